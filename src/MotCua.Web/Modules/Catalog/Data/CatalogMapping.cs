@@ -1,0 +1,98 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using MotCua.Web.Modules.Catalog.Domain;
+
+namespace MotCua.Web.Modules.Catalog.Data;
+
+internal sealed class AdministrativeLevelMapping : IEntityTypeConfiguration<AdministrativeLevel>
+{
+    public void Configure(EntityTypeBuilder<AdministrativeLevel> b)
+    {
+        b.ToTable("levels");
+        b.HasKey(l => l.Code);
+        b.Property(l => l.Code).HasMaxLength(32);
+        b.Property(l => l.Name).HasMaxLength(100);
+    }
+}
+
+internal sealed class UnitMapping : IEntityTypeConfiguration<Unit>
+{
+    public void Configure(EntityTypeBuilder<Unit> b)
+    {
+        b.ToTable("units");
+        b.Property(u => u.Code).HasMaxLength(32);
+        b.HasIndex(u => u.Code).IsUnique();
+        b.Property(u => u.Name).HasMaxLength(250);
+        b.Property(u => u.Kind).HasConversion<string>().HasMaxLength(32);
+        b.Property(u => u.LevelCode).HasMaxLength(32);
+        b.HasOne<AdministrativeLevel>().WithMany().HasForeignKey(u => u.LevelCode).OnDelete(DeleteBehavior.Restrict);
+        b.HasOne(u => u.Parent).WithMany().HasForeignKey(u => u.ParentId).OnDelete(DeleteBehavior.Restrict);
+        b.Property(u => u.Path).HasMaxLength(400);
+        b.HasIndex(u => u.Path);
+        b.Property(u => u.Address).HasMaxLength(400);
+        b.Property(u => u.Phone).HasMaxLength(50);
+        b.Property(u => u.Email).HasMaxLength(200);
+        b.Ignore(u => u.Depth);
+    }
+}
+
+internal sealed class ProcedureMapping : IEntityTypeConfiguration<Procedure>
+{
+    public void Configure(EntityTypeBuilder<Procedure> b)
+    {
+        b.ToTable("procedures");
+        b.Property(p => p.Code).HasMaxLength(32);
+        b.HasIndex(p => p.Code).IsUnique();
+        b.Property(p => p.NationalCode).HasMaxLength(32);
+        b.Property(p => p.Name).HasMaxLength(600);
+        b.Property(p => p.Field).HasMaxLength(200);
+        b.HasIndex(p => p.Field);
+        b.Property(p => p.LevelCode).HasMaxLength(32);
+        b.HasOne<AdministrativeLevel>().WithMany().HasForeignKey(p => p.LevelCode).OnDelete(DeleteBehavior.Restrict);
+        b.Property(p => p.HandledBy).HasMaxLength(400);
+        b.Property(p => p.ExternalUrl).HasMaxLength(400);
+        b.Property(p => p.ResultType).HasMaxLength(400);
+        b.Property(p => p.OnlineLevel).HasConversion<string>().HasMaxLength(16);
+        b.HasIndex(p => p.OnlineLevel);
+        b.Property(p => p.SearchText).HasMaxLength(1200);
+        b.PrimitiveCollection(p => p.ApplicantTypes).ElementType().HasConversion<string>();
+        b.PrimitiveCollection(p => p.LegalBasis);
+
+        b.ComplexProperty(p => p.Processing, t =>
+        {
+            t.Property(x => x.Value).HasColumnName("ProcessingValue").HasPrecision(9, 2);
+            t.Property(x => x.Unit).HasColumnName("ProcessingUnit").HasConversion<string>().HasMaxLength(16);
+        });
+        b.OwnsOne(p => p.OnlineProcessing, t =>
+        {
+            t.Property(x => x.Value).HasColumnName("OnlineProcessingValue").HasPrecision(9, 2);
+            t.Property(x => x.Unit).HasColumnName("OnlineProcessingUnit").HasConversion<string>().HasMaxLength(16);
+        });
+        b.OwnsOne(p => p.Form, f =>
+        {
+            f.Property(x => x.SchemaJson).HasColumnName("FormSchema");
+            f.Property(x => x.UiJson).HasColumnName("FormUi");
+        });
+        b.OwnsMany(p => p.Documents, d => d.ToJson("Documents"));
+        b.OwnsMany(p => p.Fees, f => f.ToJson("Fees"));
+        b.OwnsMany(p => p.Workflow, w =>
+        {
+            w.ToJson("Workflow");
+            w.Property(s => s.Role).HasConversion<string>();
+        });
+
+        b.HasMany(p => p.Units).WithOne().HasForeignKey(u => u.ProcedureId).OnDelete(DeleteBehavior.Cascade);
+        b.Navigation(p => p.Units).HasField("_units");
+    }
+}
+
+internal sealed class ProcedureUnitMapping : IEntityTypeConfiguration<ProcedureUnit>
+{
+    public void Configure(EntityTypeBuilder<ProcedureUnit> b)
+    {
+        b.ToTable("procedure_units");
+        b.HasKey(u => new { u.ProcedureId, u.UnitId });
+        b.HasOne<Unit>().WithMany().HasForeignKey(u => u.UnitId).OnDelete(DeleteBehavior.Restrict);
+        b.HasIndex(u => u.UnitId);
+    }
+}

@@ -1,0 +1,315 @@
+namespace MotCua.Web.Modules.Catalog.Domain;
+
+/// <summary>Online service level (Decree 42/2022, art. 11): Info = information only (old levels 1–2),
+/// Partial = một phần (old level 3), Full = toàn trình (old level 4).</summary>
+public enum OnlineLevel
+{
+    Info,
+    Partial,
+    Full,
+}
+
+public enum ApplicantType
+{
+    Citizen,
+    Business,
+}
+
+/// <summary>The officer role that acts in a workflow step.</summary>
+public enum StepRole
+{
+    Reception,
+    Specialist,
+    Leader,
+}
+
+public enum TimeUnit
+{
+    WorkingDays,
+    WorkingHours,
+}
+
+/// <summary>A legal time limit, counted in working days or working hours ("trong ngày" = 8 working hours).</summary>
+public sealed record ProcessingTime(decimal Value, TimeUnit Unit)
+{
+    public const decimal HoursPerWorkingDay = 8m;
+
+    /// <summary>The limit in working days; hours become a fraction of a day.</summary>
+    public decimal InWorkingDays => Unit == TimeUnit.WorkingDays ? Value : Math.Round(Value / HoursPerWorkingDay, 4);
+
+    public string Describe() => Unit switch
+    {
+        TimeUnit.WorkingHours when Value == HoursPerWorkingDay => "Trong ngày làm việc (8 giờ làm việc)",
+        TimeUnit.WorkingHours => $"{Value:0.##} giờ làm việc",
+        _ => $"{Value:0.##} ngày làm việc",
+    };
+}
+
+/// <summary>A document of the application file (thành phần hồ sơ).</summary>
+public sealed class RequiredDocument
+{
+    public RequiredDocument(string name, int originals, int copies, bool required, bool vaultAllowed, string? note)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(name);
+        ArgumentOutOfRangeException.ThrowIfNegative(originals);
+        ArgumentOutOfRangeException.ThrowIfNegative(copies);
+        Name = name;
+        Originals = originals;
+        Copies = copies;
+        Required = required;
+        VaultAllowed = vaultAllowed;
+        Note = note;
+    }
+
+    public string Name { get; private set; }
+    public int Originals { get; private set; }
+    public int Copies { get; private set; }
+    public bool Required { get; private set; }
+
+    /// <summary>The applicant's document vault (or a national database) may supply it instead of an upload.</summary>
+    public bool VaultAllowed { get; private set; }
+
+    public string? Note { get; private set; }
+}
+
+/// <summary>A fee or charge (phí, lệ phí) in VND; online applications may pay less.</summary>
+public sealed class Fee
+{
+    public Fee(string name, long amount, long? onlineAmount, string? note)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(name);
+        ArgumentOutOfRangeException.ThrowIfNegative(amount);
+        if (onlineAmount is < 0)
+        {
+            throw new ArgumentOutOfRangeException(nameof(onlineAmount));
+        }
+
+        Name = name;
+        Amount = amount;
+        OnlineAmount = onlineAmount;
+        Note = note;
+    }
+
+    public string Name { get; private set; }
+
+    /// <summary>At the desk or by post.</summary>
+    public long Amount { get; private set; }
+
+    /// <summary>When submitted online; null means the same as <see cref="Amount"/>.</summary>
+    public long? OnlineAmount { get; private set; }
+
+    public string? Note { get; private set; }
+
+    public long AmountFor(bool online) => online ? OnlineAmount ?? Amount : Amount;
+}
+
+/// <summary>A step of the procedure's internal process.</summary>
+public sealed class WorkflowStep
+{
+    public WorkflowStep(string name, StepRole role, string? unitCode, decimal share)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(name);
+        if (share is <= 0 or > 1)
+        {
+            throw new ArgumentOutOfRangeException(nameof(share), "Tỷ lệ thời gian của bước phải lớn hơn 0 và không quá 1.");
+        }
+
+        Name = name;
+        Role = role;
+        UnitCode = unitCode;
+        Share = share;
+    }
+
+    public string Name { get; private set; }
+    public StepRole Role { get; private set; }
+
+    /// <summary>The unit that performs the step; null = the unit that received the application.</summary>
+    public string? UnitCode { get; private set; }
+
+    /// <summary>Share of the overall time limit given to this step (0–1).</summary>
+    public decimal Share { get; private set; }
+}
+
+/// <summary>An e-form: a JSON Schema (labels as "title", help as "description") and layout hints.</summary>
+public sealed record FormDefinition(string SchemaJson, string UiJson);
+
+/// <summary>Links a procedure to a unit competent to handle it.</summary>
+public sealed class ProcedureUnit
+{
+    public int ProcedureId { get; private set; }
+    public int UnitId { get; private set; }
+
+    public ProcedureUnit(int unitId) => UnitId = unitId;
+}
+
+/// <summary>A catalog entry: one administrative procedure (thủ tục hành chính).</summary>
+public sealed class Procedure
+{
+    private readonly List<ProcedureUnit> _units = [];
+
+    private Procedure()
+    {
+        Code = Name = Field = LevelCode = ResultType = SearchText = string.Empty;
+        Processing = new ProcessingTime(1, TimeUnit.WorkingDays);
+    }
+
+    public Procedure(string code, string? nationalCode, string name, string field, string levelCode)
+        : this()
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(code);
+        ArgumentException.ThrowIfNullOrWhiteSpace(name);
+        ArgumentException.ThrowIfNullOrWhiteSpace(field);
+        ArgumentException.ThrowIfNullOrWhiteSpace(levelCode);
+        Code = code.Trim();
+        NationalCode = string.IsNullOrWhiteSpace(nationalCode) ? null : nationalCode.Trim();
+        Name = name.Trim();
+        Field = field.Trim();
+        LevelCode = levelCode;
+        RefreshSearchText();
+    }
+
+    public int Id { get; private set; }
+
+    /// <summary>Catalog code: the national code when one is published, otherwise a local code.</summary>
+    public string Code { get; private set; }
+
+    /// <summary>Code in the national procedure database; null when none is published.</summary>
+    public string? NationalCode { get; private set; }
+
+    public string Name { get; private set; }
+
+    /// <summary>Field (lĩnh vực), e.g. "Hộ tịch".</summary>
+    public string Field { get; private set; }
+
+    /// <summary>Competent level (a level code: province, district, commune).</summary>
+    public string LevelCode { get; private set; }
+
+    public IReadOnlyList<ProcedureUnit> Units => _units;
+
+    /// <summary>Who handles it when no unit of the province does (a national system).</summary>
+    public string? HandledBy { get; private set; }
+
+    public string? ExternalUrl { get; private set; }
+    public List<ApplicantType> ApplicantTypes { get; private set; } = [ApplicantType.Citizen];
+    public List<string> LegalBasis { get; private set; } = [];
+    public string? Conditions { get; private set; }
+    public List<RequiredDocument> Documents { get; private set; } = [];
+    public ProcessingTime Processing { get; private set; }
+
+    /// <summary>A shorter limit for online applications, where the province sets one.</summary>
+    public ProcessingTime? OnlineProcessing { get; private set; }
+
+    public List<Fee> Fees { get; private set; } = [];
+    public string ResultType { get; private set; }
+    public OnlineLevel OnlineLevel { get; private set; }
+
+    /// <summary>Paper applications are not accepted.</summary>
+    public bool OnlineOnly { get; private set; }
+
+    public bool PostalAllowed { get; private set; }
+    public FormDefinition? Form { get; private set; }
+    public List<WorkflowStep> Workflow { get; private set; } = [];
+
+    /// <summary>Folded name, code and field, for search without diacritics.</summary>
+    public string SearchText { get; private set; }
+
+    public void DescribeWho(IEnumerable<int> unitIds, string? handledBy, string? externalUrl, IEnumerable<ApplicantType> applicantTypes)
+    {
+        ArgumentNullException.ThrowIfNull(unitIds);
+        ArgumentNullException.ThrowIfNull(applicantTypes);
+        _units.Clear();
+        _units.AddRange(unitIds.Distinct().Select(id => new ProcedureUnit(id)));
+        HandledBy = handledBy;
+        ExternalUrl = externalUrl;
+        ApplicantTypes = applicantTypes.Distinct().ToList();
+        if (ApplicantTypes.Count == 0)
+        {
+            throw new CatalogRuleException("Thủ tục phải có ít nhất một đối tượng thực hiện.");
+        }
+
+        if (_units.Count == 0 && string.IsNullOrWhiteSpace(handledBy))
+        {
+            throw new CatalogRuleException($"Thủ tục {Code} phải có cơ quan thực hiện.");
+        }
+    }
+
+    public void DescribeWhat(IEnumerable<string> legalBasis, string? conditions, IEnumerable<RequiredDocument> documents, string resultType)
+    {
+        ArgumentNullException.ThrowIfNull(legalBasis);
+        ArgumentNullException.ThrowIfNull(documents);
+        ArgumentException.ThrowIfNullOrWhiteSpace(resultType);
+        LegalBasis = legalBasis.ToList();
+        Conditions = conditions;
+        Documents = documents.ToList();
+        ResultType = resultType;
+    }
+
+    public void SetTimeAndFees(ProcessingTime processing, ProcessingTime? onlineProcessing, IEnumerable<Fee> fees)
+    {
+        ArgumentNullException.ThrowIfNull(processing);
+        ArgumentNullException.ThrowIfNull(fees);
+        if (processing.Value <= 0)
+        {
+            throw new CatalogRuleException("Thời hạn giải quyết phải lớn hơn 0.");
+        }
+
+        if (onlineProcessing is not null && (onlineProcessing.Value <= 0 || onlineProcessing.InWorkingDays > processing.InWorkingDays))
+        {
+            throw new CatalogRuleException("Thời hạn giải quyết trực tuyến phải lớn hơn 0 và không dài hơn thời hạn thông thường.");
+        }
+
+        Processing = processing;
+        OnlineProcessing = onlineProcessing;
+        Fees = fees.ToList();
+    }
+
+    /// <summary>Sets how the procedure is offered online; the rules of Decree 42/2022 are checked here.</summary>
+    public void OfferOnline(OnlineLevel level, bool onlineOnly, bool postalAllowed, FormDefinition? form)
+    {
+        if (onlineOnly && level != OnlineLevel.Full)
+        {
+            throw new CatalogRuleException("Chỉ dịch vụ công trực tuyến toàn trình mới được yêu cầu nộp trực tuyến bắt buộc.");
+        }
+
+        if (level != OnlineLevel.Info && form is null)
+        {
+            throw new CatalogRuleException($"Thủ tục {Code} nộp trực tuyến phải có biểu mẫu điện tử.");
+        }
+
+        OnlineLevel = level;
+        OnlineOnly = onlineOnly;
+        PostalAllowed = postalAllowed;
+        Form = form;
+    }
+
+    /// <summary>Sets the internal process; shares of the time limit must add up to the whole.</summary>
+    public void DefineWorkflow(IEnumerable<WorkflowStep> steps)
+    {
+        ArgumentNullException.ThrowIfNull(steps);
+        var list = steps.ToList();
+        if (list.Count > 0 && Math.Abs(list.Sum(s => s.Share) - 1m) > 0.001m)
+        {
+            throw new CatalogRuleException($"Tổng tỷ lệ thời gian các bước xử lý của thủ tục {Code} phải bằng 100%.");
+        }
+
+        if (list.Count == 0 && OnlineLevel != OnlineLevel.Info && Units.Count > 0)
+        {
+            throw new CatalogRuleException($"Thủ tục {Code} phải có quy trình xử lý nội bộ.");
+        }
+
+        Workflow = list;
+    }
+
+    /// <summary>The time limit that applies to a channel: online applications may have a shorter one.</summary>
+    public ProcessingTime TimeLimitFor(bool online) => online && OnlineProcessing is not null ? OnlineProcessing : Processing;
+
+    public long TotalFee(bool online) => Fees.Sum(f => f.AmountFor(online));
+
+    public bool IsHandledBy(int unitId) => _units.Any(u => u.UnitId == unitId);
+
+    private void RefreshSearchText() =>
+        SearchText = string.Join(' ', VietnameseText.Fold(Name), VietnameseText.Fold(Code), VietnameseText.Fold(Field));
+}
+
+/// <summary>A catalog entry broke a rule of the catalog; the message is for people.</summary>
+public sealed class CatalogRuleException(string message) : Exception(message);

@@ -1,0 +1,94 @@
+namespace MotCua.Web.Modules.Catalog.Domain;
+
+/// <summary>A level of the administrative tree (tỉnh, huyện, xã): data, so 2- and 3-level provinces both fit.</summary>
+public sealed class AdministrativeLevel
+{
+    public AdministrativeLevel(string code, string name, int rank)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(code);
+        ArgumentException.ThrowIfNullOrWhiteSpace(name);
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(rank);
+        Code = code;
+        Name = name;
+        Rank = rank;
+    }
+
+    public string Code { get; private set; }
+    public string Name { get; private set; }
+
+    /// <summary>1 for the top level; larger is lower in the tree.</summary>
+    public int Rank { get; private set; }
+}
+
+public enum UnitKind
+{
+    PeopleCommittee,
+    Department,
+    District,
+    Office,
+    Commune,
+    ServiceCentre,
+}
+
+/// <summary>A node of the administrative tree: province, department, district, office or commune.</summary>
+public sealed class Unit
+{
+    private Unit()
+    {
+        Code = Name = LevelCode = Path = string.Empty;
+    }
+
+    public Unit(string code, string name, UnitKind kind, AdministrativeLevel level, Unit? parent)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(code);
+        ArgumentException.ThrowIfNullOrWhiteSpace(name);
+        ArgumentNullException.ThrowIfNull(level);
+        if (code.Contains('/', StringComparison.Ordinal))
+        {
+            throw new ArgumentException("Mã định danh cơ quan không được chứa dấu '/'.", nameof(code));
+        }
+
+        Code = code;
+        Name = name;
+        Kind = kind;
+        LevelCode = level.Code;
+        Parent = parent;
+        Path = (parent?.Path ?? "/") + code + "/";
+    }
+
+    public int Id { get; private set; }
+
+    /// <summary>National agency identifier (mã định danh điện tử cơ quan), e.g. 000.00.04.H41.</summary>
+    public string Code { get; private set; }
+
+    public string Name { get; private set; }
+    public UnitKind Kind { get; private set; }
+    public string LevelCode { get; private set; }
+    public int? ParentId { get; private set; }
+    public Unit? Parent { get; private set; }
+
+    /// <summary>Codes from the root down, "/root/…/self/": a sub-tree is every unit whose path starts with this one.</summary>
+    public string Path { get; private set; }
+
+    public string? Address { get; private set; }
+    public string? Phone { get; private set; }
+    public string? Email { get; private set; }
+
+    public int Depth => Path.Count(c => c == '/') - 1;
+
+    public void SetContact(string? address, string? phone, string? email)
+    {
+        Address = Blank(address);
+        Phone = Blank(phone);
+        Email = Blank(email);
+    }
+
+    /// <summary>True when this unit is <paramref name="ancestor"/> itself or lies below it.</summary>
+    public bool IsWithin(Unit ancestor)
+    {
+        ArgumentNullException.ThrowIfNull(ancestor);
+        return Path.StartsWith(ancestor.Path, StringComparison.Ordinal);
+    }
+
+    private static string? Blank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
+}

@@ -1,0 +1,56 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using MotCua.Web.Common.Persistence;
+using MotCua.Web.Modules.Catalog.Domain;
+using MotCua.Web.Modules.Catalog.Search;
+
+namespace MotCua.Web.Modules.Catalog.Pages;
+
+public sealed class CatalogModel(MotCuaDbContext db, ProcedureSearch search) : PageModel
+{
+    private const int PageSize = 20;
+
+    [BindProperty(SupportsGet = true)] public string? Q { get; set; }
+    [BindProperty(SupportsGet = true)] public int? UnitId { get; set; }
+    [BindProperty(SupportsGet = true)] public string? Level { get; set; }
+    [BindProperty(SupportsGet = true)] public string? Field { get; set; }
+    [BindProperty(SupportsGet = true)] public OnlineLevel? OnlineLevel { get; set; }
+    [BindProperty(Name = "page", SupportsGet = true)] public int PageNumber { get; set; } = 1;
+
+    public ProcedurePage Result { get; private set; } = new([], 0);
+    public IReadOnlyList<Unit> Units { get; private set; } = [];
+    public IReadOnlyList<AdministrativeLevel> Levels { get; private set; } = [];
+    public IReadOnlyList<string> Fields { get; private set; } = [];
+    public int PageCount => (Result.Total + PageSize - 1) / PageSize;
+
+    public async Task OnGetAsync(CancellationToken cancellationToken)
+    {
+        // Wrong values in the address bar are ignored rather than shown as an error page.
+        ModelState.Clear();
+        PageNumber = Math.Max(1, PageNumber);
+        if (Q?.Length > 200)
+        {
+            Q = Q[..200];
+        }
+
+        Result = await search.FindAsync(new ProcedureQuery(Q, UnitId, Field, Level, OnlineLevel, PageNumber, PageSize), cancellationToken);
+        Units = await db.Units.AsNoTracking().OrderBy(u => u.Path).ToListAsync(cancellationToken);
+        Levels = await db.Levels.AsNoTracking().OrderBy(l => l.Rank).ToListAsync(cancellationToken);
+        Fields = await search.FieldsAsync(cancellationToken);
+    }
+
+    public string PageLink(int page)
+    {
+        var query = new Dictionary<string, string?>
+        {
+            ["q"] = Q,
+            ["unitId"] = UnitId?.ToString(),
+            ["level"] = Level,
+            ["field"] = Field,
+            ["onlineLevel"] = OnlineLevel?.ToString(),
+            ["page"] = page.ToString(),
+        };
+        return Microsoft.AspNetCore.WebUtilities.QueryHelpers.AddQueryString("/thu-tuc", query.Where(kv => !string.IsNullOrEmpty(kv.Value))!);
+    }
+}

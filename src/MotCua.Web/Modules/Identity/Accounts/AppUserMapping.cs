@@ -1,0 +1,21 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using MotCua.Web.Modules.Catalog.Domain;
+
+namespace MotCua.Web.Modules.Identity.Accounts;
+
+internal sealed class AppUserMapping : IEntityTypeConfiguration<AppUser>
+{
+    public void Configure(EntityTypeBuilder<AppUser> b)
+    {
+        b.Property(u => u.FullName).HasMaxLength(200);
+        b.Property(u => u.AccountType).HasConversion<string>().HasMaxLength(16);
+        b.Property(u => u.IdentityNumber).HasMaxLength(12);
+        b.HasIndex(u => u.IdentityNumber).IsUnique();
+        b.Property(u => u.TaxCode).HasMaxLength(14);
+        b.HasIndex(u => u.TaxCode).IsUnique();
+        b.Property(u => u.Representative).HasMaxLength(200);
+        b.Property(u => u.Address).HasMaxLength(400);
+        b.HasOne<Unit>().WithMany().HasForeignKey(u => u.UnitId).OnDelete(DeleteBehavior.Restrict);
+    }
+}

@@ -1,0 +1,77 @@
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using MotCua.Web.Modules.Identity.Domain;
+
+namespace MotCua.Web.Modules.Identity.Accounts;
+
+/// <summary>Self-registration of citizens (by identity number) and businesses (by tax code); the number is the user name.</summary>
+public sealed class Registration(UserManager<AppUser> users, SignInManager<AppUser> signIn)
+{
+    public sealed record Outcome(AppUser? User, IReadOnlyList<(string Field, string Message)> Errors);
+
+    public Task<Outcome> RegisterCitizenAsync(string fullName, string identityNumber, string phone, string? email, string password) =>
+        CreateAsync(new AppUser
+        {
+            UserName = identityNumber,
+            IdentityNumber = identityNumber,
+            FullName = fullName,
+            PhoneNumber = phone.Trim(),
+            Email = string.IsNullOrWhiteSpace(email) ? null : email.Trim(),
+            AccountType = AccountType.Citizen,
+        }, password, Roles.Citizen, "IdentityNumber", "Số định danh cá nhân này đã có tài khoản. Hãy đăng nhập, hoặc liên hệ bộ phận một cửa nếu bạn không tạo tài khoản này.");
+
+    public Task<Outcome> RegisterBusinessAsync(string companyName, string taxCode, string representative, string phone, string email, string password) =>
+        CreateAsync(new AppUser
+        {
+            UserName = taxCode,
+            TaxCode = taxCode,
+            FullName = companyName,
+            Representative = representative,
+            PhoneNumber = phone.Trim(),
+            Email = email.Trim(),
+            AccountType = AccountType.Business,
+        }, password, Roles.Business, "TaxCode", "Mã số doanh nghiệp này đã có tài khoản. Hãy đăng nhập, hoặc liên hệ bộ phận một cửa.");
+
+    /// <summary>Signs the new account in, or puts each error beside its field.</summary>
+    public async Task<IActionResult> CompleteAsync(PageModel page, Outcome outcome, string numberField)
+    {
+        ArgumentNullException.ThrowIfNull(page);
+        ArgumentNullException.ThrowIfNull(outcome);
+        if (outcome.User is null)
+        {
+            foreach (var (field, message) in outcome.Errors)
+            {
+                page.ModelState.AddModelError(field == "UserName" ? numberField : field, message);
+            }
+
+            return page.Page();
+        }
+
+        await signIn.SignInAsync(outcome.User, isPersistent: false);
+        return page.LocalRedirect("/tai-khoan?moi=1");
+    }
+
+    private async Task<Outcome> CreateAsync(AppUser user, string password, string role, string numberField, string duplicateMessage)
+    {
+        if (await users.FindByNameAsync(user.UserName!) is not null)
+        {
+            return new Outcome(null, [(numberField, duplicateMessage)]);
+        }
+
+        var created = await users.CreateAsync(user, password);
+        if (!created.Succeeded)
+        {
+            return new Outcome(null, created.Errors.Select(e => (e.Code.StartsWith("Password", StringComparison.Ordinal) ? "Password" : e.Code.Contains("Email", StringComparison.Ordinal) ? "Email" : "UserName", e.Description)).ToList());
+        }
+
+        var roleAdded = await users.AddToRoleAsync(user, role);
+        if (!roleAdded.Succeeded)
+        {
+            await users.DeleteAsync(user);
+            return new Outcome(null, [(string.Empty, "Không tạo được tài khoản. Vui lòng thử lại.")]);
+        }
+
+        return new Outcome(user, []);
+    }
+}

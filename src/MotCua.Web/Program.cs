@@ -1,0 +1,34 @@
+using MotCua.Web.Common.Persistence;
+using MotCua.Web.Common.Web;
+using MotCua.Web.Modules.Catalog;
+using MotCua.Web.Modules.Identity;
+
+var builder = WebApplication.CreateBuilder(args);
+builder.AddMotCuaDatabase();
+builder.AddWebPlatform();
+builder.AddIdentityModule();
+builder.AddCatalog();
+
+var app = builder.Build();
+
+// `seed-demo` puts the demo province into any database (a production one gets it only this way).
+var seedDemo = args.Contains("seed-demo", StringComparer.Ordinal);
+if (!await app.PrepareDatabaseAsync(forceDemoSeed: seedDemo))
+{
+    return 1;
+}
+
+if (seedDemo)
+{
+    Console.WriteLine("Đã nạp dữ liệu tỉnh mẫu.");
+    return 0;
+}
+
+app.UseWebPlatform();
+app.MapIdentity();
+app.MapCatalog();
+await app.RunAsync();
+return 0;
+
+/// <summary>Visible to WebApplicationFactory in the tests.</summary>
+public partial class Program;
