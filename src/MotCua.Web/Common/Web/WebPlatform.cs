@@ -1,5 +1,7 @@
 using System.Globalization;
+using System.Text.Encodings.Web;
 using System.Text.Json.Serialization;
+using System.Text.Unicode;
 using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Hosting.Server;
@@ -23,6 +25,9 @@ public static class WebPlatform
         services.AddMemoryCache();
         services.AddScoped<Layout.PortalInfo>();
         services.AddRazorPages(options => options.RootDirectory = "/");
+
+        // Vietnamese letters go out as themselves, not as &#x…; escapes (still HTML-safe: <, >, &, quotes are encoded).
+        services.AddWebEncoders(options => options.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
         services.AddAntiforgery(options => options.Cookie.Name = "motcua.csrf");
         services.ConfigureHttpJsonOptions(options =>
             options.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
@@ -46,12 +51,13 @@ public static class WebPlatform
             document.Info.Version = "v1";
             return Task.CompletedTask;
         }));
+        var signInPerMinute = builder.Configuration.GetValue("RateLimits:SignInPerMinute", 30);
         services.AddRateLimiter(options =>
         {
             options.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
             options.AddPolicy(RateLimits.SignIn, context => RateLimitPartition.GetFixedWindowLimiter(
                 context.Connection.RemoteIpAddress?.ToString() ?? "unknown",
-                _ => new FixedWindowRateLimiterOptions { PermitLimit = 30, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 }));
+                _ => new FixedWindowRateLimiterOptions { PermitLimit = signInPerMinute, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 }));
         });
         services.Configure<RequestLocalizationOptions>(options =>
         {

@@ -43,6 +43,13 @@ public sealed class SearchRankingTests
     }
 
     [Fact]
+    public void A_short_specific_name_comes_before_a_long_one_that_mentions_the_words()
+    {
+        var found = Rank("khai sinh dang ky");
+        Assert.True(found.IndexOf("Đăng ký lại khai sinh") < found.FindIndex(n => n.StartsWith("Liên thông", StringComparison.Ordinal)));
+    }
+
+    [Fact]
     public void A_national_code_finds_its_procedure_first() =>
         Assert.Equal("Đăng ký kết hôn", Rank("1.000894")[0]);
 

@@ -48,7 +48,7 @@ public sealed class SearchRanking
         }
         else if (ContainsPhrase(foldedName, _foldedQuery))
         {
-            score += foldedName.StartsWith(_foldedQuery + " ", StringComparison.Ordinal) ? 200 : 150;
+            score += foldedName.StartsWith(_foldedQuery + " ", StringComparison.Ordinal) ? 100 : 60;
         }
 
         foreach (var word in _words)

@@ -1,0 +1,47 @@
+using Microsoft.Playwright;
+
+namespace MotCua.BrowserTests.Pages;
+
+/// <summary>The portal's home and catalog search, as a citizen uses them.</summary>
+public sealed class CatalogPage(IPage page)
+{
+    public async Task OpenHomeAsync() => await page.GotoAsync("/");
+
+    public async Task SearchAsync(string words)
+    {
+        await page.GetByLabel("Tên thủ tục").FillAsync(words);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Tìm kiếm" }).ClickAsync();
+        await page.WaitForURLAsync("**/thu-tuc?**");
+    }
+
+    public async Task<IReadOnlyList<string>> ResultTitlesAsync() =>
+        await page.Locator(".procedure-title a").AllInnerTextsAsync();
+
+    public async Task<ProcedurePage> OpenResultAsync(string title)
+    {
+        await page.Locator(".procedure-title a", new() { HasTextString = title }).First.ClickAsync();
+        return new ProcedurePage(page);
+    }
+}
+
+public sealed class ProcedurePage(IPage page)
+{
+    public Task<string> HeadingAsync() => page.Locator("h1").InnerTextAsync();
+
+    public Task<IReadOnlyList<string>> SectionHeadingsAsync() => page.Locator("main h2").AllInnerTextsAsync();
+
+    public Task<IReadOnlyList<string>> DocumentNamesAsync() => page.Locator("#giay-to tbody tr td:first-child").AllInnerTextsAsync();
+}
+
+public sealed class LoginPage(IPage page)
+{
+    public async Task SignInAsync(string userName, string password)
+    {
+        await page.GotoAsync("/dang-nhap");
+        await page.GetByLabel("Tên đăng nhập hoặc số định danh cá nhân").FillAsync(userName);
+        await page.GetByLabel("Mật khẩu").FillAsync(password);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Đăng nhập" }).ClickAsync();
+    }
+
+    public Task<string> ErrorSummaryAsync() => page.Locator(".error-summary").InnerTextAsync();
+}
