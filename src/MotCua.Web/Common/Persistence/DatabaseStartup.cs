@@ -29,6 +29,7 @@ public static class DatabaseStartup
         var db = scope.ServiceProvider.GetRequiredService<MotCuaDbContext>();
         try
         {
+            await CheckReachableAsync(database);
             var pending = (await db.Database.GetPendingMigrationsAsync()).ToList();
             if (pending.Count > 0)
             {
@@ -44,7 +45,7 @@ public static class DatabaseStartup
                 "Bỏ cả hai thiết lập này để chạy với SQLite nhúng." + Environment.NewLine +
                 $"Cannot reach the database ({database.Describe()}). MotCua did not start.";
             await Console.Error.WriteLineAsync(message);
-            logger.LogCritical(ex, "Database unreachable: {Database}", database.Describe());
+            logger.LogCritical("Database unreachable: {Database}: {Reason}", database.Describe(), Innermost(ex).Message);
             return false;
         }
 
@@ -55,6 +56,31 @@ public static class DatabaseStartup
         }
 
         return true;
+    }
+
+    /// <summary>Opens a plain connection first, so an unreachable server gives one clear message, not EF's error log.</summary>
+    private static async Task CheckReachableAsync(DatabaseOptions database)
+    {
+        if (database.Provider != DatabaseProvider.Postgres)
+        {
+            return;
+        }
+
+        var builder = new NpgsqlConnectionStringBuilder(database.ConnectionString) { Pooling = false };
+        if (builder.Timeout > 10)
+        {
+            builder.Timeout = 10;
+        }
+
+        await using var connection = new NpgsqlConnection(builder.ConnectionString);
+        try
+        {
+            await connection.OpenAsync();
+        }
+        catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.InvalidCatalogName)
+        {
+            // The server answers but the database does not exist yet: migrations create it.
+        }
     }
 
     private static bool IsUnreachable(Exception ex)
