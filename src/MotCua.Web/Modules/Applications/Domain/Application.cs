@@ -1,0 +1,487 @@
+using MotCua.Web.Modules.Catalog.Domain;
+using NodaTime;
+
+namespace MotCua.Web.Modules.Applications.Domain;
+
+/// <summary>
+/// One request by one applicant for one procedure (hồ sơ). Every change goes through <see cref="Apply"/>, which holds
+/// the whole state machine of DESIGN.md §4: who may do what, from which status, and what happens to the clock.
+/// </summary>
+public sealed class Application
+{
+    private readonly List<ApplicationEvent> _events = [];
+
+    private Application()
+    {
+        Code = ProcedureCode = ProcedureName = UnitPath = ApplicantName = FormJson = string.Empty;
+    }
+
+    public long Id { get; private set; }
+
+    /// <summary>{unit code}-{yyMMdd}-{daily sequence} (Circular 03/2025).</summary>
+    public string Code { get; private set; }
+
+    public int ProcedureId { get; private set; }
+    public string ProcedureCode { get; private set; }
+    public string ProcedureName { get; private set; }
+    public int UnitId { get; private set; }
+    public string UnitPath { get; private set; }
+
+    /// <summary>The applicant's account; null for a walk-in applicant without one (counter, post).</summary>
+    public Guid? ApplicantId { get; private set; }
+
+    public string ApplicantName { get; private set; }
+
+    /// <summary>The officer who keyed the application in (counter, post, assisted).</summary>
+    public Guid? CreatedById { get; private set; }
+
+    public Channel Channel { get; private set; }
+    public ApplicationStatus Status { get; private set; }
+    public string FormJson { get; private set; }
+
+    /// <summary>The legal time limit that applies to this application (online may be shorter).</summary>
+    public ProcessingTime TimeLimit { get; private set; } = new(1, TimeUnit.WorkingDays);
+
+    public List<ApplicationStep> Steps { get; private set; } = [];
+    public int? CurrentStep { get; private set; }
+
+    /// <summary>Copies of the current step's role and unit, so inboxes are one indexed query.</summary>
+    public StepRole? CurrentRole { get; private set; }
+
+    public string? CurrentUnitPath { get; private set; }
+
+    public Instant CreatedAt { get; private set; }
+    public Instant? SubmittedAt { get; private set; }
+    public Instant? ReceivedAt { get; private set; }
+    public Instant? DueAt { get; private set; }
+    public Instant? FinishedAt { get; private set; }
+    public Instant? ReturnedAt { get; private set; }
+    public Timeliness? Timeliness { get; private set; }
+    public ReturnMethod? ReturnMethod { get; private set; }
+
+    /// <summary>A required document is missing: reception asks for everything at once.</summary>
+    public bool MissingDocuments { get; private set; }
+
+    /// <summary>For OnlineAssisted: who helped, and that the applicant agreed.</summary>
+    public string? Consent { get; private set; }
+
+    public int SupplementCount { get; private set; }
+    public List<SupplementItem> SupplementItems { get; private set; } = [];
+
+    /// <summary>While the clock stops (supplement, payment, suspension): since when, and where to go back.</summary>
+    public Instant? PausedAt { get; private set; }
+
+    public ApplicationStatus? ResumeStatus { get; private set; }
+    public string? Reason { get; private set; }
+    public string? LegalBasis { get; private set; }
+    public Instant? ApologyNewDueAt { get; private set; }
+    public string? ApologyReason { get; private set; }
+
+    /// <summary>Optimistic concurrency: two officers acting at once cannot both win.</summary>
+    public int Version { get; private set; }
+
+    public IReadOnlyList<ApplicationEvent> Events => _events;
+
+    /// <summary>A new application in Draft.</summary>
+    public static Application Start(
+        string code,
+        Procedure procedure,
+        Unit unit,
+        IReadOnlyDictionary<string, Unit> stepUnits,
+        Guid? applicantId,
+        string applicantName,
+        Channel channel,
+        string formJson,
+        bool missingDocuments,
+        Guid? createdById,
+        string? consent,
+        Instant now)
+    {
+        ArgumentNullException.ThrowIfNull(procedure);
+        ArgumentNullException.ThrowIfNull(unit);
+        ArgumentNullException.ThrowIfNull(stepUnits);
+        ArgumentException.ThrowIfNullOrWhiteSpace(code);
+        ArgumentException.ThrowIfNullOrWhiteSpace(applicantName);
+        return new Application
+        {
+            Code = code,
+            ProcedureId = procedure.Id,
+            ProcedureCode = procedure.Code,
+            ProcedureName = procedure.Name,
+            UnitId = unit.Id,
+            UnitPath = unit.Path,
+            ApplicantId = applicantId,
+            ApplicantName = applicantName,
+            CreatedById = createdById,
+            Channel = channel,
+            Status = ApplicationStatus.Draft,
+            FormJson = formJson,
+            MissingDocuments = missingDocuments,
+            Consent = consent,
+            TimeLimit = procedure.TimeLimitFor(channel.IsOnline()),
+            Steps = procedure.Workflow.Select(s =>
+            {
+                var stepUnit = s.UnitCode is null ? unit : stepUnits[s.UnitCode];
+                return new ApplicationStep(s.Name, s.Role, stepUnit.Id, stepUnit.Path, s.Share);
+            }).ToList(),
+            CreatedAt = now,
+        };
+    }
+
+    public bool IsLate(Instant now) =>
+        Timeliness == Domain.Timeliness.Late || (DueAt is Instant due && FinishedAt is null && !Status.IsFinal() && now > due);
+
+    public ApplicationStep? Step => CurrentStep is int i ? Steps[i] : null;
+
+    /// <summary>Index of the first processing step: a leading Reception step is the receipt itself.</summary>
+    private int FirstProcessingStep => Steps.Count > 1 && Steps[0].Role == StepRole.Reception ? 1 : 0;
+
+    private bool AtLastStep => CurrentStep == Steps.Count - 1;
+
+    /// <summary>Does the action, or says why not and changes nothing.</summary>
+    public Refusal? Apply(TransitionRequest request, Actor actor, IWorkingTime time, Instant now)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        ArgumentNullException.ThrowIfNull(actor);
+        ArgumentNullException.ThrowIfNull(time);
+
+        if (Status.IsFinal())
+        {
+            return new Refusal(RefusalKind.Conflict, $"Hồ sơ đã kết thúc ({Status.Vietnamese().ToLowerInvariant()}); không thể thực hiện thêm thao tác.");
+        }
+
+        if (!MayEverDo(actor, request.Action))
+        {
+            return new Refusal(RefusalKind.Forbidden, $"Tài khoản của bạn không được thực hiện thao tác “{request.Action.Vietnamese()}” với hồ sơ này.");
+        }
+
+        if (!AllowedFrom(request.Action).Contains(Status) || (request.Action == ApplicationAction.Forward && AtLastStep)
+            || (request.Action == ApplicationAction.Approve && !AtLastStep))
+        {
+            return new Refusal(RefusalKind.Conflict, ConflictMessage(request.Action));
+        }
+
+        if (WhoActs(request.Action, actor) is { } forbidden)
+        {
+            return forbidden;
+        }
+
+        if (Validate(request) is { } invalid)
+        {
+            return invalid;
+        }
+
+        Do(request, actor, time, now);
+        Version++;
+        return null;
+    }
+
+    /// <summary>Whether this kind of actor could ever take this action on this application.</summary>
+    private bool MayEverDo(Actor actor, ApplicationAction action) => action switch
+    {
+        ApplicationAction.PaymentConfirmed => actor.Kind == ActorKind.System,
+        ApplicationAction.Submit or ApplicationAction.Supplement or ApplicationAction.Withdraw =>
+            IsApplicant(actor) || (actor.Kind == ActorKind.Officer && OfficerKeyedIn && actor.Acts(StepRole.Reception, UnitPath)),
+        _ => actor.Kind == ActorKind.Officer && actor.Roles.Count > 0,
+    };
+
+    private bool IsApplicant(Actor actor) => actor.Kind == ActorKind.Applicant && ApplicantId is Guid id && actor.UserId == id;
+
+    /// <summary>The one-stop acts for applicants who came to the desk or wrote by post, or whom it helped online.</summary>
+    private bool OfficerKeyedIn => Channel != Channel.OnlineRemote && CreatedById is not null;
+
+    private static ApplicationStatus[] AllowedFrom(ApplicationAction action) => action switch
+    {
+        ApplicationAction.Submit => [ApplicationStatus.Draft],
+        ApplicationAction.Receive or ApplicationAction.Refuse => [ApplicationStatus.Submitted],
+        ApplicationAction.RequestSupplement => [ApplicationStatus.Submitted, ApplicationStatus.InProgress],
+        ApplicationAction.Supplement => [ApplicationStatus.SupplementRequested],
+        ApplicationAction.Forward or ApplicationAction.Approve or ApplicationAction.Reject or ApplicationAction.Suspend => [ApplicationStatus.InProgress],
+        ApplicationAction.RequestPayment => [ApplicationStatus.InProgress, ApplicationStatus.ResultReady],
+        ApplicationAction.PaymentConfirmed => [ApplicationStatus.AwaitingPayment],
+        ApplicationAction.ReturnResult => [ApplicationStatus.ResultReady],
+        ApplicationAction.Withdraw => [ApplicationStatus.Submitted, ApplicationStatus.InProgress, ApplicationStatus.SupplementRequested, ApplicationStatus.AwaitingPayment],
+        ApplicationAction.ConfirmWithdrawal => [ApplicationStatus.WithdrawalRequested],
+        ApplicationAction.Resume => [ApplicationStatus.Suspended],
+        ApplicationAction.Apologize => [ApplicationStatus.InProgress, ApplicationStatus.SupplementRequested, ApplicationStatus.AwaitingPayment, ApplicationStatus.Suspended, ApplicationStatus.ResultReady],
+        _ => [],
+    };
+
+    /// <summary>The role and unit each action needs, once the status allows it.</summary>
+    private Refusal? WhoActs(ApplicationAction action, Actor actor)
+    {
+        if (actor.Kind != ActorKind.Officer)
+        {
+            return null; // applicants and the system were checked by MayEverDo
+        }
+
+        var step = Step;
+        var ok = action switch
+        {
+            ApplicationAction.Receive or ApplicationAction.Refuse or ApplicationAction.ReturnResult or ApplicationAction.ConfirmWithdrawal
+                or ApplicationAction.Submit or ApplicationAction.Supplement or ApplicationAction.Withdraw => actor.Acts(StepRole.Reception, UnitPath),
+            ApplicationAction.RequestSupplement when Status == ApplicationStatus.Submitted => actor.Acts(StepRole.Reception, UnitPath),
+            ApplicationAction.RequestSupplement or ApplicationAction.Forward or ApplicationAction.Approve =>
+                step is not null && actor.Acts(step.Role, step.UnitPath),
+            ApplicationAction.RequestPayment when Status == ApplicationStatus.ResultReady => actor.Acts(StepRole.Reception, UnitPath),
+            ApplicationAction.RequestPayment => step is not null && actor.Acts(step.Role, step.UnitPath),
+            ApplicationAction.Reject or ApplicationAction.Suspend or ApplicationAction.Resume =>
+                actor.Acts(StepRole.Leader, step?.UnitPath ?? UnitPath) || actor.Acts(StepRole.Leader, UnitPath),
+            ApplicationAction.Apologize => actor.Acts(StepRole.Leader, UnitPath) || actor.Acts(StepRole.Reception, UnitPath)
+                || (step is not null && actor.Acts(StepRole.Leader, step.UnitPath)),
+            _ => false,
+        };
+        if (ok)
+        {
+            return null;
+        }
+
+        var who = action switch
+        {
+            ApplicationAction.Forward or ApplicationAction.Approve or ApplicationAction.RequestSupplement when step is not null =>
+                $"người có vai trò {RoleName(step.Role)} tại bước “{step.Name}”",
+            ApplicationAction.Reject or ApplicationAction.Suspend or ApplicationAction.Resume => "lãnh đạo đơn vị xử lý",
+            _ => "cán bộ một cửa của đơn vị tiếp nhận",
+        };
+        return new Refusal(RefusalKind.Forbidden, $"Thao tác “{action.Vietnamese()}” do {who} thực hiện.");
+    }
+
+    private Refusal? Validate(TransitionRequest r) => r.Action switch
+    {
+        ApplicationAction.Refuse when string.IsNullOrWhiteSpace(r.Reason) =>
+            new Refusal(RefusalKind.Invalid, "Nhập lý do từ chối tiếp nhận hồ sơ.", "reason"),
+        ApplicationAction.Reject when string.IsNullOrWhiteSpace(r.Reason) =>
+            new Refusal(RefusalKind.Invalid, "Nhập lý do từ chối giải quyết hồ sơ.", "reason"),
+        ApplicationAction.Suspend when string.IsNullOrWhiteSpace(r.Reason) =>
+            new Refusal(RefusalKind.Invalid, "Nhập lý do dừng xử lý hồ sơ.", "reason"),
+        ApplicationAction.RequestSupplement when r.Items is null || r.Items.Count == 0 || r.Items.Any(i => string.IsNullOrWhiteSpace(i.Name)) =>
+            new Refusal(RefusalKind.Invalid, "Liệt kê đầy đủ một lần các giấy tờ cần bổ sung, mỗi giấy tờ kèm lý do.", "items"),
+        ApplicationAction.RequestSupplement when SupplementCount > 0 =>
+            new Refusal(RefusalKind.Conflict, "Hồ sơ này đã được yêu cầu bổ sung một lần; theo quy định chỉ yêu cầu bổ sung một lần."),
+        ApplicationAction.Approve when !r.HasResultDocument =>
+            new Refusal(RefusalKind.Invalid, "Đính kèm văn bản kết quả giải quyết trước khi phê duyệt.", "resultDocument"),
+        ApplicationAction.Apologize when ApologyNewDueAt is not null =>
+            new Refusal(RefusalKind.Conflict, "Hồ sơ đã được hẹn lại ngày trả kết quả; chỉ được hẹn lại một lần."),
+        ApplicationAction.Apologize when r.NewDueAt is null || DueAt is null || r.NewDueAt <= DueAt =>
+            new Refusal(RefusalKind.Invalid, "Ngày hẹn trả mới phải sau ngày hẹn trả ban đầu.", "newDueAt"),
+        ApplicationAction.Apologize when string.IsNullOrWhiteSpace(r.Reason) =>
+            new Refusal(RefusalKind.Invalid, "Nhập lý do chậm trả kết quả.", "reason"),
+        ApplicationAction.ReturnResult when Timeliness == Domain.Timeliness.Late && ApologyNewDueAt is null =>
+            new Refusal(RefusalKind.Conflict, "Hồ sơ trễ hạn: phải gửi văn bản xin lỗi và hẹn lại ngày trả (mẫu 04) trước khi trả kết quả."),
+        _ => null,
+    };
+
+    private void Do(TransitionRequest r, Actor actor, IWorkingTime time, Instant now)
+    {
+        var from = Status;
+        switch (r.Action)
+        {
+            case ApplicationAction.Submit:
+                SubmittedAt = now;
+                // What the applicant is told at once: the due date if received as soon as the one-stop works.
+                DueAt = time.AddWorkingTime(time.ReceivedAt(now), TimeLimit.Value, TimeLimit.Unit);
+                Move(r, actor, ApplicationStatus.Submitted, now, StepRole.Reception);
+                break;
+
+            case ApplicationAction.Receive:
+                ReceivedAt = time.ReceivedAt(now);
+                DueAt = time.AddWorkingTime(ReceivedAt.Value, TimeLimit.Value, TimeLimit.Unit);
+                PlanSteps(time, ReceivedAt.Value, DueAt.Value);
+                Move(r, actor, ApplicationStatus.Received, now, StepRole.Reception);
+                if (Steps.Count > 0 && FirstProcessingStep == 1)
+                {
+                    CompleteStep(0, actor, now);
+                }
+
+                EnterStep(FirstProcessingStep, now);
+                Move(r with { Note = null }, actor, ApplicationStatus.InProgress, now, StepRole.Reception);
+                break;
+
+            case ApplicationAction.Refuse:
+                Reason = r.Reason;
+                LegalBasis = r.LegalBasis;
+                Move(r, actor, ApplicationStatus.NotAccepted, now, StepRole.Reception);
+                break;
+
+            case ApplicationAction.RequestSupplement:
+                SupplementCount++;
+                SupplementItems = r.Items!.ToList();
+                Pause(from, now);
+                Move(r, actor, ApplicationStatus.SupplementRequested, now, Step?.Role ?? StepRole.Reception);
+                break;
+
+            case ApplicationAction.Supplement:
+                Move(r, actor, Resume(time, now), now, null);
+                MissingDocuments = false;
+                break;
+
+            case ApplicationAction.Forward:
+                var completed = CurrentStep!.Value;
+                CompleteStep(completed, actor, now);
+                EnterStep(completed + 1, now);
+                Move(r, actor, ApplicationStatus.InProgress, now, Steps[completed].Role);
+                break;
+
+            case ApplicationAction.Approve:
+                var last = CurrentStep!.Value;
+                CompleteStep(last, actor, now);
+                Finish(time, now);
+                Move(r, actor, ApplicationStatus.ResultReady, now, Steps[last].Role);
+                break;
+
+            case ApplicationAction.Reject:
+                Reason = r.Reason;
+                LegalBasis = r.LegalBasis;
+                Finish(time, now);
+                Move(r, actor, ApplicationStatus.Rejected, now, StepRole.Leader);
+                break;
+
+            case ApplicationAction.RequestPayment:
+                Pause(from, now);
+                Move(r, actor, ApplicationStatus.AwaitingPayment, now, Step?.Role ?? StepRole.Reception);
+                break;
+
+            case ApplicationAction.PaymentConfirmed:
+                Move(r, actor, Resume(time, now), now, null);
+                break;
+
+            case ApplicationAction.ReturnResult:
+                ReturnedAt = now;
+                ReturnMethod = r.ReturnMethod ?? Domain.ReturnMethod.Desk;
+                Move(r, actor, ApplicationStatus.Returned, now, StepRole.Reception);
+                break;
+
+            case ApplicationAction.Withdraw:
+                Move(r, actor, from == ApplicationStatus.Submitted ? ApplicationStatus.Withdrawn : ApplicationStatus.WithdrawalRequested, now, null);
+                break;
+
+            case ApplicationAction.ConfirmWithdrawal:
+                Move(r, actor, ApplicationStatus.Withdrawn, now, StepRole.Reception);
+                break;
+
+            case ApplicationAction.Suspend:
+                Reason = r.Reason;
+                LegalBasis = r.LegalBasis;
+                Pause(from, now);
+                Move(r, actor, ApplicationStatus.Suspended, now, StepRole.Leader);
+                break;
+
+            case ApplicationAction.Resume:
+                Move(r, actor, Resume(time, now), now, StepRole.Leader);
+                break;
+
+            case ApplicationAction.Apologize:
+                ApologyNewDueAt = r.NewDueAt;
+                ApologyReason = r.Reason;
+                Append(r, actor, from, from, now, actor.Roles.Contains(StepRole.Leader) ? StepRole.Leader : StepRole.Reception);
+                break;
+
+            default:
+                throw new InvalidOperationException($"Unhandled action {r.Action}.");
+        }
+    }
+
+    private void PlanSteps(IWorkingTime time, Instant start, Instant due)
+    {
+        if (Steps.Count == 0)
+        {
+            return;
+        }
+
+        var dues = time.SplitByShares(start, due, Steps.Select(s => s.Share).ToList());
+        for (var i = 0; i < Steps.Count; i++)
+        {
+            Steps[i].DueAt = dues[i];
+        }
+
+        // Decree 118/2025: reception hands the file over the same working day, or the next morning after 15:00.
+        var transfer = time.TransferDeadline(start);
+        if (Steps[0].Role == StepRole.Reception && transfer < Steps[0].DueAt)
+        {
+            Steps[0].DueAt = transfer;
+        }
+    }
+
+    private void EnterStep(int index, Instant now)
+    {
+        if (index >= Steps.Count)
+        {
+            CurrentStep = null;
+            CurrentRole = null;
+            CurrentUnitPath = null;
+            return;
+        }
+
+        CurrentStep = index;
+        Steps[index].StartedAt = now;
+        CurrentRole = Steps[index].Role;
+        CurrentUnitPath = Steps[index].UnitPath;
+    }
+
+    private void CompleteStep(int index, Actor actor, Instant now)
+    {
+        Steps[index].CompletedAt = now;
+        Steps[index].CompletedBy = actor.Name;
+    }
+
+    private void Finish(IWorkingTime time, Instant now)
+    {
+        FinishedAt = now;
+        Timeliness = DueAt is Instant due ? time.Classify(now, due) : null;
+        CurrentRole = null;
+        CurrentUnitPath = null;
+    }
+
+    private void Pause(ApplicationStatus from, Instant now)
+    {
+        PausedAt = now;
+        ResumeStatus = from;
+    }
+
+    /// <summary>Back where it stopped; the paused working time is added to every deadline still ahead.</summary>
+    private ApplicationStatus Resume(IWorkingTime time, Instant now)
+    {
+        var back = ResumeStatus ?? ApplicationStatus.Submitted;
+        if (PausedAt is Instant paused && ReceivedAt is not null && DueAt is Instant due && back is ApplicationStatus.InProgress or ApplicationStatus.Suspended)
+        {
+            var hours = time.WorkingHoursBetween(paused, now);
+            if (hours > 0)
+            {
+                DueAt = time.AddWorkingTime(due, hours, TimeUnit.WorkingHours);
+                foreach (var step in Steps.Where(s => s.CompletedAt is null && s.DueAt is not null))
+                {
+                    step.DueAt = time.AddWorkingTime(step.DueAt!.Value, hours, TimeUnit.WorkingHours);
+                }
+            }
+        }
+
+        PausedAt = null;
+        ResumeStatus = null;
+        return back;
+    }
+
+    private void Move(TransitionRequest r, Actor actor, ApplicationStatus to, Instant now, StepRole? role)
+    {
+        var from = Status;
+        Status = to;
+        Append(r, actor, from, to, now, role);
+    }
+
+    private void Append(TransitionRequest r, Actor actor, ApplicationStatus from, ApplicationStatus to, Instant now, StepRole? role) =>
+        _events.Add(new ApplicationEvent(_events.Count + 1, r.Action, from, to, actor, actor.Kind == ActorKind.Officer ? role : null,
+            Step?.UnitId ?? UnitId, now, r.Note, r.InternalNote, CurrentStep));
+
+    private string ConflictMessage(ApplicationAction action) => action switch
+    {
+        ApplicationAction.Forward => "Hồ sơ đang ở bước cuối; hãy phê duyệt hoặc từ chối giải quyết thay vì chuyển bước.",
+        ApplicationAction.Approve when Status == ApplicationStatus.InProgress => "Chỉ phê duyệt kết quả ở bước xử lý cuối cùng.",
+        _ => $"Không thể “{action.Vietnamese().ToLowerInvariant()}” khi hồ sơ đang ở trạng thái “{Status.Vietnamese()}”.",
+    };
+
+    private static string RoleName(StepRole role) => role switch
+    {
+        StepRole.Reception => "cán bộ một cửa",
+        StepRole.Specialist => "chuyên viên",
+        _ => "lãnh đạo",
+    };
+}

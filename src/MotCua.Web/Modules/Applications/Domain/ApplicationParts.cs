@@ -1,0 +1,109 @@
+using MotCua.Web.Modules.Catalog.Domain;
+using NodaTime;
+
+namespace MotCua.Web.Modules.Applications.Domain;
+
+/// <summary>A step of the application's own copy of the procedure workflow (catalog edits do not move files in flight).</summary>
+public sealed class ApplicationStep
+{
+    public ApplicationStep(string name, StepRole role, int unitId, string unitPath, decimal share)
+    {
+        Name = name;
+        Role = role;
+        UnitId = unitId;
+        UnitPath = unitPath;
+        Share = share;
+    }
+
+    public string Name { get; private set; }
+    public StepRole Role { get; private set; }
+    public int UnitId { get; private set; }
+    public string UnitPath { get; private set; }
+    public decimal Share { get; private set; }
+    public Instant? DueAt { get; internal set; }
+    public Instant? StartedAt { get; internal set; }
+    public Instant? CompletedAt { get; internal set; }
+    public string? CompletedBy { get; internal set; }
+}
+
+/// <summary>Something missing from the file, with the reason or legal basis (form 02 lists them all at once).</summary>
+public sealed record SupplementItem(string Name, string Reason);
+
+public enum ReturnMethod
+{
+    Online,
+    Desk,
+    Post,
+}
+
+public enum RefusalKind
+{
+    /// <summary>This actor may not do this (HTTP 403).</summary>
+    Forbidden,
+
+    /// <summary>Not in the application's current state (HTTP 409).</summary>
+    Conflict,
+
+    /// <summary>The request lacks something the action needs (HTTP 400).</summary>
+    Invalid,
+}
+
+/// <summary>Why an action was refused, in words for people. Nothing changed.</summary>
+public sealed record Refusal(RefusalKind Kind, string Message, string? Field = null);
+
+/// <summary>An action with what it carries. Only what the action needs is read.</summary>
+public sealed record TransitionRequest(
+    ApplicationAction Action,
+    string? Note = null,
+    string? InternalNote = null,
+    string? Reason = null,
+    string? LegalBasis = null,
+    IReadOnlyList<SupplementItem>? Items = null,
+    Instant? NewDueAt = null,
+    ReturnMethod? ReturnMethod = null,
+    bool HasResultDocument = false);
+
+/// <summary>One line of history: append-only, never edited.</summary>
+public sealed class ApplicationEvent
+{
+    private ApplicationEvent()
+    {
+        Action = ActorName = ActorRole = string.Empty;
+    }
+
+    internal ApplicationEvent(int sequence, ApplicationAction action, ApplicationStatus from, ApplicationStatus to, Actor actor, StepRole? role, int? unitId, Instant at, string? note, string? internalNote, int? stepIndex)
+    {
+        Sequence = sequence;
+        Action = action.Name();
+        FromStatus = from;
+        ToStatus = to;
+        ActorId = actor.UserId;
+        ActorName = actor.Name;
+        ActorRole = actor.RoleLabel(role);
+        UnitId = unitId;
+        At = at;
+        Note = note;
+        InternalNote = internalNote;
+        StepIndex = stepIndex;
+    }
+
+    public long Id { get; private set; }
+    public long ApplicationId { get; private set; }
+    public int Sequence { get; private set; }
+    public string Action { get; private set; }
+    public ApplicationStatus FromStatus { get; private set; }
+    public ApplicationStatus ToStatus { get; private set; }
+    public Guid? ActorId { get; private set; }
+    public string ActorName { get; private set; }
+    public string ActorRole { get; private set; }
+    public int? UnitId { get; private set; }
+    public Instant At { get; private set; }
+
+    /// <summary>Shown to the applicant.</summary>
+    public string? Note { get; private set; }
+
+    /// <summary>Officers only.</summary>
+    public string? InternalNote { get; private set; }
+
+    public int? StepIndex { get; private set; }
+}
