@@ -1,5 +1,6 @@
 using MotCua.Web.Common.Persistence;
 using MotCua.Web.Common.Web;
+using MotCua.Web.Modules.Applications;
 using MotCua.Web.Modules.Catalog;
 using MotCua.Web.Modules.Identity;
 
@@ -8,6 +9,7 @@ builder.AddMotCuaDatabase();
 builder.AddWebPlatform();
 builder.AddIdentityModule();
 builder.AddCatalog();
+builder.AddApplications();
 
 var app = builder.Build();
 
@@ -27,6 +29,7 @@ if (seedDemo)
 app.UseWebPlatform();
 app.MapIdentity();
 app.MapCatalog();
+app.MapApplications();
 await app.RunAsync();
 return 0;
 

@@ -40,6 +40,7 @@ public abstract class MotCuaApp : WebApplicationFactory<Program>, IAsyncLifetime
         builder.UseSetting("ConnectionStrings:Sqlite", SqliteConnection);
         builder.UseSetting("Seed:Demo", "true");
         builder.UseSetting("RateLimits:SignInPerMinute", "100000");
+        builder.UseSetting("Storage:Folder", Path.Combine(Path.GetTempPath(), "motcua-tests", "files"));
     }
 
     /// <summary>A client that carries a bearer token for the given account.</summary>

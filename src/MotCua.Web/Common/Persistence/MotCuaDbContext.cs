@@ -18,6 +18,12 @@ public sealed class MotCuaDbContext(DbContextOptions<MotCuaDbContext> options)
     /// <summary>Data-protection keys live in the database so every node reads the same cookies and tokens.</summary>
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    {
+        ArgumentNullException.ThrowIfNull(configurationBuilder);
+        configurationBuilder.Properties<NodaTime.Instant>().HaveConversion<InstantConverter>();
+    }
+
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);

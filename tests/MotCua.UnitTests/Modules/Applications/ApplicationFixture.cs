@@ -65,7 +65,7 @@ internal static class ApplicationFixture
 
     public static Application Draft(Channel channel = Channel.OnlineRemote) =>
         Application.Start("000.01.00.H99-261123-0001", BirthRegistration(), Ward, new Dictionary<string, Unit>(),
-            CitizenId, "Nguyễn Văn An", channel, "{}", false, channel == Channel.OnlineRemote ? null : Guid.NewGuid(), null, Monday);
+            new ApplicantInfo(CitizenId, "Nguyễn Văn An", "001090000001", null, null, null), channel, "{}", false, channel == Channel.OnlineRemote ? null : Guid.NewGuid(), null, Monday);
 
     public static void Do(this Application application, ApplicationAction action, Actor actor, Instant? at = null, TransitionRequest? request = null)
     {

@@ -209,8 +209,8 @@ public sealed class ApplicationLifecycleTests
     {
         var procedure = BirthRegistration();
         procedure.SetTimeAndFees(new ProcessingTime(5, TimeUnit.WorkingDays), new ProcessingTime(3, TimeUnit.WorkingDays), []);
-        var online = Application.Start("C-1", procedure, Ward, new Dictionary<string, Unit>(), CitizenId, "A", Channel.OnlineRemote, "{}", false, null, null, Monday);
-        var counter = Application.Start("C-2", procedure, Ward, new Dictionary<string, Unit>(), null, "B", Channel.Counter, "{}", false, Guid.NewGuid(), null, Monday);
+        var online = Application.Start("C-1", procedure, Ward, new Dictionary<string, Unit>(), new ApplicantInfo(CitizenId, "A", null, null, null, null), Channel.OnlineRemote, "{}", false, null, null, Monday);
+        var counter = Application.Start("C-2", procedure, Ward, new Dictionary<string, Unit>(), new ApplicantInfo(null, "B", null, null, null, null), Channel.Counter, "{}", false, Guid.NewGuid(), null, Monday);
         Assert.Equal(3m, online.TimeLimit.Value);
         Assert.Equal(5m, counter.TimeLimit.Value);
     }

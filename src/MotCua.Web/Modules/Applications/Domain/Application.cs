@@ -31,6 +31,10 @@ public sealed class Application
     public Guid? ApplicantId { get; private set; }
 
     public string ApplicantName { get; private set; }
+    public string? ApplicantIdentityNumber { get; private set; }
+    public string? ApplicantPhone { get; private set; }
+    public string? ApplicantEmail { get; private set; }
+    public string? ApplicantAddress { get; private set; }
 
     /// <summary>The officer who keyed the application in (counter, post, assisted).</summary>
     public Guid? CreatedById { get; private set; }
@@ -88,8 +92,7 @@ public sealed class Application
         Procedure procedure,
         Unit unit,
         IReadOnlyDictionary<string, Unit> stepUnits,
-        Guid? applicantId,
-        string applicantName,
+        ApplicantInfo applicant,
         Channel channel,
         string formJson,
         bool missingDocuments,
@@ -101,7 +104,8 @@ public sealed class Application
         ArgumentNullException.ThrowIfNull(unit);
         ArgumentNullException.ThrowIfNull(stepUnits);
         ArgumentException.ThrowIfNullOrWhiteSpace(code);
-        ArgumentException.ThrowIfNullOrWhiteSpace(applicantName);
+        ArgumentNullException.ThrowIfNull(applicant);
+        ArgumentException.ThrowIfNullOrWhiteSpace(applicant.Name);
         return new Application
         {
             Code = code,
@@ -110,8 +114,12 @@ public sealed class Application
             ProcedureName = procedure.Name,
             UnitId = unit.Id,
             UnitPath = unit.Path,
-            ApplicantId = applicantId,
-            ApplicantName = applicantName,
+            ApplicantId = applicant.UserId,
+            ApplicantName = applicant.Name,
+            ApplicantIdentityNumber = applicant.IdentityNumber,
+            ApplicantPhone = applicant.Phone,
+            ApplicantEmail = applicant.Email,
+            ApplicantAddress = applicant.Address,
             CreatedById = createdById,
             Channel = channel,
             Status = ApplicationStatus.Draft,
@@ -127,6 +135,24 @@ public sealed class Application
             CreatedAt = now,
         };
     }
+
+    /// <summary>Documents can be added until reception, and again while a supplement is asked for.</summary>
+    public bool AcceptsDocumentsFrom(Actor actor)
+    {
+        ArgumentNullException.ThrowIfNull(actor);
+        var open = Status is ApplicationStatus.Draft or ApplicationStatus.Submitted or ApplicationStatus.SupplementRequested;
+        return open && (IsApplicant(actor) || (actor.Kind == ActorKind.Officer && actor.Acts(StepRole.Reception, UnitPath)));
+    }
+
+    /// <summary>The officer of the current step (or reception once the result is ready) may attach the result.</summary>
+    public bool AcceptsResultFrom(Actor actor)
+    {
+        ArgumentNullException.ThrowIfNull(actor);
+        return actor.Kind == ActorKind.Officer && Status == ApplicationStatus.InProgress && Step is { } step && actor.Covers(step.UnitPath)
+            && actor.Roles.Count > 0;
+    }
+
+    public void RecordMissingDocuments(bool missing) => MissingDocuments = missing;
 
     public bool IsLate(Instant now) =>
         Timeliness == Domain.Timeliness.Late || (DueAt is Instant due && FinishedAt is null && !Status.IsFinal() && now > due);

@@ -26,6 +26,59 @@ public sealed class ApplicationStep
     public string? CompletedBy { get; internal set; }
 }
 
+/// <summary>Who applies: an account holder, or a walk-in applicant keyed in at the desk.</summary>
+public sealed record ApplicantInfo(Guid? UserId, string Name, string? IdentityNumber, string? Phone, string? Email, string? Address);
+
+public enum DocumentKind
+{
+    Input,
+    Result,
+}
+
+/// <summary>A file attached to an application: an input document (uploaded or scanned at the desk) or the result.</summary>
+public sealed class ApplicationDocument
+{
+    private ApplicationDocument()
+    {
+        Name = FileName = ContentType = Sha256 = StorageKey = string.Empty;
+    }
+
+    public ApplicationDocument(long applicationId, DocumentKind kind, string name, string fileName, string contentType, long size, string sha256, string storageKey, bool digitized, Guid? uploadedById, Instant uploadedAt)
+    {
+        Id = Guid.NewGuid();
+        ApplicationId = applicationId;
+        Kind = kind;
+        Name = name;
+        FileName = fileName;
+        ContentType = contentType;
+        Size = size;
+        Sha256 = sha256;
+        StorageKey = storageKey;
+        Digitized = digitized;
+        UploadedById = uploadedById;
+        UploadedAt = uploadedAt;
+    }
+
+    public Guid Id { get; private set; }
+    public long ApplicationId { get; private set; }
+    public DocumentKind Kind { get; private set; }
+
+    /// <summary>Which required document this is (as the catalog names it), or the result's title.</summary>
+    public string Name { get; private set; }
+
+    public string FileName { get; private set; }
+    public string ContentType { get; private set; }
+    public long Size { get; private set; }
+    public string Sha256 { get; private set; }
+    public string StorageKey { get; private set; }
+
+    /// <summary>Scanned by the one-stop from paper (counter, post).</summary>
+    public bool Digitized { get; private set; }
+
+    public Guid? UploadedById { get; private set; }
+    public Instant UploadedAt { get; private set; }
+}
+
 /// <summary>Something missing from the file, with the reason or legal basis (form 02 lists them all at once).</summary>
 public sealed record SupplementItem(string Name, string Reason);
 

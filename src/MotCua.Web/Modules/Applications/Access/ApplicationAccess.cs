@@ -1,0 +1,72 @@
+using System.Security.Claims;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using MotCua.Web.Common.Persistence;
+using MotCua.Web.Modules.Applications.Domain;
+using MotCua.Web.Modules.Catalog.Domain;
+using MotCua.Web.Modules.Identity.Accounts;
+using MotCua.Web.Modules.Identity.Domain;
+using NodaTime;
+
+namespace MotCua.Web.Modules.Applications.Access;
+
+/// <summary>The signed-in caller as the lifecycle sees them, and what they may see.</summary>
+public sealed record Caller(AppUser User, Actor Actor, IReadOnlyList<string> Roles)
+{
+    public bool IsOfficer => Actor.Kind == ActorKind.Officer;
+
+    public bool IsApplicant => Actor.Kind == ActorKind.Applicant;
+
+    /// <summary>A citizen sees their own applications; an officer those of their sub-tree, including steps handed to it.</summary>
+    public bool CanSee(Application application)
+    {
+        ArgumentNullException.ThrowIfNull(application);
+        if (IsApplicant)
+        {
+            return application.ApplicantId == User.Id;
+        }
+
+        return IsOfficer && (Actor.Covers(application.UnitPath) || application.Steps.Any(s => Actor.Covers(s.UnitPath)));
+    }
+}
+
+public sealed class ApplicationAccess(UserManager<AppUser> users, MotCuaDbContext db)
+{
+    public static readonly DateTimeZone Vietnam = DateTimeZoneProviders.Tzdb["Asia/Ho_Chi_Minh"];
+
+    public async Task<Caller?> CallerAsync(ClaimsPrincipal principal, CancellationToken cancellationToken)
+    {
+        var user = await users.GetUserAsync(principal);
+        if (user is null)
+        {
+            return null;
+        }
+
+        var roles = (await users.GetRolesAsync(user)).ToList();
+        if (user.AccountType != AccountType.Officer)
+        {
+            return new Caller(user, Actor.Applicant(user.Id, user.FullName), roles);
+        }
+
+        var unitPath = user.UnitId is int unitId
+            ? await db.Units.Where(u => u.Id == unitId).Select(u => u.Path).SingleOrDefaultAsync(cancellationToken)
+            : null;
+        var stepRoles = roles.Select(r => r switch
+        {
+            Identity.Domain.Roles.Reception => StepRole.Reception,
+            Identity.Domain.Roles.Specialist => StepRole.Specialist,
+            Identity.Domain.Roles.Leader => StepRole.Leader,
+            _ => (StepRole?)null,
+        }).OfType<StepRole>();
+        return new Caller(user, Actor.Officer(user.Id, user.FullName, stepRoles, unitPath ?? "/-/"), roles);
+    }
+}
+
+public static class VietnamTime
+{
+    /// <summary>An instant as ISO 8601 with the +07:00 offset, as people and the national portal read it.</summary>
+    public static DateTimeOffset? Offset(Instant? instant) =>
+        instant?.InZone(ApplicationAccess.Vietnam).ToDateTimeOffset();
+
+    public static DateTimeOffset Offset(Instant instant) => instant.InZone(ApplicationAccess.Vietnam).ToDateTimeOffset();
+}

@@ -1,0 +1,41 @@
+using MotCua.Web.Common.Storage;
+using MotCua.Web.Modules.Applications.Access;
+using MotCua.Web.Modules.Applications.Documents;
+using MotCua.Web.Modules.Applications.Domain;
+using MotCua.Web.Modules.Applications.Queries;
+using MotCua.Web.Modules.Applications.Submit;
+using MotCua.Web.Modules.Applications.Transitions;
+
+namespace MotCua.Web.Modules.Applications;
+
+public static class ApplicationsModule
+{
+    public static WebApplicationBuilder AddApplications(this WebApplicationBuilder builder)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        var services = builder.Services;
+        services.AddScoped<ApplicationAccess>();
+        services.AddScoped<ApplicationCodes>();
+        services.AddSingleton<FormValidation>();
+        services.AddScoped<SubmitHandler>();
+        services.AddScoped<TransitionHandler>();
+        services.AddScoped<DocumentUpload>();
+        var files = builder.Configuration["Storage:Folder"] is { Length: > 0 } folder
+            ? folder
+            : Path.Combine(builder.Environment.ContentRootPath, "data", "files");
+        services.AddSingleton<IFileStorage>(new LocalFolderStorage(files));
+        services.AddSingleton<IWorkingTime, TemporaryWorkingTime>();
+        return builder;
+    }
+
+    public static WebApplication MapApplications(this WebApplication app)
+    {
+        ArgumentNullException.ThrowIfNull(app);
+        var api = app.MapGroup("/api/v1").WithTags("Hồ sơ");
+        SubmitEndpoint.Map(api);
+        TransitionEndpoint.Map(api);
+        DocumentEndpoints.Map(api);
+        QueryEndpoints.Map(api);
+        return app;
+    }
+}

@@ -1,0 +1,147 @@
+using System.Security.Cryptography;
+using System.Security.Claims;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+using MotCua.Web.Common.Errors;
+using MotCua.Web.Common.Persistence;
+using MotCua.Web.Common.Storage;
+using MotCua.Web.Modules.Applications.Access;
+using MotCua.Web.Modules.Applications.Domain;
+using MotCua.Web.Modules.Applications.Queries;
+using NodaTime;
+
+namespace MotCua.Web.Modules.Applications.Documents;
+
+public sealed record UploadedDocument(Guid Id, DocumentKind Kind, string Name, string FileName, string ContentType, long Size, bool Digitized, bool MissingDocuments);
+
+/// <summary>Stores one uploaded file for an application after checking who sends it, when, its size and its real type.</summary>
+public sealed class DocumentUpload(MotCuaDbContext db, ApplicationAccess access, IFileStorage storage, IClock clock)
+{
+    public async Task<(ApplicationDocument? Document, Application? Application, ProblemHttpResult? Problem)> UploadAsync(
+        ClaimsPrincipal user, string code, IFormFile? file, string? name, DocumentKind kind, CancellationToken cancellationToken)
+    {
+        var (caller, application) = await QueryEndpoints.LoadVisibleAsync(db, access, user, code, track: true, cancellationToken);
+        if (application is null)
+        {
+            return (null, null, QueryEndpoints.NotFound(code));
+        }
+
+        var allowed = kind == DocumentKind.Result ? application.AcceptsResultFrom(caller!.Actor) : application.AcceptsDocumentsFrom(caller!.Actor);
+        if (!allowed)
+        {
+            return (null, application, kind == DocumentKind.Result
+                ? Problems.Forbidden("Văn bản kết quả do cán bộ đang xử lý hồ sơ đính kèm.")
+                : Problems.Conflict($"Không thể đính kèm giấy tờ khi hồ sơ đang ở trạng thái “{application.Status.Vietnamese()}”."));
+        }
+
+        if (file is null || file.Length == 0)
+        {
+            return (null, application, Problems.Validation("Chọn tệp cần đính kèm.", ("file", "Chọn một tệp PDF, JPG hoặc PNG.")));
+        }
+
+        if (file.Length > FileTypes.MaxBytes)
+        {
+            return (null, application, Problems.Validation("Tệp quá lớn.", ("file", "Mỗi tệp tối đa 10 MB.")));
+        }
+
+        if (string.IsNullOrWhiteSpace(name) || name.Length > 600)
+        {
+            return (null, application, Problems.Validation("Ghi rõ đây là giấy tờ gì.", ("name", "Nhập tên giấy tờ (ví dụ: Giấy chứng sinh).")));
+        }
+
+        var count = await db.Set<ApplicationDocument>().CountAsync(d => d.ApplicationId == application.Id, cancellationToken);
+        if (count >= FileTypes.MaxPerApplication)
+        {
+            return (null, application, Problems.Conflict($"Mỗi hồ sơ đính kèm tối đa {FileTypes.MaxPerApplication} tệp."));
+        }
+
+        await using var buffer = new MemoryStream();
+        await file.CopyToAsync(buffer, cancellationToken);
+        var bytes = buffer.GetBuffer().AsSpan(0, (int)buffer.Length);
+        var contentType = FileTypes.Sniff(bytes[..Math.Min(16, bytes.Length)]);
+        if (contentType is null)
+        {
+            return (null, application, Problems.Validation("Định dạng tệp không được chấp nhận.", ("file", "Chỉ nhận tệp PDF, JPG hoặc PNG (kiểm tra theo nội dung tệp).")));
+        }
+
+        var sha = Convert.ToHexStringLower(SHA256.HashData(bytes));
+        buffer.Position = 0;
+        var key = await storage.SaveAsync(buffer, cancellationToken);
+        var fileName = SafeName(file.FileName, contentType);
+        var digitized = caller.IsOfficer && application.Channel is Channel.Counter or Channel.Postal;
+        var document = new ApplicationDocument(application.Id, kind, name.Trim(), fileName, contentType, file.Length, sha, key, digitized, caller.User.Id, clock.GetCurrentInstant());
+        db.Add(document);
+
+        if (kind == DocumentKind.Input)
+        {
+            var procedure = await db.Procedures.AsNoTracking().SingleAsync(p => p.Id == application.ProcedureId, cancellationToken);
+            var names = await db.Set<ApplicationDocument>().Where(d => d.ApplicationId == application.Id && d.Kind == DocumentKind.Input)
+                .Select(d => d.Name).ToListAsync(cancellationToken);
+            names.Add(document.Name);
+            application.RecordMissingDocuments(procedure.Documents.Any(d => d.Required && !d.VaultAllowed && !names.Contains(d.Name, StringComparer.Ordinal)));
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
+        return (document, application, null);
+    }
+
+    /// <summary>Keeps only a plain file name with the extension of its real type.</summary>
+    private static string SafeName(string? uploaded, string contentType)
+    {
+        var stem = Path.GetFileNameWithoutExtension(uploaded ?? "tep");
+        var clean = new string(stem.Where(c => char.IsLetterOrDigit(c) || c is ' ' or '-' or '_' or '.').ToArray()).Trim();
+        return (clean.Length == 0 ? "tep" : clean[..Math.Min(clean.Length, 100)]) + FileTypes.Extension(contentType);
+    }
+}
+
+internal static class DocumentEndpoints
+{
+    public static void Map(RouteGroupBuilder api)
+    {
+        var secured = api.MapGroup(string.Empty).RequireAuthorization(Identity.IdentityModule.ApiPolicy);
+        secured.MapPost("/applications/{code}/attachments", Upload)
+            .WithName("AttachDocument")
+            .WithSummary("Đính kèm giấy tờ (multipart: file, name, kind=Input|Result); PDF, JPG, PNG tối đa 10 MB")
+            .DisableAntiforgery(); // bearer tokens only: no ambient credential to forge
+        secured.MapGet("/applications/{code}/attachments/{id:guid}", Download)
+            .WithName("DownloadDocument")
+            .WithSummary("Tải một giấy tờ hoặc văn bản kết quả của hồ sơ");
+    }
+
+    private static async Task<Results<Created<UploadedDocument>, ProblemHttpResult>> Upload(
+        string code, IFormFile? file, [Microsoft.AspNetCore.Mvc.FromForm] string? name, [Microsoft.AspNetCore.Mvc.FromForm] string? kind,
+        ClaimsPrincipal user, DocumentUpload upload, CancellationToken cancellationToken)
+    {
+        var documentKind = DocumentKind.Input;
+        if (kind is not null && !Enum.TryParse(kind, ignoreCase: true, out documentKind))
+        {
+            return Problems.Validation("Loại giấy tờ không hợp lệ.", ("kind", "Loại phải là Input hoặc Result."));
+        }
+
+        var (document, application, problem) = await upload.UploadAsync(user, code, file, name, documentKind, cancellationToken);
+        if (problem is not null)
+        {
+            return problem;
+        }
+
+        var d = document!;
+        return TypedResults.Created($"/api/v1/applications/{code}/attachments/{d.Id}",
+            new UploadedDocument(d.Id, d.Kind, d.Name, d.FileName, d.ContentType, d.Size, d.Digitized, application!.MissingDocuments));
+    }
+
+    private static async Task<Results<FileStreamHttpResult, ProblemHttpResult>> Download(
+        string code, Guid id, ClaimsPrincipal user, MotCuaDbContext db, ApplicationAccess access, IFileStorage storage, CancellationToken cancellationToken)
+    {
+        var (_, application) = await QueryEndpoints.LoadVisibleAsync(db, access, user, code, track: false, cancellationToken);
+        var document = application is null ? null
+            : await db.Set<ApplicationDocument>().AsNoTracking().SingleOrDefaultAsync(d => d.Id == id && d.ApplicationId == application.Id, cancellationToken);
+        if (document is null)
+        {
+            return Problems.NotFound("Không tìm thấy giấy tờ này.");
+        }
+
+        // Always a download with its checked type: an uploaded file is never rendered as a page of this site.
+        var stream = await storage.OpenReadAsync(document.StorageKey, cancellationToken);
+        return TypedResults.File(stream, document.ContentType, document.FileName);
+    }
+}

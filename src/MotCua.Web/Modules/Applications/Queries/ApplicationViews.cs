@@ -1,0 +1,79 @@
+using MotCua.Web.Modules.Applications.Access;
+using MotCua.Web.Modules.Applications.Domain;
+using MotCua.Web.Modules.Catalog.Domain;
+
+namespace MotCua.Web.Modules.Applications.Queries;
+
+public sealed record StepView(int Index, string Name, StepRole Role, int UnitId, DateTimeOffset? DueAt, DateTimeOffset? StartedAt, DateTimeOffset? CompletedAt, string? CompletedBy);
+
+public sealed record DocumentView(Guid Id, DocumentKind Kind, string Name, string FileName, string ContentType, long Size, bool Digitized, DateTimeOffset UploadedAt);
+
+public sealed record HistoryView(int Sequence, string Action, ApplicationStatus From, ApplicationStatus To, string ActorName, string ActorRole, int? UnitId, DateTimeOffset At, string? Note, string? InternalNote);
+
+public sealed record ApplicationView(
+    string Code,
+    string ProcedureCode,
+    string ProcedureName,
+    int UnitId,
+    Channel Channel,
+    ApplicationStatus Status,
+    int NationalStatus,
+    string StatusText,
+    string ApplicantName,
+    DateTimeOffset? SubmittedAt,
+    DateTimeOffset? ReceivedAt,
+    DateTimeOffset? DueAt,
+    DateTimeOffset? FinishedAt,
+    DateTimeOffset? ReturnedAt,
+    Timeliness? Timeliness,
+    DateTimeOffset? NewDueAt,
+    StepView? CurrentStep,
+    IReadOnlyList<StepView> Steps,
+    IReadOnlyList<DocumentView> Documents,
+    bool MissingDocuments,
+    IReadOnlyList<SupplementItem> SupplementItems,
+    string? Reason,
+    string? Consent,
+    System.Text.Json.Nodes.JsonNode? Form,
+    IReadOnlyList<HistoryView> History)
+{
+    /// <summary>Officers see everything; the applicant sees the history without internal notes.</summary>
+    public static ApplicationView From(Application a, IEnumerable<ApplicationDocument> documents, bool forOfficer)
+    {
+        ArgumentNullException.ThrowIfNull(a);
+        var steps = a.Steps.Select((s, i) => new StepView(i, s.Name, s.Role, s.UnitId, VietnamTime.Offset(s.DueAt), VietnamTime.Offset(s.StartedAt), VietnamTime.Offset(s.CompletedAt), s.CompletedBy)).ToList();
+        return new ApplicationView(
+            a.Code, a.ProcedureCode, a.ProcedureName, a.UnitId, a.Channel, a.Status, a.Status.NationalCode(), a.Status.Vietnamese(), a.ApplicantName,
+            VietnamTime.Offset(a.SubmittedAt), VietnamTime.Offset(a.ReceivedAt), VietnamTime.Offset(a.DueAt), VietnamTime.Offset(a.FinishedAt),
+            VietnamTime.Offset(a.ReturnedAt), a.Timeliness, VietnamTime.Offset(a.ApologyNewDueAt),
+            a.CurrentStep is int i && a.Status is ApplicationStatus.InProgress or ApplicationStatus.SupplementRequested or ApplicationStatus.Suspended or ApplicationStatus.AwaitingPayment ? steps[i] : null,
+            steps,
+            documents.OrderBy(d => d.UploadedAt).Select(d => new DocumentView(d.Id, d.Kind, d.Name, d.FileName, d.ContentType, d.Size, d.Digitized, VietnamTime.Offset(d.UploadedAt))).ToList(),
+            a.MissingDocuments,
+            a.SupplementItems,
+            a.Reason,
+            a.Consent,
+            System.Text.Json.Nodes.JsonNode.Parse(a.FormJson),
+            a.Events.OrderBy(e => e.Sequence).Select(e => new HistoryView(e.Sequence, e.Action, e.FromStatus, e.ToStatus, e.ActorName, e.ActorRole, e.UnitId,
+                VietnamTime.Offset(e.At), e.Note, forOfficer ? e.InternalNote : null)).ToList());
+    }
+}
+
+public sealed record ApplicationSummary(
+    string Code,
+    string ProcedureCode,
+    string ProcedureName,
+    string ApplicantName,
+    int UnitId,
+    Channel Channel,
+    ApplicationStatus Status,
+    string StatusText,
+    DateTimeOffset? SubmittedAt,
+    DateTimeOffset? DueAt,
+    StepRole? CurrentRole,
+    bool MissingDocuments,
+    Timeliness? Timeliness);
+
+public sealed record ApplicationList(IReadOnlyList<ApplicationSummary> Items, int Total);
+
+public sealed record TrackingView(string Code, string ProcedureName, string UnitName, ApplicationStatus Status, string StatusText, DateTimeOffset? ReceivedAt, DateTimeOffset? DueAt);

@@ -1,0 +1,181 @@
+using System.Security.Claims;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+using MotCua.Web.Common.Errors;
+using MotCua.Web.Common.Persistence;
+using MotCua.Web.Modules.Applications.Access;
+using MotCua.Web.Modules.Applications.Domain;
+using MotCua.Web.Modules.Catalog.Domain;
+
+namespace MotCua.Web.Modules.Applications.Queries;
+
+internal static class QueryEndpoints
+{
+    public static void Map(RouteGroupBuilder api)
+    {
+        var secured = api.MapGroup(string.Empty).RequireAuthorization(Identity.IdentityModule.ApiPolicy);
+        secured.MapGet("/applications/{code}", Get).WithName("GetApplication")
+            .WithSummary("Một hồ sơ: trạng thái, thời hạn, bước xử lý, giấy tờ và lịch sử");
+        secured.MapGet("/applications", List).WithName("ListApplications")
+            .WithSummary("Hồ sơ của tôi (mine=true), hoặc hồ sơ thuộc phạm vi đơn vị của cán bộ");
+        secured.MapGet("/inbox", Inbox).WithName("GetInbox")
+            .WithSummary("Hồ sơ người gọi cần xử lý ngay, sắp theo hạn");
+        api.MapGet("/tracking/{code}", Track).WithName("TrackApplication")
+            .WithSummary("Tra cứu tiến độ hồ sơ không cần đăng nhập (không có dữ liệu cá nhân)")
+            .AllowAnonymous();
+    }
+
+    /// <summary>Loads an application the caller may see; anything else is "not found", so codes reveal nothing.</summary>
+    public static async Task<(Caller? Caller, Application? Application)> LoadVisibleAsync(
+        MotCuaDbContext db, ApplicationAccess access, ClaimsPrincipal user, string code, bool track, CancellationToken cancellationToken)
+    {
+        var caller = await access.CallerAsync(user, cancellationToken);
+        if (caller is null)
+        {
+            return (null, null);
+        }
+
+        var query = db.Set<Application>().Include(a => a.Events).AsSplitQuery();
+        var application = await (track ? query : query.AsNoTracking()).SingleOrDefaultAsync(a => a.Code == code, cancellationToken);
+        return application is not null && caller.CanSee(application) ? (caller, application) : (caller, null);
+    }
+
+    public static ProblemHttpResult NotFound(string code) => Problems.NotFound($"Không tìm thấy hồ sơ mã {code}, hoặc bạn không có quyền xem hồ sơ này.");
+
+    private static async Task<Results<Ok<ApplicationView>, ProblemHttpResult>> Get(
+        string code, ClaimsPrincipal user, MotCuaDbContext db, ApplicationAccess access, CancellationToken cancellationToken)
+    {
+        var (caller, application) = await LoadVisibleAsync(db, access, user, code, track: false, cancellationToken);
+        if (application is null)
+        {
+            return NotFound(code);
+        }
+
+        var documents = await db.Set<ApplicationDocument>().AsNoTracking().Where(d => d.ApplicationId == application.Id).ToListAsync(cancellationToken);
+        return TypedResults.Ok(ApplicationView.From(application, documents, caller!.IsOfficer));
+    }
+
+    private static async Task<Results<Ok<ApplicationList>, ProblemHttpResult>> List(
+        ClaimsPrincipal user, MotCuaDbContext db, ApplicationAccess access, bool? mine, string? status, int? page, int? pageSize, CancellationToken cancellationToken)
+    {
+        var caller = await access.CallerAsync(user, cancellationToken);
+        if (caller is null)
+        {
+            return Problems.Unauthorized("Tài khoản không còn tồn tại.");
+        }
+
+        ApplicationStatus? wanted = null;
+        if (status is not null)
+        {
+            if (!Enum.TryParse<ApplicationStatus>(status, ignoreCase: false, out var parsed) || int.TryParse(status, out _))
+            {
+                return Problems.Validation("Trạng thái không hợp lệ.", ("status", "Trạng thái phải là một trong: " + string.Join(", ", Enum.GetNames<ApplicationStatus>()) + "."));
+            }
+
+            wanted = parsed;
+        }
+
+        var (pageNumber, size, pageProblem) = Paging(page, pageSize);
+        if (pageProblem is not null)
+        {
+            return pageProblem;
+        }
+
+        var query = db.Set<Application>().AsNoTracking();
+        if (mine == true || caller.IsApplicant)
+        {
+            query = query.Where(a => a.ApplicantId == caller.User.Id);
+        }
+        else
+        {
+            var path = caller.Actor.UnitPath!;
+            query = query.Where(a => a.UnitPath.StartsWith(path));
+        }
+
+        if (wanted is ApplicationStatus s)
+        {
+            query = query.Where(a => a.Status == s);
+        }
+
+        var total = await query.CountAsync(cancellationToken);
+        var items = await Summaries(query.OrderByDescending(a => a.Id), pageNumber, size, cancellationToken);
+        return TypedResults.Ok(new ApplicationList(items, total));
+    }
+
+    private static async Task<Results<Ok<ApplicationList>, ProblemHttpResult>> Inbox(
+        ClaimsPrincipal user, MotCuaDbContext db, ApplicationAccess access, int? page, int? pageSize, CancellationToken cancellationToken)
+    {
+        var caller = await access.CallerAsync(user, cancellationToken);
+        if (caller is null)
+        {
+            return Problems.Unauthorized("Tài khoản không còn tồn tại.");
+        }
+
+        var (pageNumber, size, pageProblem) = Paging(page, pageSize);
+        if (pageProblem is not null)
+        {
+            return pageProblem;
+        }
+
+        var query = InboxOf(db.Set<Application>().AsNoTracking(), caller);
+        var total = await query.CountAsync(cancellationToken);
+        var items = await Summaries(query.OrderBy(a => a.DueAt).ThenBy(a => a.Id), pageNumber, size, cancellationToken);
+        return TypedResults.Ok(new ApplicationList(items, total));
+    }
+
+    /// <summary>What the caller must act on now.</summary>
+    public static IQueryable<Application> InboxOf(IQueryable<Application> applications, Caller caller)
+    {
+        ArgumentNullException.ThrowIfNull(caller);
+        if (caller.IsApplicant)
+        {
+            var id = caller.User.Id;
+            return applications.Where(a => a.ApplicantId == id && (a.Status == ApplicationStatus.Draft
+                || a.Status == ApplicationStatus.SupplementRequested || a.Status == ApplicationStatus.AwaitingPayment));
+        }
+
+        var path = caller.Actor.UnitPath!;
+        var roles = caller.Actor.Roles.Select(r => (StepRole?)r).ToList();
+        var reception = caller.Actor.Roles.Contains(StepRole.Reception);
+        var leader = caller.Actor.Roles.Contains(StepRole.Leader);
+        return applications.Where(a =>
+            (a.Status == ApplicationStatus.InProgress && roles.Contains(a.CurrentRole) && a.CurrentUnitPath!.StartsWith(path))
+            || (reception && a.UnitPath.StartsWith(path) && (a.Status == ApplicationStatus.Submitted
+                || a.Status == ApplicationStatus.ResultReady || a.Status == ApplicationStatus.WithdrawalRequested))
+            || (leader && a.Status == ApplicationStatus.Suspended && a.UnitPath.StartsWith(path)));
+    }
+
+    private static async Task<Results<Ok<TrackingView>, ProblemHttpResult>> Track(string code, MotCuaDbContext db, CancellationToken cancellationToken)
+    {
+        var found = await db.Set<Application>().AsNoTracking().Where(a => a.Code == code)
+            .Join(db.Units, a => a.UnitId, u => u.Id, (a, u) => new { a.Code, a.ProcedureName, UnitName = u.Name, a.Status, a.ReceivedAt, a.DueAt, a.ApologyNewDueAt })
+            .SingleOrDefaultAsync(cancellationToken);
+        if (found is null || found.Status == ApplicationStatus.Draft)
+        {
+            return Problems.NotFound($"Không có hồ sơ mã {code}. Kiểm tra lại mã trên giấy tiếp nhận.");
+        }
+
+        return TypedResults.Ok(new TrackingView(found.Code, found.ProcedureName, found.UnitName, found.Status, found.Status.Vietnamese(),
+            VietnamTime.Offset(found.ReceivedAt), VietnamTime.Offset(found.ApologyNewDueAt ?? found.DueAt)));
+    }
+
+    private static (int Page, int Size, ProblemHttpResult? Problem) Paging(int? page, int? pageSize)
+    {
+        var p = page ?? 1;
+        var s = pageSize ?? 20;
+        return p < 1 || s is < 1 or > 100
+            ? (p, s, Problems.Validation("Tham số phân trang không hợp lệ.",
+                ("page", p < 1 ? "Số trang phải từ 1 trở lên." : null),
+                ("pageSize", s is < 1 or > 100 ? "Số hồ sơ mỗi trang phải từ 1 đến 100." : null)))
+            : (p, s, null);
+    }
+
+    private static async Task<List<ApplicationSummary>> Summaries(IQueryable<Application> query, int page, int size, CancellationToken cancellationToken)
+    {
+        var rows = await query.Skip((page - 1) * size).Take(size)
+            .Select(a => new { a.Code, a.ProcedureCode, a.ProcedureName, a.ApplicantName, a.UnitId, a.Channel, a.Status, a.SubmittedAt, a.DueAt, a.ApologyNewDueAt, a.CurrentRole, a.MissingDocuments, a.Timeliness })
+            .ToListAsync(cancellationToken);
+        return rows.Select(a => new ApplicationSummary(a.Code, a.ProcedureCode, a.ProcedureName, a.ApplicantName, a.UnitId, a.Channel, a.Status,
+            a.Status.Vietnamese(), VietnamTime.Offset(a.SubmittedAt), VietnamTime.Offset(a.DueAt), a.CurrentRole, a.MissingDocuments, a.Timeliness)).ToList();
+    }
+}

@@ -1,0 +1,71 @@
+using System.Collections.Concurrent;
+using System.Text.Json;
+using NJsonSchema;
+using NJsonSchema.Validation;
+
+namespace MotCua.Web.Modules.Applications.Submit;
+
+/// <summary>Checks an e-form against its procedure's JSON Schema and says what is wrong in Vietnamese, field by field.</summary>
+public sealed class FormValidation
+{
+    private readonly ConcurrentDictionary<string, Lazy<Task<JsonSchema>>> _schemas = new(StringComparer.Ordinal);
+
+    public const int MaxFormBytes = 64 * 1024;
+
+    /// <summary>Field name → message; empty when the form is valid.</summary>
+    public async Task<IReadOnlyDictionary<string, string>> ValidateAsync(string schemaJson, JsonElement form)
+    {
+        if (form.ValueKind != JsonValueKind.Object)
+        {
+            return new Dictionary<string, string> { ["form"] = "Tờ khai phải là một đối tượng JSON gồm các trường của biểu mẫu." };
+        }
+
+        var raw = form.GetRawText();
+        if (raw.Length > MaxFormBytes)
+        {
+            return new Dictionary<string, string> { ["form"] = "Tờ khai quá dài (tối đa 64 KB)." };
+        }
+
+        var schema = await _schemas.GetOrAdd(schemaJson, json => new Lazy<Task<JsonSchema>>(() => JsonSchema.FromJsonAsync(json))).Value;
+        var errors = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var error in Flatten(schema.Validate(raw)))
+        {
+            var field = error.Property ?? error.Path?.TrimStart('#', '/').Split('/', '.').LastOrDefault() ?? "form";
+            if (string.IsNullOrEmpty(field))
+            {
+                field = "form";
+            }
+
+            errors.TryAdd($"form.{field}", Message(error, Title(schema, field)));
+        }
+
+        return errors;
+    }
+
+    private static IEnumerable<ValidationError> Flatten(IEnumerable<ValidationError> errors) =>
+        errors.SelectMany(e => e is ChildSchemaValidationError child ? child.Errors.SelectMany(c => Flatten(c.Value)).Prepend(e) : [e])
+            .Where(e => e is not ChildSchemaValidationError);
+
+    private static string Title(JsonSchema schema, string field) =>
+        schema.Properties.TryGetValue(field, out var property) && !string.IsNullOrWhiteSpace(property.Title) ? property.Title : field;
+
+    private static string Message(ValidationError error, string title) => error.Kind switch
+    {
+        ValidationErrorKind.PropertyRequired => $"Nhập {Lower(title)}.",
+        ValidationErrorKind.NoAdditionalPropertiesAllowed => $"Trường “{error.Property}” không có trong biểu mẫu.",
+        ValidationErrorKind.PatternMismatch => $"{title} không đúng định dạng.",
+        ValidationErrorKind.StringTooLong => $"{title} dài quá mức cho phép.",
+        ValidationErrorKind.StringTooShort => $"{title} quá ngắn.",
+        ValidationErrorKind.NotInEnumeration => $"Chọn {Lower(title)} trong danh sách.",
+        ValidationErrorKind.DateExpected or ValidationErrorKind.DateTimeExpected => $"{title} phải là ngày hợp lệ (năm-tháng-ngày).",
+        ValidationErrorKind.EmailExpected => $"{title} phải là địa chỉ thư điện tử hợp lệ.",
+        ValidationErrorKind.NumberTooSmall or ValidationErrorKind.NumberTooBig => $"{title} nằm ngoài giới hạn cho phép.",
+        ValidationErrorKind.StringExpected => $"{title} phải là chữ.",
+        ValidationErrorKind.IntegerExpected or ValidationErrorKind.NumberExpected => $"{title} phải là số.",
+        ValidationErrorKind.BooleanExpected => $"{title} phải là có hoặc không.",
+        _ => $"{title} không hợp lệ.",
+    };
+
+    private static string Lower(string title) =>
+        title.Length > 1 && char.IsUpper(title[0]) && !char.IsUpper(title[1]) ? char.ToLower(title[0], System.Globalization.CultureInfo.GetCultureInfo("vi-VN")) + title[1..] : title;
+}

@@ -1,0 +1,254 @@
+using System.Security.Claims;
+using System.Text.Json;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+using MotCua.Web.Common.Errors;
+using MotCua.Web.Common.Persistence;
+using MotCua.Web.Modules.Applications.Access;
+using MotCua.Web.Modules.Applications.Data;
+using MotCua.Web.Modules.Applications.Domain;
+using MotCua.Web.Modules.Catalog.Domain;
+using MotCua.Web.Modules.Identity.Accounts;
+using MotCua.Web.Modules.Identity.Domain;
+using NodaTime;
+
+namespace MotCua.Web.Modules.Applications.Submit;
+
+/// <summary>A walk-in or postal applicant keyed in by the one-stop.</summary>
+public sealed record ApplicantInput(string? Name, string? IdentityNumber, string? Phone, string? Email, string? Address);
+
+public sealed record SubmitRequest(
+    string? ProcedureCode,
+    int? UnitId,
+    JsonElement Form,
+    Channel? Channel,
+    bool Draft = false,
+    ApplicantInput? Applicant = null,
+    string? ApplicantUserName = null,
+    bool Consent = false);
+
+public sealed record SubmitResponse(string Code, ApplicationStatus Status, DateTimeOffset? DueAt, bool MissingDocuments);
+
+/// <summary>POST /api/v1/applications: online by the applicant, or at the desk / by post / assisted by an officer.</summary>
+public sealed class SubmitHandler(
+    MotCuaDbContext db,
+    ApplicationAccess access,
+    ApplicationCodes codes,
+    FormValidation forms,
+    UserManager<AppUser> users,
+    IWorkingTime time,
+    IClock clock)
+{
+    public const int MaxKeyLength = 100;
+
+    public sealed record Outcome(Application? Application, ProblemHttpResult? Problem, bool Replayed);
+
+    public async Task<Outcome> SubmitAsync(ClaimsPrincipal principal, SubmitRequest request, string? idempotencyKey, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var caller = await access.CallerAsync(principal, cancellationToken);
+        if (caller is null)
+        {
+            return Fail(Problems.Unauthorized("Tài khoản không còn tồn tại."));
+        }
+
+        if (idempotencyKey is { Length: > MaxKeyLength })
+        {
+            return Fail(Problems.Validation("Idempotency-Key dài quá 100 ký tự.", ("Idempotency-Key", "Idempotency-Key dài quá 100 ký tự.")));
+        }
+
+        if (idempotencyKey is not null && await ReplayAsync(caller.User.Id, idempotencyKey, cancellationToken) is { } earlier)
+        {
+            return new Outcome(earlier, null, true);
+        }
+
+        var procedure = string.IsNullOrWhiteSpace(request.ProcedureCode) ? null
+            : await db.Procedures.Include(p => p.Units).SingleOrDefaultAsync(p => p.Code == request.ProcedureCode, cancellationToken);
+        var unit = request.UnitId is int unitId ? await db.Units.SingleOrDefaultAsync(u => u.Id == unitId, cancellationToken) : null;
+        if (procedure is null || unit is null || !procedure.IsHandledBy(unit.Id))
+        {
+            return Fail(Problems.Validation("Thủ tục hoặc nơi nộp không đúng.",
+                ("procedureCode", procedure is null ? "Chọn một thủ tục có trong danh mục." : null),
+                ("unitId", procedure is not null && (unit is null || !procedure.IsHandledBy(unit.Id)) ? "Chọn một cơ quan giải quyết thủ tục này." : null)));
+        }
+
+        var channel = request.Channel ?? (caller.IsOfficer ? Channel.Counter : Channel.OnlineRemote);
+        if (ChannelProblem(caller, procedure, unit, channel) is { } channelProblem)
+        {
+            return Fail(channelProblem);
+        }
+
+        var (applicant, consent, applicantProblem) = await ApplicantAsync(caller, request, channel, procedure);
+        if (applicantProblem is not null)
+        {
+            return Fail(applicantProblem);
+        }
+
+        var formErrors = await forms.ValidateAsync(procedure.Form?.SchemaJson ?? """{"type":"object"}""", request.Form);
+        if (formErrors.Count > 0)
+        {
+            return Fail(Problems.Validation("Tờ khai chưa hợp lệ. Xem lỗi của từng trường.", formErrors.Select(e => (e.Key, (string?)e.Value)).ToArray()));
+        }
+
+        var now = clock.GetCurrentInstant();
+        var stepCodes = procedure.Workflow.Where(s => s.UnitCode is not null).Select(s => s.UnitCode!).Distinct().ToList();
+        var stepUnits = await db.Units.Where(u => stepCodes.Contains(u.Code)).ToDictionaryAsync(u => u.Code, cancellationToken);
+        var code = await codes.NextAsync(unit.Id, unit.Code, now, cancellationToken);
+        var application = Application.Start(code, procedure, unit, stepUnits, applicant!, channel, request.Form.GetRawText(),
+            missingDocuments: procedure.Documents.Any(d => d.Required && !d.VaultAllowed),
+            createdById: caller.IsOfficer ? caller.User.Id : null, consent, now);
+
+        if (!request.Draft && application.Apply(new TransitionRequest(ApplicationAction.Submit), caller.Actor, time, now) is { } refusal)
+        {
+            return Fail(ApplicationProblems.From(refusal));
+        }
+
+        db.Add(application);
+        StatusMessages.Queue(db, application, now);
+        if (idempotencyKey is not null)
+        {
+            db.Add(new SubmissionKey { CallerId = caller.User.Id, Key = idempotencyKey, Application = application, CreatedAt = now });
+        }
+
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateException) when (idempotencyKey is not null)
+        {
+            // The same key raced in from a double click: the first one won; answer with it.
+            db.ChangeTracker.Clear();
+            if (await ReplayAsync(caller.User.Id, idempotencyKey, cancellationToken) is { } winner)
+            {
+                return new Outcome(winner, null, true);
+            }
+
+            throw;
+        }
+
+        return new Outcome(application, null, false);
+    }
+
+    private async Task<Application?> ReplayAsync(Guid callerId, string key, CancellationToken cancellationToken) =>
+        await db.Set<SubmissionKey>().Where(k => k.CallerId == callerId && k.Key == key)
+            .Join(db.Set<Application>(), k => k.ApplicationId, a => a.Id, (_, a) => a)
+            .AsNoTracking().SingleOrDefaultAsync(cancellationToken);
+
+    private static ProblemHttpResult? ChannelProblem(Caller caller, Procedure procedure, Unit unit, Channel channel)
+    {
+        if (caller.IsApplicant && channel != Channel.OnlineRemote)
+        {
+            return Problems.Validation("Công dân, doanh nghiệp nộp hồ sơ trực tuyến (OnlineRemote).", ("channel", "Chỉ được chọn hình thức nộp trực tuyến."));
+        }
+
+        if (caller.IsOfficer && !caller.Actor.Acts(StepRole.Reception, unit.Path))
+        {
+            return Problems.Forbidden("Chỉ cán bộ một cửa của đơn vị tiếp nhận mới nhập hồ sơ thay người nộp.");
+        }
+
+        if (caller.IsOfficer && channel == Channel.OnlineRemote)
+        {
+            return Problems.Validation("Cán bộ nhập hồ sơ trực tiếp (Counter), qua bưu chính (Postal) hoặc hỗ trợ nộp trực tuyến (OnlineAssisted).", ("channel", "Chọn Counter, Postal hoặc OnlineAssisted."));
+        }
+
+        if (procedure.Workflow.Count == 0)
+        {
+            return Problems.Conflict("Thủ tục này không giải quyết trên hệ thống của tỉnh; xem hướng dẫn ở trang thủ tục.");
+        }
+
+        if (channel.IsOnline() && procedure.OnlineLevel == OnlineLevel.Info)
+        {
+            return Problems.Conflict("Thủ tục này chỉ cung cấp thông tin, chưa nhận hồ sơ trực tuyến. Vui lòng nộp trực tiếp tại bộ phận một cửa.");
+        }
+
+        if (!channel.IsOnline() && procedure.OnlineOnly)
+        {
+            return Problems.Conflict("Thủ tục này chỉ nhận hồ sơ trực tuyến; cán bộ có thể hỗ trợ nộp trực tuyến (OnlineAssisted).");
+        }
+
+        if (channel == Channel.Postal && !procedure.PostalAllowed)
+        {
+            return Problems.Conflict("Thủ tục này không nhận hồ sơ qua bưu chính.");
+        }
+
+        return null;
+    }
+
+    private async Task<(ApplicantInfo? Applicant, string? Consent, ProblemHttpResult? Problem)> ApplicantAsync(
+        Caller caller, SubmitRequest request, Channel channel, Procedure procedure)
+    {
+        AppUser? owner = caller.IsApplicant ? caller.User : null;
+        string? consent = null;
+        if (channel == Channel.OnlineAssisted)
+        {
+            owner = string.IsNullOrWhiteSpace(request.ApplicantUserName) ? null : await users.FindByNameAsync(request.ApplicantUserName);
+            if (owner is null || owner.AccountType == AccountType.Officer)
+            {
+                return (null, null, Problems.Validation("Nộp hỗ sơ hỗ trợ cần tài khoản của người nộp.", ("applicantUserName", "Nhập tên đăng nhập (số định danh) của công dân, doanh nghiệp được hỗ trợ.")));
+            }
+
+            if (!request.Consent)
+            {
+                return (null, null, Problems.Validation("Cần sự đồng ý của người nộp.", ("consent", "Xác nhận người nộp đã đồng ý để cán bộ nộp thay từ tài khoản của họ.")));
+            }
+
+            consent = $"{owner.FullName} đồng ý để {caller.User.FullName} nộp thay";
+        }
+
+        if (owner is not null)
+        {
+            var type = owner.AccountType == AccountType.Business ? ApplicantType.Business : ApplicantType.Citizen;
+            if (!procedure.ApplicantTypes.Contains(type))
+            {
+                return (null, null, Problems.Conflict(type == ApplicantType.Business
+                    ? "Thủ tục này dành cho cá nhân, không dành cho doanh nghiệp."
+                    : "Thủ tục này dành cho doanh nghiệp; hãy đăng nhập bằng tài khoản doanh nghiệp."));
+            }
+
+            return (new ApplicantInfo(owner.Id, owner.FullName, owner.IdentityNumber ?? owner.TaxCode, owner.PhoneNumber, owner.Email, owner.Address), consent, null);
+        }
+
+        var a = request.Applicant;
+        if (a is null || string.IsNullOrWhiteSpace(a.Name) || a.Name.Length > 200
+            || (a.IdentityNumber is not null && !ApplicantNumbers.IsIdentityNumber(a.IdentityNumber) && !ApplicantNumbers.IsTaxCode(a.IdentityNumber))
+            || (a.Phone is not null && !ApplicantNumbers.IsPhoneNumber(a.Phone)))
+        {
+            return (null, null, Problems.Validation("Nhập thông tin người nộp hồ sơ.",
+                ("applicant.name", a is null || string.IsNullOrWhiteSpace(a.Name) || a.Name.Length > 200 ? "Nhập họ tên người nộp (tối đa 200 ký tự)." : null),
+                ("applicant.identityNumber", a?.IdentityNumber is not null && !ApplicantNumbers.IsIdentityNumber(a.IdentityNumber) && !ApplicantNumbers.IsTaxCode(a.IdentityNumber) ? "Số định danh gồm 12 chữ số (hoặc mã số doanh nghiệp)." : null),
+                ("applicant.phone", a?.Phone is not null && !ApplicantNumbers.IsPhoneNumber(a.Phone) ? "Số điện thoại gồm 10 chữ số, bắt đầu bằng số 0." : null)));
+        }
+
+        return (new ApplicantInfo(null, a.Name.Trim(), a.IdentityNumber, a.Phone, a.Email, a.Address), consent, null);
+    }
+
+    private static Outcome Fail(ProblemHttpResult problem) => new(null, problem, false);
+}
+
+internal static class SubmitEndpoint
+{
+    public static void Map(RouteGroupBuilder api) =>
+        api.MapPost("/applications", Submit)
+            .WithName("SubmitApplication")
+            .WithSummary("Nộp hồ sơ (hoặc lưu nháp với draft: true); header Idempotency-Key chống nộp trùng")
+            .RequireAuthorization(Identity.IdentityModule.ApiPolicy);
+
+    private static async Task<Results<Created<SubmitResponse>, ProblemHttpResult>> Submit(
+        SubmitRequest request,
+        [FromHeader(Name = "Idempotency-Key")] string? idempotencyKey,
+        ClaimsPrincipal user,
+        SubmitHandler handler,
+        CancellationToken cancellationToken)
+    {
+        var outcome = await handler.SubmitAsync(user, request, idempotencyKey, cancellationToken);
+        if (outcome.Problem is not null)
+        {
+            return outcome.Problem;
+        }
+
+        var a = outcome.Application!;
+        return TypedResults.Created($"/api/v1/applications/{a.Code}", new SubmitResponse(a.Code, a.Status, VietnamTime.Offset(a.DueAt), a.MissingDocuments));
+    }
+}
