@@ -1,0 +1,97 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using MotCua.Web.Common.Persistence;
+using MotCua.Web.Common.Storage;
+using MotCua.Web.Modules.Applications.Access;
+using MotCua.Web.Modules.Applications.Documents;
+using MotCua.Web.Modules.Applications.Domain;
+using MotCua.Web.Modules.Applications.Queries;
+using MotCua.Web.Modules.Applications.Transitions;
+
+namespace MotCua.Web.Modules.Applications.Pages;
+
+/// <summary>The applicant's view of one application: where it stands, what happened, what they can do now.</summary>
+[Authorize]
+public sealed class ApplicationDetailsModel(MotCuaDbContext db, ApplicationAccess access, TransitionHandler transitions, DocumentUpload upload, IFileStorage storage) : PageModel
+{
+    public Application Application { get; private set; } = null!;
+    public IReadOnlyList<ApplicationDocument> Documents { get; private set; } = [];
+    public string UnitName { get; private set; } = string.Empty;
+    public bool IsNew { get; private set; }
+    public string? Error { get; private set; }
+    public string? Done { get; private set; }
+    public bool MayAct { get; private set; }
+
+    public async Task<IActionResult> OnGetAsync(string code, string? moi, string? xong, CancellationToken cancellationToken)
+    {
+        IsNew = moi == "1";
+        Done = xong;
+        return await LoadAsync(code, cancellationToken) ? Page() : NotFound();
+    }
+
+    public async Task<IActionResult> OnGetFileAsync(string code, Guid id, CancellationToken cancellationToken)
+    {
+        if (!await LoadAsync(code, cancellationToken) || Documents.FirstOrDefault(d => d.Id == id) is not { } document)
+        {
+            return NotFound();
+        }
+
+        return File(await storage.OpenReadAsync(document.StorageKey, cancellationToken), document.ContentType, document.FileName);
+    }
+
+    /// <summary>Submit a draft, send a supplement (with its files), or withdraw.</summary>
+    public async Task<IActionResult> OnPostAsync(string code, string action, string? note, CancellationToken cancellationToken)
+    {
+        if (!await LoadAsync(code, cancellationToken))
+        {
+            return NotFound();
+        }
+
+        foreach (var file in Request.Form.Files.Where(f => f.Length > 0))
+        {
+            var name = Request.Form[$"name.{file.Name}"].ToString();
+            var (_, _, problem) = await upload.UploadAsync(User, code, file, string.IsNullOrWhiteSpace(name) ? "Giấy tờ bổ sung" : name, DocumentKind.Input, cancellationToken);
+            if (problem is not null)
+            {
+                Error = problem.ProblemDetails.Detail ?? problem.ProblemDetails.Title;
+                if (problem.ProblemDetails is HttpValidationProblemDetails v && v.Errors.Count > 0)
+                {
+                    Error = v.Errors.First().Value[0];
+                }
+
+                await LoadAsync(code, cancellationToken);
+                return Page();
+            }
+        }
+
+        if (action != "upload")
+        {
+            var (_, _, refused) = await transitions.ApplyAsync(User, code, new TransitionInput(action, note, null, null, null, null, null, null), cancellationToken);
+            if (refused is not null)
+            {
+                Error = refused.ProblemDetails.Detail;
+                await LoadAsync(code, cancellationToken);
+                return Page();
+            }
+        }
+
+        return Redirect($"/ho-so/{code}?xong={Uri.EscapeDataString(action)}");
+    }
+
+    private async Task<bool> LoadAsync(string code, CancellationToken cancellationToken)
+    {
+        var (caller, application) = await QueryEndpoints.LoadVisibleAsync(db, access, User, code, track: false, cancellationToken);
+        if (application is null || caller is null || !caller.IsApplicant)
+        {
+            return false;
+        }
+
+        Application = application;
+        MayAct = true;
+        Documents = await db.Set<ApplicationDocument>().AsNoTracking().Where(d => d.ApplicationId == application.Id).OrderBy(d => d.UploadedAt).ToListAsync(cancellationToken);
+        UnitName = await db.Units.Where(u => u.Id == application.UnitId).Select(u => u.Name).SingleAsync(cancellationToken);
+        return true;
+    }
+}

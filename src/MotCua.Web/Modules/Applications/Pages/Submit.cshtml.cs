@@ -1,0 +1,166 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using MotCua.Web.Common.Persistence;
+using MotCua.Web.Modules.Applications.Documents;
+using MotCua.Web.Modules.Applications.Domain;
+using MotCua.Web.Modules.Applications.Forms;
+using MotCua.Web.Modules.Applications.Submit;
+using MotCua.Web.Modules.Catalog.Domain;
+using MotCua.Web.Modules.Identity.Accounts;
+using MotCua.Web.Modules.Identity.Domain;
+
+namespace MotCua.Web.Modules.Applications.Pages;
+
+/// <summary>A citizen or business fills the e-form, attaches the documents and submits (or saves a draft).</summary>
+[Authorize(Roles = Roles.Citizen + "," + Roles.Business)]
+[RequestSizeLimit(FileTypes.MaxBytes * 8)]
+public sealed class SubmitModel(MotCuaDbContext db, SubmitHandler submit, DocumentUpload upload, UserManager<AppUser> users) : PageModel
+{
+    public Procedure Procedure { get; private set; } = null!;
+    public IReadOnlyList<Unit> Units { get; private set; } = [];
+    public EForm Form { get; private set; } = null!;
+    public Dictionary<string, string> Values { get; private set; } = [];
+    public Dictionary<string, string> Errors { get; } = new(StringComparer.Ordinal);
+
+    [BindProperty] public int? UnitId { get; set; }
+
+    /// <summary>Made when the page is shown: a second click on "Nộp" finds the first application instead of making another.</summary>
+    [BindProperty] public string? SubmissionKey { get; set; }
+
+    public async Task<IActionResult> OnGetAsync(string code, CancellationToken cancellationToken)
+    {
+        if (await LoadAsync(code, cancellationToken) is { } notFound)
+        {
+            return notFound;
+        }
+
+        var user = (await users.GetUserAsync(User))!;
+        Values = Form.Prefill(user.FullName, user.IdentityNumber ?? user.TaxCode, user.PhoneNumber, user.Email, user.Address);
+        UnitId = Units.Count == 1 ? Units[0].Id : null;
+        SubmissionKey = Guid.NewGuid().ToString("N");
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync(string code, string? draft, CancellationToken cancellationToken)
+    {
+        if (await LoadAsync(code, cancellationToken) is { } notFound)
+        {
+            return notFound;
+        }
+
+        Values = Form.Fields.ToDictionary(f => f.Key, f => (string?)Request.Form[$"form.{f.Key}"].ToString() ?? string.Empty);
+        var saveDraft = draft is not null;
+        var files = CheckFiles(requireAll: !saveDraft);
+        if (UnitId is null || !Units.Any(u => u.Id == UnitId))
+        {
+            Errors["UnitId"] = "Chọn nơi nộp hồ sơ.";
+        }
+
+        if (Errors.Count > 0)
+        {
+            return Page();
+        }
+
+        var request = new SubmitRequest(Procedure.Code, UnitId, Form.ToJson(key => Request.Form[key]), Channel.OnlineRemote, Draft: saveDraft);
+        var outcome = await submit.SubmitAsync(User, request, SubmissionKey, cancellationToken);
+        if (outcome.Problem is not null)
+        {
+            ShowProblem(outcome.Problem.ProblemDetails);
+            return Page();
+        }
+
+        var application = outcome.Application!;
+        if (!outcome.Replayed)
+        {
+            foreach (var (document, file) in files)
+            {
+                var (_, _, problem) = await upload.UploadAsync(User, application.Code, file, document.Name, DocumentKind.Input, cancellationToken);
+                if (problem is not null)
+                {
+                    // The application exists; the person finishes the documents on its page.
+                    return Redirect($"/ho-so/{application.Code}?thieu=1");
+                }
+            }
+        }
+
+        return Redirect($"/ho-so/{application.Code}?moi=1");
+    }
+
+    /// <summary>Required documents first (the portal asks for them before submitting), then type and size of each file.</summary>
+    private List<(RequiredDocument Document, IFormFile File)> CheckFiles(bool requireAll)
+    {
+        var chosen = new List<(RequiredDocument, IFormFile)>();
+        Span<byte> head = stackalloc byte[16];
+        for (var i = 0; i < Procedure.Documents.Count; i++)
+        {
+            var document = Procedure.Documents[i];
+            var file = Request.Form.Files.GetFile($"doc{i}");
+            if (file is null || file.Length == 0)
+            {
+                if (requireAll && document.Required && !document.VaultAllowed)
+                {
+                    Errors[$"doc{i}"] = $"Đính kèm {Lower(document.Name)}.";
+                }
+
+                continue;
+            }
+
+            using var stream = file.OpenReadStream();
+            var read = stream.Read(head);
+            if (file.Length > FileTypes.MaxBytes)
+            {
+                Errors[$"doc{i}"] = "Tệp lớn hơn 10 MB. Hãy chụp hoặc quét lại với độ phân giải thấp hơn.";
+            }
+            else if (FileTypes.Sniff(head[..read]) is null)
+            {
+                Errors[$"doc{i}"] = "Chỉ nhận tệp PDF, JPG hoặc PNG.";
+            }
+            else
+            {
+                chosen.Add((document, file));
+            }
+        }
+
+        return chosen;
+    }
+
+    private void ShowProblem(Microsoft.AspNetCore.Mvc.ProblemDetails problem)
+    {
+        if (problem is HttpValidationProblemDetails validation && validation.Errors.Count > 0)
+        {
+            foreach (var (key, messages) in validation.Errors)
+            {
+                Errors[key] = messages[0];
+            }
+        }
+        else
+        {
+            Errors[string.Empty] = problem.Detail ?? "Không nộp được hồ sơ. Vui lòng thử lại.";
+        }
+    }
+
+    private async Task<IActionResult?> LoadAsync(string code, CancellationToken cancellationToken)
+    {
+        var procedure = await db.Procedures.AsNoTracking().Include(p => p.Units).SingleOrDefaultAsync(p => p.Code == code, cancellationToken);
+        if (procedure is null)
+        {
+            return NotFound();
+        }
+
+        if (procedure.OnlineLevel == OnlineLevel.Info || procedure.Workflow.Count == 0)
+        {
+            return Redirect($"/thu-tuc/{procedure.Code}#cach-nop");
+        }
+
+        Procedure = procedure;
+        var ids = procedure.Units.Select(u => u.UnitId).ToList();
+        Units = await db.Units.AsNoTracking().Where(u => ids.Contains(u.Id)).OrderBy(u => u.Path).ToListAsync(cancellationToken);
+        Form = EForm.For(procedure.Form);
+        return null;
+    }
+
+    private static string Lower(string text) => text.Length > 1 ? char.ToLower(text[0], System.Globalization.CultureInfo.GetCultureInfo("vi-VN")) + text[1..] : text;
+}

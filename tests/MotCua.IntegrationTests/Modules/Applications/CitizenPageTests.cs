@@ -1,0 +1,135 @@
+using System.Net;
+using System.Text.RegularExpressions;
+using MotCua.IntegrationTests.Infrastructure;
+using static MotCua.IntegrationTests.Modules.Applications.LifecycleApi;
+
+namespace MotCua.IntegrationTests.Modules.Applications;
+
+public abstract partial class CitizenPageTests(MotCuaApp app)
+{
+    private async Task<PageClient> SignedInAsync(string user)
+    {
+        var pages = app.Pages();
+        using var login = await pages.SubmitAsync("/dang-nhap", new Dictionary<string, string> { ["UserName"] = user, ["Password"] = MotCuaApp.DemoPassword });
+        Assert.Equal(HttpStatusCode.Redirect, login.StatusCode);
+        return pages;
+    }
+
+    private static async Task<HttpResponseMessage> PostSubmitAsync(PageClient pages, string html, int wardId, Action<MultipartFormDataContent>? adjust = null, bool withFiles = true)
+    {
+        var token = WebUtility.HtmlDecode(Token().Match(html).Groups[1].Value);
+        var key = WebUtility.HtmlDecode(Key().Match(html).Groups[1].Value);
+        Assert.NotEmpty(key);
+        using var form = new MultipartFormDataContent
+        {
+            { new StringContent(token), "__RequestVerificationToken" },
+            { new StringContent(key), "SubmissionKey" },
+            { new StringContent(wardId.ToString(System.Globalization.CultureInfo.InvariantCulture)), "UnitId" },
+        };
+        var answers = new Dictionary<string, string>
+        {
+            ["hoTenTre"] = "Nguyễn Minh Khôi", ["ngaySinhTre"] = "2026-11-20", ["gioiTinhTre"] = "Nam", ["noiSinh"] = "Trạm Y tế phường An Phú",
+            ["danToc"] = "Kinh", ["hoTenMe"] = "Trần Thị Bình", ["quanHeVoiTre"] = "Mẹ", ["soDienThoai"] = "0912000001",
+        };
+        foreach (var (k, v) in answers)
+        {
+            form.Add(new StringContent(v), $"form.{k}");
+        }
+
+        if (withFiles)
+        {
+            form.Add(new ByteArrayContent(Pdf), "doc0", "to-khai.pdf");
+            form.Add(new ByteArrayContent(Pdf), "doc1", "giay-chung-sinh.pdf");
+        }
+
+        adjust?.Invoke(form);
+        return await pages.Http.PostAsync(new Uri("/nop-ho-so/1.001193", UriKind.Relative), form);
+    }
+
+    [Fact]
+    public async Task A_citizen_fills_the_e_form_attaches_documents_and_sees_the_confirmation()
+    {
+        using var pages = await SignedInAsync("citizen1");
+        var (status, html) = await pages.GetAsync("/nop-ho-so/1.001193");
+        Assert.Equal(HttpStatusCode.OK, status);
+        Assert.Contains("Họ, chữ đệm và tên của trẻ", html, StringComparison.Ordinal);
+        Assert.Contains("value=\"0912000001\"", html, StringComparison.Ordinal); // prefilled from the account
+
+        using var response = await PostSubmitAsync(pages, html, await WardIdAsync(app));
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        var location = response.Headers.Location!.OriginalString;
+        Assert.Matches(@"^/ho-so/000\.01\.00\.H99-\d{6}-\d{4}\?moi=1$", location);
+
+        var (_, confirmation) = await pages.GetAsync(location);
+        Assert.Contains("Đã nộp hồ sơ", confirmation, StringComparison.Ordinal);
+        Assert.Contains("Giấy chứng sinh do cơ sở y tế cấp", confirmation, StringComparison.Ordinal);
+        var code = location[7..location.IndexOf('?', StringComparison.Ordinal)];
+        var api = await (await app.ApiClientFor("citizen1")).GetJsonAsync($"/api/v1/applications/{code}");
+        Assert.False(api.GetProperty("missingDocuments").GetBoolean());
+        Assert.Equal(2, api.GetProperty("documents").GetArrayLength());
+    }
+
+    [Fact]
+    public async Task A_double_click_on_submit_makes_one_application()
+    {
+        using var pages = await SignedInAsync("citizen2");
+        var (_, html) = await pages.GetAsync("/nop-ho-so/1.001193");
+        var ward = await WardIdAsync(app);
+        using var first = await PostSubmitAsync(pages, html, ward);
+        using var second = await PostSubmitAsync(pages, html, ward);
+        Assert.Equal(first.Headers.Location, second.Headers.Location);
+    }
+
+    [Fact]
+    public async Task Submitting_without_a_required_document_or_answer_explains_what_is_missing()
+    {
+        using var pages = await SignedInAsync("citizen1");
+        var (_, html) = await pages.GetAsync("/nop-ho-so/1.001193");
+        using var response = await PostSubmitAsync(pages, html, await WardIdAsync(app), withFiles: false);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var page = await response.Content.ReadAsStringAsync();
+        Assert.Contains("Vui lòng kiểm tra lại", page, StringComparison.Ordinal);
+        Assert.Contains("Đính kèm giấy chứng sinh do cơ sở y tế cấp.", page, StringComparison.Ordinal);
+        Assert.Contains("href=\"#doc1\"", page, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_draft_is_kept_and_submitted_later()
+    {
+        using var pages = await SignedInAsync("citizen1");
+        var (_, html) = await pages.GetAsync("/nop-ho-so/1.001193");
+        using var response = await PostSubmitAsync(pages, html, await WardIdAsync(app), f => f.Add(new StringContent("1"), "draft"), withFiles: false);
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        var path = response.Headers.Location!.OriginalString.Split('?')[0];
+        var (_, draft) = await pages.GetAsync(path);
+        Assert.Contains("Bản nháp", draft, StringComparison.Ordinal);
+
+        using var submit = await pages.SubmitAsync(path, new Dictionary<string, string> { ["action"] = "submit" });
+        Assert.Equal(HttpStatusCode.Redirect, submit.StatusCode);
+        var (_, after) = await pages.GetAsync(path);
+        Assert.Contains("Chờ tiếp nhận", after, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task My_applications_lists_only_mine()
+    {
+        var code = await SubmitBirthAsync(app, await app.ApiClientFor("citizen2"), "Trần Khánh Linh");
+        using var mine = await SignedInAsync("citizen2");
+        Assert.Contains(code, (await mine.GetAsync("/ho-so")).Html, StringComparison.Ordinal);
+        using var other = await SignedInAsync("citizen1");
+        Assert.DoesNotContain(code, (await other.GetAsync("/ho-so")).Html, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.NotFound, (await other.GetAsync($"/ho-so/{code}")).Status);
+    }
+
+    [GeneratedRegex("name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"")]
+    private static partial Regex Token();
+
+    [GeneratedRegex("name=\"SubmissionKey\" value=\"([^\"]+)\"")]
+    private static partial Regex Key();
+}
+
+[Collection(SqliteCollection.Name)]
+public sealed class CitizenPagesOnSqlite(SqliteApp app) : CitizenPageTests(app);
+
+[Collection(PostgresCollection.Name)]
+public sealed class CitizenPagesOnPostgres(PostgresApp app) : CitizenPageTests(app);
