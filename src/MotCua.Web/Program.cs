@@ -1,5 +1,6 @@
 using MotCua.Web.Common.Persistence;
 using MotCua.Web.Common.Web;
+using MotCua.Web.Modules.Applications.Deadlines;
 using MotCua.Web.Modules.Catalog;
 using MotCua.Web.Modules.Identity;
 
@@ -8,6 +9,7 @@ builder.AddMotCuaDatabase();
 builder.AddWebPlatform();
 builder.AddIdentityModule();
 builder.AddCatalog();
+builder.AddDeadlines();
 
 var app = builder.Build();
 
@@ -27,6 +29,7 @@ if (seedDemo)
 app.UseWebPlatform();
 app.MapIdentity();
 app.MapCatalog();
+app.MapDeadlines();
 await app.RunAsync();
 return 0;
 

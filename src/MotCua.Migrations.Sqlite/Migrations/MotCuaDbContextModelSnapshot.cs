@@ -159,6 +159,58 @@ namespace MotCua.Migrations.Sqlite.Migrations
                     b.ToTable("AspNetUserTokens", (string)null);
                 });
 
+            modelBuilder.Entity("MotCua.Web.Modules.Applications.Deadlines.Data.WorkingHoursSettings", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<TimeOnly>("AfternoonEnd")
+                        .HasColumnType("TEXT");
+
+                    b.Property<TimeOnly>("AfternoonStart")
+                        .HasColumnType("TEXT");
+
+                    b.Property<TimeOnly>("MorningEnd")
+                        .HasColumnType("TEXT");
+
+                    b.Property<TimeOnly>("MorningStart")
+                        .HasColumnType("TEXT");
+
+                    b.Property<TimeOnly>("TransferCutoff")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("working_hours", (string)null);
+                });
+
+            modelBuilder.Entity("MotCua.Web.Modules.Applications.Domain.CalendarDay", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("Date")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Date")
+                        .IsUnique();
+
+                    b.ToTable("calendar_days", (string)null);
+                });
+
             modelBuilder.Entity("MotCua.Web.Modules.Catalog.Domain.AdministrativeLevel", b =>
                 {
                     b.Property<string>("Code")
