@@ -32,7 +32,7 @@ public sealed class CalendarAdminModel(MotCuaDbContext db, WorkingCalendarProvid
         LocalTimePattern.CreateWithInvariantCulture("H'h'mm"),
         LocalTimePattern.CreateWithInvariantCulture("H'g'"),
         LocalTimePattern.CreateWithInvariantCulture("H'h'"),
-        LocalTimePattern.CreateWithInvariantCulture("H"),
+        LocalTimePattern.CreateWithInvariantCulture("%H"),
     ];
 
     public int Year { get; private set; }
