@@ -241,6 +241,31 @@ namespace MotCua.Migrations.Postgres.Migrations
                     b.ToTable("submission_keys", (string)null);
                 });
 
+            modelBuilder.Entity("MotCua.Web.Modules.Applications.Deadlines.Data.WorkingHoursSettings", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("integer");
+
+                    b.Property<TimeOnly>("AfternoonEnd")
+                        .HasColumnType("time without time zone");
+
+                    b.Property<TimeOnly>("AfternoonStart")
+                        .HasColumnType("time without time zone");
+
+                    b.Property<TimeOnly>("MorningEnd")
+                        .HasColumnType("time without time zone");
+
+                    b.Property<TimeOnly>("MorningStart")
+                        .HasColumnType("time without time zone");
+
+                    b.Property<TimeOnly>("TransferCutoff")
+                        .HasColumnType("time without time zone");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("working_hours", (string)null);
+                });
+
             modelBuilder.Entity("MotCua.Web.Modules.Applications.Domain.Application", b =>
                 {
                     b.Property<long>("Id")
@@ -541,6 +566,35 @@ namespace MotCua.Migrations.Postgres.Migrations
                         .IsUnique();
 
                     b.ToTable("application_events", (string)null);
+                });
+
+            modelBuilder.Entity("MotCua.Web.Modules.Applications.Domain.CalendarDay", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<DateOnly>("Date")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Date")
+                        .IsUnique();
+
+                    b.ToTable("calendar_days", (string)null);
                 });
 
             modelBuilder.Entity("MotCua.Web.Modules.Catalog.Domain.AdministrativeLevel", b =>

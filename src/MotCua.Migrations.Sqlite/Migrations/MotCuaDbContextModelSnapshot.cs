@@ -228,6 +228,31 @@ namespace MotCua.Migrations.Sqlite.Migrations
                     b.ToTable("submission_keys", (string)null);
                 });
 
+            modelBuilder.Entity("MotCua.Web.Modules.Applications.Deadlines.Data.WorkingHoursSettings", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<TimeOnly>("AfternoonEnd")
+                        .HasColumnType("TEXT");
+
+                    b.Property<TimeOnly>("AfternoonStart")
+                        .HasColumnType("TEXT");
+
+                    b.Property<TimeOnly>("MorningEnd")
+                        .HasColumnType("TEXT");
+
+                    b.Property<TimeOnly>("MorningStart")
+                        .HasColumnType("TEXT");
+
+                    b.Property<TimeOnly>("TransferCutoff")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("working_hours", (string)null);
+                });
+
             modelBuilder.Entity("MotCua.Web.Modules.Applications.Domain.Application", b =>
                 {
                     b.Property<long>("Id")
@@ -524,6 +549,33 @@ namespace MotCua.Migrations.Sqlite.Migrations
                         .IsUnique();
 
                     b.ToTable("application_events", (string)null);
+                });
+
+            modelBuilder.Entity("MotCua.Web.Modules.Applications.Domain.CalendarDay", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("Date")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Date")
+                        .IsUnique();
+
+                    b.ToTable("calendar_days", (string)null);
                 });
 
             modelBuilder.Entity("MotCua.Web.Modules.Catalog.Domain.AdministrativeLevel", b =>

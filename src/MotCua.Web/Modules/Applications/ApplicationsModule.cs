@@ -1,4 +1,5 @@
 using MotCua.Web.Common.Storage;
+using MotCua.Web.Modules.Applications.Deadlines;
 using MotCua.Web.Modules.Applications.Access;
 using MotCua.Web.Modules.Applications.Documents;
 using MotCua.Web.Modules.Applications.Domain;
@@ -24,7 +25,7 @@ public static class ApplicationsModule
             ? folder
             : Path.Combine(builder.Environment.ContentRootPath, "data", "files");
         services.AddSingleton<IFileStorage>(new LocalFolderStorage(files));
-        services.AddSingleton<IWorkingTime, TemporaryWorkingTime>();
+        builder.AddDeadlines();
         return builder;
     }
 
@@ -36,6 +37,7 @@ public static class ApplicationsModule
         TransitionEndpoint.Map(api);
         DocumentEndpoints.Map(api);
         QueryEndpoints.Map(api);
+        app.MapDeadlines();
         return app;
     }
 }

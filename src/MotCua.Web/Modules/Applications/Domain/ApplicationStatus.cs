@@ -27,13 +27,6 @@ public enum Channel
     Postal,
 }
 
-public enum Timeliness
-{
-    Early,
-    OnTime,
-    Late,
-}
-
 public static class ApplicationStatusExtensions
 {
     public static bool IsFinal(this ApplicationStatus status) =>

@@ -38,7 +38,7 @@ public sealed class SubmitHandler(
     ApplicationCodes codes,
     FormValidation forms,
     UserManager<AppUser> users,
-    IWorkingTime time,
+    Deadlines.WorkingCalendarProvider calendars,
     IClock clock)
 {
     public const int MaxKeyLength = 100;
@@ -100,7 +100,7 @@ public sealed class SubmitHandler(
             missingDocuments: procedure.Documents.Any(d => d.Required && !d.VaultAllowed),
             createdById: caller.IsOfficer ? caller.User.Id : null, consent, now);
 
-        if (!request.Draft && application.Apply(new TransitionRequest(ApplicationAction.Submit), caller.Actor, time, now) is { } refusal)
+        if (!request.Draft && application.Apply(new TransitionRequest(ApplicationAction.Submit), caller.Actor, await calendars.GetAsync(cancellationToken), now) is { } refusal)
         {
             return Fail(ApplicationProblems.From(refusal));
         }

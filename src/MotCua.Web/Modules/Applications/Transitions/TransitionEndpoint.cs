@@ -23,7 +23,7 @@ public sealed record TransitionInput(
     ReturnMethod? ReturnMethod);
 
 /// <summary>One action on one application, as the state machine allows it; the same handler serves the pages.</summary>
-public sealed class TransitionHandler(MotCuaDbContext db, ApplicationAccess access, IWorkingTime time, IClock clock)
+public sealed class TransitionHandler(MotCuaDbContext db, ApplicationAccess access, Deadlines.WorkingCalendarProvider calendars, IClock clock)
 {
     public async Task<(Application? Application, Caller? Caller, ProblemHttpResult? Problem)> ApplyAsync(
         ClaimsPrincipal user, string code, TransitionInput input, CancellationToken cancellationToken)
@@ -56,7 +56,7 @@ public sealed class TransitionHandler(MotCuaDbContext db, ApplicationAccess acce
 
         var now = clock.GetCurrentInstant();
         var eventsBefore = application.Events.Count;
-        if (application.Apply(request, caller!.Actor, time, now) is { } refusal)
+        if (application.Apply(request, caller!.Actor, await calendars.GetAsync(cancellationToken), now) is { } refusal)
         {
             return (null, caller, ApplicationProblems.From(refusal));
         }

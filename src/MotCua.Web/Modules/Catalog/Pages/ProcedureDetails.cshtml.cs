@@ -3,15 +3,21 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using MotCua.Web.Common.Persistence;
+using MotCua.Web.Modules.Applications.Deadlines;
+using MotCua.Web.Modules.Applications.Domain;
 using MotCua.Web.Modules.Catalog.Domain;
+using NodaTime;
 
 namespace MotCua.Web.Modules.Catalog.Pages;
 
-public sealed class ProcedureDetailsModel(MotCuaDbContext db) : PageModel
+public sealed class ProcedureDetailsModel(MotCuaDbContext db, WorkingCalendarProvider calendars, IClock clock) : PageModel
 {
     public Procedure Procedure { get; private set; } = null!;
     public IReadOnlyList<Unit> Units { get; private set; } = [];
     public IReadOnlyList<FormField> FormFields { get; private set; } = [];
+
+    /// <summary>When the result would be due if submitted online now; null when the procedure is not offered online.</summary>
+    public string? ExpectedResult { get; private set; }
 
     public sealed record FormField(string Key, string Label, string? Help, bool Required);
 
@@ -28,6 +34,13 @@ public sealed class ProcedureDetailsModel(MotCuaDbContext db) : PageModel
         var unitIds = procedure.Units.Select(u => u.UnitId).ToList();
         Units = await db.Units.AsNoTracking().Where(u => unitIds.Contains(u.Id)).OrderBy(u => u.Path).ToListAsync(cancellationToken);
         FormFields = procedure.Form is null ? [] : ReadFields(procedure.Form);
+        if (procedure.OnlineLevel != OnlineLevel.Info)
+        {
+            var calendar = await calendars.GetAsync(cancellationToken);
+            var expected = calendar.Expect(clock.GetCurrentInstant(), procedure.TimeLimitFor(online: true));
+            ExpectedResult = $"Nếu nộp trực tuyến ngay bây giờ, dự kiến có kết quả trước {VietnameseDates.TimeAndDate(calendar.ToLocal(expected.DueAt))}";
+        }
+
         return Page();
     }
 
