@@ -4,6 +4,7 @@ using MotCua.Web.Modules.Applications.Access;
 using MotCua.Web.Modules.Applications.Documents;
 using MotCua.Web.Modules.Applications.Domain;
 using MotCua.Web.Modules.Applications.Queries;
+using MotCua.Web.Modules.Applications.Slips;
 using MotCua.Web.Modules.Applications.Submit;
 using MotCua.Web.Modules.Applications.Transitions;
 
@@ -21,6 +22,7 @@ public static class ApplicationsModule
         services.AddScoped<SubmitHandler>();
         services.AddScoped<TransitionHandler>();
         services.AddScoped<DocumentUpload>();
+        services.AddScoped<SlipBuilder>();
         var files = builder.Configuration["Storage:Folder"] is { Length: > 0 } folder
             ? folder
             : Path.Combine(builder.Environment.ContentRootPath, "data", "files");
@@ -37,6 +39,7 @@ public static class ApplicationsModule
         TransitionEndpoint.Map(api);
         DocumentEndpoints.Map(api);
         QueryEndpoints.Map(api);
+        SlipEndpoints.Map(api);
         app.MapDeadlines();
         return app;
     }

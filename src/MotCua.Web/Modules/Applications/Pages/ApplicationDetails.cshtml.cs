@@ -14,7 +14,7 @@ namespace MotCua.Web.Modules.Applications.Pages;
 
 /// <summary>The applicant's view of one application: where it stands, what happened, what they can do now.</summary>
 [Authorize]
-public sealed class ApplicationDetailsModel(MotCuaDbContext db, ApplicationAccess access, TransitionHandler transitions, DocumentUpload upload, IFileStorage storage) : PageModel
+public sealed class ApplicationDetailsModel(MotCuaDbContext db, ApplicationAccess access, TransitionHandler transitions, DocumentUpload upload, IFileStorage storage, Slips.SlipBuilder slips) : PageModel
 {
     public Application Application { get; private set; } = null!;
     public IReadOnlyList<ApplicationDocument> Documents { get; private set; } = [];
@@ -39,6 +39,20 @@ public sealed class ApplicationDetailsModel(MotCuaDbContext db, ApplicationAcces
         }
 
         return File(await storage.OpenReadAsync(document.StorageKey, cancellationToken), document.ContentType, document.FileName);
+    }
+
+    public IEnumerable<Slips.SlipKind> Slips => Applications.Slips.SlipKinds.All.Where(k => Applications.Slips.SlipBuilder.IsAvailable(k, Application, forOfficer: false));
+
+    public async Task<IActionResult> OnGetSlipAsync(string code, string kind, CancellationToken cancellationToken)
+    {
+        if (!await LoadAsync(code, cancellationToken) || !Applications.Slips.SlipKinds.TryParseSlug(kind, out var slipKind)
+            || !Applications.Slips.SlipBuilder.IsAvailable(slipKind, Application, forOfficer: false))
+        {
+            return NotFound();
+        }
+
+        var data = await slips.BuildAsync(Application, $"{Request.Scheme}://{Request.Host}/tra-cuu?ma={Uri.EscapeDataString(code)}", cancellationToken);
+        return File(Applications.Slips.SlipRenderer.Render(slipKind, data), "application/pdf", $"{code}-mau-{slipKind.FormNumber()}.pdf");
     }
 
     /// <summary>Submit a draft, send a supplement (with its files), or withdraw.</summary>

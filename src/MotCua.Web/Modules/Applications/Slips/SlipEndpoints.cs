@@ -1,0 +1,217 @@
+using System.Security.Claims;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+using MotCua.Web.Common.Errors;
+using MotCua.Web.Common.Persistence;
+using MotCua.Web.Modules.Applications.Access;
+using MotCua.Web.Modules.Applications.Deadlines;
+using MotCua.Web.Modules.Applications.Domain;
+using MotCua.Web.Modules.Applications.Queries;
+using MotCua.Web.Modules.Catalog.Domain;
+using NodaTime;
+
+namespace MotCua.Web.Modules.Applications.Slips;
+
+/// <summary>Builds the data of a legal slip from an application, its history and its units.</summary>
+public sealed class SlipBuilder(MotCuaDbContext db, WorkingCalendarProvider calendars, IClock clock)
+{
+    /// <summary>Which slips exist for the application now, and which the applicant may have (form 06 is internal).</summary>
+    public static bool IsAvailable(SlipKind kind, Application application, bool forOfficer)
+    {
+        ArgumentNullException.ThrowIfNull(application);
+        return kind switch
+        {
+            SlipKind.Receipt => application.ReceivedAt is not null,
+            SlipKind.SupplementRequest => application.SupplementCount > 0,
+            SlipKind.Refusal => application.Status == ApplicationStatus.NotAccepted,
+            SlipKind.Apology => application.ApologyNewDueAt is not null,
+            SlipKind.StopNotice => application.Status is ApplicationStatus.Suspended or ApplicationStatus.Rejected,
+            SlipKind.ProcessingControl => forOfficer && application.ReceivedAt is not null,
+            _ => false,
+        };
+    }
+
+    public async Task<SlipData> BuildAsync(Application application, string trackingUrl, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(application);
+        var unitIds = application.Steps.Select(s => s.UnitId).Append(application.UnitId).Distinct().ToList();
+        var units = await db.Units.AsNoTracking().Where(u => unitIds.Contains(u.Id)).ToDictionaryAsync(u => u.Id, cancellationToken);
+        var unit = units[application.UnitId];
+        var parentName = unit.ParentId is int parentId
+            ? await db.Units.Where(u => u.Id == parentId).Select(u => u.Name).SingleAsync(cancellationToken)
+            : unit.Name;
+        var procedure = await db.Procedures.AsNoTracking().SingleAsync(p => p.Id == application.ProcedureId, cancellationToken);
+        var attached = await db.Set<ApplicationDocument>().AsNoTracking()
+            .Where(d => d.ApplicationId == application.Id && d.Kind == DocumentKind.Input).Select(d => d.Name).ToListAsync(cancellationToken);
+        var calendar = await calendars.GetAsync(cancellationToken);
+        var events = application.Events.OrderBy(e => e.Sequence).ToList();
+        string? ActorOf(string action) => events.LastOrDefault(e => e.Action == action)?.ActorName;
+
+        return new SlipData
+        {
+            ParentUnitName = parentName,
+            UnitName = unit.Name,
+            UnitAddress = unit.Address,
+            UnitPhone = unit.Phone,
+            PlaceName = PlaceOf(unit.Name),
+            IssuedAt = VietnamTime.Offset(clock.GetCurrentInstant()),
+            ApplicationCode = application.Code,
+            ApplicantName = application.ApplicantName,
+            ApplicantAddress = application.ApplicantAddress,
+            ApplicantPhone = application.ApplicantPhone,
+            ApplicantEmail = application.ApplicantEmail,
+            ProcedureName = application.ProcedureName,
+            ProcedureCode = application.ProcedureCode,
+            TrackingUrl = trackingUrl,
+            Documents = procedure.Documents.Where(d => attached.Contains(d.Name, StringComparer.Ordinal))
+                .Select(d => new ReceivedDocument(d.Name, d.Originals, d.Copies))
+                .Concat(attached.Where(n => !procedure.Documents.Any(d => d.Name == n)).Distinct().Select(n => new ReceivedDocument(n, 0, 1)))
+                .ToList(),
+            TimeLimit = application.TimeLimit.Describe(),
+            ReceivedAt = VietnamTime.Offset(application.ReceivedAt),
+            DueAt = VietnamTime.Offset(application.DueAt),
+            ResultCollection = application.Channel.IsOnline()
+                ? $"Trực tuyến trên Cổng Dịch vụ công, hoặc tại bộ phận một cửa {unit.Name}"
+                : $"Tại bộ phận một cửa {unit.Name}" + (procedure.PostalAllowed ? ", hoặc qua bưu chính công ích" : string.Empty),
+            ReceivingOfficer = ActorOf("receive"),
+            SupplementItems = application.SupplementItems.Select(i => new SupplementItem(i.Name, i.Reason)).ToList(),
+            ContactOfficer = ActorOf("request-supplement"),
+            ContactPhone = unit.Phone,
+            RefusalReason = application.Status == ApplicationStatus.NotAccepted ? application.Reason : null,
+            RefusalLegalBasis = application.Status == ApplicationStatus.NotAccepted ? application.LegalBasis : null,
+            OriginalDueAt = VietnamTime.Offset(application.DueAt),
+            NewDueAt = VietnamTime.Offset(application.ApologyNewDueAt),
+            DelayReason = application.ApologyReason,
+            StopReason = application.Status is ApplicationStatus.Suspended or ApplicationStatus.Rejected ? application.Reason : null,
+            StopLegalBasis = application.Status is ApplicationStatus.Suspended or ApplicationStatus.Rejected ? application.LegalBasis : null,
+            SignerName = ActorOf("apologize") ?? ActorOf("suspend") ?? ActorOf("reject"),
+            LeadUnit = unit.Name,
+            CoordinatingUnits = application.Steps.Select(s => s.UnitId).Where(id => id != unit.Id).Distinct().Select(id => units[id].Name).ToList(),
+            HandOffs = HandOffs(application, events, units, calendar),
+        };
+    }
+
+    /// <summary>Form 06: one row per hand-off between steps, with whether it came before, on or after the step's due time.</summary>
+    private static List<HandOff> HandOffs(Application application, List<ApplicationEvent> events, Dictionary<int, Unit> units, WorkingCalendar calendar)
+    {
+        var rows = new List<HandOff>();
+        foreach (var e in events.Where(e => e.Action is "forward" or "approve" || (e.Action == "receive" && e.ToStatus == ApplicationStatus.InProgress)))
+        {
+            var from = e.Action == "receive" ? 0 : e.StepIndex ?? 0;
+            var step = application.Steps.ElementAtOrDefault(from);
+            var next = e.Action == "approve" ? null : application.Steps.ElementAtOrDefault(from + 1);
+            var due = step?.DueAt;
+            var result = due is Instant d ? calendar.Classify(e.At, d) switch
+            {
+                Timeliness.Early => "Trước hạn",
+                Timeliness.OnTime => "Đúng hạn",
+                _ => "Quá hạn",
+            } : null;
+            rows.Add(new HandOff(
+                step is null ? units[application.UnitId].Name : units[step.UnitId].Name,
+                e.ActorName,
+                next is null ? "Bộ phận một cửa (trả kết quả)" : units[next.UnitId].Name,
+                next?.Name ?? "Trả kết quả",
+                VietnamTime.Offset(e.At),
+                VietnamTime.Offset(due),
+                result,
+                e.Note));
+        }
+
+        return rows;
+    }
+
+    /// <summary>"UBND phường An Phú" → "An Phú", for the date line ("An Phú, ngày … tháng … năm …").</summary>
+    public static string PlaceOf(string unitName)
+    {
+        ArgumentNullException.ThrowIfNull(unitName);
+        foreach (var word in new[] { " phường ", " xã ", " thị trấn ", " huyện ", " thị xã ", " thành phố ", " tỉnh " })
+        {
+            var at = unitName.IndexOf(word, StringComparison.OrdinalIgnoreCase);
+            if (at >= 0)
+            {
+                return unitName[(at + word.Length)..];
+            }
+        }
+
+        return unitName;
+    }
+}
+
+internal static class SlipEndpoints
+{
+    public static void Map(RouteGroupBuilder api)
+    {
+        var secured = api.MapGroup(string.Empty).RequireAuthorization(Identity.IdentityModule.ApiPolicy);
+        secured.MapGet("/applications/{code}/slips/{kind}", Slip).WithName("GetSlip")
+            .WithSummary("Phiếu của hồ sơ (PDF): receipt (01), supplement-request (02), refusal (03), apology (04), stop-notice (05), processing-control (06)");
+        secured.MapGet("/units/{unitId:int}/tracking-book", Book).WithName("GetTrackingBook")
+            .WithSummary("Sổ theo dõi hồ sơ (mẫu 07) của đơn vị theo khoảng ngày tiếp nhận: format=pdf hoặc xlsx");
+    }
+
+    public static async Task<Results<FileContentHttpResult, ProblemHttpResult>> RenderAsync(
+        HttpContext http, string code, string kind, MotCuaDbContext db, ApplicationAccess access, SlipBuilder slips, CancellationToken cancellationToken)
+    {
+        if (!SlipKinds.TryParseSlug(kind, out var slipKind))
+        {
+            return Problems.NotFound($"Không có loại phiếu “{kind}”. Các loại: {string.Join(", ", SlipKinds.All.Select(k => k.ToSlug()))}.");
+        }
+
+        var (caller, application) = await QueryEndpoints.LoadVisibleAsync(db, access, http.User, code, track: false, cancellationToken);
+        if (application is null)
+        {
+            return QueryEndpoints.NotFound(code);
+        }
+
+        if (!SlipBuilder.IsAvailable(slipKind, application, caller!.IsOfficer))
+        {
+            return Problems.Conflict($"Hồ sơ {code} chưa có phiếu mẫu {slipKind.FormNumber()} ở trạng thái hiện tại.");
+        }
+
+        var trackingUrl = $"{http.Request.Scheme}://{http.Request.Host}/tra-cuu?ma={Uri.EscapeDataString(code)}";
+        var pdf = SlipRenderer.Render(slipKind, await slips.BuildAsync(application, trackingUrl, cancellationToken));
+        return TypedResults.File(pdf, "application/pdf", $"{code}-mau-{slipKind.FormNumber()}.pdf");
+    }
+
+    private static Task<Results<FileContentHttpResult, ProblemHttpResult>> Slip(
+        HttpContext http, string code, string kind, MotCuaDbContext db, ApplicationAccess access, SlipBuilder slips, CancellationToken cancellationToken) =>
+        RenderAsync(http, code, kind, db, access, slips, cancellationToken);
+
+    private static async Task<Results<FileContentHttpResult, ProblemHttpResult>> Book(
+        int unitId, DateOnly? from, DateOnly? to, string? format, ClaimsPrincipal user, MotCuaDbContext db, ApplicationAccess access, CancellationToken cancellationToken)
+    {
+        var caller = await access.CallerAsync(user, cancellationToken);
+        var unit = await db.Units.AsNoTracking().SingleOrDefaultAsync(u => u.Id == unitId, cancellationToken);
+        if (caller is null || !caller.IsOfficer || unit is null || !caller.Actor.Covers(unit.Path))
+        {
+            return Problems.NotFound("Không có đơn vị này trong phạm vi của bạn.");
+        }
+
+        if (from is null || to is null || to < from || to.Value.DayNumber - from.Value.DayNumber > 366 || format is not (null or "pdf" or "xlsx"))
+        {
+            return Problems.Validation("Chọn khoảng ngày và định dạng.",
+                ("from", from is null ? "Nhập ngày bắt đầu (yyyy-MM-dd)." : null),
+                ("to", to is null ? "Nhập ngày kết thúc (yyyy-MM-dd)." : to < from || to.Value.DayNumber - from!.Value.DayNumber > 366 ? "Ngày kết thúc phải sau ngày bắt đầu, trong vòng một năm." : null),
+                ("format", format is not (null or "pdf" or "xlsx") ? "Định dạng là pdf hoặc xlsx." : null));
+        }
+
+        var zone = ApplicationAccess.Vietnam;
+        var start = new LocalDate(from.Value.Year, from.Value.Month, from.Value.Day).AtStartOfDayInZone(zone).ToInstant();
+        var end = new LocalDate(to.Value.Year, to.Value.Month, to.Value.Day).PlusDays(1).AtStartOfDayInZone(zone).ToInstant();
+        var rows = await db.Set<Application>().AsNoTracking()
+            .Where(a => a.UnitPath.StartsWith(unit.Path) && a.ReceivedAt >= start && a.ReceivedAt < end)
+            .OrderBy(a => a.ReceivedAt).ThenBy(a => a.Id)
+            .Select(a => new { a.Code, a.ProcedureName, a.ApplicantName, a.ApplicantPhone, a.ReceivedAt, a.DueAt, a.ApologyNewDueAt, a.FinishedAt, a.ReturnedAt, a.Steps, a.Reason })
+            .ToListAsync(cancellationToken);
+        var parent = unit.ParentId is int p ? await db.Units.Where(u => u.Id == p).Select(u => u.Name).SingleAsync(cancellationToken) : unit.Name;
+        var book = rows.Select((a, i) => new TrackingBookRow(i + 1, a.Code, a.ProcedureName, 1, a.ApplicantName, a.ApplicantPhone, unit.Name,
+            VietnamTime.Offset(a.ReceivedAt!.Value), VietnamTime.Offset(a.ApologyNewDueAt ?? a.DueAt!.Value),
+            VietnamTime.Offset(a.Steps.FirstOrDefault(s => s.Role == StepRole.Reception)?.CompletedAt), VietnamTime.Offset(a.FinishedAt),
+            VietnamTime.Offset(a.ReturnedAt), a.Reason)).ToList();
+        return format == "xlsx"
+            ? TypedResults.File(TrackingBookRenderer.RenderExcel(unit.Name, parent, from.Value, to.Value, book),
+                "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", $"so-theo-doi-{from:yyyyMMdd}-{to:yyyyMMdd}.xlsx")
+            : TypedResults.File(TrackingBookRenderer.RenderPdf(unit.Name, parent, from.Value, to.Value, book),
+                "application/pdf", $"so-theo-doi-{from:yyyyMMdd}-{to:yyyyMMdd}.pdf");
+    }
+}
