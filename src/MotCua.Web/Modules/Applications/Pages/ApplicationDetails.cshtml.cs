@@ -52,7 +52,7 @@ public sealed class ApplicationDetailsModel(MotCuaDbContext db, ApplicationAcces
         }
 
         var data = await slips.BuildAsync(Application, $"{Request.Scheme}://{Request.Host}/tra-cuu?ma={Uri.EscapeDataString(code)}", cancellationToken);
-        return File(Applications.Slips.SlipRenderer.Render(slipKind, data), "application/pdf", $"{code}-mau-{slipKind.FormNumber()}.pdf");
+        return File(Applications.Slips.SlipRenderer.Render(slipKind, data), "application/pdf", $"{code}-mau-{Applications.Slips.SlipKinds.FormNumber(slipKind)}.pdf");
     }
 
     /// <summary>Submit a draft, send a supplement (with its files), or withdraw.</summary>
