@@ -227,4 +227,37 @@ public sealed class ApplicationLifecycleTests
         Assert.Equal("Reception", received.ActorRole);
         Assert.Equal("Lê Thị Thu", received.ActorName);
     }
+
+    [Fact]
+    public void A_step_at_another_unit_is_acted_on_by_that_units_officers_and_keeps_one_history()
+    {
+        var department = new Unit("000.00.08.H99", "Sở Nội vụ", UnitKind.Department, new AdministrativeLevel("province", "Cấp tỉnh", 1), ProvinceUnit);
+        var procedure = BirthRegistration();
+        procedure.DefineWorkflow(
+        [
+            new WorkflowStep("Tiếp nhận hồ sơ", StepRole.Reception, null, 0.1m),
+            new WorkflowStep("Thẩm định tại xã", StepRole.Specialist, null, 0.3m),
+            new WorkflowStep("Thẩm định tại Sở", StepRole.Specialist, department.Code, 0.3m),
+            new WorkflowStep("Phê duyệt tại Sở", StepRole.Leader, department.Code, 0.3m),
+        ]);
+        var a = Application.Start("C-3", procedure, Ward, new Dictionary<string, Unit> { [department.Code] = department },
+            new ApplicantInfo(CitizenId, "Nguyễn Văn An", null, null, null, null), Channel.OnlineRemote, "{}", false, null, null, Monday);
+        var departmentSpecialist = Actor.Officer(Guid.NewGuid(), "Chuyên viên Sở", [StepRole.Specialist], department.Path);
+        var departmentLeader = Actor.Officer(Guid.NewGuid(), "Lãnh đạo Sở", [StepRole.Leader], department.Path);
+
+        a.Do(ApplicationAction.Submit, Citizen);
+        a.Do(ApplicationAction.Receive, Reception);
+        Assert.Equal(RefusalKind.Forbidden, a.Apply(Full(ApplicationAction.Forward), departmentSpecialist, Time, Monday)?.Kind);
+        a.Do(ApplicationAction.Forward, Specialist);
+        Assert.Equal(department.Path, a.CurrentUnitPath);
+        Assert.Equal(RefusalKind.Forbidden, a.Apply(Full(ApplicationAction.Forward), Specialist, Time, Monday)?.Kind);
+        a.Do(ApplicationAction.Forward, departmentSpecialist);
+        Assert.Equal(RefusalKind.Forbidden, a.Apply(Full(ApplicationAction.Approve), Leader, Time, Monday)?.Kind);
+        a.Do(ApplicationAction.Approve, departmentLeader);
+        a.Do(ApplicationAction.ReturnResult, Reception);
+
+        Assert.Equal(ApplicationStatus.Returned, a.Status);
+        Assert.Equal(Enumerable.Range(1, a.Events.Count), a.Events.Select(e => e.Sequence));
+        Assert.Contains(a.Events, e => e.ActorName == "Lãnh đạo Sở" && e.UnitId == department.Id);
+    }
 }
