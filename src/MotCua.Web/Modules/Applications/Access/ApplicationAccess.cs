@@ -69,4 +69,10 @@ public static class VietnamTime
         instant?.InZone(ApplicationAccess.Vietnam).ToDateTimeOffset();
 
     public static DateTimeOffset Offset(Instant instant) => instant.InZone(ApplicationAccess.Vietnam).ToDateTimeOffset();
+
+    /// <summary>"16:00 27/11/2026": how pages show a moment, in Vietnam time.</summary>
+    public static string Text(Instant instant) =>
+        instant.InZone(ApplicationAccess.Vietnam).ToString("HH:mm dd/MM/yyyy", System.Globalization.CultureInfo.InvariantCulture);
+
+    public static string Text(DateTimeOffset moment) => Text(Instant.FromDateTimeOffset(moment));
 }

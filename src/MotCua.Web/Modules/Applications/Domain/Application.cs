@@ -171,25 +171,9 @@ public sealed class Application
         ArgumentNullException.ThrowIfNull(actor);
         ArgumentNullException.ThrowIfNull(time);
 
-        if (Status.IsFinal())
+        if (Permit(request.Action, actor) is { } refused)
         {
-            return new Refusal(RefusalKind.Conflict, $"Hồ sơ đã kết thúc ({Status.Vietnamese().ToLowerInvariant()}); không thể thực hiện thêm thao tác.");
-        }
-
-        if (!MayEverDo(actor, request.Action))
-        {
-            return new Refusal(RefusalKind.Forbidden, $"Tài khoản của bạn không được thực hiện thao tác “{request.Action.Vietnamese()}” với hồ sơ này.");
-        }
-
-        if (!AllowedFrom(request.Action).Contains(Status) || (request.Action == ApplicationAction.Forward && AtLastStep)
-            || (request.Action == ApplicationAction.Approve && !AtLastStep))
-        {
-            return new Refusal(RefusalKind.Conflict, ConflictMessage(request.Action));
-        }
-
-        if (WhoActs(request.Action, actor) is { } forbidden)
-        {
-            return forbidden;
+            return refused;
         }
 
         if (Validate(request) is { } invalid)
@@ -201,6 +185,50 @@ public sealed class Application
         Version++;
         return null;
     }
+
+    /// <summary>
+    /// The actions this actor may take now: exactly those <see cref="Apply"/> would not refuse before looking at what the
+    /// request carries (a reason, the items, the result document), so pages offer nothing the state machine refuses.
+    /// </summary>
+    public IReadOnlyList<ApplicationAction> AvailableActions(Actor actor)
+    {
+        ArgumentNullException.ThrowIfNull(actor);
+        return Enum.GetValues<ApplicationAction>().Where(action => Permit(action, actor) is null).ToList();
+    }
+
+    /// <summary>Whether the action is open now to this actor: status, step, who acts, and the one-time rules.</summary>
+    private Refusal? Permit(ApplicationAction action, Actor actor)
+    {
+        if (Status.IsFinal())
+        {
+            return new Refusal(RefusalKind.Conflict, $"Hồ sơ đã kết thúc ({Status.Vietnamese().ToLowerInvariant()}); không thể thực hiện thêm thao tác.");
+        }
+
+        if (!MayEverDo(actor, action))
+        {
+            return new Refusal(RefusalKind.Forbidden, $"Tài khoản của bạn không được thực hiện thao tác “{action.Vietnamese()}” với hồ sơ này.");
+        }
+
+        if (!AllowedFrom(action).Contains(Status) || (action == ApplicationAction.Forward && AtLastStep)
+            || (action == ApplicationAction.Approve && !AtLastStep))
+        {
+            return new Refusal(RefusalKind.Conflict, ConflictMessage(action));
+        }
+
+        return WhoActs(action, actor) ?? OneTimeRules(action);
+    }
+
+    /// <summary>Rules that depend on what already happened to the application, not on the request.</summary>
+    private Refusal? OneTimeRules(ApplicationAction action) => action switch
+    {
+        ApplicationAction.RequestSupplement when SupplementCount > 0 =>
+            new Refusal(RefusalKind.Conflict, "Hồ sơ này đã được yêu cầu bổ sung một lần; theo quy định chỉ yêu cầu bổ sung một lần."),
+        ApplicationAction.Apologize when ApologyNewDueAt is not null =>
+            new Refusal(RefusalKind.Conflict, "Hồ sơ đã được hẹn lại ngày trả kết quả; chỉ được hẹn lại một lần."),
+        ApplicationAction.ReturnResult when Timeliness == Domain.Timeliness.Late && ApologyNewDueAt is null =>
+            new Refusal(RefusalKind.Conflict, "Hồ sơ trễ hạn: phải gửi văn bản xin lỗi và hẹn lại ngày trả (mẫu 04) trước khi trả kết quả."),
+        _ => null,
+    };
 
     /// <summary>Whether this kind of actor could ever take this action on this application.</summary>
     private bool MayEverDo(Actor actor, ApplicationAction action) => action switch
@@ -272,6 +300,7 @@ public sealed class Application
         return new Refusal(RefusalKind.Forbidden, $"Thao tác “{action.Vietnamese()}” do {who} thực hiện.");
     }
 
+    /// <summary>What the request itself must carry, once the action is open.</summary>
     private Refusal? Validate(TransitionRequest r) => r.Action switch
     {
         ApplicationAction.Refuse when string.IsNullOrWhiteSpace(r.Reason) =>
@@ -282,18 +311,12 @@ public sealed class Application
             new Refusal(RefusalKind.Invalid, "Nhập lý do dừng xử lý hồ sơ.", "reason"),
         ApplicationAction.RequestSupplement when r.Items is null || r.Items.Count == 0 || r.Items.Any(i => string.IsNullOrWhiteSpace(i.Name)) =>
             new Refusal(RefusalKind.Invalid, "Liệt kê đầy đủ một lần các giấy tờ cần bổ sung, mỗi giấy tờ kèm lý do.", "items"),
-        ApplicationAction.RequestSupplement when SupplementCount > 0 =>
-            new Refusal(RefusalKind.Conflict, "Hồ sơ này đã được yêu cầu bổ sung một lần; theo quy định chỉ yêu cầu bổ sung một lần."),
         ApplicationAction.Approve when !r.HasResultDocument =>
             new Refusal(RefusalKind.Invalid, "Đính kèm văn bản kết quả giải quyết trước khi phê duyệt.", "resultDocument"),
-        ApplicationAction.Apologize when ApologyNewDueAt is not null =>
-            new Refusal(RefusalKind.Conflict, "Hồ sơ đã được hẹn lại ngày trả kết quả; chỉ được hẹn lại một lần."),
         ApplicationAction.Apologize when r.NewDueAt is null || DueAt is null || r.NewDueAt <= DueAt =>
             new Refusal(RefusalKind.Invalid, "Ngày hẹn trả mới phải sau ngày hẹn trả ban đầu.", "newDueAt"),
         ApplicationAction.Apologize when string.IsNullOrWhiteSpace(r.Reason) =>
             new Refusal(RefusalKind.Invalid, "Nhập lý do chậm trả kết quả.", "reason"),
-        ApplicationAction.ReturnResult when Timeliness == Domain.Timeliness.Late && ApologyNewDueAt is null =>
-            new Refusal(RefusalKind.Conflict, "Hồ sơ trễ hạn: phải gửi văn bản xin lỗi và hẹn lại ngày trả (mẫu 04) trước khi trả kết quả."),
         _ => null,
     };
 

@@ -145,18 +145,25 @@ internal static class QueryEndpoints
             || (leader && a.Status == ApplicationStatus.Suspended && a.UnitPath.StartsWith(path)));
     }
 
-    private static async Task<Results<Ok<TrackingView>, ProblemHttpResult>> Track(string code, MotCuaDbContext db, CancellationToken cancellationToken)
+    private static async Task<Results<Ok<TrackingView>, ProblemHttpResult>> Track(string code, MotCuaDbContext db, CancellationToken cancellationToken) =>
+        await TrackAsync(db, code, cancellationToken) is { } found
+            ? TypedResults.Ok(found)
+            : Problems.NotFound($"Không có hồ sơ mã {code}. Kiểm tra lại mã trên giấy tiếp nhận.");
+
+    /// <summary>
+    /// Public tracking (API and the /tra-cuu page): procedure, unit, status and dates only, nothing personal.
+    /// The due date is the new one when the applicant was sent an apology with a new date. Drafts do not exist here.
+    /// </summary>
+    public static async Task<TrackingView?> TrackAsync(MotCuaDbContext db, string code, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(db);
         var found = await db.Set<Application>().AsNoTracking().Where(a => a.Code == code)
             .Join(db.Units, a => a.UnitId, u => u.Id, (a, u) => new { a.Code, a.ProcedureName, UnitName = u.Name, a.Status, a.ReceivedAt, a.DueAt, a.ApologyNewDueAt })
             .SingleOrDefaultAsync(cancellationToken);
-        if (found is null || found.Status == ApplicationStatus.Draft)
-        {
-            return Problems.NotFound($"Không có hồ sơ mã {code}. Kiểm tra lại mã trên giấy tiếp nhận.");
-        }
-
-        return TypedResults.Ok(new TrackingView(found.Code, found.ProcedureName, found.UnitName, found.Status, found.Status.Vietnamese(),
-            VietnamTime.Offset(found.ReceivedAt), VietnamTime.Offset(found.ApologyNewDueAt ?? found.DueAt)));
+        return found is null || found.Status == ApplicationStatus.Draft
+            ? null
+            : new TrackingView(found.Code, found.ProcedureName, found.UnitName, found.Status, found.Status.Vietnamese(),
+                VietnamTime.Offset(found.ReceivedAt), VietnamTime.Offset(found.ApologyNewDueAt ?? found.DueAt));
     }
 
     private static (int Page, int Size, ProblemHttpResult? Problem) Paging(int? page, int? pageSize)

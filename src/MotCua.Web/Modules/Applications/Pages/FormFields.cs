@@ -1,0 +1,146 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using MotCua.Web.Modules.Catalog.Domain;
+
+namespace MotCua.Web.Modules.Applications.Pages;
+
+/// <summary>One question of a procedure's e-form, read from its JSON Schema ("title", "description", "enum", …).</summary>
+public sealed record FormField(
+    string Key,
+    string Label,
+    string? Hint,
+    bool Required,
+    string Type,
+    string? Format,
+    IReadOnlyList<string> Choices,
+    int? MaxLength,
+    decimal? Minimum,
+    decimal? Maximum,
+    string? Widget)
+{
+    /// <summary>The input's name and the key of its errors, as the submit handler reports them ("form.hoTenTre").</summary>
+    public string Name => "form." + Key;
+
+    public string Id => "form_" + Key;
+
+    /// <summary>The HTML input type for a plain input.</summary>
+    public string InputType => (Type, Format, Widget) switch
+    {
+        (_, "date", _) => "date",
+        (_, "email", _) => "email",
+        ("integer" or "number", _, _) => "number",
+        (_, _, "tel") => "tel",
+        _ => "text",
+    };
+}
+
+/// <summary>Reads an e-form's fields in display order, and turns posted text back into the JSON the schema expects.</summary>
+public static class FormFields
+{
+    public static IReadOnlyList<FormField> Read(FormDefinition? form)
+    {
+        if (form is null)
+        {
+            return [];
+        }
+
+        using var schema = JsonDocument.Parse(form.SchemaJson);
+        using var ui = JsonDocument.Parse(string.IsNullOrWhiteSpace(form.UiJson) ? "{}" : form.UiJson);
+        var root = schema.RootElement;
+        if (!root.TryGetProperty("properties", out var properties) || properties.ValueKind != JsonValueKind.Object)
+        {
+            return [];
+        }
+
+        var required = root.TryGetProperty("required", out var r) && r.ValueKind == JsonValueKind.Array
+            ? r.EnumerateArray().Select(e => e.GetString()).ToHashSet(StringComparer.Ordinal)
+            : [];
+        var order = ui.RootElement.TryGetProperty("order", out var o) && o.ValueKind == JsonValueKind.Array
+            ? o.EnumerateArray().Select(e => e.GetString() ?? string.Empty).ToList()
+            : [];
+        var widgets = ui.RootElement.TryGetProperty("widgets", out var w) && w.ValueKind == JsonValueKind.Object ? w : default;
+
+        var fields = properties.EnumerateObject().Select(p => new FormField(
+            p.Name,
+            Text(p.Value, "title") ?? p.Name,
+            Text(p.Value, "description"),
+            required.Contains(p.Name),
+            Text(p.Value, "type") ?? "string",
+            Text(p.Value, "format"),
+            p.Value.TryGetProperty("enum", out var e) && e.ValueKind == JsonValueKind.Array ? e.EnumerateArray().Select(v => v.ToString()).ToList() : [],
+            p.Value.TryGetProperty("maxLength", out var max) && max.TryGetInt32(out var m) ? m : null,
+            Number(p.Value, "minimum"),
+            Number(p.Value, "maximum"),
+            widgets.ValueKind == JsonValueKind.Object ? Text(widgets, p.Name) : null)).ToList();
+        return fields.OrderBy(f => order.IndexOf(f.Key) is var i && i >= 0 ? i : int.MaxValue).ToList();
+    }
+
+    /// <summary>
+    /// The posted answers as the JSON object the schema validates: empty answers are left out (so "required" speaks),
+    /// numbers become numbers when they read as numbers (otherwise the schema says they must be numbers).
+    /// </summary>
+    public static JsonElement ToJson(IReadOnlyList<FormField> fields, Func<string, string?> posted)
+    {
+        ArgumentNullException.ThrowIfNull(fields);
+        ArgumentNullException.ThrowIfNull(posted);
+        var form = new JsonObject();
+        foreach (var field in fields)
+        {
+            var value = posted(field.Name)?.Trim();
+            if (string.IsNullOrEmpty(value))
+            {
+                continue;
+            }
+
+            value = value.Normalize(System.Text.NormalizationForm.FormC);
+            form[field.Key] = field.Type switch
+            {
+                "integer" when long.TryParse(value, System.Globalization.NumberStyles.Integer, System.Globalization.CultureInfo.InvariantCulture, out var n) => JsonValue.Create(n),
+                "number" when decimal.TryParse(value.Replace(',', '.'), System.Globalization.NumberStyles.Number, System.Globalization.CultureInfo.InvariantCulture, out var d) => JsonValue.Create(d),
+                "boolean" => JsonValue.Create(value is "true" or "on"),
+                _ => JsonValue.Create(value),
+            };
+        }
+
+        return JsonSerializer.SerializeToElement(form);
+    }
+
+    /// <summary>The answers of an application, labelled with the form's titles; answers the form no longer has come last.</summary>
+    public static IReadOnlyList<(string Label, string Value)> Answers(IReadOnlyList<FormField> fields, string formJson)
+    {
+        ArgumentNullException.ThrowIfNull(fields);
+        using var document = JsonDocument.Parse(string.IsNullOrWhiteSpace(formJson) ? "{}" : formJson);
+        if (document.RootElement.ValueKind != JsonValueKind.Object)
+        {
+            return [];
+        }
+
+        var values = document.RootElement.EnumerateObject().ToDictionary(p => p.Name, p => p.Value.Clone(), StringComparer.Ordinal);
+        var answers = new List<(string, string)>();
+        foreach (var field in fields.Where(f => values.ContainsKey(f.Key)))
+        {
+            answers.Add((field.Label, Display(values[field.Key], field.Format)));
+            values.Remove(field.Key);
+        }
+
+        answers.AddRange(values.Select(v => (v.Key, Display(v.Value, null))));
+        return answers;
+    }
+
+    private static string Display(JsonElement value, string? format) => value.ValueKind switch
+    {
+        JsonValueKind.String when format == "date" && DateOnly.TryParseExact(value.GetString(), "yyyy-MM-dd", out var date) =>
+            date.ToString("dd/MM/yyyy", System.Globalization.CultureInfo.InvariantCulture),
+        JsonValueKind.String => value.GetString() ?? string.Empty,
+        JsonValueKind.True => "Có",
+        JsonValueKind.False => "Không",
+        JsonValueKind.Null => string.Empty,
+        _ => value.ToString(),
+    };
+
+    private static string? Text(JsonElement element, string name) =>
+        element.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;
+
+    private static decimal? Number(JsonElement element, string name) =>
+        element.TryGetProperty(name, out var value) && value.TryGetDecimal(out var d) ? d : null;
+}

@@ -1,0 +1,123 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+using MotCua.Web.Common.Persistence;
+using MotCua.Web.Modules.Applications.Access;
+using MotCua.Web.Modules.Applications.Domain;
+using MotCua.Web.Modules.Applications.Queries;
+using MotCua.Web.Modules.Catalog.Domain;
+using NodaTime;
+
+namespace MotCua.Web.Modules.Applications.Pages;
+
+/// <summary>
+/// The officer's inbox (what they must act on now, most urgent first), or with scope=all every application of the
+/// unit's sub-tree, newest first; both filtered by status, channel, procedure, current step and free text.
+/// </summary>
+public sealed class InboxModel(MotCuaDbContext db, ApplicationAccess access, Deadlines.WorkingCalendarProvider calendars, IClock clock) : OfficerPageModel(access)
+{
+    public const string AllScope = "all";
+    private const int PageSize = 20;
+
+    [BindProperty(SupportsGet = true)] public string? Scope { get; set; }
+    [BindProperty(SupportsGet = true)] public ApplicationStatus? Status { get; set; }
+    [BindProperty(SupportsGet = true)] public Channel? Channel { get; set; }
+    [BindProperty(SupportsGet = true)] public string? Procedure { get; set; }
+    [BindProperty(SupportsGet = true)] public StepRole? Step { get; set; }
+    [BindProperty(SupportsGet = true)] public string? Q { get; set; }
+    [BindProperty(Name = "page", SupportsGet = true)] public int PageNumber { get; set; } = 1;
+
+    public sealed record Row(
+        string Code,
+        string ProcedureName,
+        string ApplicantName,
+        ApplicationStatus Status,
+        Channel Channel,
+        string? StepName,
+        Instant? DueAt,
+        Instant? NewDueAt,
+        TimeLeft TimeLeft,
+        bool MissingDocuments);
+
+    public bool ShowsAll => Scope == AllScope;
+    public IReadOnlyList<Row> Rows { get; private set; } = [];
+    public int Total { get; private set; }
+    public IReadOnlyList<(string Code, string Name)> Procedures { get; private set; } = [];
+    public int PageCount => Math.Max(1, (Total + PageSize - 1) / PageSize);
+    public bool Filtered => Status is not null || Channel is not null || !string.IsNullOrEmpty(Procedure) || Step is not null || !string.IsNullOrEmpty(Q);
+
+    public async Task OnGetAsync(CancellationToken cancellationToken)
+    {
+        // Wrong values in the address bar are ignored rather than shown as an error page.
+        ModelState.Clear();
+        Scope = Scope == AllScope ? AllScope : null;
+        PageNumber = Math.Max(1, PageNumber);
+        var q = Q?.Trim().Normalize(System.Text.NormalizationForm.FormC);
+        Q = string.IsNullOrEmpty(q) ? null : q.Length > 100 ? q[..100] : q;
+
+        var path = Caller.Actor.UnitPath!;
+        var applications = db.Set<Application>().AsNoTracking();
+        var query = ShowsAll
+            ? applications.Where(a => a.UnitPath.StartsWith(path) && (a.Status != ApplicationStatus.Draft || a.CreatedById != null))
+            : QueryEndpoints.InboxOf(applications, Caller);
+
+        if (Status is ApplicationStatus status)
+        {
+            query = query.Where(a => a.Status == status);
+        }
+
+        if (Channel is Channel channel)
+        {
+            query = query.Where(a => a.Channel == channel);
+        }
+
+        if (!string.IsNullOrEmpty(Procedure))
+        {
+            query = query.Where(a => a.ProcedureCode == Procedure);
+        }
+
+        if (Step is StepRole step)
+        {
+            query = query.Where(a => a.CurrentRole == step);
+        }
+
+        if (Q is string text)
+        {
+            var lower = text.ToLowerInvariant();
+            query = query.Where(a => a.Code.Contains(text) || a.ApplicantName.Contains(text)
+                || a.Code.ToLower().Contains(lower) || a.ApplicantName.ToLower().Contains(lower));
+        }
+
+        Total = await query.CountAsync(cancellationToken);
+        var ordered = ShowsAll ? query.OrderByDescending(a => a.Id) : query.OrderBy(a => a.DueAt).ThenBy(a => a.Id);
+        var page = await ordered.Skip((PageNumber - 1) * PageSize).Take(PageSize).ToListAsync(cancellationToken);
+        var now = clock.GetCurrentInstant();
+        var time = await calendars.GetAsync(cancellationToken);
+        Rows = page.Select(a => new Row(a.Code, a.ProcedureName, a.ApplicantName, a.Status, a.Channel,
+            ApplicationLabels.StepName(a),
+            a.DueAt, a.ApologyNewDueAt, TimeLeft.Of(a, time, now), a.MissingDocuments)).ToList();
+
+        var procedures = await db.Set<Application>().AsNoTracking().Where(a => a.UnitPath.StartsWith(path))
+            .Select(a => new { a.ProcedureCode, a.ProcedureName }).Distinct().ToListAsync(cancellationToken);
+        Procedures = procedures.OrderBy(p => p.ProcedureName, StringComparer.Create(System.Globalization.CultureInfo.GetCultureInfo("vi-VN"), false))
+            .Select(p => (p.ProcedureCode, p.ProcedureName)).ToList();
+    }
+
+    public string PageLink(int page) => Link(Scope, page);
+
+    public string ScopeLink(string? scope) => Link(scope, 1, filters: false);
+
+    private string Link(string? scope, int page, bool filters = true)
+    {
+        var query = new Dictionary<string, string?>
+        {
+            ["scope"] = scope,
+            ["status"] = filters ? Status?.ToString() : null,
+            ["channel"] = filters ? Channel?.ToString() : null,
+            ["procedure"] = filters ? Procedure : null,
+            ["step"] = filters ? Step?.ToString() : null,
+            ["q"] = filters ? Q : null,
+            ["page"] = page > 1 ? page.ToString(System.Globalization.CultureInfo.InvariantCulture) : null,
+        };
+        return Microsoft.AspNetCore.WebUtilities.QueryHelpers.AddQueryString("/can-bo/ho-so", query.Where(kv => !string.IsNullOrEmpty(kv.Value))!);
+    }
+}

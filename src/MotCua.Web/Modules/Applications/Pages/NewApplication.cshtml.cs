@@ -1,0 +1,154 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+using MotCua.Web.Common.Persistence;
+using MotCua.Web.Modules.Applications.Access;
+using MotCua.Web.Modules.Applications.Domain;
+using MotCua.Web.Modules.Applications.Submit;
+using MotCua.Web.Modules.Catalog.Domain;
+
+namespace MotCua.Web.Modules.Applications.Pages;
+
+/// <summary>
+/// Reception keys in a paper application brought to the desk (Counter) or sent by post (Postal): first the procedure,
+/// then the unit, the applicant and the e-form rendered from the procedure's JSON Schema. Submitted through
+/// <see cref="SubmitHandler"/>, the same handler as the API, with an idempotency key so a double click makes one file.
+/// </summary>
+public sealed class NewApplicationModel(MotCuaDbContext db, ApplicationAccess access, SubmitHandler submit) : OfficerPageModel(access)
+{
+    public sealed class ApplicantFields
+    {
+        public string? Name { get; set; }
+        public string? IdentityNumber { get; set; }
+        public string? Phone { get; set; }
+        public string? Address { get; set; }
+    }
+
+    [BindProperty(SupportsGet = true)] public string? Procedure { get; set; }
+    [BindProperty] public int? UnitId { get; set; }
+    [BindProperty] public string? Channel { get; set; }
+    [BindProperty(Name = "applicant")] public ApplicantFields Applicant { get; set; } = new();
+    [BindProperty] public string? Key { get; set; }
+
+    public IReadOnlyList<Procedure> Procedures { get; private set; } = [];
+    public Procedure? Chosen { get; private set; }
+    public IReadOnlyList<Unit> Units { get; private set; } = [];
+    public IReadOnlyList<FormField> Fields { get; private set; } = [];
+
+    /// <summary>What was typed in the e-form, to show again after a refusal.</summary>
+    public IReadOnlyDictionary<string, string?> Posted { get; private set; } = new Dictionary<string, string?>();
+
+    public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
+    {
+        ModelState.Clear();
+        if (!IsReception)
+        {
+            return StatusCode(StatusCodes.Status403Forbidden);
+        }
+
+        await LoadAsync(cancellationToken);
+        if (Procedure is not null && Chosen is null)
+        {
+            ModelState.AddModelError("procedure", "Chọn một thủ tục đơn vị bạn tiếp nhận.");
+        }
+
+        Key = Guid.NewGuid().ToString("N");
+        Channel = Domain.Channel.Counter.ToString();
+        UnitId = Units.Count == 1 ? Units[0].Id : null;
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
+    {
+        ModelState.Clear();
+        if (!IsReception)
+        {
+            return StatusCode(StatusCodes.Status403Forbidden);
+        }
+
+        await LoadAsync(cancellationToken);
+        Posted = Fields.ToDictionary(f => f.Name, f => (string?)Request.Form[f.Name].ToString(), StringComparer.Ordinal);
+        if (Chosen is null)
+        {
+            ModelState.AddModelError("procedure", "Chọn một thủ tục đơn vị bạn tiếp nhận.");
+            return Page();
+        }
+
+        Domain.Channel? channel = Enum.TryParse<Domain.Channel>(Channel, ignoreCase: false, out var c) && c is Domain.Channel.Counter or Domain.Channel.Postal ? c : null;
+        if (channel is null)
+        {
+            ModelState.AddModelError("channel", "Chọn hình thức nộp: trực tiếp hoặc bưu chính.");
+            return Page();
+        }
+
+        var request = new SubmitRequest(
+            Chosen.Code,
+            UnitId,
+            FormFields.ToJson(Fields, name => Request.Form[name].ToString()),
+            channel,
+            Applicant: new ApplicantInput(Clean(Applicant.Name), Clean(Applicant.IdentityNumber), Clean(Applicant.Phone), null, Clean(Applicant.Address)));
+        var outcome = await submit.SubmitAsync(User, request, string.IsNullOrWhiteSpace(Key) || Key.Length > SubmitHandler.MaxKeyLength ? null : Key, cancellationToken);
+        if (outcome.Problem is not null)
+        {
+            AddProblem(outcome.Problem);
+            return Page();
+        }
+
+        var code = outcome.Application!.Code;
+        Banner = outcome.Application.MissingDocuments
+            ? $"Đã nhập hồ sơ {code}. Đính kèm bản quét các giấy tờ rồi tiếp nhận hồ sơ."
+            : $"Đã nhập hồ sơ {code}. Kiểm tra lại rồi tiếp nhận hồ sơ.";
+        return Redirect("/can-bo/ho-so/" + Uri.EscapeDataString(code));
+    }
+
+    public string? ErrorFor(string key) =>
+        ModelState.TryGetValue(key, out var entry) && entry.Errors.Count > 0 ? entry.Errors[0].ErrorMessage : null;
+
+    public string? Answer(FormField field) => Posted.TryGetValue(field.Name, out var value) ? value : null;
+
+    private void AddProblem(ProblemHttpResult problem)
+    {
+        if (problem.ProblemDetails is HttpValidationProblemDetails { Errors.Count: > 0 } validation)
+        {
+            foreach (var (key, messages) in validation.Errors)
+            {
+                var field = key switch
+                {
+                    "procedureCode" => "procedure",
+                    _ when key.StartsWith("form.", StringComparison.Ordinal) && Fields.Any(f => f.Name == key) => key,
+                    "unitId" or "channel" or "applicant.name" or "applicant.identityNumber" or "applicant.phone" => key,
+                    _ => string.Empty,
+                };
+                foreach (var message in messages)
+                {
+                    ModelState.AddModelError(field, message);
+                }
+            }
+
+            return;
+        }
+
+        ModelState.AddModelError(string.Empty, problem.ProblemDetails.Detail ?? "Không nhập được hồ sơ.");
+    }
+
+    private static string? Clean(string? value) =>
+        string.IsNullOrWhiteSpace(value) ? null : value.Trim().Normalize(System.Text.NormalizationForm.FormC);
+
+    /// <summary>Procedures a unit of the officer's sub-tree handles and accepts on paper, and for the chosen one, its units and form.</summary>
+    private async Task LoadAsync(CancellationToken cancellationToken)
+    {
+        var path = Caller.Actor.UnitPath!;
+        var units = await db.Units.AsNoTracking().Where(u => u.Path.StartsWith(path)).OrderBy(u => u.Path).ToListAsync(cancellationToken);
+        var unitIds = units.Select(u => u.Id).ToHashSet();
+        var collation = StringComparer.Create(System.Globalization.CultureInfo.GetCultureInfo("vi-VN"), ignoreCase: false);
+        Procedures = (await db.Procedures.AsNoTracking().Include(p => p.Units).ToListAsync(cancellationToken))
+            .Where(p => p.Workflow.Count > 0 && !p.OnlineOnly && p.Units.Any(u => unitIds.Contains(u.UnitId)))
+            .OrderBy(p => p.Name, collation).ToList();
+        Chosen = Procedure is null ? null : Procedures.SingleOrDefault(p => p.Code == Procedure);
+        if (Chosen is not null)
+        {
+            Units = units.Where(u => Chosen.IsHandledBy(u.Id)).ToList();
+            Fields = FormFields.Read(Chosen.Form);
+        }
+    }
+}

@@ -1,0 +1,292 @@
+using System.Globalization;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+using MotCua.Web.Common.Persistence;
+using MotCua.Web.Common.Storage;
+using MotCua.Web.Modules.Applications.Access;
+using MotCua.Web.Modules.Applications.Documents;
+using MotCua.Web.Modules.Applications.Domain;
+using MotCua.Web.Modules.Applications.Queries;
+using MotCua.Web.Modules.Applications.Transitions;
+using MotCua.Web.Modules.Catalog.Domain;
+using NodaTime;
+using NodaTime.Text;
+
+namespace MotCua.Web.Modules.Applications.Pages;
+
+/// <summary>
+/// One application for an officer: who applied and for what, the answers, documents, steps and history, and a form
+/// for each action the state machine allows this officer now. Actions go through <see cref="TransitionHandler"/>, the
+/// same handler as the API, so the rules live in the domain only.
+/// </summary>
+[RequestSizeLimit(FileTypes.MaxBytes + (1024 * 1024))]
+public sealed class OfficerApplicationModel(
+    MotCuaDbContext db,
+    ApplicationAccess access,
+    TransitionHandler transitions,
+    DocumentUpload upload,
+    IFileStorage storage,
+    Deadlines.WorkingCalendarProvider calendars,
+    IClock clock) : OfficerPageModel(access)
+{
+    /// <summary>Actions most files go through: their forms are open; the others are one click away.</summary>
+    private static readonly ApplicationAction[] Primary =
+    [
+        ApplicationAction.Receive, ApplicationAction.Forward, ApplicationAction.Approve, ApplicationAction.ReturnResult,
+        ApplicationAction.ConfirmWithdrawal, ApplicationAction.Resume, ApplicationAction.Submit, ApplicationAction.Supplement,
+    ];
+
+    private static readonly LocalDateTimePattern DatePattern = LocalDateTimePattern.CreateWithInvariantCulture("dd/MM/yyyy HH:mm");
+
+    [BindProperty] public string? Act { get; set; }
+    [BindProperty] public string? Note { get; set; }
+    [BindProperty] public string? InternalNote { get; set; }
+    [BindProperty] public string? Reason { get; set; }
+    [BindProperty] public string? LegalBasis { get; set; }
+    [BindProperty] public string? Items { get; set; }
+    [BindProperty] public string? NewDueAt { get; set; }
+    [BindProperty] public string? ReturnMethod { get; set; }
+    [BindProperty] public string? DocumentName { get; set; }
+    [BindProperty(Name = "file")] public IFormFile? Upload { get; set; }
+
+    public Application Application { get; private set; } = null!;
+    public Procedure? Procedure { get; private set; }
+    public IReadOnlyDictionary<int, string> UnitNames { get; private set; } = new Dictionary<int, string>();
+    public IReadOnlyList<ApplicationDocument> Documents { get; private set; } = [];
+    public IReadOnlyList<(string Label, string Value)> Answers { get; private set; } = [];
+    public IReadOnlyList<ApplicationAction> Actions { get; private set; } = [];
+    public bool CanUploadScans { get; private set; }
+    public TimeLeft TimeLeft { get; private set; } = new("—", Urgency.Done);
+
+    public string Address => "/can-bo/ho-so/" + Uri.EscapeDataString(Application.Code);
+
+    public string UnitName(int unitId) => UnitNames.TryGetValue(unitId, out var name) ? name : string.Empty;
+
+    public string NextStepName =>
+        Application.CurrentStep is int i && i + 1 < Application.Steps.Count ? Application.Steps[i + 1].Name : "tiếp theo";
+
+    public bool HasResultDocument => Documents.Any(d => d.Kind == DocumentKind.Result);
+
+    public bool IsOpen(ApplicationAction action) => Primary.Contains(action) || Act == action.Name();
+
+    public async Task<IActionResult> OnGetAsync(string code, CancellationToken cancellationToken) =>
+        await LoadAsync(code, cancellationToken) ? Page() : NotFound();
+
+    /// <summary>A document of the application, always as a download with its checked type (never shown as a page of this site).</summary>
+    public async Task<IActionResult> OnGetFileAsync(string code, Guid id, CancellationToken cancellationToken)
+    {
+        var (_, application) = await QueryEndpoints.LoadVisibleAsync(db, Access, User, code, track: false, cancellationToken);
+        var document = application is null ? null
+            : await db.Set<ApplicationDocument>().AsNoTracking().SingleOrDefaultAsync(d => d.Id == id && d.ApplicationId == application.Id, cancellationToken);
+        if (document is null)
+        {
+            return NotFound();
+        }
+
+        var stream = await storage.OpenReadAsync(document.StorageKey, cancellationToken);
+        return File(stream, document.ContentType, document.FileName);
+    }
+
+    public async Task<IActionResult> OnPostAsync(string code, CancellationToken cancellationToken)
+    {
+        ModelState.Clear();
+        if (!ApplicationActions.TryParse(Act, out var action))
+        {
+            ModelState.AddModelError(string.Empty, "Chọn một thao tác trên hồ sơ.");
+            return await PageAsync(code, cancellationToken);
+        }
+
+        var input = ReadInput(action);
+        if (!ModelState.IsValid)
+        {
+            return await PageAsync(code, cancellationToken);
+        }
+
+        if (action == ApplicationAction.Approve && Upload is { Length: > 0 })
+        {
+            var (_, _, uploadProblem) = await upload.UploadAsync(User, code, Upload, DocumentName, DocumentKind.Result, cancellationToken);
+            if (uploadProblem is not null)
+            {
+                return await ProblemAsync(code, action.Name(), uploadProblem, cancellationToken);
+            }
+        }
+
+        var (application, _, problem) = await transitions.ApplyAsync(User, code, input, cancellationToken);
+        if (problem is not null)
+        {
+            return await ProblemAsync(code, action.Name(), problem, cancellationToken);
+        }
+
+        Banner = Done(action, application!);
+        return Redirect("/can-bo/ho-so/" + Uri.EscapeDataString(code));
+    }
+
+    /// <summary>Reception attaches a scan of a paper document (counter and postal applications).</summary>
+    public async Task<IActionResult> OnPostUploadAsync(string code, CancellationToken cancellationToken)
+    {
+        ModelState.Clear();
+        Act = "upload";
+        var (document, _, problem) = await upload.UploadAsync(User, code, Upload, DocumentName, DocumentKind.Input, cancellationToken);
+        if (problem is not null)
+        {
+            return await ProblemAsync(code, "upload", problem, cancellationToken);
+        }
+
+        Banner = $"Đã đính kèm bản quét “{document!.Name}”.";
+        return Redirect("/can-bo/ho-so/" + Uri.EscapeDataString(code));
+    }
+
+    /// <summary>A field of an action form, with what was typed (after a refusal) and its error.</summary>
+    public ActionFieldView Field(ApplicationAction action, string field, string label, string? value, string? hint = null,
+        bool multiline = false, bool required = false, int maxLength = 2000, string? initial = null)
+    {
+        var act = action.Name();
+        return new ActionFieldView($"{act}_{field}", field, label, Act == act ? value : initial, ErrorFor($"{act}.{field}"), hint, multiline, required, maxLength);
+    }
+
+    public string? ErrorFor(string key) =>
+        ModelState.TryGetValue(key, out var entry) && entry.Errors.Count > 0 ? entry.Errors[0].ErrorMessage : null;
+
+    /// <summary>Required documents not yet attached, as lines for the supplement request ("Tên giấy tờ: lý do").</summary>
+    public string SuggestedSupplementItems()
+    {
+        var attached = Documents.Where(d => d.Kind == DocumentKind.Input).Select(d => d.Name).ToHashSet(StringComparer.Ordinal);
+        var missing = Procedure?.Documents.Where(d => d.Required && !d.VaultAllowed && !attached.Contains(d.Name)).Select(d => $"{d.Name}: chưa nộp") ?? [];
+        return string.Join('\n', missing);
+    }
+
+    /// <summary>How the result goes back by default: the way the application came in.</summary>
+    public ReturnMethod DefaultReturnMethod => Application.Channel switch
+    {
+        Channel.Postal => Domain.ReturnMethod.Post,
+        Channel.Counter => Domain.ReturnMethod.Desk,
+        _ => Domain.ReturnMethod.Online,
+    };
+
+    private TransitionInput ReadInput(ApplicationAction action)
+    {
+        var act = action.Name();
+        IReadOnlyList<SupplementItemInput>? items = null;
+        if (action == ApplicationAction.RequestSupplement)
+        {
+            items = (Normalize(Items) ?? string.Empty).Split('\n').Select(l => l.Trim()).Where(l => l.Length > 0)
+                .Select(l => l.IndexOf(':', StringComparison.Ordinal) is var i && i > 0
+                    ? new SupplementItemInput(l[..i].Trim(), l[(i + 1)..].Trim())
+                    : new SupplementItemInput(l, string.Empty))
+                .ToList();
+        }
+
+        DateTimeOffset? newDueAt = null;
+        if (action == ApplicationAction.Apologize)
+        {
+            var parsed = DatePattern.Parse((NewDueAt ?? string.Empty).Trim());
+            if (parsed.Success)
+            {
+                newDueAt = parsed.Value.InZoneLeniently(ApplicationAccess.Vietnam).ToDateTimeOffset();
+            }
+            else
+            {
+                ModelState.AddModelError($"{act}.newDueAt", "Nhập ngày hẹn trả mới theo dạng ngày/tháng/năm giờ:phút, ví dụ 30/11/2026 16:00.");
+            }
+        }
+
+        ReturnMethod? method = null;
+        if (action == ApplicationAction.ReturnResult)
+        {
+            if (Enum.TryParse<ReturnMethod>(ReturnMethod, ignoreCase: false, out var m) && Enum.IsDefined(m) && !int.TryParse(ReturnMethod, out _))
+            {
+                method = m;
+            }
+            else
+            {
+                ModelState.AddModelError($"{act}.returnMethod", "Chọn cách trả kết quả cho người nộp.");
+            }
+        }
+
+        // Resuming explains itself to the applicant: the reason typed is the note of the event.
+        var note = action == ApplicationAction.Resume ? Reason : Note;
+        return new TransitionInput(act, Normalize(note), Normalize(InternalNote), Normalize(Reason), Normalize(LegalBasis), items, newDueAt, method);
+    }
+
+    private static string? Normalize(string? text) => text?.Normalize(System.Text.NormalizationForm.FormC);
+
+    private async Task<IActionResult> ProblemAsync(string code, string act, ProblemHttpResult problem, CancellationToken cancellationToken)
+    {
+        if (problem.StatusCode == StatusCodes.Status404NotFound)
+        {
+            return NotFound();
+        }
+
+        if (problem.ProblemDetails is HttpValidationProblemDetails { Errors.Count: > 0 } validation)
+        {
+            foreach (var (key, messages) in validation.Errors)
+            {
+                foreach (var message in messages)
+                {
+                    ModelState.AddModelError(FieldKey(act, key), message);
+                }
+            }
+        }
+        else
+        {
+            ModelState.AddModelError(string.Empty, problem.ProblemDetails.Detail ?? "Không thực hiện được thao tác này.");
+        }
+
+        return await PageAsync(code, cancellationToken);
+    }
+
+    /// <summary>Where a refusal points: the field of the action's form, or the summary alone.</summary>
+    private static string FieldKey(string act, string key) => key switch
+    {
+        "reason" or "legalBasis" or "items" or "newDueAt" or "note" or "returnMethod" => $"{act}.{key}",
+        "resultDocument" or "file" => $"{act}.file",
+        "name" => $"{act}.documentName",
+        _ => string.Empty,
+    };
+
+    private async Task<IActionResult> PageAsync(string code, CancellationToken cancellationToken) =>
+        await LoadAsync(code, cancellationToken) ? Page() : NotFound();
+
+    private async Task<bool> LoadAsync(string code, CancellationToken cancellationToken)
+    {
+        var (_, application) = await QueryEndpoints.LoadVisibleAsync(db, Access, User, code, track: false, cancellationToken);
+        if (application is null)
+        {
+            return false;
+        }
+
+        Application = application;
+        Documents = (await db.Set<ApplicationDocument>().AsNoTracking().Where(d => d.ApplicationId == application.Id).ToListAsync(cancellationToken))
+            .OrderBy(d => d.UploadedAt).ToList();
+        Procedure = await db.Procedures.AsNoTracking().SingleOrDefaultAsync(p => p.Id == application.ProcedureId, cancellationToken);
+        var unitIds = application.Steps.Select(s => s.UnitId).Append(application.UnitId).Distinct().ToList();
+        UnitNames = await db.Units.AsNoTracking().Where(u => unitIds.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.Name, cancellationToken);
+        Answers = FormFields.Answers(FormFields.Read(Procedure?.Form), application.FormJson);
+        Actions = application.AvailableActions(Caller.Actor).OrderBy(a => Primary.Contains(a) ? 0 : 1).ToList();
+        CanUploadScans = application.Channel is Channel.Counter or Channel.Postal && application.AcceptsDocumentsFrom(Caller.Actor);
+        TimeLeft = TimeLeft.Of(application, await calendars.GetAsync(cancellationToken), clock.GetCurrentInstant());
+        return true;
+    }
+
+    /// <summary>What the banner says after the redirect.</summary>
+    private static string Done(ApplicationAction action, Application a) => action switch
+    {
+        ApplicationAction.Receive => a.Step is { } step ? $"Đã tiếp nhận hồ sơ; hồ sơ chuyển sang bước {step.Name}." : "Đã tiếp nhận hồ sơ.",
+        ApplicationAction.Refuse => "Đã từ chối tiếp nhận hồ sơ; người nộp được thông báo lý do.",
+        ApplicationAction.RequestSupplement => "Đã gửi yêu cầu bổ sung hồ sơ tới người nộp; thời hạn tạm dừng đến khi bổ sung.",
+        ApplicationAction.Forward => a.Step is { } next ? $"Đã chuyển hồ sơ sang bước {next.Name}." : "Đã chuyển hồ sơ sang bước tiếp theo.",
+        ApplicationAction.Approve => "Đã phê duyệt kết quả; hồ sơ chờ trả kết quả cho người nộp.",
+        ApplicationAction.Reject => "Đã từ chối giải quyết hồ sơ; người nộp được thông báo lý do.",
+        ApplicationAction.ReturnResult => $"Đã trả kết quả ({a.ReturnMethod?.Vietnamese().ToLower(CultureInfo.GetCultureInfo("vi-VN"))}).",
+        ApplicationAction.Suspend => "Đã dừng xử lý hồ sơ.",
+        ApplicationAction.Resume => "Đã tiếp tục xử lý hồ sơ.",
+        ApplicationAction.ConfirmWithdrawal => "Đã xác nhận rút hồ sơ.",
+        ApplicationAction.Apologize => a.ApologyNewDueAt is { } newDue ? $"Đã gửi văn bản xin lỗi; ngày hẹn trả mới: {VietnamTime.Text(newDue)}." : "Đã gửi văn bản xin lỗi.",
+        ApplicationAction.RequestPayment => "Đã yêu cầu người nộp thực hiện nghĩa vụ tài chính.",
+        ApplicationAction.Supplement => "Đã ghi nhận hồ sơ đã được bổ sung.",
+        ApplicationAction.Withdraw => a.Status == ApplicationStatus.Withdrawn ? "Đã rút hồ sơ." : "Đã ghi nhận đề nghị rút hồ sơ.",
+        ApplicationAction.Submit => "Đã nộp hồ sơ.",
+        _ => "Đã thực hiện thao tác.",
+    };
+}

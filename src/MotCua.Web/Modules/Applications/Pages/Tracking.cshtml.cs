@@ -1,0 +1,36 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using MotCua.Web.Common.Persistence;
+using MotCua.Web.Modules.Applications.Queries;
+
+namespace MotCua.Web.Modules.Applications.Pages;
+
+/// <summary>Public tracking by application code, without signing in: the same data as GET /api/v1/tracking/{code}, nothing personal.</summary>
+public sealed class TrackingModel(MotCuaDbContext db) : PageModel
+{
+    public const int MaxCodeLength = 40;
+
+    [BindProperty(SupportsGet = true)] public string? Code { get; set; }
+
+    public TrackingView? Found { get; private set; }
+
+    public bool Searched => !string.IsNullOrEmpty(Code);
+
+    public async Task OnGetAsync(CancellationToken cancellationToken)
+    {
+        ModelState.Clear();
+        Code = Code?.Trim().ToUpperInvariant();
+        if (string.IsNullOrEmpty(Code))
+        {
+            Code = null;
+            return;
+        }
+
+        if (Code.Length > MaxCodeLength)
+        {
+            Code = Code[..MaxCodeLength];
+        }
+
+        Found = await QueryEndpoints.TrackAsync(db, Code, cancellationToken);
+    }
+}
