@@ -1,0 +1,73 @@
+using System.Text;
+using Microsoft.Playwright;
+
+namespace MotCua.BrowserTests.Pages;
+
+/// <summary>The citizen's e-form page for one procedure.</summary>
+public sealed class SubmissionPage(IPage page)
+{
+    public static readonly byte[] Pdf = Encoding.ASCII.GetBytes("%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n");
+
+    public async Task OpenAsync(string procedureCode)
+    {
+        await page.GotoAsync($"/thu-tuc/{procedureCode}");
+        await page.GetByRole(AriaRole.Link, new() { Name = "Nộp hồ sơ trực tuyến" }).ClickAsync();
+        await page.WaitForURLAsync($"**/nop-ho-so/{procedureCode}");
+    }
+
+    public Task ChooseUnitAsync(string unitName) => page.GetByLabel(unitName).CheckAsync();
+
+    public Task FillAsync(string key, string value) => page.Locator($"#form_{key}").FillAsync(value);
+
+    public Task ChooseAsync(string key, string value) => page.Locator($"#form_{key}").SelectOptionAsync(value);
+
+    public Task AttachAsync(int documentIndex, string fileName) =>
+        page.Locator($"#doc{documentIndex}").SetInputFilesAsync(new FilePayload { Name = fileName, MimeType = "application/pdf", Buffer = Pdf });
+
+    /// <summary>Submits and returns the application code from the confirmation page.</summary>
+    public async Task<string> SubmitAsync()
+    {
+        await page.GetByRole(AriaRole.Button, new() { Name = "Nộp hồ sơ" }).ClickAsync();
+        await page.WaitForURLAsync("**/ho-so/**");
+        return (await page.Locator(".application-code").InnerTextAsync()).Trim();
+    }
+}
+
+/// <summary>An officer's page for one application: only the actions allowed now.</summary>
+public sealed class OfficerApplicationPage(IPage page)
+{
+    public async Task OpenFromInboxAsync(string code)
+    {
+        await page.GotoAsync("/can-bo/ho-so");
+        await page.GetByRole(AriaRole.Link, new() { Name = code }).ClickAsync();
+        await page.WaitForURLAsync($"**/can-bo/ho-so/{code}");
+    }
+
+    public Task OpenAsync(string code) => page.GotoAsync($"/can-bo/ho-so/{code}");
+
+    public async Task ActAsync(string button)
+    {
+        await page.GetByRole(AriaRole.Button, new() { Name = button, Exact = true }).ClickAsync();
+        await page.Locator(".success-panel, .banner-success, [role=status]").First.WaitForAsync();
+    }
+
+    public Task AttachResultAsync(string fileName) =>
+        page.Locator("#approve_file").SetInputFilesAsync(new FilePayload { Name = fileName, MimeType = "application/pdf", Buffer = SubmissionPage.Pdf });
+
+    public Task<string> StatusAsync() => page.Locator("main").InnerTextAsync();
+}
+
+/// <summary>The applicant's page for one application.</summary>
+public sealed class MyApplicationPage(IPage page)
+{
+    public Task OpenAsync(string code) => page.GotoAsync($"/ho-so/{code}");
+
+    public Task<string> TextAsync() => page.Locator("main").InnerTextAsync();
+
+    public async Task<byte[]> DownloadAsync(string linkText)
+    {
+        var download = await page.RunAndWaitForDownloadAsync(() => page.GetByRole(AriaRole.Link, new() { Name = linkText }).ClickAsync());
+        var path = await download.PathAsync();
+        return await File.ReadAllBytesAsync(path!);
+    }
+}
