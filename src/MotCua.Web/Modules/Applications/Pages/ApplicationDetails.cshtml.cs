@@ -51,8 +51,7 @@ public sealed class ApplicationDetailsModel(MotCuaDbContext db, ApplicationAcces
             return NotFound();
         }
 
-        var data = await slips.BuildAsync(Application, $"{Request.Scheme}://{Request.Host}/tra-cuu?ma={Uri.EscapeDataString(code)}", cancellationToken);
-        return File(Applications.Slips.SlipRenderer.Render(slipKind, data), "application/pdf", $"{code}-mau-{Applications.Slips.SlipKinds.FormNumber(slipKind)}.pdf");
+        return File(await slips.RenderAsync(slipKind, Application, Request, cancellationToken), "application/pdf", Applications.Slips.SlipBuilder.FileName(slipKind, Application));
     }
 
     /// <summary>Submit a draft, send a supplement (with its files), or withdraw.</summary>

@@ -13,7 +13,7 @@ namespace MotCua.Web.Modules.Applications.Pages;
 /// The officer's inbox (what they must act on now, most urgent first), or with scope=all every application of the
 /// unit's sub-tree, newest first; both filtered by status, channel, procedure, current step and free text.
 /// </summary>
-public sealed class InboxModel(MotCuaDbContext db, ApplicationAccess access, Deadlines.WorkingCalendarProvider calendars, IClock clock) : OfficerPageModel(access)
+public sealed class InboxModel(MotCuaDbContext db, ApplicationAccess access, Deadlines.WorkingCalendarProvider calendars, Slips.SlipBuilder slips, IClock clock) : OfficerPageModel(access)
 {
     public const string AllScope = "all";
     private const int PageSize = 20;
@@ -44,6 +44,26 @@ public sealed class InboxModel(MotCuaDbContext db, ApplicationAccess access, Dea
     public IReadOnlyList<(string Code, string Name)> Procedures { get; private set; } = [];
     public int PageCount => Math.Max(1, (Total + PageSize - 1) / PageSize);
     public bool Filtered => Status is not null || Channel is not null || !string.IsNullOrEmpty(Procedure) || Step is not null || !string.IsNullOrEmpty(Q);
+
+    /// <summary>The tracking book (form 07) of the officer's unit for a range of days, as PDF or Excel.</summary>
+    public async Task<IActionResult> OnGetBookAsync(DateOnly? from, DateOnly? to, string? format, CancellationToken cancellationToken)
+    {
+        var unit = Caller.User.UnitId is int unitId ? await db.Units.AsNoTracking().SingleOrDefaultAsync(u => u.Id == unitId, cancellationToken) : null;
+        if (unit is null || from is null || to is null || to < from || to.Value.DayNumber - from.Value.DayNumber > 366)
+        {
+            BookError = "Chọn ngày bắt đầu và ngày kết thúc (trong vòng một năm) để tải sổ theo dõi.";
+            await OnGetAsync(cancellationToken);
+            return Page();
+        }
+
+        var (parent, rows) = await slips.TrackingBookAsync(unit, from.Value, to.Value, cancellationToken);
+        var name = $"so-theo-doi-{from:yyyyMMdd}-{to:yyyyMMdd}";
+        return format == "xlsx"
+            ? File(Slips.TrackingBookRenderer.RenderExcel(unit.Name, parent, from.Value, to.Value, rows), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", name + ".xlsx")
+            : File(Slips.TrackingBookRenderer.RenderPdf(unit.Name, parent, from.Value, to.Value, rows), "application/pdf", name + ".pdf");
+    }
+
+    public string? BookError { get; private set; }
 
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {

@@ -28,6 +28,7 @@ public sealed class OfficerApplicationModel(
     DocumentUpload upload,
     IFileStorage storage,
     Deadlines.WorkingCalendarProvider calendars,
+    Slips.SlipBuilder slips,
     IClock clock) : OfficerPageModel(access)
 {
     /// <summary>Actions most files go through: their forms are open; the others are one click away.</summary>
@@ -72,6 +73,20 @@ public sealed class OfficerApplicationModel(
 
     public async Task<IActionResult> OnGetAsync(string code, CancellationToken cancellationToken) =>
         await LoadAsync(code, cancellationToken) ? Page() : NotFound();
+
+    /// <summary>The slips this application has now (the receipt right after reception, to print at the desk).</summary>
+    public IEnumerable<Slips.SlipKind> SlipKinds => Applications.Slips.SlipKinds.All.Where(k => Slips.SlipBuilder.IsAvailable(k, Application, forOfficer: true));
+
+    public async Task<IActionResult> OnGetSlipAsync(string code, string kind, CancellationToken cancellationToken)
+    {
+        if (!await LoadAsync(code, cancellationToken) || !Applications.Slips.SlipKinds.TryParseSlug(kind, out var slipKind)
+            || !Slips.SlipBuilder.IsAvailable(slipKind, Application, forOfficer: true))
+        {
+            return NotFound();
+        }
+
+        return File(await slips.RenderAsync(slipKind, Application, Request, cancellationToken), "application/pdf", Slips.SlipBuilder.FileName(slipKind, Application));
+    }
 
     /// <summary>A document of the application, always as a download with its checked type (never shown as a page of this site).</summary>
     public async Task<IActionResult> OnGetFileAsync(string code, Guid id, CancellationToken cancellationToken)

@@ -121,6 +121,35 @@ public sealed class SlipBuilder(MotCuaDbContext db, WorkingCalendarProvider cale
         return rows;
     }
 
+    /// <summary>The PDF of a slip, with the QR code pointing at the public tracking page of this site.</summary>
+    public async Task<byte[]> RenderAsync(SlipKind kind, Application application, HttpRequest request, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var trackingUrl = $"{request.Scheme}://{request.Host}/tra-cuu?ma={Uri.EscapeDataString(application.Code)}";
+        return SlipRenderer.Render(kind, await BuildAsync(application, trackingUrl, cancellationToken));
+    }
+
+    public static string FileName(SlipKind kind, Application application) => $"{application.Code}-mau-{kind.FormNumber()}.pdf";
+
+    /// <summary>Form 07: the applications of a unit's sub-tree received between two dates (Vietnam days), in order.</summary>
+    public async Task<(string ParentName, IReadOnlyList<TrackingBookRow> Rows)> TrackingBookAsync(Unit unit, DateOnly from, DateOnly to, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(unit);
+        var zone = ApplicationAccess.Vietnam;
+        var start = new LocalDate(from.Year, from.Month, from.Day).AtStartOfDayInZone(zone).ToInstant();
+        var end = new LocalDate(to.Year, to.Month, to.Day).PlusDays(1).AtStartOfDayInZone(zone).ToInstant();
+        var rows = await db.Set<Application>().AsNoTracking()
+            .Where(a => a.UnitPath.StartsWith(unit.Path) && a.ReceivedAt >= start && a.ReceivedAt < end)
+            .OrderBy(a => a.ReceivedAt).ThenBy(a => a.Id)
+            .Select(a => new { a.Code, a.ProcedureName, a.ApplicantName, a.ApplicantPhone, a.ReceivedAt, a.DueAt, a.ApologyNewDueAt, a.FinishedAt, a.ReturnedAt, a.Steps, a.Reason })
+            .ToListAsync(cancellationToken);
+        var parent = unit.ParentId is int p ? await db.Units.Where(u => u.Id == p).Select(u => u.Name).SingleAsync(cancellationToken) : unit.Name;
+        return (parent, rows.Select((a, i) => new TrackingBookRow(i + 1, a.Code, a.ProcedureName, 1, a.ApplicantName, a.ApplicantPhone, unit.Name,
+            VietnamTime.Offset(a.ReceivedAt!.Value), VietnamTime.Offset(a.ApologyNewDueAt ?? a.DueAt!.Value),
+            VietnamTime.Offset(a.Steps.FirstOrDefault(s => s.Role == StepRole.Reception)?.CompletedAt), VietnamTime.Offset(a.FinishedAt),
+            VietnamTime.Offset(a.ReturnedAt), a.Reason)).ToList());
+    }
+
     /// <summary>"UBND phường An Phú" → "An Phú", for the date line ("An Phú, ngày … tháng … năm …").</summary>
     public static string PlaceOf(string unitName)
     {
@@ -168,9 +197,8 @@ internal static class SlipEndpoints
             return Problems.Conflict($"Hồ sơ {code} chưa có phiếu mẫu {slipKind.FormNumber()} ở trạng thái hiện tại.");
         }
 
-        var trackingUrl = $"{http.Request.Scheme}://{http.Request.Host}/tra-cuu?ma={Uri.EscapeDataString(code)}";
-        var pdf = SlipRenderer.Render(slipKind, await slips.BuildAsync(application, trackingUrl, cancellationToken));
-        return TypedResults.File(pdf, "application/pdf", $"{code}-mau-{slipKind.FormNumber()}.pdf");
+        var pdf = await slips.RenderAsync(slipKind, application, http.Request, cancellationToken);
+        return TypedResults.File(pdf, "application/pdf", SlipBuilder.FileName(slipKind, application));
     }
 
     private static Task<Results<FileContentHttpResult, ProblemHttpResult>> Slip(
@@ -178,7 +206,7 @@ internal static class SlipEndpoints
         RenderAsync(http, code, kind, db, access, slips, cancellationToken);
 
     private static async Task<Results<FileContentHttpResult, ProblemHttpResult>> Book(
-        int unitId, DateOnly? from, DateOnly? to, string? format, ClaimsPrincipal user, MotCuaDbContext db, ApplicationAccess access, CancellationToken cancellationToken)
+        int unitId, DateOnly? from, DateOnly? to, string? format, ClaimsPrincipal user, MotCuaDbContext db, ApplicationAccess access, SlipBuilder slips, CancellationToken cancellationToken)
     {
         var caller = await access.CallerAsync(user, cancellationToken);
         var unit = await db.Units.AsNoTracking().SingleOrDefaultAsync(u => u.Id == unitId, cancellationToken);
@@ -195,23 +223,11 @@ internal static class SlipEndpoints
                 ("format", format is not (null or "pdf" or "xlsx") ? "Định dạng là pdf hoặc xlsx." : null));
         }
 
-        var zone = ApplicationAccess.Vietnam;
-        var start = new LocalDate(from.Value.Year, from.Value.Month, from.Value.Day).AtStartOfDayInZone(zone).ToInstant();
-        var end = new LocalDate(to.Value.Year, to.Value.Month, to.Value.Day).PlusDays(1).AtStartOfDayInZone(zone).ToInstant();
-        var rows = await db.Set<Application>().AsNoTracking()
-            .Where(a => a.UnitPath.StartsWith(unit.Path) && a.ReceivedAt >= start && a.ReceivedAt < end)
-            .OrderBy(a => a.ReceivedAt).ThenBy(a => a.Id)
-            .Select(a => new { a.Code, a.ProcedureName, a.ApplicantName, a.ApplicantPhone, a.ReceivedAt, a.DueAt, a.ApologyNewDueAt, a.FinishedAt, a.ReturnedAt, a.Steps, a.Reason })
-            .ToListAsync(cancellationToken);
-        var parent = unit.ParentId is int p ? await db.Units.Where(u => u.Id == p).Select(u => u.Name).SingleAsync(cancellationToken) : unit.Name;
-        var book = rows.Select((a, i) => new TrackingBookRow(i + 1, a.Code, a.ProcedureName, 1, a.ApplicantName, a.ApplicantPhone, unit.Name,
-            VietnamTime.Offset(a.ReceivedAt!.Value), VietnamTime.Offset(a.ApologyNewDueAt ?? a.DueAt!.Value),
-            VietnamTime.Offset(a.Steps.FirstOrDefault(s => s.Role == StepRole.Reception)?.CompletedAt), VietnamTime.Offset(a.FinishedAt),
-            VietnamTime.Offset(a.ReturnedAt), a.Reason)).ToList();
+        var book = await slips.TrackingBookAsync(unit, from.Value, to.Value, cancellationToken);
         return format == "xlsx"
-            ? TypedResults.File(TrackingBookRenderer.RenderExcel(unit.Name, parent, from.Value, to.Value, book),
+            ? TypedResults.File(TrackingBookRenderer.RenderExcel(unit.Name, book.ParentName, from.Value, to.Value, book.Rows),
                 "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", $"so-theo-doi-{from:yyyyMMdd}-{to:yyyyMMdd}.xlsx")
-            : TypedResults.File(TrackingBookRenderer.RenderPdf(unit.Name, parent, from.Value, to.Value, book),
+            : TypedResults.File(TrackingBookRenderer.RenderPdf(unit.Name, book.ParentName, from.Value, to.Value, book.Rows),
                 "application/pdf", $"so-theo-doi-{from:yyyyMMdd}-{to:yyyyMMdd}.pdf");
     }
 }

@@ -67,7 +67,7 @@ public static class SlipKinds
         TryParseSlug(slug, out var kind) ? kind : throw new FormatException($"Unknown slip kind '{slug}'.");
 
     /// <summary>The form's name in Vietnamese, sentence case.</summary>
-    internal static string Title(this SlipKind kind) => Row(kind).Title;
+    public static string Title(this SlipKind kind) => Row(kind).Title;
 
     private static (SlipKind Kind, string Form, string Slug, string Title) Row(SlipKind kind) =>
         Table.FirstOrDefault(row => row.Kind == kind) is { Form: not null } row
