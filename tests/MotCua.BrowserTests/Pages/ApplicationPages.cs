@@ -19,7 +19,19 @@ public sealed class SubmissionPage(IPage page)
 
     public Task FillAsync(string key, string value) => page.Locator($"#form_{key}").FillAsync(value);
 
-    public Task ChooseAsync(string key, string value) => page.Locator($"#form_{key}").SelectOptionAsync(value);
+    /// <summary>Picks an answer whether the form shows the choices as a list or as radio buttons.</summary>
+    public async Task ChooseAsync(string key, string value)
+    {
+        var field = page.Locator($"#form_{key}");
+        if (await field.EvaluateAsync<string>("e => e.tagName") == "SELECT")
+        {
+            await field.SelectOptionAsync(value);
+        }
+        else
+        {
+            await field.GetByLabel(value, new() { Exact = true }).CheckAsync();
+        }
+    }
 
     public Task AttachAsync(int documentIndex, string fileName) =>
         page.Locator($"#doc{documentIndex}").SetInputFilesAsync(new FilePayload { Name = fileName, MimeType = "application/pdf", Buffer = Pdf });

@@ -1,4 +1,6 @@
+using MotCua.Web.Modules.Catalog.Domain;
+
 namespace MotCua.Web.Modules.Applications.Forms;
 
-/// <summary>What the e-form partial needs: the form, the current answers and the field errors ("form.key" → message).</summary>
-public sealed record EFormView(EForm Form, IReadOnlyDictionary<string, string> Values, IReadOnlyDictionary<string, string> Errors);
+/// <summary>What the e-form partial needs: the fields, the answers and the errors, both keyed by input name ("form.key").</summary>
+public sealed record EFormView(IReadOnlyList<FormField> Fields, IReadOnlyDictionary<string, string?> Answers, IReadOnlyDictionary<string, string> Errors);

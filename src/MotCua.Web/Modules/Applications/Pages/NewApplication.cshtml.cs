@@ -7,6 +7,8 @@ using MotCua.Web.Modules.Applications.Domain;
 using MotCua.Web.Modules.Applications.Submit;
 using MotCua.Web.Modules.Catalog.Domain;
 
+using MotCua.Web.Modules.Applications.Forms;
+
 namespace MotCua.Web.Modules.Applications.Pages;
 
 /// <summary>
@@ -104,7 +106,11 @@ public sealed class NewApplicationModel(MotCuaDbContext db, ApplicationAccess ac
     public string? ErrorFor(string key) =>
         ModelState.TryGetValue(key, out var entry) && entry.Errors.Count > 0 ? entry.Errors[0].ErrorMessage : null;
 
-    public string? Answer(FormField field) => Posted.TryGetValue(field.Name, out var value) ? value : null;
+    /// <summary>The e-form's errors, by input name, for the shared e-form partial.</summary>
+    public IReadOnlyDictionary<string, string> FieldErrors => Fields
+        .Select(f => (f.Name, Error: ErrorFor(f.Name)))
+        .Where(e => e.Error is not null)
+        .ToDictionary(e => e.Name, e => e.Error!, StringComparer.Ordinal);
 
     private void AddProblem(ProblemHttpResult problem)
     {

@@ -21,8 +21,8 @@ public sealed class SubmitModel(MotCuaDbContext db, SubmitHandler submit, Docume
 {
     public Procedure Procedure { get; private set; } = null!;
     public IReadOnlyList<Unit> Units { get; private set; } = [];
-    public EForm Form { get; private set; } = null!;
-    public Dictionary<string, string> Values { get; private set; } = [];
+    public IReadOnlyList<FormField> Fields { get; private set; } = [];
+    public IReadOnlyDictionary<string, string?> Answers { get; private set; } = new Dictionary<string, string?>();
     public Dictionary<string, string> Errors { get; } = new(StringComparer.Ordinal);
 
     [BindProperty] public int? UnitId { get; set; }
@@ -38,7 +38,7 @@ public sealed class SubmitModel(MotCuaDbContext db, SubmitHandler submit, Docume
         }
 
         var user = (await users.GetUserAsync(User))!;
-        Values = Form.Prefill(user.FullName, user.IdentityNumber ?? user.TaxCode, user.PhoneNumber, user.Email, user.Address);
+        Answers = FormFields.Prefill(Fields, user.FullName, user.IdentityNumber ?? user.TaxCode, user.PhoneNumber, user.Email, user.Address);
         UnitId = Units.Count == 1 ? Units[0].Id : null;
         SubmissionKey = Guid.NewGuid().ToString("N");
         return Page();
@@ -51,7 +51,7 @@ public sealed class SubmitModel(MotCuaDbContext db, SubmitHandler submit, Docume
             return notFound;
         }
 
-        Values = Form.Fields.ToDictionary(f => f.Key, f => (string?)Request.Form[$"form.{f.Key}"].ToString() ?? string.Empty);
+        Answers = Fields.ToDictionary(f => f.Name, f => (string?)Request.Form[f.Name].ToString(), StringComparer.Ordinal);
         var saveDraft = draft is not null;
         var files = CheckFiles(requireAll: !saveDraft);
         if (UnitId is null || !Units.Any(u => u.Id == UnitId))
@@ -64,7 +64,7 @@ public sealed class SubmitModel(MotCuaDbContext db, SubmitHandler submit, Docume
             return Page();
         }
 
-        var request = new SubmitRequest(Procedure.Code, UnitId, Form.ToJson(key => Request.Form[key]), Channel.OnlineRemote, Draft: saveDraft);
+        var request = new SubmitRequest(Procedure.Code, UnitId, FormFields.ToJson(Fields, name => Request.Form[name].ToString()), Channel.OnlineRemote, Draft: saveDraft);
         var outcome = await submit.SubmitAsync(User, request, SubmissionKey, cancellationToken);
         if (outcome.Problem is not null)
         {
@@ -158,7 +158,7 @@ public sealed class SubmitModel(MotCuaDbContext db, SubmitHandler submit, Docume
         Procedure = procedure;
         var ids = procedure.Units.Select(u => u.UnitId).ToList();
         Units = await db.Units.AsNoTracking().Where(u => ids.Contains(u.Id)).OrderBy(u => u.Path).ToListAsync(cancellationToken);
-        Form = EForm.For(procedure.Form);
+        Fields = FormFields.Read(procedure.Form);
         return null;
     }
 

@@ -1,8 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using MotCua.Web.Modules.Catalog.Domain;
 
-namespace MotCua.Web.Modules.Applications.Pages;
+namespace MotCua.Web.Modules.Catalog.Domain;
 
 /// <summary>One question of a procedure's e-form, read from its JSON Schema ("title", "description", "enum", …).</summary>
 public sealed record FormField(
@@ -143,4 +142,30 @@ public static class FormFields
 
     private static decimal? Number(JsonElement element, string name) =>
         element.TryGetProperty(name, out var value) && value.TryGetDecimal(out var d) ? d : null;
+
+    /// <summary>Answers we already know from the applicant's account, by the usual key names of provincial e-forms.</summary>
+    public static Dictionary<string, string?> Prefill(IReadOnlyList<FormField> fields, string? fullName, string? identityNumber, string? phone, string? email, string? address)
+    {
+        ArgumentNullException.ThrowIfNull(fields);
+        var values = new Dictionary<string, string?>(StringComparer.Ordinal);
+        foreach (var field in fields)
+        {
+            var key = field.Key.ToLowerInvariant();
+            var value = key switch
+            {
+                _ when key.StartsWith("hoten", StringComparison.Ordinal) && (key.Contains("yeucau", StringComparison.Ordinal) || key.Contains("nguoinop", StringComparison.Ordinal) || key == "hoten") => fullName,
+                _ when key.StartsWith("sodinhdanh", StringComparison.Ordinal) && (key.Contains("yeucau", StringComparison.Ordinal) || key.Contains("nguoinop", StringComparison.Ordinal) || key == "sodinhdanh") => identityNumber,
+                _ when key.StartsWith("sodienthoai", StringComparison.Ordinal) => phone,
+                _ when key == "email" || key.StartsWith("thudientu", StringComparison.Ordinal) => email,
+                _ when key.StartsWith("diachi", StringComparison.Ordinal) && (key.Contains("yeucau", StringComparison.Ordinal) || key.Contains("nguoinop", StringComparison.Ordinal) || key == "diachi" || key.Contains("liente", StringComparison.Ordinal)) => address,
+                _ => null,
+            };
+            if (!string.IsNullOrWhiteSpace(value))
+            {
+                values[field.Name] = value;
+            }
+        }
+
+        return values;
+    }
 }
