@@ -4,7 +4,7 @@ using MotCua.Web.Modules.Applications.Deadlines.Data;
 
 namespace MotCua.Web.Modules.Applications.Deadlines;
 
-/// <summary>The working calendar and deadlines of the one-stop (docs/adr/0005-working-calendar.md).</summary>
+/// <summary>The working calendar and deadlines of the one-stop (docs/adr/0007-working-calendar.md).</summary>
 public static class DeadlinesSetup
 {
     public static WebApplicationBuilder AddDeadlines(this WebApplicationBuilder builder)
