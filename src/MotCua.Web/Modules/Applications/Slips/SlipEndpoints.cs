@@ -125,7 +125,7 @@ public sealed class SlipBuilder(MotCuaDbContext db, WorkingCalendarProvider cale
     public async Task<byte[]> RenderAsync(SlipKind kind, Application application, HttpRequest request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
-        var trackingUrl = $"{request.Scheme}://{request.Host}/tra-cuu?ma={Uri.EscapeDataString(application.Code)}";
+        var trackingUrl = $"{request.Scheme}://{request.Host}/tra-cuu?code={Uri.EscapeDataString(application.Code)}";
         return SlipRenderer.Render(kind, await BuildAsync(application, trackingUrl, cancellationToken));
     }
 
