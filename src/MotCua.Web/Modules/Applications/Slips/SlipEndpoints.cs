@@ -198,8 +198,9 @@ internal static class SlipEndpoints
         var zone = ApplicationAccess.Vietnam;
         var start = new LocalDate(from.Value.Year, from.Value.Month, from.Value.Day).AtStartOfDayInZone(zone).ToInstant();
         var end = new LocalDate(to.Value.Year, to.Value.Month, to.Value.Day).PlusDays(1).AtStartOfDayInZone(zone).ToInstant();
+        var (path, pathEnd) = UnitScope.Range(unit.Path);
         var rows = await db.Set<Application>().AsNoTracking()
-            .Where(a => a.UnitPath.StartsWith(unit.Path) && a.ReceivedAt >= start && a.ReceivedAt < end)
+            .Where(a => string.Compare(a.UnitPath, path) >= 0 && string.Compare(a.UnitPath, pathEnd) < 0 && a.ReceivedAt >= start && a.ReceivedAt < end)
             .OrderBy(a => a.ReceivedAt).ThenBy(a => a.Id)
             .Select(a => new { a.Code, a.ProcedureName, a.ApplicantName, a.ApplicantPhone, a.ReceivedAt, a.DueAt, a.ApologyNewDueAt, a.FinishedAt, a.ReturnedAt, a.Steps, a.Reason })
             .ToListAsync(cancellationToken);
