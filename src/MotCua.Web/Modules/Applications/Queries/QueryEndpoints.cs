@@ -121,7 +121,11 @@ internal static class QueryEndpoints
         // total is a sum of index-only counts and the page a merge of index scans ordered by due date.
         var parts = InboxOf(db.Set<Application>().AsNoTracking(), caller);
         var total = await parts.Select(q => q.Select(a => a.DueAt)).Aggregate((x, y) => x.Concat(y)).CountAsync(cancellationToken);
-        var keys = await parts.Select(q => q.Select(a => new { a.DueAt, a.Id })).Aggregate((x, y) => x.Concat(y))
+        // Each part gives only its first page * size entries in due-date order (an ordered index scan that stops early),
+        // so the page costs what the page needs, not what the whole inbox holds.
+        var upTo = pageNumber * size;
+        var keys = await parts.Select(q => q.OrderBy(a => a.DueAt).ThenBy(a => a.Id).Select(a => new { a.DueAt, a.Id }).Take(upTo))
+            .Aggregate((x, y) => x.Concat(y))
             .OrderBy(k => k.DueAt).ThenBy(k => k.Id)
             .Skip((pageNumber - 1) * size).Take(size)
             .ToListAsync(cancellationToken);
