@@ -7,11 +7,12 @@
 #   scripts/pg-cluster.sh env DIR     print shell `export` lines for the running cluster
 #                                     (eval "$(scripts/pg-cluster.sh env DIR)")
 #
-# Tuned for speed, not durability (fsync/synchronous_commit/full_page_writes off).
+# Tuned for speed, not durability (fsync/synchronous_commit/full_page_writes off), unless PG_DURABLE=1
+# (the benchmark: fsync, synchronous_commit and full_page_writes on, as in production).
 # Listens only on 127.0.0.1 on a free port it picks itself. Quiet on success.
 # As root the server runs as the `postgres` user (it refuses to run as root).
 # Optional: PG_BIN (default /usr/lib/postgresql/15/bin), PG_SHARED_BUFFERS (default 256MB),
-# PG_MAX_CONNECTIONS (default 200).
+# PG_MAX_CONNECTIONS (default 200), PG_DURABLE (0 or 1), PG_EXTRA_CONF (more postgresql.conf lines).
 set -euo pipefail
 
 PG_BIN="${PG_BIN:-/usr/lib/postgresql/15/bin}"
@@ -97,19 +98,21 @@ do_start() {
   # Our settings live in an included file so a retry can rewrite the port.
   echo "include_if_exists = 'motcua.conf'" >>"$dir/data/postgresql.conf"
 
-  local attempt port
+  local attempt port durable=off
+  [[ "${PG_DURABLE:-0}" == 1 ]] && durable=on
   for attempt in 1 2 3 4 5; do
     port="$(free_port)" || die "could not find a free TCP port"
     cat >"$dir/data/motcua.conf" <<EOF
 listen_addresses = '127.0.0.1'
 port = $port
 unix_socket_directories = '$dir'
-fsync = off
-synchronous_commit = off
-full_page_writes = off
+fsync = $durable
+synchronous_commit = $durable
+full_page_writes = $durable
 max_connections = ${PG_MAX_CONNECTIONS:-200}
 shared_buffers = ${PG_SHARED_BUFFERS:-256MB}
 logging_collector = off
+${PG_EXTRA_CONF:-}
 EOF
     [[ "$(id -u)" -eq 0 ]] && chown postgres: "$dir/data/motcua.conf"
     if as_pg "$PG_BIN/pg_ctl" -D "$dir/data" -l "$dir/server.log" -w -t 60 -s start \

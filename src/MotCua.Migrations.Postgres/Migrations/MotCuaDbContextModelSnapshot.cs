@@ -334,7 +334,8 @@ namespace MotCua.Migrations.Postgres.Migrations
 
                     b.Property<string>("CurrentUnitPath")
                         .HasMaxLength(400)
-                        .HasColumnType("character varying(400)");
+                        .HasColumnType("character varying(400)")
+                        .UseCollation("C");
 
                     b.Property<DateTime?>("DueAt")
                         .HasColumnType("timestamp with time zone");
@@ -408,7 +409,8 @@ namespace MotCua.Migrations.Postgres.Migrations
                     b.Property<string>("UnitPath")
                         .IsRequired()
                         .HasMaxLength(400)
-                        .HasColumnType("character varying(400)");
+                        .HasColumnType("character varying(400)")
+                        .UseCollation("C");
 
                     b.Property<int>("Version")
                         .IsConcurrencyToken()
@@ -439,7 +441,15 @@ namespace MotCua.Migrations.Postgres.Migrations
 
                     b.HasIndex("CurrentRole", "CurrentUnitPath", "DueAt");
 
+                    b.HasIndex("Status", "DueAt", "Id");
+
+                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex("Status", "DueAt", "Id"), new[] { "UnitPath" });
+
                     b.HasIndex("Status", "UnitPath", "DueAt");
+
+                    b.HasIndex("CurrentRole", "Status", "DueAt", "Id");
+
+                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex("CurrentRole", "Status", "DueAt", "Id"), new[] { "CurrentUnitPath" });
 
                     b.ToTable("applications", (string)null);
                 });
@@ -775,7 +785,8 @@ namespace MotCua.Migrations.Postgres.Migrations
                     b.Property<string>("Path")
                         .IsRequired()
                         .HasMaxLength(400)
-                        .HasColumnType("character varying(400)");
+                        .HasColumnType("character varying(400)")
+                        .UseCollation("C");
 
                     b.Property<string>("Phone")
                         .HasMaxLength(50)

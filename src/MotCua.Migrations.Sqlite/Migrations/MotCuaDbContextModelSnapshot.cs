@@ -424,7 +424,13 @@ namespace MotCua.Migrations.Sqlite.Migrations
 
                     b.HasIndex("CurrentRole", "CurrentUnitPath", "DueAt");
 
+                    b.HasIndex("Status", "DueAt", "Id")
+                        .HasAnnotation("Npgsql:IndexInclude", new[] { "UnitPath" });
+
                     b.HasIndex("Status", "UnitPath", "DueAt");
+
+                    b.HasIndex("CurrentRole", "Status", "DueAt", "Id")
+                        .HasAnnotation("Npgsql:IndexInclude", new[] { "CurrentUnitPath" });
 
                     b.ToTable("applications", (string)null);
                 });

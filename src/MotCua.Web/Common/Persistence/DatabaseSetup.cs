@@ -26,7 +26,7 @@ public static class DatabaseSetup
         switch (database.Provider)
         {
             case DatabaseProvider.Postgres:
-                options.UseNpgsql(database.ConnectionString, npgsql => npgsql
+                options.UseNpgsql(WithAutoPrepare(database.ConnectionString), npgsql => npgsql
                     .MigrationsAssembly("MotCua.Migrations.Postgres")
                     .EnableRetryOnFailure(3));
                 break;
@@ -37,5 +37,22 @@ public static class DatabaseSetup
         }
 
         options.ReplaceService<IMigrationsAssembly, ProviderMigrationsAssembly>();
+    }
+
+    /// <summary>
+    /// Npgsql prepares the statements a connection sends most often (MotCua sends the same few again and again), so
+    /// PostgreSQL parses and plans them once per connection instead of on every request. A connection string that sets
+    /// Max Auto Prepare itself keeps its value.
+    /// </summary>
+    public static string WithAutoPrepare(string connectionString)
+    {
+        var builder = new Npgsql.NpgsqlConnectionStringBuilder(connectionString);
+        if (!connectionString.Contains("Auto Prepare", StringComparison.OrdinalIgnoreCase))
+        {
+            builder.MaxAutoPrepare = 50;
+            builder.AutoPrepareMinUsages = 2;
+        }
+
+        return builder.ConnectionString;
     }
 }

@@ -28,5 +28,13 @@ public sealed class MotCuaDbContext(DbContextOptions<MotCuaDbContext> options)
     {
         base.OnModelCreating(builder);
         builder.ApplyConfigurationsFromAssembly(typeof(MotCuaDbContext).Assembly);
+        if (Database.IsNpgsql())
+        {
+            // Materialized paths compare byte by byte whatever the database's collation, so a sub-tree is one index
+            // range (UnitScope). SQLite compares bytes already.
+            builder.Entity<Unit>().Property(u => u.Path).UseCollation("C");
+            builder.Entity<Modules.Applications.Domain.Application>().Property(a => a.UnitPath).UseCollation("C");
+            builder.Entity<Modules.Applications.Domain.Application>().Property(a => a.CurrentUnitPath).UseCollation("C");
+        }
     }
 }

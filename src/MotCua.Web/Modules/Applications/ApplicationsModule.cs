@@ -18,6 +18,7 @@ public static class ApplicationsModule
         var services = builder.Services;
         services.AddScoped<ApplicationAccess>();
         services.AddScoped<ApplicationCodes>();
+        services.AddSingleton<SubmissionCatalog>();
         services.AddSingleton<FormValidation>();
         services.AddScoped<SubmitHandler>();
         services.AddScoped<TransitionHandler>();

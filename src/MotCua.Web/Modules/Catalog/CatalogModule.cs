@@ -10,6 +10,7 @@ public static class CatalogModule
     public static WebApplicationBuilder AddCatalog(this WebApplicationBuilder builder)
     {
         ArgumentNullException.ThrowIfNull(builder);
+        builder.Services.AddSingleton<CatalogCache>();
         builder.Services.AddScoped<ProcedureSearch>();
         builder.Services.AddScoped<IDatabaseSeeder, DemoProvinceSeed>();
         return builder;

@@ -76,10 +76,52 @@ public sealed class InboxModel(MotCuaDbContext db, ApplicationAccess access, Dea
 
         var path = Caller.Actor.UnitPath!;
         var applications = db.Set<Application>().AsNoTracking();
-        var query = ShowsAll
-            ? applications.Where(a => a.UnitPath.StartsWith(path) && (a.Status != ApplicationStatus.Draft || a.CreatedById != null))
+        // The inbox comes as disjoint parts, each one index range (see QueryEndpoints.InboxOf); filters apply to each.
+        IReadOnlyList<IQueryable<Application>> parts = ShowsAll
+            ? [applications.Where(a => a.UnitPath.StartsWith(path) && (a.Status != ApplicationStatus.Draft || a.CreatedById != null))]
             : QueryEndpoints.InboxOf(applications, Caller);
+        parts = parts.Select(Filter).ToList();
 
+        Total = 0;
+        foreach (var part in parts)
+        {
+            Total += await part.CountAsync(cancellationToken);
+        }
+
+        var skip = (PageNumber - 1) * PageSize;
+        List<long> ids;
+        if (ShowsAll)
+        {
+            ids = await parts[0].OrderByDescending(a => a.Id).Skip(skip).Take(PageSize).Select(a => a.Id).ToListAsync(cancellationToken);
+        }
+        else
+        {
+            // Only (due, id) keys cross the union: entities with JSON columns cannot be combined by the database query.
+            var keys = await parts.Select(q => q.OrderBy(a => a.DueAt).ThenBy(a => a.Id).Select(a => new { a.DueAt, a.Id }).Take(skip + PageSize))
+                .Aggregate((x, y) => x.Concat(y))
+                .OrderBy(k => k.DueAt).ThenBy(k => k.Id).Skip(skip).Take(PageSize)
+                .ToListAsync(cancellationToken);
+            ids = keys.Select(k => k.Id).ToList();
+        }
+
+        var loaded = await applications.Where(a => ids.Contains(a.Id)).ToDictionaryAsync(a => a.Id, cancellationToken);
+        var page = ids.Where(loaded.ContainsKey).Select(id => loaded[id]).ToList();
+        var now = clock.GetCurrentInstant();
+        var time = await calendars.GetAsync(cancellationToken);
+        Rows = page.Select(a => new Row(a.Code, a.ProcedureName, a.ApplicantName, a.Status, a.Channel,
+            ApplicationLabels.StepName(a),
+            a.DueAt, a.ApologyNewDueAt, TimeLeft.Of(a, time, now), a.MissingDocuments)).ToList();
+
+        var procedures = await db.Set<Application>().AsNoTracking().Where(a => a.UnitPath.StartsWith(path))
+            .Select(a => new { a.ProcedureCode, a.ProcedureName }).Distinct().ToListAsync(cancellationToken);
+        Procedures = procedures.OrderBy(p => p.ProcedureName, StringComparer.Create(System.Globalization.CultureInfo.GetCultureInfo("vi-VN"), false))
+            .Select(p => (p.ProcedureCode, p.ProcedureName)).ToList();
+    }
+
+    public string PageLink(int page) => Link(Scope, page);
+
+    private IQueryable<Application> Filter(IQueryable<Application> query)
+    {
         if (Status is ApplicationStatus status)
         {
             query = query.Where(a => a.Status == status);
@@ -107,22 +149,8 @@ public sealed class InboxModel(MotCuaDbContext db, ApplicationAccess access, Dea
                 || a.Code.ToLower().Contains(lower) || a.ApplicantName.ToLower().Contains(lower));
         }
 
-        Total = await query.CountAsync(cancellationToken);
-        var ordered = ShowsAll ? query.OrderByDescending(a => a.Id) : query.OrderBy(a => a.DueAt).ThenBy(a => a.Id);
-        var page = await ordered.Skip((PageNumber - 1) * PageSize).Take(PageSize).ToListAsync(cancellationToken);
-        var now = clock.GetCurrentInstant();
-        var time = await calendars.GetAsync(cancellationToken);
-        Rows = page.Select(a => new Row(a.Code, a.ProcedureName, a.ApplicantName, a.Status, a.Channel,
-            ApplicationLabels.StepName(a),
-            a.DueAt, a.ApologyNewDueAt, TimeLeft.Of(a, time, now), a.MissingDocuments)).ToList();
-
-        var procedures = await db.Set<Application>().AsNoTracking().Where(a => a.UnitPath.StartsWith(path))
-            .Select(a => new { a.ProcedureCode, a.ProcedureName }).Distinct().ToListAsync(cancellationToken);
-        Procedures = procedures.OrderBy(p => p.ProcedureName, StringComparer.Create(System.Globalization.CultureInfo.GetCultureInfo("vi-VN"), false))
-            .Select(p => (p.ProcedureCode, p.ProcedureName)).ToList();
+        return query;
     }
-
-    public string PageLink(int page) => Link(Scope, page);
 
     public string ScopeLink(string? scope) => Link(scope, 1, filters: false);
 

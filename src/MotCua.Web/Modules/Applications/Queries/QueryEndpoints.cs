@@ -88,8 +88,8 @@ internal static class QueryEndpoints
         }
         else
         {
-            var path = caller.Actor.UnitPath!;
-            query = query.Where(a => a.UnitPath.StartsWith(path));
+            var (path, end) = UnitScope.Range(caller.Actor.UnitPath!);
+            query = query.Where(a => string.Compare(a.UnitPath, path) >= 0 && string.Compare(a.UnitPath, end) < 0);
         }
 
         if (wanted is ApplicationStatus s)
@@ -99,7 +99,7 @@ internal static class QueryEndpoints
 
         var total = await query.CountAsync(cancellationToken);
         var items = await Summaries(query.OrderByDescending(a => a.Id), pageNumber, size, cancellationToken);
-        return TypedResults.Ok(new ApplicationList(items, total));
+        return TypedResults.Ok(new ApplicationList(items.Select(i => i.Summary).ToList(), total));
     }
 
     private static async Task<Results<Ok<ApplicationList>, ProblemHttpResult>> Inbox(
@@ -117,32 +117,61 @@ internal static class QueryEndpoints
             return pageProblem;
         }
 
-        var query = InboxOf(db.Set<Application>().AsNoTracking(), caller);
-        var total = await query.CountAsync(cancellationToken);
-        var items = await Summaries(query.OrderBy(a => a.DueAt).ThenBy(a => a.Id), pageNumber, size, cancellationToken);
-        return TypedResults.Ok(new ApplicationList(items, total));
+        // Each part of the inbox is one index range; the parts never overlap (one status or one role each), so the
+        // total is a sum of index-only counts and the page a merge of index scans ordered by due date.
+        var parts = InboxOf(db.Set<Application>().AsNoTracking(), caller);
+        var total = await parts.Select(q => q.Select(a => a.DueAt)).Aggregate((x, y) => x.Concat(y)).CountAsync(cancellationToken);
+        // Each part gives only its first page * size entries in due-date order (an ordered index scan that stops early),
+        // so the page costs what the page needs, not what the whole inbox holds.
+        var upTo = pageNumber * size;
+        var keys = await parts.Select(q => q.OrderBy(a => a.DueAt).ThenBy(a => a.Id).Select(a => new { a.DueAt, a.Id }).Take(upTo))
+            .Aggregate((x, y) => x.Concat(y))
+            .OrderBy(k => k.DueAt).ThenBy(k => k.Id)
+            .Skip((pageNumber - 1) * size).Take(size)
+            .ToListAsync(cancellationToken);
+        var ids = keys.Select(k => k.Id).ToList();
+        var found = (await Project(db.Set<Application>().AsNoTracking().Where(a => ids.Contains(a.Id)), cancellationToken)).ToDictionary(a => a.Id);
+        return TypedResults.Ok(new ApplicationList(ids.Where(found.ContainsKey).Select(id => found[id].Summary).ToList(), total));
     }
 
-    /// <summary>What the caller must act on now.</summary>
-    public static IQueryable<Application> InboxOf(IQueryable<Application> applications, Caller caller)
+    /// <summary>What the caller must act on now, as disjoint parts (see <see cref="Inbox"/>).</summary>
+    public static IReadOnlyList<IQueryable<Application>> InboxOf(IQueryable<Application> applications, Caller caller)
     {
         ArgumentNullException.ThrowIfNull(caller);
         if (caller.IsApplicant)
         {
             var id = caller.User.Id;
-            return applications.Where(a => a.ApplicantId == id && (a.Status == ApplicationStatus.Draft
-                || a.Status == ApplicationStatus.SupplementRequested || a.Status == ApplicationStatus.AwaitingPayment));
+            return [applications.Where(a => a.ApplicantId == id && (a.Status == ApplicationStatus.Draft
+                || a.Status == ApplicationStatus.SupplementRequested || a.Status == ApplicationStatus.AwaitingPayment))];
         }
 
-        var path = caller.Actor.UnitPath!;
-        var roles = caller.Actor.Roles.Select(r => (StepRole?)r).ToList();
-        var reception = caller.Actor.Roles.Contains(StepRole.Reception);
-        var leader = caller.Actor.Roles.Contains(StepRole.Leader);
-        return applications.Where(a =>
-            (a.Status == ApplicationStatus.InProgress && roles.Contains(a.CurrentRole) && a.CurrentUnitPath!.StartsWith(path))
-            || (reception && a.UnitPath.StartsWith(path) && (a.Status == ApplicationStatus.Submitted
-                || a.Status == ApplicationStatus.ResultReady || a.Status == ApplicationStatus.WithdrawalRequested))
-            || (leader && a.Status == ApplicationStatus.Suspended && a.UnitPath.StartsWith(path)));
+        // The sub-tree as a range of paths (not LIKE 'path%'), so every part is an index range scan on any plan.
+        var (path, end) = UnitScope.Range(caller.Actor.UnitPath!);
+        var parts = new List<IQueryable<Application>>();
+        foreach (var role in caller.Actor.Roles.Order())
+        {
+            StepRole? current = role;
+            parts.Add(applications.Where(a => a.CurrentRole == current && a.Status == ApplicationStatus.InProgress
+                && string.Compare(a.CurrentUnitPath, path) >= 0 && string.Compare(a.CurrentUnitPath, end) < 0));
+        }
+
+        var statuses = new List<ApplicationStatus>();
+        if (caller.Actor.Roles.Contains(StepRole.Reception))
+        {
+            statuses.AddRange([ApplicationStatus.Submitted, ApplicationStatus.ResultReady, ApplicationStatus.WithdrawalRequested]);
+        }
+
+        if (caller.Actor.Roles.Contains(StepRole.Leader))
+        {
+            statuses.Add(ApplicationStatus.Suspended);
+        }
+
+        foreach (var status in statuses)
+        {
+            parts.Add(applications.Where(a => a.Status == status && string.Compare(a.UnitPath, path) >= 0 && string.Compare(a.UnitPath, end) < 0));
+        }
+
+        return parts.Count > 0 ? parts : [applications.Where(_ => false)];
     }
 
     private static async Task<Results<Ok<TrackingView>, ProblemHttpResult>> Track(string code, MotCuaDbContext db, CancellationToken cancellationToken) =>
@@ -177,12 +206,15 @@ internal static class QueryEndpoints
             : (p, s, null);
     }
 
-    private static async Task<List<ApplicationSummary>> Summaries(IQueryable<Application> query, int page, int size, CancellationToken cancellationToken)
+    private static Task<List<(long Id, ApplicationSummary Summary)>> Summaries(IQueryable<Application> query, int page, int size, CancellationToken cancellationToken) =>
+        Project(query.Skip((page - 1) * size).Take(size), cancellationToken);
+
+    private static async Task<List<(long Id, ApplicationSummary Summary)>> Project(IQueryable<Application> query, CancellationToken cancellationToken)
     {
-        var rows = await query.Skip((page - 1) * size).Take(size)
-            .Select(a => new { a.Code, a.ProcedureCode, a.ProcedureName, a.ApplicantName, a.UnitId, a.Channel, a.Status, a.SubmittedAt, a.DueAt, a.ApologyNewDueAt, a.CurrentRole, a.MissingDocuments, a.Timeliness })
+        var rows = await query
+            .Select(a => new { a.Id, a.Code, a.ProcedureCode, a.ProcedureName, a.ApplicantName, a.UnitId, a.Channel, a.Status, a.SubmittedAt, a.DueAt, a.ApologyNewDueAt, a.CurrentRole, a.MissingDocuments, a.Timeliness })
             .ToListAsync(cancellationToken);
-        return rows.Select(a => new ApplicationSummary(a.Code, a.ProcedureCode, a.ProcedureName, a.ApplicantName, a.UnitId, a.Channel, a.Status,
-            a.Status.Vietnamese(), VietnamTime.Offset(a.SubmittedAt), VietnamTime.Offset(a.DueAt), a.CurrentRole, a.MissingDocuments, a.Timeliness)).ToList();
+        return rows.Select(a => (a.Id, new ApplicationSummary(a.Code, a.ProcedureCode, a.ProcedureName, a.ApplicantName, a.UnitId, a.Channel, a.Status,
+            a.Status.Vietnamese(), VietnamTime.Offset(a.SubmittedAt), VietnamTime.Offset(a.DueAt), a.CurrentRole, a.MissingDocuments, a.Timeliness))).ToList();
     }
 }

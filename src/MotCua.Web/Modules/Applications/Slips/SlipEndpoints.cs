@@ -138,8 +138,9 @@ public sealed class SlipBuilder(MotCuaDbContext db, WorkingCalendarProvider cale
         var zone = ApplicationAccess.Vietnam;
         var start = new LocalDate(from.Year, from.Month, from.Day).AtStartOfDayInZone(zone).ToInstant();
         var end = new LocalDate(to.Year, to.Month, to.Day).PlusDays(1).AtStartOfDayInZone(zone).ToInstant();
+        var (path, pathEnd) = UnitScope.Range(unit.Path);
         var rows = await db.Set<Application>().AsNoTracking()
-            .Where(a => a.UnitPath.StartsWith(unit.Path) && a.ReceivedAt >= start && a.ReceivedAt < end)
+            .Where(a => string.Compare(a.UnitPath, path) >= 0 && string.Compare(a.UnitPath, pathEnd) < 0 && a.ReceivedAt >= start && a.ReceivedAt < end)
             .OrderBy(a => a.ReceivedAt).ThenBy(a => a.Id)
             .Select(a => new { a.Code, a.ProcedureName, a.ApplicantName, a.ApplicantPhone, a.ReceivedAt, a.DueAt, a.ApologyNewDueAt, a.FinishedAt, a.ReturnedAt, a.Steps, a.Reason })
             .ToListAsync(cancellationToken);

@@ -36,6 +36,7 @@ public sealed class SubmitHandler(
     MotCuaDbContext db,
     ApplicationAccess access,
     ApplicationCodes codes,
+    SubmissionCatalog catalog,
     FormValidation forms,
     UserManager<AppUser> users,
     Deadlines.WorkingCalendarProvider calendars,
@@ -64,9 +65,9 @@ public sealed class SubmitHandler(
             return new Outcome(earlier, null, true);
         }
 
-        var procedure = string.IsNullOrWhiteSpace(request.ProcedureCode) ? null
-            : await db.Procedures.Include(p => p.Units).SingleOrDefaultAsync(p => p.Code == request.ProcedureCode, cancellationToken);
-        var unit = request.UnitId is int unitId ? await db.Units.SingleOrDefaultAsync(u => u.Id == unitId, cancellationToken) : null;
+        var procedure = string.IsNullOrWhiteSpace(request.ProcedureCode) || request.ProcedureCode.Length > 32 ? null
+            : await catalog.ProcedureAsync(request.ProcedureCode, cancellationToken);
+        var unit = request.UnitId is int unitId ? await catalog.UnitAsync(unitId, cancellationToken) : null;
         if (procedure is null || unit is null || !procedure.IsHandledBy(unit.Id))
         {
             return Fail(Problems.Validation("Thủ tục hoặc nơi nộp không đúng.",
@@ -94,7 +95,8 @@ public sealed class SubmitHandler(
 
         var now = clock.GetCurrentInstant();
         var stepCodes = procedure.Workflow.Where(s => s.UnitCode is not null).Select(s => s.UnitCode!).Distinct().ToList();
-        var stepUnits = await db.Units.Where(u => stepCodes.Contains(u.Code)).ToDictionaryAsync(u => u.Code, cancellationToken);
+        var stepUnits = stepCodes.Count == 0 ? []
+            : await db.Units.AsNoTracking().Where(u => stepCodes.Contains(u.Code)).ToDictionaryAsync(u => u.Code, cancellationToken);
         var code = await codes.NextAsync(unit.Id, unit.Code, now, cancellationToken);
         var application = Application.Start(code, procedure, unit, stepUnits, applicant!, channel, request.Form.GetRawText(),
             missingDocuments: procedure.Documents.Any(d => d.Required && !d.VaultAllowed),

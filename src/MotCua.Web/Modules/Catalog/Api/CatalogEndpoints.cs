@@ -144,10 +144,9 @@ internal static class CatalogEndpoints
                 ("q", q?.Length > 200 ? "Từ khóa tìm kiếm dài quá 200 ký tự." : null));
         }
 
-        var result = await search.FindAsync(new ProcedureQuery(q, unitId, field, level, parsedLevel, pageNumber, size), cancellationToken);
+        var result = await search.SearchAsync(new ProcedureQuery(q, unitId, field, level, parsedLevel, pageNumber, size), cancellationToken);
         var items = result.Items.Select(p => new ProcedureSummaryDto(
-            p.Code, p.NationalCode, p.Name, p.Field, p.LevelCode, p.Units.Select(u => u.UnitId).Order().ToList(),
-            p.OnlineLevel, p.OnlineOnly, p.PostalAllowed, p.Processing.InWorkingDays)).ToList();
+            p.Code, p.NationalCode, p.Name, p.Field, p.LevelCode, p.UnitIds, p.OnlineLevel, p.OnlineOnly, p.PostalAllowed, p.ProcessingDays)).ToList();
         return TypedResults.Ok(new ProcedureListDto(items, result.Total, pageNumber, size));
     }
 

@@ -1,4 +1,4 @@
-using System.Linq.Expressions;
+using System.Collections;
 using Microsoft.EntityFrameworkCore;
 using MotCua.Web.Common.Persistence;
 using MotCua.Web.Modules.Catalog.Domain;
@@ -20,98 +20,121 @@ public sealed record ProcedureQuery(
 
 public sealed record ProcedurePage(IReadOnlyList<Procedure> Items, int Total);
 
+public sealed record CatalogPage(IReadOnlyList<CatalogEntry> Items, int Total);
+
 /// <summary>
 /// Catalog search: every typed word must appear (diacritics and order ignored) in the folded name, code or field;
-/// when none does, any word will do. Matches are ranked by <see cref="SearchRanking"/>, best first.
+/// when none does, any word will do. Matches are ranked by <see cref="SearchRanking"/>, best first. It runs on the
+/// in-memory <see cref="CatalogCache"/>, so a search costs no database round trip.
 /// </summary>
-public sealed class ProcedureSearch(MotCuaDbContext db)
+public sealed class ProcedureSearch(MotCuaDbContext db, CatalogCache catalog)
 {
-    public async Task<ProcedurePage> FindAsync(ProcedureQuery query, CancellationToken cancellationToken)
+    /// <summary>One page of matches, from the cache only (the API's list).</summary>
+    public async Task<CatalogPage> SearchAsync(ProcedureQuery query, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(query);
-        var filtered = await ApplyFiltersAsync(db.Procedures.AsNoTracking(), query, cancellationToken);
+        var snapshot = await catalog.GetAsync(cancellationToken);
+        var entries = snapshot.Entries;
+        var filtered = Filter(snapshot, query);
         var ranking = new SearchRanking(query.Text);
         var skip = (query.Page - 1) * query.PageSize;
 
         if (ranking.IsEmpty)
         {
-            var total = await filtered.CountAsync(cancellationToken);
-            var items = await filtered.OrderBy(p => p.SearchText).Skip(skip).Take(query.PageSize)
-                .Include(p => p.Units).ToListAsync(cancellationToken);
-            return new ProcedurePage(items, total);
+            var all = new List<CatalogEntry>();
+            for (var i = 0; i < entries.Count; i++)
+            {
+                if (filtered[i])
+                {
+                    all.Add(entries[i]);
+                }
+            }
+
+            return new CatalogPage(all.Skip(skip).Take(query.PageSize).ToList(), all.Count);
         }
 
-        var candidates = await Candidates(filtered, ranking.Words, all: true).ToListAsync(cancellationToken);
+        var candidates = Matching(snapshot, filtered, ranking.Words, all: true);
         if (candidates.Count == 0)
         {
-            candidates = await Candidates(filtered, ranking.Words, all: false).ToListAsync(cancellationToken);
+            candidates = Matching(snapshot, filtered, ranking.Words, all: false);
         }
 
         var ranked = candidates
-            .Select(c => (c.Id, Score: ranking.Score(c.Name, c.Code, c.Field)))
+            .Select(c => (Entry: c, Score: ranking.Score(c.Ranking)))
             .Where(c => c.Score > 0)
             .OrderByDescending(c => c.Score)
-            .ThenBy(c => c.Id)
+            .ThenBy(c => c.Entry.Id)
             .ToList();
-        var pageIds = ranked.Skip(skip).Take(query.PageSize).Select(c => c.Id).ToList();
+        return new CatalogPage(ranked.Skip(skip).Take(query.PageSize).Select(c => c.Entry).ToList(), ranked.Count);
+    }
+
+    /// <summary>One page of matches as full procedures (the pages show more than the list has).</summary>
+    public async Task<ProcedurePage> FindAsync(ProcedureQuery query, CancellationToken cancellationToken)
+    {
+        var page = await SearchAsync(query, cancellationToken);
+        var ids = page.Items.Select(p => p.Id).ToList();
         var found = await db.Procedures.AsNoTracking().Include(p => p.Units)
-            .Where(p => pageIds.Contains(p.Id)).ToDictionaryAsync(p => p.Id, cancellationToken);
-        return new ProcedurePage(pageIds.Select(id => found[id]).ToList(), ranked.Count);
+            .Where(p => ids.Contains(p.Id)).ToDictionaryAsync(p => p.Id, cancellationToken);
+        return new ProcedurePage(ids.Where(found.ContainsKey).Select(id => found[id]).ToList(), page.Total);
     }
 
     /// <summary>The fields in use, for the filter list.</summary>
     public async Task<IReadOnlyList<string>> FieldsAsync(CancellationToken cancellationToken) =>
-        (await db.Procedures.AsNoTracking().Select(p => p.Field).Distinct().ToListAsync(cancellationToken))
+        (await catalog.GetAsync(cancellationToken)).Entries.Select(p => p.Field).Distinct(StringComparer.Ordinal)
             .Order(StringComparer.Create(System.Globalization.CultureInfo.GetCultureInfo("vi-VN"), ignoreCase: true))
             .ToList();
 
-    private async Task<IQueryable<Procedure>> ApplyFiltersAsync(IQueryable<Procedure> procedures, ProcedureQuery query, CancellationToken cancellationToken)
+    private static BitArray Filter(CatalogCache.Snapshot snapshot, ProcedureQuery query)
     {
+        var entries = snapshot.Entries;
+        var keep = new BitArray(entries.Count, true);
+        HashSet<int>? units = null;
         if (query.UnitId is int unitId)
         {
             // A unit stands for its whole sub-tree: choosing a district also shows its communes' procedures.
-            var path = await db.Units.Where(u => u.Id == unitId).Select(u => u.Path).SingleOrDefaultAsync(cancellationToken);
-            var unitIds = path is null
-                ? db.Units.Where(_ => false).Select(u => u.Id)
-                : db.Units.Where(u => u.Path.StartsWith(path)).Select(u => u.Id);
-            procedures = procedures.Where(p => p.Units.Any(u => unitIds.Contains(u.UnitId)));
+            units = snapshot.UnitPaths.TryGetValue(unitId, out var path)
+                ? snapshot.UnitPaths.Where(u => u.Value.StartsWith(path, StringComparison.Ordinal)).Select(u => u.Key).ToHashSet()
+                : [];
         }
 
-        if (!string.IsNullOrWhiteSpace(query.Field))
+        var field = string.IsNullOrWhiteSpace(query.Field) ? null : query.Field;
+        var level = string.IsNullOrWhiteSpace(query.Level) ? null : query.Level;
+        if (units is null && field is null && level is null && query.OnlineLevel is null)
         {
-            procedures = procedures.Where(p => p.Field == query.Field);
+            return keep;
         }
 
-        if (!string.IsNullOrWhiteSpace(query.Level))
+        for (var i = 0; i < entries.Count; i++)
         {
-            procedures = procedures.Where(p => p.LevelCode == query.Level);
+            var p = entries[i];
+            keep[i] = (units is null || p.UnitIds.Any(units.Contains))
+                && (field is null || p.Field == field)
+                && (level is null || p.LevelCode == level)
+                && (query.OnlineLevel is null || p.OnlineLevel == query.OnlineLevel);
         }
 
-        if (query.OnlineLevel is OnlineLevel level)
-        {
-            procedures = procedures.Where(p => p.OnlineLevel == level);
-        }
-
-        return procedures;
+        return keep;
     }
 
-    private static IQueryable<Candidate> Candidates(IQueryable<Procedure> procedures, IReadOnlyList<string> words, bool all)
+    private static List<CatalogEntry> Matching(CatalogCache.Snapshot snapshot, BitArray filtered, IReadOnlyList<string> words, bool all)
     {
-        var p = Expression.Parameter(typeof(Procedure), "p");
-        var text = Expression.Property(p, nameof(Procedure.SearchText));
-        var contains = typeof(string).GetMethod(nameof(string.Contains), [typeof(string)])!;
-        Expression? body = null;
+        BitArray? hits = null;
         foreach (var word in words)
         {
-            // Each word is a captured value, so EF sends it as a parameter (no SQL built from input).
-            Expression<Func<string>> value = () => word;
-            var test = Expression.Call(text, contains, value.Body);
-            body = body is null ? test : all ? Expression.AndAlso(body, test) : Expression.OrElse(body, test);
+            var containing = snapshot.Containing(word);
+            hits = hits is null ? containing : all ? hits.And(containing) : hits.Or(containing);
         }
 
-        return procedures.Where(Expression.Lambda<Func<Procedure, bool>>(body!, p))
-            .Select(x => new Candidate(x.Id, x.Name, x.Code, x.Field));
-    }
+        hits!.And(filtered);
+        var found = new List<CatalogEntry>();
+        for (var i = 0; i < snapshot.Entries.Count; i++)
+        {
+            if (hits[i])
+            {
+                found.Add(snapshot.Entries[i]);
+            }
+        }
 
-    private sealed record Candidate(int Id, string Name, string Code, string Field);
+        return found;
+    }
 }

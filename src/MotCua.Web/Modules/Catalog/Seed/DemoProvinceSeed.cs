@@ -7,7 +7,7 @@ using MotCua.Web.Modules.Catalog.Domain;
 namespace MotCua.Web.Modules.Catalog.Seed;
 
 /// <summary>Loads the demo province (units and procedures) from demo-province.json; FORMAT.md describes the file.</summary>
-internal sealed class DemoProvinceSeed(MotCuaDbContext db, IWebHostEnvironment environment) : IDatabaseSeeder
+internal sealed class DemoProvinceSeed(MotCuaDbContext db, IWebHostEnvironment environment, Search.CatalogCache catalog) : IDatabaseSeeder
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
     {
@@ -36,6 +36,7 @@ internal sealed class DemoProvinceSeed(MotCuaDbContext db, IWebHostEnvironment e
         var data = await JsonSerializer.DeserializeAsync<SeedFile>(stream, Json, cancellationToken)
             ?? throw new InvalidDataException("demo-province.json is empty.");
         await LoadAsync(db, data, cancellationToken);
+        catalog.Invalidate();
     }
 
     internal static async Task LoadAsync(MotCuaDbContext db, SeedFile data, CancellationToken cancellationToken)

@@ -1,0 +1,45 @@
+using System.Globalization;
+using System.Text.Json;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Logging;
+
+namespace MotCua.Bench;
+
+/// <summary>
+/// The Kestrel ceiling: a bare ASP.NET Core app (no middleware, no database) in its own Release process, as MotCua runs,
+/// with a plaintext endpoint and a 1 KB JSON echo. Started by the bench as `MotCua.Bench kestrel-ceiling PORT`.
+/// </summary>
+internal static class BareKestrel
+{
+    public const string Command = "kestrel-ceiling";
+
+    public static async Task<int> RunAsync(string[] args)
+    {
+        var port = int.Parse(args[1], CultureInfo.InvariantCulture);
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.Logging.ClearProviders();
+        builder.WebHost.UseUrls($"http://127.0.0.1:{port}");
+        var app = builder.Build();
+        var hello = "Hello, World!"u8.ToArray();
+        app.MapGet("/plaintext", (HttpContext http) =>
+        {
+            http.Response.ContentType = "text/plain";
+            http.Response.ContentLength = hello.Length;
+            return http.Response.Body.WriteAsync(hello).AsTask();
+        });
+        app.MapPost("/json", async (HttpContext http) =>
+        {
+            // Echo: parse the 1 KB document and write it back as JSON, as an API endpoint would.
+            using var document = await JsonDocument.ParseAsync(http.Request.Body);
+            http.Response.ContentType = "application/json";
+            await using var writer = new Utf8JsonWriter(http.Response.BodyWriter);
+            document.WriteTo(writer);
+            await writer.FlushAsync();
+        });
+        app.MapGet("/health", () => "ok");
+        await app.RunAsync();
+        return 0;
+    }
+}

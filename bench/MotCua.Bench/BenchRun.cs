@@ -1,0 +1,356 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using System.Globalization;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text;
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using Npgsql;
+
+namespace MotCua.Bench;
+
+/// <summary>One benchmark run: everything it starts, it stops (also on Ctrl+C), unless --keep.</summary>
+internal sealed class BenchRun(BenchOptions options) : IAsyncDisposable
+{
+    private const string Password = "MotCua@2026";
+    private const int SignedInCitizens = 128;
+
+    private static readonly JsonSerializerOptions Json = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
+    private readonly string _work = Directory.CreateTempSubdirectory("motcua-bench-").FullName;
+    private readonly string _pgDir = Path.Combine(Path.GetTempPath(), $"motcua-bench-pg-{Guid.NewGuid():N}");
+    private readonly List<Measurement> _scenarios = [];
+    private readonly Dictionary<string, Measurement> _ceilings = [];
+    private bool _clusterStarted;
+    private Cluster? _cluster;
+    private ChildProcess? _app;
+    private ChildProcess? _kestrel;
+    private NpgsqlDataSource? _db;
+    private string _base = string.Empty;
+    private SeededData _data = null!;
+    private TimeSpan _seedTime;
+    private long? _peakMemory;
+
+    public bool AllBarsPassed { get; private set; }
+
+    private TimeSpan Warmup => TimeSpan.FromSeconds(options.WarmupSeconds);
+    private TimeSpan Duration => TimeSpan.FromSeconds(options.DurationSeconds);
+
+    public async Task ExecuteAsync(CancellationToken ct)
+    {
+        CheckTools();
+        Log.Step($"MotCua benchmark: {options.Applications:N0} applications, {options.DurationSeconds} s per scenario after {options.WarmupSeconds} s warm-up; machine: {Machine()}");
+
+        Log.Step("Build MotCua (Release)");
+        var web = Path.Combine(Repo.Root, "src", "MotCua.Web");
+        await Shell.RunAsync("dotnet", ["build", web, "-c", "Release", "-nologo", "-v", "q", "--disable-build-servers"], ct,
+            environment: new Dictionary<string, string> { ["MSBUILDDISABLENODEREUSE"] = "1", ["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1" });
+
+        Log.Step($"Start PostgreSQL 15 (fsync on, shared_buffers {Cluster.SharedBuffers}) in {_pgDir}");
+        _clusterStarted = true;
+        _cluster = await Cluster.StartAsync(_pgDir, ct);
+        _db = NpgsqlDataSource.Create(_cluster.ConnectionString + ";Command Timeout=0");
+
+        var port = Net.FreePort();
+        _base = $"http://127.0.0.1:{port}";
+        Log.Step($"Start MotCua (Release) on {_base}");
+        _app = ChildProcess.Start("dotnet", [Path.Combine(web, "bin", "Release", "net10.0", "MotCua.Web.dll")], web, new Dictionary<string, string>
+        {
+            ["ConnectionStrings__Postgres"] = _cluster.ConnectionString,
+            ["Seed__Demo"] = "true",
+            ["RateLimits__SignInPerMinute"] = "1000000",
+            ["ASPNETCORE_URLS"] = _base,
+            ["ASPNETCORE_ENVIRONMENT"] = "Production",
+            ["Storage__Folder"] = Path.Combine(_work, "files"),
+            ["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1",
+        }, Path.Combine(_work, "motcua.log"));
+        await _app.WaitHealthyAsync(_base + "/health", TimeSpan.FromMinutes(3), ct);
+
+        Log.Step("Seed synthetic data (bulk COPY)");
+        var seed = Stopwatch.StartNew();
+        _data = await new Seeder(_db, options.Applications).RunAsync(ct);
+        _seedTime = seed.Elapsed;
+
+        var loadBefore = LoadAverage();
+        await RunScenariosAsync(ct);
+        _peakMemory = _app.PeakResidentBytes();
+        await RunCeilingsAsync(ct);
+        var load = $"1-minute load average {loadBefore} before the scenarios, {LoadAverage()} after the ceilings (2 cores: above ~2.5 means something else shared the machine)";
+
+        var table = Report.Render(_scenarios, _ceilings, _peakMemory, options, _data, _seedTime, Machine(), load, out var allPassed);
+        AllBarsPassed = allPassed;
+        Console.WriteLine();
+        Console.WriteLine(table);
+        var results = Path.Combine(Repo.Root, "results");
+        Directory.CreateDirectory(results);
+        var file = Path.Combine(results, $"bench-{DateTime.Now:yyyyMMdd-HHmmss}.md");
+        await File.WriteAllTextAsync(file, table, ct);
+        Log.Step($"Table saved to {Path.GetRelativePath(Repo.Root, file)}");
+    }
+
+    private static void CheckTools()
+    {
+        foreach (var tool in new[] { "pgbench", "bash" })
+        {
+            var found = (Environment.GetEnvironmentVariable("PATH") ?? string.Empty).Split(':')
+                .Concat(["/usr/lib/postgresql/15/bin"])
+                .Any(d => File.Exists(Path.Combine(d, tool)));
+            if (!found)
+            {
+                throw new BenchException($"{tool} not found: install PostgreSQL 15 (apt-get install postgresql-15 postgresql-client-15).");
+            }
+        }
+    }
+
+    private static string LoadAverage() =>
+        File.Exists("/proc/loadavg") ? File.ReadAllText("/proc/loadavg").Split(' ')[0] : "?";
+
+    private static string Machine()
+    {
+        var cpu = File.Exists("/proc/cpuinfo")
+            ? File.ReadLines("/proc/cpuinfo").FirstOrDefault(l => l.StartsWith("model name", StringComparison.Ordinal))?.Split(':', 2)[1].Trim()
+            : null;
+        var memory = File.Exists("/proc/meminfo")
+            ? File.ReadLines("/proc/meminfo").FirstOrDefault(l => l.StartsWith("MemTotal", StringComparison.Ordinal))
+            : null;
+        var gb = memory is null ? 0 : long.Parse(memory.Split(':')[1].Replace("kB", string.Empty, StringComparison.Ordinal).Trim(), CultureInfo.InvariantCulture) / 1024.0 / 1024;
+        return $"{Environment.ProcessorCount} cores ({cpu ?? "unknown CPU"}), {gb:0} GB, .NET {Environment.Version}, PostgreSQL 15";
+    }
+
+    // ------------------------------------------------------------------ scenarios
+
+    private async Task RunScenariosAsync(CancellationToken ct)
+    {
+        Log.Step("Sign in: reception1 and the citizens");
+        using var signIn = Driver.Client(8);
+        var reception = await TokenAsync(signIn, "reception1", ct);
+        var citizens = new string[SignedInCitizens];
+        await Parallel.ForAsync(0, SignedInCitizens, new ParallelOptions { MaxDegreeOfParallelism = 4, CancellationToken = ct },
+            async (i, c) => citizens[i] = await TokenAsync(signIn, Seeder.CitizenUserName(i), c));
+
+        // submit: many citizens file the essential service "liên thông khai sinh – thường trú – BHYT" with a 1 KB form.
+        var form = SubmitBody(_data.AnPhuUnitId);
+        Log.Step($"Scenario submit (form {Encoding.UTF8.GetByteCount(form)} bytes)");
+        await Measure("submit", 32, (w, n) =>
+        {
+            var request = new HttpRequestMessage(HttpMethod.Post, "/api/v1/applications") { Content = new StringContent(form, Encoding.UTF8, "application/json") };
+            request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", citizens[(int)((w + (n * 32)) % SignedInCitizens)]);
+            request.Headers.Add("Idempotency-Key", Guid.NewGuid().ToString());
+            return request;
+        }, ct);
+
+        // receive: reception1 receives what is waiting in the ward, each application once.
+        var waiting = new ConcurrentQueue<string>(await CodesAsync($"""SELECT "Code" FROM applications WHERE "UnitPath" = @path AND "Status" = 'Submitted' ORDER BY "Id" DESC""", 200_000, ct));
+        Log.Step($"Scenario receive ({waiting.Count:N0} applications waiting)");
+        await Measure("receive", 16, (_, _) =>
+        {
+            if (!waiting.TryDequeue(out var code))
+            {
+                return null;
+            }
+
+            var request = new HttpRequestMessage(HttpMethod.Post, $"/api/v1/applications/{code}/transitions") { Content = new StringContent("""{"action":"receive"}""", Encoding.UTF8, "application/json") };
+            request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", reception);
+            return request;
+        }, ct);
+
+        var sample = Math.Min(100.0, 150_000.0 * 100 / options.Applications);
+        var all = await CodesAsync($"""SELECT "Code" FROM applications TABLESAMPLE SYSTEM ({sample.ToString(CultureInfo.InvariantCulture)})""", 100_000, ct);
+        Log.Step($"Scenario track ({all.Count:N0} random codes)");
+        await Measure("track", 32, (w, n) => new HttpRequestMessage(HttpMethod.Get, $"/api/v1/tracking/{Pick(all, w, n)}"), ct);
+
+        Log.Step("Scenario search");
+        await Measure("search", 32, (w, n) => new HttpRequestMessage(HttpMethod.Get, $"/api/v1/procedures?q={Uri.EscapeDataString(Queries[(int)((w + n) % Queries.Length)])}"), ct);
+
+        Log.Step("Scenario inbox");
+        await Measure("inbox", 16, (w, n) => Authorized(HttpMethod.Get, $"/api/v1/inbox?page={1 + ((w + n) % 5)}&pageSize=20", reception), ct);
+
+        var ward = await CodesAsync($"""SELECT "Code" FROM applications TABLESAMPLE SYSTEM ({Math.Min(100, sample * 3).ToString(CultureInfo.InvariantCulture)}) WHERE "UnitPath" = @path""", 50_000, ct);
+        Log.Step($"Scenario history ({ward.Count:N0} codes in the ward)");
+        await Measure("history", 32, (w, n) => Authorized(HttpMethod.Get, $"/api/v1/applications/{Pick(ward, w, n)}", reception), ct);
+
+        var received = await CodesAsync($"""SELECT "Code" FROM applications TABLESAMPLE SYSTEM ({Math.Min(100, sample * 3).ToString(CultureInfo.InvariantCulture)}) WHERE "UnitPath" = @path AND "ReceivedAt" IS NOT NULL""", 20_000, ct);
+        Log.Step("Scenario slip (receipt, form 01, PDF)");
+        await Measure("slip", 8, (w, n) => Authorized(HttpMethod.Get, $"/api/v1/applications/{Pick(received, w, n)}/slips/receipt", reception), ct);
+    }
+
+    private static readonly string[] Queries =
+    [
+        "dang ky khai sinh", "cap giay phep xay dung", "chung thuc ban sao", "dang ky ket hon", "ho kinh doanh",
+        "xac nhan tinh trang hon nhan", "cap lai giay phep", "tro cap that nghiep", "dang ky bien dong dat dai", "giay chung nhan xuat xu hang hoa",
+        "thanh lap doanh nghiep", "chung chi hanh nghe", "gia han giay phep", "dang ky khai tu", "ly lich tu phap",
+        "ban le ruou", "kinh doanh duoc", "giay phep lao dong", "cong bo my pham", "le hoi",
+    ];
+
+    private static string Pick(List<string> codes, int worker, long n) =>
+        codes[(int)(SyntheticNames.Hash(((ulong)worker << 40) ^ (ulong)n) % (ulong)codes.Count)];
+
+    private static HttpRequestMessage Authorized(HttpMethod method, string url, string token)
+    {
+        var request = new HttpRequestMessage(method, url);
+        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        return request;
+    }
+
+    private async Task Measure(string name, int concurrency, Driver.RequestFactory next, CancellationToken ct)
+    {
+        using var client = Driver.Client(concurrency);
+        client.BaseAddress = new Uri(_base);
+        var m = await Driver.RunAsync(name, client, concurrency, Warmup, Duration, next, ct);
+        _scenarios.Add(m);
+        Log.Step($"  {name}: {m.Throughput:0} req/s, p50 {m.Percentile(50):0.0} ms, p99 {m.Percentile(99):0.0} ms, {m.Errors} errors{(m.FirstError is null ? string.Empty : $" (first: {Shorten(m.FirstError)})")}");
+    }
+
+    private static string Shorten(string s) => s.Length > 300 ? s[..300] + "…" : s;
+
+    private async Task<string> TokenAsync(HttpClient http, string user, CancellationToken ct)
+    {
+        using var response = await http.PostAsJsonAsync(new Uri(_base + "/api/v1/auth/token"), new { userName = user, password = Password }, ct);
+        if (!response.IsSuccessStatusCode)
+        {
+            throw new BenchException($"sign-in of {user} failed: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync(ct)}");
+        }
+
+        using var doc = JsonDocument.Parse(await response.Content.ReadAsStringAsync(ct));
+        return doc.RootElement.GetProperty("accessToken").GetString()!;
+    }
+
+    private async Task<List<string>> CodesAsync(string sql, int limit, CancellationToken ct)
+    {
+        await using var cmd = _db!.CreateCommand(sql + $" LIMIT {limit}");
+        cmd.Parameters.AddWithValue("path", _data.AnPhuPath);
+        var codes = new List<string>();
+        await using var r = await cmd.ExecuteReaderAsync(ct);
+        while (await r.ReadAsync(ct))
+        {
+            codes.Add(r.GetString(0));
+        }
+
+        if (codes.Count == 0 && !sql.Contains("'Submitted'", StringComparison.Ordinal))
+        {
+            throw new BenchException($"no application found for: {sql}");
+        }
+
+        return codes.OrderBy(c => SyntheticNames.Hash((ulong)c.GetHashCode(StringComparison.Ordinal))).ToList();
+    }
+
+    /// <summary>A filled-in e-form of 2.000986 (birth, residence and health insurance together), about 1 KB.</summary>
+    public static string SubmitBody(int unitId) => JsonSerializer.Serialize(new
+    {
+        procedureCode = "2.000986",
+        unitId,
+        form = SubmitForm,
+    }, Json);
+
+    public static readonly object SubmitForm = new
+    {
+        hoTenTre = "Nguyễn Hoàng Minh Khang",
+        ngaySinhTre = "2026-11-02",
+        gioiTinhTre = "Nam",
+        noiSinh = "Khoa Sản, Bệnh viện Đa khoa tỉnh An Bình, số 15 đường Nguyễn Trãi, tổ dân phố số 4, phường An Phú, tỉnh An Bình (sinh tại cơ sở y tế, có Giấy chứng sinh số 1523/GCS do Bệnh viện cấp ngày 03/11/2026)",
+        hoTenMe = "Trần Thị Thu Hà",
+        soDinhDanhMe = "001190012345",
+        hoTenCha = "Nguyễn Hoàng Nam",
+        soDinhDanhCha = "001089054321",
+        noiDangKyThuongTru = "Số 27, ngõ 112 đường Trần Phú, tổ dân phố số 6, phường An Phú, tỉnh An Bình (cùng nơi thường trú của cha và mẹ, theo Cơ sở dữ liệu quốc gia về dân cư)",
+        noiKhamChuaBenhBanDau = "Trạm Y tế phường An Phú, số 3 đường Hai Bà Trưng, phường An Phú, tỉnh An Bình",
+        soDienThoai = "0912345678",
+        email = "nguyenhoangnam.anphu@example.vn",
+    };
+
+    // ------------------------------------------------------------------ ceilings
+
+    private async Task RunCeilingsAsync(CancellationToken ct)
+    {
+        Log.Step("Ceiling: pgbench, the submit transaction (application + event + outbox row, one transaction)");
+        var scripts = await PgbenchScripts.WriteAsync(_db!, _work, _data, ct);
+        _ceilings["pgbench-submit"] = await PgbenchAsync("pgbench-submit", scripts.Submit, ct);
+        await PgbenchScripts.CleanUpAsync(_db!, ct);
+        Log.Step("Ceiling: pgbench, point lookup by code (the tracking query)");
+        _ceilings["pgbench-lookup"] = await PgbenchAsync("pgbench-lookup", scripts.Lookup, ct);
+
+        Log.Step("Ceiling: bare Kestrel (plaintext, 1 KB JSON echo)");
+        var port = Net.FreePort();
+        var bench = typeof(BenchRun).Assembly.Location;
+        _kestrel = ChildProcess.Start("dotnet", [bench, BareKestrel.Command, port.ToString(CultureInfo.InvariantCulture)], _work,
+            new Dictionary<string, string> { ["DOTNET_gcServer"] = "1" }, Path.Combine(_work, "kestrel.log"));
+        var url = $"http://127.0.0.1:{port}";
+        await _kestrel.WaitHealthyAsync(url + "/health", TimeSpan.FromSeconds(60), ct);
+        var echo = JsonSerializer.Serialize(SubmitForm, Json);
+        foreach (var (name, make) in new (string, Driver.RequestFactory)[]
+        {
+            ("kestrel-plaintext", (_, _) => new HttpRequestMessage(HttpMethod.Get, "/plaintext")),
+            ("kestrel-json", (_, _) => new HttpRequestMessage(HttpMethod.Post, "/json") { Content = new StringContent(echo, Encoding.UTF8, "application/json") }),
+        })
+        {
+            using var client = Driver.Client(32);
+            client.BaseAddress = new Uri(url);
+            var m = await Driver.RunAsync(name, client, 32, Warmup, Duration, make, ct);
+            _ceilings[name] = m;
+            Log.Step($"  {name}: {m.Throughput:0} req/s, p50 {m.Percentile(50):0.00} ms, p99 {m.Percentile(99):0.00} ms, {m.Errors} errors");
+        }
+
+        _kestrel.Dispose();
+        _kestrel = null;
+    }
+
+    private async Task<Measurement> PgbenchAsync(string name, string script, CancellationToken ct)
+    {
+        var prefix = Path.Combine(_work, name);
+        var output = await Shell.RunAsync("pgbench", ["-n", "-M", "prepared", "-c", "8", "-j", "2", "-T", "10", "-f", script,
+            "-h", "127.0.0.1", "-p", _cluster!.Port.ToString(CultureInfo.InvariantCulture), "-U", "postgres", "--log", $"--log-prefix={prefix}", Cluster.Database], ct);
+        var latencies = new List<double>();
+        foreach (var file in Directory.GetFiles(_work, Path.GetFileName(prefix) + ".*"))
+        {
+            foreach (var line in File.ReadLines(file))
+            {
+                var parts = line.Split(' ');
+                if (parts.Length >= 3 && long.TryParse(parts[2], NumberStyles.None, CultureInfo.InvariantCulture, out var us))
+                {
+                    latencies.Add(us / 1000.0);
+                }
+            }
+        }
+
+        var failed = output.Split('\n').FirstOrDefault(l => l.Contains("number of failed transactions", StringComparison.Ordinal));
+        var errors = failed is null ? 0 : long.Parse(new string(failed.Split(':')[1].Trim().TakeWhile(char.IsDigit).ToArray()), CultureInfo.InvariantCulture);
+        var sorted = latencies.ToArray();
+        Array.Sort(sorted);
+        var tps = output.Split('\n').FirstOrDefault(l => l.StartsWith("tps = ", StringComparison.Ordinal));
+        var seconds = tps is null || sorted.Length == 0 ? 10.0 : sorted.Length / double.Parse(tps.Split(' ')[2], CultureInfo.InvariantCulture);
+        var m = new Measurement(name, 8, seconds, sorted.Length, errors, sorted, null);
+        Log.Step($"  {name}: {m.Throughput:0} tps, p50 {m.Percentile(50):0.00} ms, p99 {m.Percentile(99):0.00} ms");
+        return m;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (options.Keep)
+        {
+            Log.Step($"--keep: MotCua {_base} (pid {_app?.Id}), PostgreSQL in {_pgDir} ({_cluster?.ConnectionString}), logs in {_work}.");
+            Log.Step($"         stop with: kill {_app?.Id}; bash scripts/pg-cluster.sh stop {_pgDir}");
+            return;
+        }
+
+        _kestrel?.Dispose();
+        _app?.Dispose();
+        if (_db is not null)
+        {
+            await _db.DisposeAsync();
+        }
+
+        if (_clusterStarted)
+        {
+            await Cluster.StopAsync(_pgDir);
+        }
+
+        try
+        {
+            Directory.Delete(_work, recursive: true);
+        }
+        catch (IOException)
+        {
+        }
+    }
+}

@@ -1,0 +1,86 @@
+using System.Globalization;
+using System.Text;
+
+namespace MotCua.Bench;
+
+/// <summary>The one table: each scenario with its ceiling, ratio and bar, then the ceilings, then memory.</summary>
+internal static class Report
+{
+    private sealed record Bar(string Ceiling, string Text, Func<Measurement, double?, bool> Passes);
+
+    private static readonly Dictionary<string, Bar> Bars = new()
+    {
+        ["submit"] = new("pgbench-submit", "≥ 50 % of ceiling", (_, ratio) => ratio >= 0.50),
+        ["receive"] = new("pgbench-submit", "no errors", (_, _) => true),
+        ["track"] = new("pgbench-lookup", "≥ 60 % of ceiling", (_, ratio) => ratio >= 0.60),
+        ["search"] = new("kestrel-json", "p99 < 20 ms at 32", (m, _) => m.Percentile(99) < 20 && m.Concurrency >= 32),
+        ["inbox"] = new("pgbench-lookup", "p95 < 100 ms", (m, _) => m.Percentile(95) < 100),
+        ["history"] = new("pgbench-lookup", "no errors", (_, _) => true),
+        ["slip"] = new("kestrel-plaintext", "no errors", (_, _) => true),
+    };
+
+    public const long MemoryBar = 1L << 30;
+
+    public static string Render(IReadOnlyList<Measurement> scenarios, IReadOnlyDictionary<string, Measurement> ceilings, long? peakMemory,
+        BenchOptions options, SeededData data, TimeSpan seedTime, string machine, string load, out bool allPassed)
+    {
+        allPassed = true;
+        var rows = new List<string[]>();
+        foreach (var m in scenarios)
+        {
+            var bar = Bars[m.Name];
+            var ceiling = ceilings.GetValueOrDefault(bar.Ceiling);
+            double? ratio = ceiling is null || ceiling.Throughput == 0 ? null : m.Throughput / ceiling.Throughput;
+            var pass = m.Errors == 0 && m.Requests > 0 && bar.Passes(m, ratio);
+            allPassed &= pass;
+            var barText = bar.Text == "no errors" ? "0 errors" : bar.Text + ", 0 errors";
+            if (m.Name == "inbox" && data.Applications < 10_000_000)
+            {
+                barText += $" (bar set at 10 M; here {Size(data.Applications)})";
+            }
+
+            rows.Add([m.Name, m.Concurrency.ToString(CultureInfo.InvariantCulture), F0(m.Throughput), Ms(m.Percentile(50)), Ms(m.Percentile(95)), Ms(m.Percentile(99)),
+                m.Errors.ToString(CultureInfo.InvariantCulture), bar.Ceiling, ceiling is null ? "–" : F0(ceiling.Throughput), ratio is null ? "–" : $"{ratio:0.00}", barText, pass ? "PASS" : "FAIL"]);
+        }
+
+        foreach (var (name, m) in ceilings)
+        {
+            rows.Add([name, m.Concurrency.ToString(CultureInfo.InvariantCulture), F0(m.Throughput), Ms(m.Percentile(50)), Ms(m.Percentile(95)), Ms(m.Percentile(99)),
+                m.Errors.ToString(CultureInfo.InvariantCulture), "(ceiling)", string.Empty, string.Empty, string.Empty, string.Empty]);
+        }
+
+        var memoryPass = peakMemory is long p && p < MemoryBar;
+        allPassed &= memoryPass;
+        rows.Add(["app peak memory", string.Empty, peakMemory is long b ? $"{b / 1024.0 / 1024:0} MB" : "?", string.Empty, string.Empty, string.Empty, string.Empty,
+            "(VmHWM)", string.Empty, string.Empty, "< 1 GB", memoryPass ? "PASS" : "FAIL"]);
+
+        string[] header = ["scenario", "concurrency", "req/s", "p50 ms", "p95 ms", "p99 ms", "errors", "ceiling", "ceiling req/s", "ratio", "bar", "PASS/FAIL"];
+        var sb = new StringBuilder();
+        sb.AppendLine(CultureInfo.InvariantCulture, $"MotCua benchmark, {DateTime.Now:yyyy-MM-dd HH:mm} — {machine}");
+        sb.AppendLine(CultureInfo.InvariantCulture, $"Data: {data.Applications:N0} applications with {data.Events:N0} events, {data.Procedures:N0} synthetic procedures, {data.CitizenCount:N0} citizens; seeded in {seedTime.TotalSeconds:0} s. Each scenario: {options.WarmupSeconds} s warm-up, {options.DurationSeconds} s measured, closed loop over HTTP/1.1 on 127.0.0.1.");
+        sb.AppendLine(CultureInfo.InvariantCulture, $"Machine: {load}.");
+        sb.AppendLine();
+        sb.AppendLine("| " + string.Join(" | ", header) + " |");
+        sb.AppendLine("|" + string.Join("|", header.Select((_, i) => i is >= 1 and <= 6 or 8 or 9 ? "---:" : "---")) + "|");
+        foreach (var row in rows)
+        {
+            sb.AppendLine("| " + string.Join(" | ", row) + " |");
+        }
+
+        sb.AppendLine();
+        sb.AppendLine(allPassed ? "All bars PASS." : "Some bars FAIL: see docs/performance.md for what limits each scenario.");
+        var firstErrors = scenarios.Where(s => s.FirstError is not null).Select(s => $"{s.Name}: {s.FirstError}").ToList();
+        foreach (var e in firstErrors)
+        {
+            sb.AppendLine(CultureInfo.InvariantCulture, $"First error of {e}");
+        }
+
+        return sb.ToString();
+    }
+
+    private static string Size(long n) => n >= 1_000_000 ? $"{n / 1_000_000.0:0.#} M" : $"{n / 1000.0:0} k";
+
+    private static string F0(double v) => v.ToString("N0", CultureInfo.InvariantCulture);
+
+    private static string Ms(double? v) => v is double d ? d.ToString(d < 10 ? "0.00" : "0.0", CultureInfo.InvariantCulture) : "–";
+}
