@@ -22,6 +22,7 @@ internal sealed class BenchRun(BenchOptions options) : IAsyncDisposable
     private readonly string _pgDir = Path.Combine(Path.GetTempPath(), $"motcua-bench-pg-{Guid.NewGuid():N}");
     private readonly List<Measurement> _scenarios = [];
     private readonly Dictionary<string, Measurement> _ceilings = [];
+    private readonly Dictionary<string, (double App, double Bench, double Others)> _cpu = [];
     private bool _clusterStarted;
     private Cluster? _cluster;
     private ChildProcess? _app;
@@ -78,7 +79,7 @@ internal sealed class BenchRun(BenchOptions options) : IAsyncDisposable
         await RunCeilingsAsync(ct);
         var load = $"1-minute load average {loadBefore} before the scenarios, {LoadAverage()} after the ceilings (2 cores: above ~2.5 means something else shared the machine)";
 
-        var table = Report.Render(_scenarios, _ceilings, _peakMemory, options, _data, _seedTime, Machine(), load, out var allPassed);
+        var table = Report.Render(_scenarios, _ceilings, _cpu, _peakMemory, options, _data, _seedTime, Machine(), load, out var allPassed);
         AllBarsPassed = allPassed;
         Console.WriteLine();
         Console.WriteLine(table);
@@ -197,7 +198,13 @@ internal sealed class BenchRun(BenchOptions options) : IAsyncDisposable
     {
         using var client = Driver.Client(concurrency);
         client.BaseAddress = new Uri(_base);
-        var m = await Driver.RunAsync(name, client, concurrency, Warmup, Duration, next, ct);
+        CpuSample? from = null;
+        var m = await Driver.RunAsync(name, client, concurrency, Warmup, Duration, next, ct, () => from = CpuSample.Take(_app!.Id));
+        if (from is CpuSample start)
+        {
+            _cpu[name] = CpuSample.PerRequest(start, CpuSample.Take(_app!.Id), m.Requests);
+        }
+
         _scenarios.Add(m);
         Log.Step($"  {name}: {m.Throughput:0} req/s, p50 {m.Percentile(50):0.0} ms, p99 {m.Percentile(99):0.0} ms, {m.Errors} errors{(m.FirstError is null ? string.Empty : $" (first: {Shorten(m.FirstError)})")}");
     }

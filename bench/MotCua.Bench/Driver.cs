@@ -48,9 +48,10 @@ internal static class Driver
     };
 
     public static async Task<Measurement> RunAsync(string name, HttpClient client, int concurrency, TimeSpan warmup, TimeSpan duration,
-        RequestFactory next, CancellationToken cancellationToken)
+        RequestFactory next, CancellationToken cancellationToken, Action? measuring = null)
     {
         var start = Stopwatch.GetTimestamp();
+        var mark = Task.Delay(warmup, cancellationToken).ContinueWith(_ => measuring?.Invoke(), TaskScheduler.Default);
         var measureFrom = start + (long)(warmup.TotalSeconds * Stopwatch.Frequency);
         var measureTo = measureFrom + (long)(duration.TotalSeconds * Stopwatch.Frequency);
         var samples = new List<double>[concurrency];
@@ -127,6 +128,7 @@ internal static class Driver
         }
 
         await Task.WhenAll(Enumerable.Range(0, concurrency).Select(w => Task.Run(() => Worker(w), cancellationToken)));
+        await mark;
         var all = samples.SelectMany(s => s ?? []).ToArray();
         Array.Sort(all);
         // A scenario that ran out of work early is measured over the time it actually ran.

@@ -21,7 +21,8 @@ internal static class Report
 
     public const long MemoryBar = 1L << 30;
 
-    public static string Render(IReadOnlyList<Measurement> scenarios, IReadOnlyDictionary<string, Measurement> ceilings, long? peakMemory,
+    public static string Render(IReadOnlyList<Measurement> scenarios, IReadOnlyDictionary<string, Measurement> ceilings,
+        IReadOnlyDictionary<string, (double App, double Bench, double Others)> cpu, long? peakMemory,
         BenchOptions options, SeededData data, TimeSpan seedTime, string machine, string load, out bool allPassed)
     {
         allPassed = true;
@@ -65,6 +66,17 @@ internal static class Report
         foreach (var row in rows)
         {
             sb.AppendLine("| " + string.Join(" | ", row) + " |");
+        }
+
+        sb.AppendLine();
+        sb.AppendLine("Where the CPU went during each measured window, in CPU milliseconds per request (2 cores = 2,000 ms per second):");
+        sb.AppendLine();
+        sb.AppendLine("| scenario | MotCua | load driver | PostgreSQL and the rest | total |");
+        sb.AppendLine("|---|---:|---:|---:|---:|");
+        foreach (var m in scenarios.Where(m => cpu.ContainsKey(m.Name)))
+        {
+            var (app, bench, rest) = cpu[m.Name];
+            sb.AppendLine(CultureInfo.InvariantCulture, $"| {m.Name} | {app:0.000} | {bench:0.000} | {rest:0.000} | {app + bench + rest:0.000} |");
         }
 
         sb.AppendLine();

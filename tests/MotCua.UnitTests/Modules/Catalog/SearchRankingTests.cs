@@ -60,4 +60,19 @@ public sealed class SearchRankingTests
     [Fact]
     public void An_empty_query_is_empty() =>
         Assert.True(new SearchRanking("  ,, ").IsEmpty);
+
+    [Theory]
+    [InlineData("dang ky khai sinh")]
+    [InlineData("Đăng ký khai sinh")]
+    [InlineData("khai sinh dang ky")]
+    [InlineData("1.000894")]
+    [InlineData("ho tich")]
+    public void A_procedure_folded_in_advance_scores_the_same(string query)
+    {
+        var ranking = new SearchRanking(query);
+        foreach (var (name, code, field) in Catalog)
+        {
+            Assert.Equal(ranking.Score(name, code, field), ranking.Score(SearchRanking.Candidate.Of(name, code, field)));
+        }
+    }
 }

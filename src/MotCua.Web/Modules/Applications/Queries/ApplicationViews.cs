@@ -74,6 +74,7 @@ public sealed record ApplicationSummary(
     bool MissingDocuments,
     Timeliness? Timeliness);
 
-public sealed record ApplicationList(IReadOnlyList<ApplicationSummary> Items, int Total);
+/// <summary>A page of applications. The inbox counts at most <c>InboxCountLimit</c>: then Total is that limit and TotalIsAtLeast is true.</summary>
+public sealed record ApplicationList(IReadOnlyList<ApplicationSummary> Items, int Total, bool TotalIsAtLeast = false);
 
 public sealed record TrackingView(string Code, string ProcedureName, string UnitName, ApplicationStatus Status, string StatusText, DateTimeOffset? ReceivedAt, DateTimeOffset? DueAt);

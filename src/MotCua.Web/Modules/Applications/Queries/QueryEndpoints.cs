@@ -19,7 +19,7 @@ internal static class QueryEndpoints
         secured.MapGet("/applications", List).WithName("ListApplications")
             .WithSummary("Hồ sơ của tôi (mine=true), hoặc hồ sơ thuộc phạm vi đơn vị của cán bộ");
         secured.MapGet("/inbox", Inbox).WithName("GetInbox")
-            .WithSummary("Hồ sơ người gọi cần xử lý ngay, sắp theo hạn");
+            .WithSummary("Hồ sơ người gọi cần xử lý ngay, sắp theo hạn; tổng số đếm tới 1.000 (totalIsAtLeast khi nhiều hơn)");
         api.MapGet("/tracking/{code}", Track).WithName("TrackApplication")
             .WithSummary("Tra cứu tiến độ hồ sơ không cần đăng nhập (không có dữ liệu cá nhân)")
             .AllowAnonymous();
@@ -120,7 +120,9 @@ internal static class QueryEndpoints
         // Each part of the inbox is one index range; the parts never overlap (one status or one role each), so the
         // total is a sum of index-only counts and the page a merge of index scans ordered by due date.
         var parts = InboxOf(db.Set<Application>().AsNoTracking(), caller);
-        var total = await parts.Select(q => q.Select(a => a.DueAt)).Aggregate((x, y) => x.Concat(y)).CountAsync(cancellationToken);
+        // Counted up to a limit: a page view reads what it shows, not a whole backlog ("1,000 or more" is all anyone acts on).
+        var counted = await parts.Select(q => q.Select(a => a.DueAt)).Aggregate((x, y) => x.Concat(y)).Take(InboxCountLimit + 1).CountAsync(cancellationToken);
+        var total = Math.Min(counted, InboxCountLimit);
         // Each part gives only its first page * size entries in due-date order (an ordered index scan that stops early),
         // so the page costs what the page needs, not what the whole inbox holds.
         var upTo = pageNumber * size;
@@ -131,8 +133,11 @@ internal static class QueryEndpoints
             .ToListAsync(cancellationToken);
         var ids = keys.Select(k => k.Id).ToList();
         var found = (await Project(db.Set<Application>().AsNoTracking().Where(a => ids.Contains(a.Id)), cancellationToken)).ToDictionary(a => a.Id);
-        return TypedResults.Ok(new ApplicationList(ids.Where(found.ContainsKey).Select(id => found[id].Summary).ToList(), total));
+        return TypedResults.Ok(new ApplicationList(ids.Where(found.ContainsKey).Select(id => found[id].Summary).ToList(), total, counted > InboxCountLimit));
     }
+
+    /// <summary>The inbox's total is exact up to this many applications; beyond it the answer says "at least".</summary>
+    public const int InboxCountLimit = 1000;
 
     /// <summary>What the caller must act on now, as disjoint parts (see <see cref="Inbox"/>).</summary>
     public static IReadOnlyList<IQueryable<Application>> InboxOf(IQueryable<Application> applications, Caller caller)
