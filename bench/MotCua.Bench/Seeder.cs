@@ -330,13 +330,11 @@ internal sealed class Seeder(NpgsqlDataSource db, long applications)
         }
 
         // Every unit that handles procedures receives applications, each with its own officers.
-        var index = 0;
         foreach (var u in _units.Where(u => procsByUnit.ContainsKey(u.Id)))
         {
             var h = SyntheticNames.Hash((ulong)u.Id * 31);
             _targets.Add(new Target(u.Id, u.Code, u.Path, u.Place, [.. procsByUnit[u.Id]],
                 new Officers(null, SyntheticNames.Person(h), null, SyntheticNames.Person(h >> 7), null, SyntheticNames.Person(h >> 14))));
-            index++;
         }
 
         return ProcedureCount;

@@ -1,4 +1,5 @@
 using System.Collections;
+using System.Collections.Concurrent;
 using Microsoft.EntityFrameworkCore;
 using MotCua.Web.Common.Persistence;
 using MotCua.Web.Modules.Catalog.Domain;
@@ -140,6 +141,27 @@ public sealed class CatalogCache(IServiceScopeFactory scopes, TimeProvider time,
         public BitArray Containing(string word)
         {
             ArgumentNullException.ThrowIfNull(word);
+            if (_containing.TryGetValue(word, out var known))
+            {
+                return (BitArray)known.Clone();
+            }
+
+            var found = Scan(word);
+            if (_containing.Count < MaxRememberedWords)
+            {
+                _containing.TryAdd(word, found);
+            }
+
+            return (BitArray)found.Clone();
+        }
+
+        /// <summary>Queries reuse a few thousand syllables: the vocabulary is scanned once per word and snapshot.</summary>
+        private const int MaxRememberedWords = 20_000;
+
+        private readonly ConcurrentDictionary<string, BitArray> _containing = new(StringComparer.Ordinal);
+
+        private BitArray Scan(string word)
+        {
             var found = new BitArray(Entries.Count);
             foreach (var candidate in _vocabulary)
             {
