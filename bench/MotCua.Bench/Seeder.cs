@@ -614,7 +614,8 @@ internal sealed class Seeder(NpgsqlDataSource db, long applications)
     private sealed class HistoryGenerator(Target anPhu, Target[] targets, Citizen[] citizens, long total, double anPhuShare, int days, DateOnly today, DateTime cap)
     {
         private readonly long _anPhuCount = (long)(total * anPhuShare);
-        private readonly Dictionary<Proc, string[]> _encodedSteps = [];
+        // Shared by the two COPY streams (applications and events), which generate at the same time.
+        private readonly System.Collections.Concurrent.ConcurrentDictionary<Proc, string[]> _encodedSteps = new();
 
         public sealed class App
         {
@@ -906,10 +907,7 @@ internal sealed class Seeder(NpgsqlDataSource db, long applications)
 
         private string StepsJson(App a, DateTime?[] due, DateTime?[] started, DateTime?[] completed, string?[] by)
         {
-            if (!_encodedSteps.TryGetValue(a.Proc, out var names))
-            {
-                _encodedSteps[a.Proc] = names = a.Proc.StepNames.Select(n => JsonSerializer.Serialize(n, Json)).ToArray();
-            }
+            var names = _encodedSteps.GetOrAdd(a.Proc, p => p.StepNames.Select(n => JsonSerializer.Serialize(n, Json)).ToArray());
 
             var path = a.Target.Path;
             var sb = new StringBuilder(900);
