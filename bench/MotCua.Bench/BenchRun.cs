@@ -61,7 +61,9 @@ internal sealed class BenchRun(BenchOptions options) : IAsyncDisposable
         {
             ["ConnectionStrings__Postgres"] = _cluster.ConnectionString,
             ["Seed__Demo"] = "true",
-            ["RateLimits__SignInPerMinute"] = "1000000",
+            ["RateLimits__SignInPerMinute"] = "0",
+            ["RateLimits__TrackingPerMinute"] = "0",
+            ["Security__HttpsRedirect"] = "false",
             ["ASPNETCORE_URLS"] = _base,
             ["ASPNETCORE_ENVIRONMENT"] = "Production",
             ["Storage__Folder"] = Path.Combine(_work, "files"),

@@ -25,6 +25,7 @@ public sealed class BrowserApp : IAsyncLifetime
             builder.UseSetting("MOTCUA_POSTGRES", string.Empty);
             builder.UseSetting("ConnectionStrings:Sqlite", $"Data Source={_file}");
             builder.UseSetting("Seed:Demo", "true");
+            builder.UseSetting("Security:HttpsRedirect", "false");
             builder.UseSetting("Storage:Folder", Path.Combine(Path.GetTempPath(), "motcua-browser-tests", "files"));
         });
         _factory.UseKestrel(0);

@@ -34,14 +34,26 @@ public abstract class MotCuaApp : WebApplicationFactory<Program>, IAsyncLifetime
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         ArgumentNullException.ThrowIfNull(builder);
-        builder.UseEnvironment("Testing");
+        builder.UseEnvironment(EnvironmentName);
         builder.UseSetting("ConnectionStrings:Postgres", PostgresConnection);
         builder.UseSetting("MOTCUA_POSTGRES", PostgresConnection);
         builder.UseSetting("ConnectionStrings:Sqlite", SqliteConnection);
         builder.UseSetting("Seed:Demo", "true");
         builder.UseSetting("RateLimits:SignInPerMinute", "100000");
+        builder.UseSetting("RateLimits:TrackingPerMinute", "100000");
+        builder.UseSetting("Security:HttpsRedirect", "false");
         builder.UseSetting("Storage:Folder", Path.Combine(Path.GetTempPath(), "motcua-tests", "files"));
+        foreach (var (key, value) in Settings)
+        {
+            builder.UseSetting(key, value);
+        }
     }
+
+    /// <summary>"Testing" by default; "Development" for the README's own run command.</summary>
+    protected virtual string EnvironmentName => "Testing";
+
+    /// <summary>Settings a test host changes on top of the defaults above (stricter limits, https).</summary>
+    protected virtual IReadOnlyDictionary<string, string> Settings { get; } = new Dictionary<string, string>();
 
     /// <summary>A client that carries a bearer token for the given account.</summary>
     public async Task<HttpClient> ApiClientFor(string userName, string password = DemoPassword)
@@ -60,7 +72,7 @@ public abstract class MotCuaApp : WebApplicationFactory<Program>, IAsyncLifetime
     public sealed record TokenBody(string AccessToken, DateTimeOffset ExpiresAt);
 }
 
-public sealed class SqliteApp : MotCuaApp
+public class SqliteApp : MotCuaApp
 {
     private readonly string _file = Path.Combine(Path.GetTempPath(), "motcua-tests", $"{Guid.NewGuid():N}.db");
 
@@ -84,7 +96,7 @@ public sealed class SqliteApp : MotCuaApp
     }
 }
 
-public sealed class PostgresApp : MotCuaApp
+public class PostgresApp : MotCuaApp
 {
     private readonly string _database = $"motcua_test_{Guid.NewGuid():N}";
 
@@ -115,4 +127,39 @@ public sealed class SqliteCollection : ICollectionFixture<SqliteApp>
 public sealed class PostgresCollection : ICollectionFixture<PostgresApp>
 {
     public const string Name = "PostgreSQL";
+}
+
+/// <summary>As `dotnet run` starts it (Development), where errors once became an HTML page.</summary>
+public sealed class DevelopmentSqliteApp : SqliteApp
+{
+    protected override string EnvironmentName => "Development";
+}
+
+/// <summary>As production runs it: https only, and small rate limits so tests reach them.</summary>
+public sealed class StrictSqliteApp : SqliteApp
+{
+    protected override IReadOnlyDictionary<string, string> Settings => StrictSettings.Values;
+}
+
+public sealed class DevelopmentPostgresApp : PostgresApp
+{
+    protected override string EnvironmentName => "Development";
+}
+
+public sealed class StrictPostgresApp : PostgresApp
+{
+    protected override IReadOnlyDictionary<string, string> Settings => StrictSettings.Values;
+}
+
+public static class StrictSettings
+{
+    public const int PerMinute = 3;
+
+    public static readonly IReadOnlyDictionary<string, string> Values = new Dictionary<string, string>
+    {
+        ["Security:HttpsRedirect"] = "true",
+        ["Security:HttpsPort"] = "443",
+        ["RateLimits:SignInPerMinute"] = PerMinute.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        ["RateLimits:TrackingPerMinute"] = PerMinute.ToString(System.Globalization.CultureInfo.InvariantCulture),
+    };
 }

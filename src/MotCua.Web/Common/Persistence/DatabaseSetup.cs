@@ -37,6 +37,7 @@ public static class DatabaseSetup
         }
 
         options.ReplaceService<IMigrationsAssembly, ProviderMigrationsAssembly>();
+        options.AddInterceptors(TextColumnGuard.Instance);
     }
 
     /// <summary>

@@ -2,12 +2,13 @@ using System.Globalization;
 using System.Text.Encodings.Web;
 using System.Text.Json.Serialization;
 using System.Text.Unicode;
-using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.HttpOverrides;
+using Microsoft.AspNetCore.HttpsPolicy;
 using Microsoft.AspNetCore.Localization;
-using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Options;
 using MotCua.Web.Common.Errors;
 using NodaTime;
 
@@ -25,14 +26,27 @@ public static class WebPlatform
         services.AddMemoryCache();
         services.AddScoped<Layout.PortalInfo>();
         services.AddRazorPages(options => options.RootDirectory = "/");
+        services.AddOptions<SecurityOptions>().BindConfiguration(SecurityOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<RateLimitOptions>().BindConfiguration(RateLimitOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+
+        // No "Server: Kestrel": it tells an attacker nothing they need.
+        builder.WebHost.ConfigureKestrel(kestrel => kestrel.AddServerHeader = false);
 
         // Vietnamese letters go out as themselves, not as &#x…; escapes (still HTML-safe: <, >, &, quotes are encoded).
         services.AddWebEncoders(options => options.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
-        services.AddAntiforgery(options => options.Cookie.Name = "motcua.csrf");
-        services.ConfigureHttpJsonOptions(options =>
-            options.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
-        services.Configure<Microsoft.AspNetCore.Mvc.JsonOptions>(options =>
-            options.JsonSerializerOptions.Converters.Add(new JsonStringEnumConverter()));
+        services.AddAntiforgery(options =>
+        {
+            options.Cookie.Name = "motcua.csrf";
+            options.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+        });
+
+        // Enums travel by name only: "Counter", never 2 or 99. Strings carry no control characters (ApiJson).
+        services.ConfigureHttpJsonOptions(options => ApiJson.Configure(options.SerializerOptions));
+        services.Configure<Microsoft.AspNetCore.Mvc.JsonOptions>(options => ApiJson.Configure(options.JsonSerializerOptions));
+
+        // Minimal APIs throw on a request they cannot bind in every environment (not only Development), so ApiErrors
+        // can answer with a problem document that names the field instead of an empty 400.
+        services.Configure<RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);
         services.AddProblemDetails(options => options.CustomizeProblemDetails = context =>
         {
             var problem = context.ProblemDetails;
@@ -41,9 +55,15 @@ public static class WebPlatform
                 problem.Title = Problems.TitleFor(status);
             }
 
+            problem.Detail ??= problem.Status switch
+            {
+                404 => "Không có địa chỉ API này.",
+                405 => "Địa chỉ này không nhận phương thức " + context.HttpContext.Request.Method + ". Xem tiêu đề Allow.",
+                _ => null,
+            };
             problem.Extensions["traceId"] = context.HttpContext.TraceIdentifier;
         });
-        services.AddExceptionHandler<ApiExceptionHandler>();
+        services.AddExceptionHandler<ApiErrors.ExceptionHandler>();
         services.AddOpenApi("v1", options => options.AddDocumentTransformer((document, _, _) =>
         {
             document.Info.Title = "MotCua API";
@@ -51,13 +71,16 @@ public static class WebPlatform
             document.Info.Version = "v1";
             return Task.CompletedTask;
         }));
-        var signInPerMinute = builder.Configuration.GetValue("RateLimits:SignInPerMinute", 30);
-        services.AddRateLimiter(options =>
+        RateLimits.Add(services);
+        services.AddOptions<HttpsRedirectionOptions>().Configure<IOptions<SecurityOptions>>((redirect, security) =>
+            redirect.HttpsPort = security.Value.HttpsPort);
+
+        // A reverse proxy on the same machine (nginx terminating TLS) says the request came over https.
+        services.Configure<ForwardedHeadersOptions>(options => options.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto);
+        services.AddOptions<HstsOptions>().Configure<IOptions<SecurityOptions>>((hsts, security) =>
         {
-            options.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
-            options.AddPolicy(RateLimits.SignIn, context => RateLimitPartition.GetFixedWindowLimiter(
-                context.Connection.RemoteIpAddress?.ToString() ?? "unknown",
-                _ => new FixedWindowRateLimiterOptions { PermitLimit = signInPerMinute, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 }));
+            hsts.MaxAge = TimeSpan.FromDays(security.Value.HstsMaxAgeDays);
+            hsts.IncludeSubDomains = true;
         });
         services.Configure<RequestLocalizationOptions>(options =>
         {
@@ -72,9 +95,22 @@ public static class WebPlatform
     public static WebApplication UseWebPlatform(this WebApplication app)
     {
         ArgumentNullException.ThrowIfNull(app);
-        app.UseExceptionHandler("/loi/500");
+        var security = app.Services.GetRequiredService<IOptions<SecurityOptions>>().Value;
+        app.UseExceptionHandler(new ExceptionHandlerOptions
+        {
+            // Pages: the error page for the status the failure deserves (a request too large is 413, not 500).
+            ExceptionHandlingPath = "/loi",
+            StatusCodeSelector = ApiErrors.StatusFor,
+        });
         app.UseWhen(IsApi, api => api.UseStatusCodePages());
         app.UseWhen(context => !IsApi(context), pages => pages.UseStatusCodePagesWithReExecute("/loi/{0}"));
+        app.UseForwardedHeaders();
+        if (security.HttpsRedirect ?? !app.Environment.IsDevelopment())
+        {
+            app.UseHsts();
+            app.UseHttpsRedirection();
+        }
+
         app.Use(async (context, next) =>
         {
             var headers = context.Response.Headers;
@@ -86,6 +122,19 @@ public static class WebPlatform
         });
         app.UseRequestLocalization();
         app.UseStaticFiles();
+
+        // Everything past the static files is made for one caller (a page shows who is signed in, the API answers with
+        // personal data): no shared cache and no browser back-button cache may keep it.
+        app.Use(async (context, next) =>
+        {
+            context.Response.OnStarting(() =>
+            {
+                context.Response.Headers.CacheControl = "no-store";
+                return Task.CompletedTask;
+            });
+            await next();
+        });
+        app.UseMiddleware<InputGuard>();
         app.UseRouting();
         app.UseRateLimiter();
         app.UseAuthentication();
@@ -94,16 +143,21 @@ public static class WebPlatform
         app.MapOpenApi("/openapi/{documentName}.json");
         app.MapHealthChecks("/health");
         app.MapRazorPages();
-        app.MapFallback("/api/{**rest}", () => Problems.NotFound("Không có địa chỉ API này."));
+
+        // No fallback route: an unknown API address falls through to a 404 and a wrong method gets routing's 405 with
+        // Allow; both become problem documents through the status code pages above.
         app.Lifetime.ApplicationStarted.Register(() => AnnounceAddresses(app));
         return app;
     }
 
-    private static bool IsApi(HttpContext context) => context.Request.Path.StartsWithSegments("/api");
+    public static bool IsApi(HttpContext context) => IsApi(context.Request.Path);
+
+    public static bool IsApi(PathString path) => path.StartsWithSegments("/api");
 
     private static bool IsDefaultTitle(string title) =>
         title is "Not Found" or "Unauthorized" or "Forbidden" or "Bad Request" or "Conflict" or "An error occurred while processing your request."
-            or "Method Not Allowed" or "Unsupported Media Type" or "Too Many Requests" or "Service Unavailable" or "Internal Server Error";
+            or "Method Not Allowed" or "Unsupported Media Type" or "Too Many Requests" or "Service Unavailable" or "Internal Server Error"
+            or "Payload Too Large" or "Content Too Large";
 
     private static void AnnounceAddresses(WebApplication app)
     {
@@ -111,33 +165,6 @@ public static class WebPlatform
         if (addresses is { Count: > 0 })
         {
             Console.WriteLine($"MotCua đang chạy tại: {string.Join(", ", addresses)}  (Ctrl+C để dừng)");
-        }
-    }
-
-    /// <summary>API failures become a problem document without internals; pages fall through to the error page.</summary>
-    private sealed class ApiExceptionHandler(IProblemDetailsService problems, ILogger<ApiExceptionHandler> logger) : IExceptionHandler
-    {
-        public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
-        {
-            logger.LogError(exception, "Unhandled error on {Path}", httpContext.Request.Path);
-            if (!IsApi(httpContext))
-            {
-                return false;
-            }
-
-            var status = exception is BadHttpRequestException bad ? bad.StatusCode : StatusCodes.Status500InternalServerError;
-            httpContext.Response.StatusCode = status;
-            return await problems.TryWriteAsync(new ProblemDetailsContext
-            {
-                HttpContext = httpContext,
-                ProblemDetails = new ProblemDetails
-                {
-                    Status = status,
-                    Title = Problems.TitleFor(status),
-                    Detail = status == 400 ? "Dữ liệu gửi lên không đọc được. Kiểm tra định dạng JSON." : "Hệ thống gặp sự cố. Vui lòng thử lại sau.",
-                },
-                Exception = exception,
-            });
         }
     }
 }

@@ -1,8 +1,11 @@
+using System.Security.Claims;
 using Microsoft.AspNetCore.Authentication.BearerToken;
 using Microsoft.AspNetCore.Identity;
 using MotCua.Web.Common.Persistence;
 using MotCua.Web.Modules.Identity.Accounts;
 using MotCua.Web.Modules.Identity.Api;
+using MotCua.Web.Modules.Identity.Sessions;
+using MotCua.Web.Modules.Identity.SignIn;
 
 namespace MotCua.Web.Modules.Identity;
 
@@ -23,8 +26,8 @@ public static class IdentityModule
                 options.Password.RequireLowercase = true;
                 options.Password.RequireUppercase = true;
                 options.Password.RequireNonAlphanumeric = true;
-                options.Lockout.MaxFailedAccessAttempts = 5;
-                options.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
+                // Wrong passwords never lock an account (a stranger could lock anyone out): SignInThrottle slows them
+                // down per user name and address. A lockout is an administrator's decision (AccountLifecycle.LockAsync).
                 options.Lockout.AllowedForNewUsers = true;
                 options.User.RequireUniqueEmail = false;
                 options.User.AllowedUserNameCharacters = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-._@";
@@ -44,10 +47,26 @@ public static class IdentityModule
             options.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
             options.ExpireTimeSpan = TimeSpan.FromHours(8);
             options.SlidingExpiration = true;
+            options.Events.OnValidatePrincipal = SessionCheck.ValidateCookieAsync;
+        });
+
+        // The periodic re-check of the cookie rebuilds its principal: keep the session it names.
+        builder.Services.Configure<SecurityStampValidatorOptions>(options => options.OnRefreshingPrincipal = context =>
+        {
+            if (context.CurrentPrincipal?.FindFirst(AccountSessions.SessionClaim) is { } sid && context.NewPrincipal?.Identity is ClaimsIdentity identity)
+            {
+                identity.AddClaim(new Claim(sid.Type, sid.Value));
+            }
+
+            return Task.CompletedTask;
         });
 
         builder.Services.AddAuthentication()
-            .AddBearerToken(IdentityConstants.BearerScheme, options => options.BearerTokenExpiration = TokenEndpoints.Lifetime);
+            .AddBearerToken(IdentityConstants.BearerScheme, options =>
+            {
+                options.BearerTokenExpiration = TokenEndpoints.Lifetime;
+                options.Events.OnMessageReceived = SessionCheck.CheckBearerAsync;
+            });
         builder.Services.AddAuthorizationBuilder()
             .AddPolicy(ApiPolicy, policy => policy
                 .AddAuthenticationSchemes(IdentityConstants.BearerScheme)
@@ -56,6 +75,11 @@ public static class IdentityModule
         builder.Services.AddScoped<IDatabaseSeeder, RoleCatalog>();
         builder.Services.AddScoped<IDatabaseSeeder, DemoAccounts>();
         builder.Services.AddScoped<Registration>();
+        builder.Services.AddScoped<AccountSessions>();
+        builder.Services.AddSingleton<AccountChanges>();
+        builder.Services.AddScoped<SignInThrottle>();
+        builder.Services.AddScoped<PasswordSignIn>();
+        builder.Services.AddScoped<AccountLifecycle>();
         return builder;
     }
 

@@ -305,14 +305,24 @@ public abstract class ApplicationLifecycleTests(MotCuaApp app)
             Assert.True((await noConsent.AssertProblemAsync(HttpStatusCode.BadRequest)).GetProperty("errors").TryGetProperty("consent", out _));
         }
 
-        using var response = await SubmitAsync(reception, new { body.procedureCode, body.unitId, body.channel, body.applicantUserName, body.form, consent = true });
+        // Consent alone is not enough: how it was given is recorded too.
+        using (var noMethod = await SubmitAsync(reception, new { body.procedureCode, body.unitId, body.channel, body.applicantUserName, body.form, consent = true }))
+        {
+            Assert.True((await noMethod.AssertProblemAsync(HttpStatusCode.BadRequest)).GetProperty("errors").TryGetProperty("consentMethod", out _));
+        }
+
+        using var response = await SubmitAsync(reception, new { body.procedureCode, body.unitId, body.channel, body.applicantUserName, body.form, consent = true, consentMethod = "Phone" });
         Assert.Equal(HttpStatusCode.Created, response.StatusCode);
         var code = (await response.ReadJsonAsync()).GetProperty("code").GetString()!;
         var citizen = await app.ApiClientFor("citizen2");
         var view = await citizen.GetJsonAsync($"/api/v1/applications/{code}");
         Assert.Equal("OnlineAssisted", view.GetProperty("channel").GetString());
-        Assert.Contains("đồng ý", view.GetProperty("consent").GetString(), StringComparison.Ordinal);
-        Assert.Equal("Lê Thị Thu", view.GetProperty("history")[0].GetProperty("actorName").GetString());
+        Assert.Equal("Nộp thay bởi Lê Thị Thu; Trần Thị Bình đồng ý qua điện thoại để nộp từ tài khoản của Trần Thị Bình.", view.GetProperty("consent").GetString());
+
+        // The citizen's own history says who filed it and how they agreed.
+        var submitted = view.GetProperty("history")[0];
+        Assert.Equal("Lê Thị Thu", submitted.GetProperty("actorName").GetString());
+        Assert.Contains("Trần Thị Bình đồng ý qua điện thoại", submitted.GetProperty("note").GetString(), StringComparison.Ordinal);
     }
 
     [Fact]

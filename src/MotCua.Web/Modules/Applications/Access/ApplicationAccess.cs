@@ -27,6 +27,12 @@ public sealed record Caller(AppUser User, Actor Actor, IReadOnlyList<string> Rol
             return application.ApplicantId == User.Id;
         }
 
+        // A draft is the applicant's own until they send it; officers see only drafts keyed in by an officer.
+        if (application.Status == ApplicationStatus.Draft && application.CreatedById is null)
+        {
+            return false;
+        }
+
         return IsOfficer && (Actor.Covers(application.UnitPath) || application.Steps.Any(s => Actor.Covers(s.UnitPath)));
     }
 }
@@ -34,9 +40,10 @@ public sealed record Caller(AppUser User, Actor Actor, IReadOnlyList<string> Rol
 /// <remarks>
 /// The caller (account, roles, unit) is read from the database once and then kept for <see cref="CallerLifetime"/>:
 /// every API call needs it, and three queries per call were a third of the work of a read. An account's new roles,
-/// unit or removal therefore take effect within that time (page cookies re-check the account every 30 minutes).
+/// or unit therefore take effect within that time; a locked, disabled or deleted account, or a password change, ends the
+/// account's sessions (Identity.Sessions) and drops this entry at once.
 /// </remarks>
-public sealed class ApplicationAccess(UserManager<AppUser> users, MotCuaDbContext db, IMemoryCache cache)
+public sealed class ApplicationAccess(UserManager<AppUser> users, MotCuaDbContext db, IMemoryCache cache, Identity.Sessions.AccountChanges changes)
 {
     public static readonly DateTimeZone Vietnam = DateTimeZoneProviders.Tzdb["Asia/Ho_Chi_Minh"];
 
@@ -59,7 +66,8 @@ public sealed class ApplicationAccess(UserManager<AppUser> users, MotCuaDbContex
         var caller = await LoadAsync(principal, cancellationToken);
         if (caller is not null)
         {
-            cache.Set(key, caller, CallerLifetime);
+            // Locking, deleting or a password change drops it at once (the session check refuses such a caller first anyway).
+            cache.Set(key, caller, new MemoryCacheEntryOptions { AbsoluteExpirationRelativeToNow = CallerLifetime }.AddExpirationToken(changes.For(caller.User.Id)));
         }
 
         return caller;

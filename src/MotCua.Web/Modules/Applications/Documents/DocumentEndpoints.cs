@@ -5,6 +5,7 @@ using Microsoft.EntityFrameworkCore;
 using MotCua.Web.Common.Errors;
 using MotCua.Web.Common.Persistence;
 using MotCua.Web.Common.Storage;
+using MotCua.Web.Common.Text;
 using MotCua.Web.Modules.Applications.Access;
 using MotCua.Web.Modules.Applications.Domain;
 using MotCua.Web.Modules.Applications.Queries;
@@ -20,69 +21,91 @@ public sealed class DocumentUpload(MotCuaDbContext db, ApplicationAccess access,
     public async Task<(ApplicationDocument? Document, Application? Application, ProblemHttpResult? Problem)> UploadAsync(
         ClaimsPrincipal user, string code, IFormFile? file, string? name, DocumentKind kind, CancellationToken cancellationToken)
     {
-        var (caller, application) = await QueryEndpoints.LoadVisibleAsync(db, access, user, code, track: true, cancellationToken);
-        if (application is null)
+        string? storedKey = null;
+        for (var attempt = 0; ; attempt++)
         {
-            return (null, null, QueryEndpoints.NotFound(code));
+            var (caller, application) = await QueryEndpoints.LoadVisibleAsync(db, access, user, code, track: true, cancellationToken);
+            if (application is null)
+            {
+                return (null, null, QueryEndpoints.NotFound(code));
+            }
+
+            var allowed = kind == DocumentKind.Result ? application.AcceptsResultFrom(caller!.Actor) : application.AcceptsDocumentsFrom(caller!.Actor);
+            if (!allowed)
+            {
+                return (null, application, kind == DocumentKind.Result
+                    ? Problems.Forbidden("Chỉ cán bộ đang giữ bước xử lý hiện tại (hoặc lãnh đạo phê duyệt ở bước cuối) mới đính kèm văn bản kết quả.")
+                    : Problems.Conflict($"Không thể đính kèm giấy tờ khi hồ sơ đang ở trạng thái “{application.Status.Vietnamese()}”."));
+            }
+
+            if (file is null || file.Length == 0)
+            {
+                return (null, application, Problems.Validation("Chọn tệp cần đính kèm.", ("file", "Chọn một tệp PDF, JPG hoặc PNG.")));
+            }
+
+            if (file.Length > FileTypes.MaxBytes)
+            {
+                return (null, application, Problems.Validation("Tệp quá lớn.", ("file", "Mỗi tệp tối đa 10 MB.")));
+            }
+
+            var documentName = TextRules.Normalize(name);
+            if (documentName is null || TextRules.Problem(documentName, TextLimits.DocumentName) is not null)
+            {
+                return (null, application, Problems.Validation("Ghi rõ đây là giấy tờ gì.", ("name",
+                    documentName is null ? "Nhập tên giấy tờ (ví dụ: Giấy chứng sinh)." : "Tên giấy tờ: " + TextRules.Problem(documentName, TextLimits.DocumentName))));
+            }
+
+            var count = await db.Set<ApplicationDocument>().CountAsync(d => d.ApplicationId == application.Id, cancellationToken);
+            if (count >= FileTypes.MaxPerApplication)
+            {
+                return (null, application, Problems.Conflict($"Mỗi hồ sơ đính kèm tối đa {FileTypes.MaxPerApplication} tệp."));
+            }
+
+            string contentType;
+            string sha;
+            await using (var buffer = new MemoryStream())
+            {
+                await file.CopyToAsync(buffer, cancellationToken);
+                var bytes = buffer.GetBuffer().AsSpan(0, (int)buffer.Length);
+                var sniffed = FileTypes.Sniff(bytes[..Math.Min(16, bytes.Length)]);
+                if (sniffed is null)
+                {
+                    return (null, application, Problems.Validation("Định dạng tệp không được chấp nhận.", ("file", "Chỉ nhận tệp PDF, JPG hoặc PNG (kiểm tra theo nội dung tệp).")));
+                }
+
+                contentType = sniffed;
+                sha = Convert.ToHexStringLower(SHA256.HashData(bytes));
+                buffer.Position = 0;
+                storedKey ??= await storage.SaveAsync(buffer, cancellationToken);
+            }
+
+            var fileName = SafeName(file.FileName, contentType);
+            var digitized = caller.IsOfficer && application.Channel is Channel.Counter or Channel.Postal;
+            var document = new ApplicationDocument(application.Id, kind, documentName, fileName, contentType, file.Length, sha, storedKey, digitized, caller.User.Id, clock.GetCurrentInstant());
+            db.Add(document);
+
+            var stillMissing = application.MissingDocuments;
+            if (kind == DocumentKind.Input)
+            {
+                var procedure = await db.Procedures.AsNoTracking().SingleAsync(p => p.Id == application.ProcedureId, cancellationToken);
+                var names = await db.Set<ApplicationDocument>().Where(d => d.ApplicationId == application.Id && d.Kind == DocumentKind.Input)
+                    .Select(d => d.Name).ToListAsync(cancellationToken);
+                names.Add(document.Name);
+                stillMissing = procedure.Documents.Any(d => d.Required && !d.VaultAllowed && !names.Contains(d.Name, StringComparer.Ordinal));
+            }
+
+            application.RecordDocumentAdded(stillMissing);
+            try
+            {
+                await db.SaveChangesAsync(cancellationToken);
+                return (document, application, null);
+            }
+            catch (DbUpdateConcurrencyException) when (attempt < 50)
+            {
+                // Another upload (or an action) changed the application at the same moment: count again.
+                db.ChangeTracker.Clear();
+            }
         }
-
-        var allowed = kind == DocumentKind.Result ? application.AcceptsResultFrom(caller!.Actor) : application.AcceptsDocumentsFrom(caller!.Actor);
-        if (!allowed)
-        {
-            return (null, application, kind == DocumentKind.Result
-                ? Problems.Forbidden("Văn bản kết quả do cán bộ đang xử lý hồ sơ đính kèm.")
-                : Problems.Conflict($"Không thể đính kèm giấy tờ khi hồ sơ đang ở trạng thái “{application.Status.Vietnamese()}”."));
-        }
-
-        if (file is null || file.Length == 0)
-        {
-            return (null, application, Problems.Validation("Chọn tệp cần đính kèm.", ("file", "Chọn một tệp PDF, JPG hoặc PNG.")));
-        }
-
-        if (file.Length > FileTypes.MaxBytes)
-        {
-            return (null, application, Problems.Validation("Tệp quá lớn.", ("file", "Mỗi tệp tối đa 10 MB.")));
-        }
-
-        if (string.IsNullOrWhiteSpace(name) || name.Length > 600)
-        {
-            return (null, application, Problems.Validation("Ghi rõ đây là giấy tờ gì.", ("name", "Nhập tên giấy tờ (ví dụ: Giấy chứng sinh).")));
-        }
-
-        var count = await db.Set<ApplicationDocument>().CountAsync(d => d.ApplicationId == application.Id, cancellationToken);
-        if (count >= FileTypes.MaxPerApplication)
-        {
-            return (null, application, Problems.Conflict($"Mỗi hồ sơ đính kèm tối đa {FileTypes.MaxPerApplication} tệp."));
-        }
-
-        await using var buffer = new MemoryStream();
-        await file.CopyToAsync(buffer, cancellationToken);
-        var bytes = buffer.GetBuffer().AsSpan(0, (int)buffer.Length);
-        var contentType = FileTypes.Sniff(bytes[..Math.Min(16, bytes.Length)]);
-        if (contentType is null)
-        {
-            return (null, application, Problems.Validation("Định dạng tệp không được chấp nhận.", ("file", "Chỉ nhận tệp PDF, JPG hoặc PNG (kiểm tra theo nội dung tệp).")));
-        }
-
-        var sha = Convert.ToHexStringLower(SHA256.HashData(bytes));
-        buffer.Position = 0;
-        var key = await storage.SaveAsync(buffer, cancellationToken);
-        var fileName = SafeName(file.FileName, contentType);
-        var digitized = caller.IsOfficer && application.Channel is Channel.Counter or Channel.Postal;
-        var document = new ApplicationDocument(application.Id, kind, name.Trim(), fileName, contentType, file.Length, sha, key, digitized, caller.User.Id, clock.GetCurrentInstant());
-        db.Add(document);
-
-        if (kind == DocumentKind.Input)
-        {
-            var procedure = await db.Procedures.AsNoTracking().SingleAsync(p => p.Id == application.ProcedureId, cancellationToken);
-            var names = await db.Set<ApplicationDocument>().Where(d => d.ApplicationId == application.Id && d.Kind == DocumentKind.Input)
-                .Select(d => d.Name).ToListAsync(cancellationToken);
-            names.Add(document.Name);
-            application.RecordMissingDocuments(procedure.Documents.Any(d => d.Required && !d.VaultAllowed && !names.Contains(d.Name, StringComparer.Ordinal)));
-        }
-
-        await db.SaveChangesAsync(cancellationToken);
-        return (document, application, null);
     }
 
     /// <summary>Keeps only a plain file name with the extension of its real type.</summary>
@@ -113,7 +136,7 @@ internal static class DocumentEndpoints
         ClaimsPrincipal user, DocumentUpload upload, CancellationToken cancellationToken)
     {
         var documentKind = DocumentKind.Input;
-        if (kind is not null && !Enum.TryParse(kind, ignoreCase: true, out documentKind))
+        if (kind is not null && !Common.Text.EnumNames.TryParse(kind, out documentKind, ignoreCase: true))
         {
             return Problems.Validation("Loại giấy tờ không hợp lệ.", ("kind", "Loại phải là Input hoặc Result."));
         }

@@ -144,12 +144,25 @@ public sealed class Application
         return open && (IsApplicant(actor) || (actor.Kind == ActorKind.Officer && actor.Acts(StepRole.Reception, UnitPath)));
     }
 
-    /// <summary>The officer of the current step (or reception once the result is ready) may attach the result.</summary>
+    /// <summary>
+    /// Only the officer who holds the current step's role at its unit may attach the result, or a leader there when the
+    /// step is the last one (the leader approves and signs).
+    /// </summary>
     public bool AcceptsResultFrom(Actor actor)
     {
         ArgumentNullException.ThrowIfNull(actor);
-        return actor.Kind == ActorKind.Officer && Status == ApplicationStatus.InProgress && Step is { } step && actor.Covers(step.UnitPath)
-            && actor.Roles.Count > 0;
+        return actor.Kind == ActorKind.Officer && Status == ApplicationStatus.InProgress && Step is { } step
+            && (actor.Acts(step.Role, step.UnitPath) || (AtLastStep && actor.Acts(StepRole.Leader, step.UnitPath)));
+    }
+
+    /// <summary>
+    /// A document was added: whether a required one is still missing, and a new version, so two uploads at once cannot
+    /// both pass the per-application cap (the second save fails its concurrency check and counts again).
+    /// </summary>
+    public void RecordDocumentAdded(bool stillMissing)
+    {
+        MissingDocuments = stillMissing;
+        Version++;
     }
 
     public void RecordMissingDocuments(bool missing) => MissingDocuments = missing;
@@ -329,7 +342,8 @@ public sealed class Application
                 SubmittedAt = now;
                 // What the applicant is told at once: the due date if received as soon as the one-stop works.
                 DueAt = time.AddWorkingTime(time.ReceivedAt(now), TimeLimit.Value, TimeLimit.Unit);
-                Move(r, actor, ApplicationStatus.Submitted, now, StepRole.Reception);
+                // An assisted filing says in the applicant's own history who filed it and how they agreed.
+                Move(Consent is null || r.Note is not null ? r : r with { Note = Consent }, actor, ApplicationStatus.Submitted, now, StepRole.Reception);
                 break;
 
             case ApplicationAction.Receive:

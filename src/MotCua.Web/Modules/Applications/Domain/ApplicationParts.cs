@@ -82,6 +82,22 @@ public sealed class ApplicationDocument
 /// <summary>Something missing from the file, with the reason or legal basis (form 02 lists them all at once).</summary>
 public sealed record SupplementItem(string Name, string Reason);
 
+/// <summary>How the applicant agreed that an officer or volunteer files from their account (OnlineAssisted).</summary>
+public enum ConsentMethod
+{
+    /// <summary>In person, at the desk or the post office.</summary>
+    InPerson,
+
+    /// <summary>By telephone.</summary>
+    Phone,
+
+    /// <summary>A signed paper (giấy ủy quyền, phiếu đồng ý).</summary>
+    Written,
+
+    /// <summary>Confirmed electronically from the applicant's own account or phone.</summary>
+    Electronic,
+}
+
 public enum ReturnMethod
 {
     Online,

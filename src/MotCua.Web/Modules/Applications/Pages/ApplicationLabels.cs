@@ -31,6 +31,14 @@ public static class ApplicationLabels
         _ => timeliness.ToString(),
     };
 
+    public static string Vietnamese(this ConsentMethod method) => method switch
+    {
+        ConsentMethod.InPerson => "trực tiếp",
+        ConsentMethod.Phone => "qua điện thoại",
+        ConsentMethod.Written => "bằng văn bản",
+        _ => "xác nhận điện tử",
+    };
+
     public static string Vietnamese(this ReturnMethod method) => method switch
     {
         ReturnMethod.Online => "Trực tuyến",

@@ -49,9 +49,10 @@ public sealed class InboxModel(MotCuaDbContext db, ApplicationAccess access, Dea
     public async Task<IActionResult> OnGetBookAsync(DateOnly? from, DateOnly? to, string? format, CancellationToken cancellationToken)
     {
         var unit = Caller.User.UnitId is int unitId ? await db.Units.AsNoTracking().SingleOrDefaultAsync(u => u.Id == unitId, cancellationToken) : null;
-        if (unit is null || from is null || to is null || to < from || to.Value.DayNumber - from.Value.DayNumber > 366)
+        if (unit is null || from is null || to is null || !Common.Text.SensibleDates.Contains(from.Value) || !Common.Text.SensibleDates.Contains(to.Value)
+            || to < from || to.Value.DayNumber - from.Value.DayNumber > 366)
         {
-            BookError = "Chọn ngày bắt đầu và ngày kết thúc (trong vòng một năm) để tải sổ theo dõi.";
+            BookError = "Chọn ngày bắt đầu và ngày kết thúc (trong vòng một năm, từ năm 2000 đến 2100) để tải sổ theo dõi.";
             await OnGetAsync(cancellationToken);
             return Page();
         }

@@ -76,7 +76,7 @@ public sealed class NewApplicationModel(MotCuaDbContext db, ApplicationAccess ac
             return Page();
         }
 
-        Domain.Channel? channel = Enum.TryParse<Domain.Channel>(Channel, ignoreCase: false, out var c) && c is Domain.Channel.Counter or Domain.Channel.Postal ? c : null;
+        Domain.Channel? channel = Common.Text.EnumNames.TryParse<Domain.Channel>(Channel, out var c) && c is Domain.Channel.Counter or Domain.Channel.Postal ? c : null;
         if (channel is null)
         {
             ModelState.AddModelError("channel", "Chọn hình thức nộp: trực tiếp hoặc bưu chính.");

@@ -209,7 +209,7 @@ public sealed class OfficerApplicationModel(
         ReturnMethod? method = null;
         if (action == ApplicationAction.ReturnResult)
         {
-            if (Enum.TryParse<ReturnMethod>(ReturnMethod, ignoreCase: false, out var m) && Enum.IsDefined(m) && !int.TryParse(ReturnMethod, out _))
+            if (Common.Text.EnumNames.TryParse<ReturnMethod>(ReturnMethod, out var m))
             {
                 method = m;
             }

@@ -6,6 +6,7 @@ using MotCua.Web.Modules.Applications.Queries;
 namespace MotCua.Web.Modules.Applications.Pages;
 
 /// <summary>Public tracking by application code, without signing in: the same data as GET /api/v1/tracking/{code}, nothing personal.</summary>
+[Microsoft.AspNetCore.RateLimiting.EnableRateLimiting(Common.Web.RateLimits.Tracking)]
 public sealed class TrackingModel(MotCuaDbContext db) : PageModel
 {
     public const int MaxCodeLength = 40;

@@ -21,7 +21,8 @@ internal static class QueryEndpoints
         secured.MapGet("/inbox", Inbox).WithName("GetInbox")
             .WithSummary("Hồ sơ người gọi cần xử lý ngay, sắp theo hạn; tổng số đếm tới 1.000 (totalIsAtLeast khi nhiều hơn)");
         api.MapGet("/tracking/{code}", Track).WithName("TrackApplication")
-            .WithSummary("Tra cứu tiến độ hồ sơ không cần đăng nhập (không có dữ liệu cá nhân)")
+            .WithSummary("Tra cứu tiến độ hồ sơ không cần đăng nhập (không có dữ liệu cá nhân); giới hạn số lần tra cứu mỗi phút")
+            .RequireRateLimiting(Common.Web.RateLimits.Tracking)
             .AllowAnonymous();
     }
 
@@ -67,7 +68,7 @@ internal static class QueryEndpoints
         ApplicationStatus? wanted = null;
         if (status is not null)
         {
-            if (!Enum.TryParse<ApplicationStatus>(status, ignoreCase: false, out var parsed) || int.TryParse(status, out _))
+            if (!Common.Text.EnumNames.TryParse<ApplicationStatus>(status, out var parsed))
             {
                 return Problems.Validation("Trạng thái không hợp lệ.", ("status", "Trạng thái phải là một trong: " + string.Join(", ", Enum.GetNames<ApplicationStatus>()) + "."));
             }
@@ -89,7 +90,9 @@ internal static class QueryEndpoints
         else
         {
             var (path, end) = UnitScope.Range(caller.Actor.UnitPath!);
-            query = query.Where(a => string.Compare(a.UnitPath, path) >= 0 && string.Compare(a.UnitPath, end) < 0);
+            // Citizens' drafts are theirs alone; officers see only the drafts an officer keyed in.
+            query = query.Where(a => string.Compare(a.UnitPath, path) >= 0 && string.Compare(a.UnitPath, end) < 0
+                && (a.Status != ApplicationStatus.Draft || a.CreatedById != null));
         }
 
         if (wanted is ApplicationStatus s)

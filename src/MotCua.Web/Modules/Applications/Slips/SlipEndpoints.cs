@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using MotCua.Web.Common.Errors;
 using MotCua.Web.Common.Persistence;
+using MotCua.Web.Common.Text;
 using MotCua.Web.Modules.Applications.Access;
 using MotCua.Web.Modules.Applications.Deadlines;
 using MotCua.Web.Modules.Applications.Domain;
@@ -216,11 +217,14 @@ internal static class SlipEndpoints
             return Problems.NotFound("Không có đơn vị này trong phạm vi của bạn.");
         }
 
-        if (from is null || to is null || to < from || to.Value.DayNumber - from.Value.DayNumber > 366 || format is not (null or "pdf" or "xlsx"))
+        var fromOutside = from is { } f && !SensibleDates.Contains(f);
+        var toOutside = to is { } t && !SensibleDates.Contains(t);
+        if (from is null || to is null || fromOutside || toOutside || to < from || to.Value.DayNumber - from.Value.DayNumber > 366 || format is not (null or "pdf" or "xlsx"))
         {
             return Problems.Validation("Chọn khoảng ngày và định dạng.",
-                ("from", from is null ? "Nhập ngày bắt đầu (yyyy-MM-dd)." : null),
-                ("to", to is null ? "Nhập ngày kết thúc (yyyy-MM-dd)." : to < from || to.Value.DayNumber - from!.Value.DayNumber > 366 ? "Ngày kết thúc phải sau ngày bắt đầu, trong vòng một năm." : null),
+                ("from", from is null ? "Nhập ngày bắt đầu (yyyy-MM-dd)." : fromOutside ? SensibleDates.Message : null),
+                ("to", to is null ? "Nhập ngày kết thúc (yyyy-MM-dd)." : toOutside ? SensibleDates.Message
+                    : !fromOutside && (to < from || to.Value.DayNumber - from!.Value.DayNumber > 366) ? "Ngày kết thúc phải sau ngày bắt đầu, trong vòng một năm." : null),
                 ("format", format is not (null or "pdf" or "xlsx") ? "Định dạng là pdf hoặc xlsx." : null));
         }
 

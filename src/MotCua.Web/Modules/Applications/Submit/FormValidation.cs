@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Text.Json;
+using MotCua.Web.Common.Text;
 using NJsonSchema;
 using NJsonSchema.Validation;
 
@@ -26,6 +27,11 @@ public sealed class FormValidation
             return new Dictionary<string, string> { ["form"] = "Tờ khai quá dài (tối đa 64 KB)." };
         }
 
+        if (TextProblem(form, "form") is { } textProblem)
+        {
+            return new Dictionary<string, string> { [textProblem.Field] = textProblem.Message };
+        }
+
         var schema = await _schemas.GetOrAdd(schemaJson, json => new Lazy<Task<JsonSchema>>(() => JsonSchema.FromJsonAsync(json))).Value;
         var errors = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var error in Flatten(schema.Validate(raw)))
@@ -40,6 +46,54 @@ public sealed class FormValidation
         }
 
         return errors;
+    }
+
+    /// <summary>The first answer that is too long or carries characters no one types (NUL, U+FFFE, a lone surrogate).</summary>
+    private static (string Field, string Message)? TextProblem(JsonElement element, string path)
+    {
+        switch (element.ValueKind)
+        {
+            case JsonValueKind.Object:
+                foreach (var property in element.EnumerateObject())
+                {
+                    var field = path + "." + property.Name;
+                    if (!TextRules.IsClean(property.Name))
+                    {
+                        return ("form", TextRules.UncleanMessage);
+                    }
+
+                    if (TextProblem(property.Value, field) is { } inner)
+                    {
+                        return inner;
+                    }
+                }
+
+                return null;
+            case JsonValueKind.Array:
+                foreach (var item in element.EnumerateArray())
+                {
+                    if (TextProblem(item, path) is { } inner)
+                    {
+                        return inner;
+                    }
+                }
+
+                return null;
+            case JsonValueKind.String:
+                string? value;
+                try
+                {
+                    value = element.GetString();
+                }
+                catch (InvalidOperationException)
+                {
+                    return (path, TextRules.UncleanMessage);
+                }
+
+                return TextRules.Problem(value, TextLimits.FormValue) is { } message ? (path, message) : null;
+            default:
+                return null;
+        }
     }
 
     private static IEnumerable<ValidationError> Flatten(IEnumerable<ValidationError> errors) =>

@@ -6,6 +6,8 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 using MotCua.Web.Common.Errors;
 using MotCua.Web.Common.Persistence;
+using MotCua.Web.Common.Text;
+using MotCua.Web.Modules.Applications.Pages;
 using MotCua.Web.Modules.Applications.Access;
 using MotCua.Web.Modules.Applications.Data;
 using MotCua.Web.Modules.Applications.Domain;
@@ -27,7 +29,9 @@ public sealed record SubmitRequest(
     bool Draft = false,
     ApplicantInput? Applicant = null,
     string? ApplicantUserName = null,
-    bool Consent = false);
+    bool Consent = false,
+    ConsentMethod? ConsentMethod = null,
+    string? ConsentGivenBy = null);
 
 public sealed record SubmitResponse(string Code, ApplicationStatus Status, DateTimeOffset? DueAt, bool MissingDocuments);
 
@@ -191,12 +195,17 @@ public sealed class SubmitHandler(
                 return (null, null, Problems.Validation("Nộp hỗ sơ hỗ trợ cần tài khoản của người nộp.", ("applicantUserName", "Nhập tên đăng nhập (số định danh) của công dân, doanh nghiệp được hỗ trợ.")));
             }
 
-            if (!request.Consent)
+            var givenBy = TextRules.Normalize(request.ConsentGivenBy) ?? owner.FullName;
+            if (!request.Consent || request.ConsentMethod is null || TextRules.Problem(givenBy, TextLimits.PersonName) is not null)
             {
-                return (null, null, Problems.Validation("Cần sự đồng ý của người nộp.", ("consent", "Xác nhận người nộp đã đồng ý để cán bộ nộp thay từ tài khoản của họ.")));
+                return (null, null, Problems.Validation("Cần sự đồng ý của người nộp: ai đồng ý và đồng ý bằng cách nào.",
+                    ("consent", !request.Consent ? "Xác nhận người nộp đã đồng ý để cán bộ nộp thay từ tài khoản của họ." : null),
+                    ("consentMethod", request.ConsentMethod is null ? $"Ghi cách người nộp đồng ý: {EnumNames.List<ConsentMethod>()}." : null),
+                    ("consentGivenBy", TextRules.Problem(givenBy, TextLimits.PersonName) is { } p ? "Họ tên người đồng ý: " + p : null)));
             }
 
-            consent = $"{owner.FullName} đồng ý để {caller.User.FullName} nộp thay";
+            var text = $"Nộp thay bởi {caller.User.FullName}; {givenBy} đồng ý {request.ConsentMethod.Value.Vietnamese()} để nộp từ tài khoản của {owner.FullName}.";
+            consent = text.Length <= ConsentMaxLength ? text : text[..ConsentMaxLength];
         }
 
         if (owner is not null)
@@ -213,18 +222,30 @@ public sealed class SubmitHandler(
         }
 
         var a = request.Applicant;
-        if (a is null || string.IsNullOrWhiteSpace(a.Name) || a.Name.Length > 200
-            || (a.IdentityNumber is not null && !ApplicantNumbers.IsIdentityNumber(a.IdentityNumber) && !ApplicantNumbers.IsTaxCode(a.IdentityNumber))
-            || (a.Phone is not null && !ApplicantNumbers.IsPhoneNumber(a.Phone)))
+        var name = TextRules.Normalize(a?.Name);
+        var identity = TextRules.Normalize(a?.IdentityNumber);
+        var phone = TextRules.Normalize(a?.Phone);
+        var email = TextRules.Normalize(a?.Email);
+        var address = TextRules.Normalize(a?.Address);
+        (string Field, string? Message)[] problems =
+        [
+            ("applicant.name", name is null ? "Nhập họ tên người nộp." : TextRules.Problem(name, TextLimits.PersonName)),
+            ("applicant.identityNumber", identity is not null && !ApplicantNumbers.IsIdentityNumber(identity) && !ApplicantNumbers.IsTaxCode(identity)
+                ? "Số định danh cá nhân gồm 12 chữ số (hoặc mã số doanh nghiệp gồm 10 chữ số)." : null),
+            ("applicant.phone", phone is not null && !ApplicantNumbers.IsPhoneNumber(phone) ? "Số điện thoại gồm 10 chữ số, bắt đầu bằng số 0." : null),
+            ("applicant.email", email is null ? null : TextRules.Problem(email, TextLimits.Email) ?? (ApplicantNumbers.IsEmail(email) ? null : "Thư điện tử không đúng dạng, ví dụ ten@example.com.")),
+            ("applicant.address", TextRules.Problem(address, TextLimits.Address)),
+        ];
+        if (problems.Any(p => p.Message is not null))
         {
-            return (null, null, Problems.Validation("Nhập thông tin người nộp hồ sơ.",
-                ("applicant.name", a is null || string.IsNullOrWhiteSpace(a.Name) || a.Name.Length > 200 ? "Nhập họ tên người nộp (tối đa 200 ký tự)." : null),
-                ("applicant.identityNumber", a?.IdentityNumber is not null && !ApplicantNumbers.IsIdentityNumber(a.IdentityNumber) && !ApplicantNumbers.IsTaxCode(a.IdentityNumber) ? "Số định danh gồm 12 chữ số (hoặc mã số doanh nghiệp)." : null),
-                ("applicant.phone", a?.Phone is not null && !ApplicantNumbers.IsPhoneNumber(a.Phone) ? "Số điện thoại gồm 10 chữ số, bắt đầu bằng số 0." : null)));
+            return (null, null, Problems.Validation("Nhập thông tin người nộp hồ sơ.", problems));
         }
 
-        return (new ApplicantInfo(null, a.Name.Trim(), a.IdentityNumber, a.Phone, a.Email, a.Address), consent, null);
+        return (new ApplicantInfo(null, name!, identity, phone, email, address), consent, null);
     }
+
+    /// <summary>The consent line fits its column (applications.Consent).</summary>
+    public const int ConsentMaxLength = 400;
 
     private static Outcome Fail(ProblemHttpResult problem) => new(null, problem, false);
 }

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using MotCua.Web.Common.Errors;
 using MotCua.Web.Common.Persistence;
+using MotCua.Web.Common.Text;
 using MotCua.Web.Modules.Applications.Access;
 using MotCua.Web.Modules.Applications.Domain;
 using MotCua.Web.Modules.Applications.Queries;
@@ -35,6 +36,11 @@ public sealed class TransitionHandler(MotCuaDbContext db, ApplicationAccess acce
             return (null, null, Problems.Validation("Thao tác không hợp lệ.", ("action", $"Thao tác phải là một trong: {names}.")));
         }
 
+        if (InputProblem(input) is { } invalid)
+        {
+            return (null, null, invalid);
+        }
+
         var (caller, application) = await QueryEndpoints.LoadVisibleAsync(db, access, user, code, track: true, cancellationToken);
         if (application is null)
         {
@@ -45,11 +51,11 @@ public sealed class TransitionHandler(MotCuaDbContext db, ApplicationAccess acce
             && await db.Set<ApplicationDocument>().AnyAsync(d => d.ApplicationId == application.Id && d.Kind == DocumentKind.Result, cancellationToken);
         var request = new TransitionRequest(
             action,
-            Trim(input.Note, 2000),
-            Trim(input.InternalNote, 2000),
-            Trim(input.Reason, 2000),
-            Trim(input.LegalBasis, 1000),
-            input.Items?.Select(i => new SupplementItem((i.Name ?? string.Empty).Trim(), (i.Reason ?? string.Empty).Trim())).ToList(),
+            TextRules.Normalize(input.Note),
+            TextRules.Normalize(input.InternalNote),
+            TextRules.Normalize(input.Reason),
+            TextRules.Normalize(input.LegalBasis),
+            input.Items?.Select(i => new SupplementItem(TextRules.Normalize(i.Name) ?? string.Empty, TextRules.Normalize(i.Reason) ?? string.Empty)).ToList(),
             input.NewDueAt is DateTimeOffset d ? Instant.FromDateTimeOffset(d) : null,
             input.ReturnMethod,
             hasResult);
@@ -74,8 +80,26 @@ public sealed class TransitionHandler(MotCuaDbContext db, ApplicationAccess acce
         return (application, caller, null);
     }
 
-    private static string? Trim(string? value, int max) =>
-        string.IsNullOrWhiteSpace(value) ? null : value.Trim() is var t && t.Length > max ? t[..max] : value.Trim();
+    /// <summary>Most items one supplement request may list.</summary>
+    public const int MaxSupplementItems = 30;
+
+    /// <summary>Each text within its column's length and free of control characters; a new due date within 2000–2100.</summary>
+    private static ProblemHttpResult? InputProblem(TransitionInput input)
+    {
+        var items = input.Items ?? [];
+        var itemProblem = items.Count > MaxSupplementItems ? $"Tối đa {MaxSupplementItems} giấy tờ cần bổ sung."
+            : items.Select(i => TextRules.Problem(i.Name, TextLimits.DocumentName) ?? TextRules.Problem(i.Reason, TextLimits.Note)).FirstOrDefault(p => p is not null);
+        (string Field, string? Message)[] fields =
+        [
+            ("note", TextRules.Problem(input.Note, TextLimits.Note)),
+            ("internalNote", TextRules.Problem(input.InternalNote, TextLimits.Note)),
+            ("reason", TextRules.Problem(input.Reason, TextLimits.Note)),
+            ("legalBasis", TextRules.Problem(input.LegalBasis, TextLimits.LegalBasis)),
+            ("items", itemProblem),
+            ("newDueAt", input.NewDueAt is { } due && !SensibleDates.Contains(due) ? SensibleDates.Message : null),
+        ];
+        return fields.Any(f => f.Message is not null) ? Problems.Validation("Thông tin kèm thao tác chưa hợp lệ.", fields) : null;
+    }
 }
 
 internal static class TransitionEndpoint

@@ -123,7 +123,7 @@ internal static class CatalogEndpoints
         string? levelError = null;
         if (!string.IsNullOrWhiteSpace(onlineLevel))
         {
-            if (Enum.TryParse<OnlineLevel>(onlineLevel, ignoreCase: true, out var l) && Enum.IsDefined(l) && !int.TryParse(onlineLevel, out _))
+            if (Common.Text.EnumNames.TryParse<OnlineLevel>(onlineLevel, out var l, ignoreCase: true))
             {
                 parsedLevel = l;
             }

@@ -15,7 +15,10 @@ public sealed class CatalogModel(MotCuaDbContext db, ProcedureSearch search) : P
     [BindProperty(SupportsGet = true)] public int? UnitId { get; set; }
     [BindProperty(SupportsGet = true)] public string? Level { get; set; }
     [BindProperty(SupportsGet = true)] public string? Field { get; set; }
-    [BindProperty(SupportsGet = true)] public OnlineLevel? OnlineLevel { get; set; }
+    [BindProperty(Name = "onlineLevel", SupportsGet = true)] public string? OnlineLevelName { get; set; }
+
+    /// <summary>The online level filter, by name only (a number in the address is ignored).</summary>
+    public OnlineLevel? OnlineLevel => Common.Text.EnumNames.TryParse<OnlineLevel>(OnlineLevelName, out var level) ? level : null;
     [BindProperty(Name = "page", SupportsGet = true)] public int PageNumber { get; set; } = 1;
 
     public ProcedurePage Result { get; private set; } = new([], 0);

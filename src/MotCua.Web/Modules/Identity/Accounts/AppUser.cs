@@ -20,6 +20,9 @@ public sealed class AppUser : IdentityUser<Guid>
 
     public string? Address { get; set; }
 
+    /// <summary>Citizens: the date of birth, as on the identity card.</summary>
+    public DateOnly? BirthDate { get; set; }
+
     /// <summary>Officers: the unit whose sub-tree their roles cover.</summary>
     public int? UnitId { get; set; }
 }

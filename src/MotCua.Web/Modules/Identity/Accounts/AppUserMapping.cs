@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using MotCua.Web.Common.Text;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using MotCua.Web.Modules.Catalog.Domain;
 
@@ -8,14 +9,14 @@ internal sealed class AppUserMapping : IEntityTypeConfiguration<AppUser>
 {
     public void Configure(EntityTypeBuilder<AppUser> b)
     {
-        b.Property(u => u.FullName).HasMaxLength(200);
+        b.Property(u => u.FullName).HasMaxLength(TextLimits.PersonName);
         b.Property(u => u.AccountType).HasConversion<string>().HasMaxLength(16);
         b.Property(u => u.IdentityNumber).HasMaxLength(12);
         b.HasIndex(u => u.IdentityNumber).IsUnique();
         b.Property(u => u.TaxCode).HasMaxLength(14);
         b.HasIndex(u => u.TaxCode).IsUnique();
-        b.Property(u => u.Representative).HasMaxLength(200);
-        b.Property(u => u.Address).HasMaxLength(400);
+        b.Property(u => u.Representative).HasMaxLength(TextLimits.PersonName);
+        b.Property(u => u.Address).HasMaxLength(TextLimits.Address);
         b.HasOne<Unit>().WithMany().HasForeignKey(u => u.UnitId).OnDelete(DeleteBehavior.Restrict);
     }
 }

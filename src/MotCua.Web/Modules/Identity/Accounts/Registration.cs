@@ -1,20 +1,23 @@
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using MotCua.Web.Common.Persistence;
 using MotCua.Web.Modules.Identity.Domain;
 
 namespace MotCua.Web.Modules.Identity.Accounts;
 
 /// <summary>Self-registration of citizens (by identity number) and businesses (by tax code); the number is the user name.</summary>
-public sealed class Registration(UserManager<AppUser> users, SignInManager<AppUser> signIn)
+public sealed class Registration(UserManager<AppUser> users, AccountLifecycle accounts, MotCuaDbContext db)
 {
     public sealed record Outcome(AppUser? User, IReadOnlyList<(string Field, string Message)> Errors);
 
-    public Task<Outcome> RegisterCitizenAsync(string fullName, string identityNumber, string phone, string? email, string password) =>
+    public Task<Outcome> RegisterCitizenAsync(string fullName, string identityNumber, DateOnly? birthDate, string phone, string? email, string password) =>
         CreateAsync(new AppUser
         {
             UserName = identityNumber,
             IdentityNumber = identityNumber,
+            BirthDate = birthDate,
             FullName = fullName,
             PhoneNumber = phone.Trim(),
             Email = string.IsNullOrWhiteSpace(email) ? null : email.Trim(),
@@ -48,7 +51,7 @@ public sealed class Registration(UserManager<AppUser> users, SignInManager<AppUs
             return page.Page();
         }
 
-        await signIn.SignInAsync(outcome.User, isPersistent: false);
+        await accounts.SignInPageAsync(outcome.User);
         return page.LocalRedirect("/tai-khoan?moi=1");
     }
 
@@ -59,7 +62,18 @@ public sealed class Registration(UserManager<AppUser> users, SignInManager<AppUs
             return new Outcome(null, [(numberField, duplicateMessage)]);
         }
 
-        var created = await users.CreateAsync(user, password);
+        IdentityResult created;
+        try
+        {
+            created = await users.CreateAsync(user, password);
+        }
+        catch (DbUpdateException)
+        {
+            // Two registrations of the same number at once: the unique index let one through; this one is the duplicate.
+            db.ChangeTracker.Clear();
+            return new Outcome(null, [(numberField, duplicateMessage)]);
+        }
+
         if (!created.Succeeded)
         {
             return new Outcome(null, created.Errors.Select(e => (e.Code.StartsWith("Password", StringComparison.Ordinal) ? "Password" : e.Code.Contains("Email", StringComparison.Ordinal) ? "Email" : "UserName", e.Description)).ToList());

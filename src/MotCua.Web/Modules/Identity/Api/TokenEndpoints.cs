@@ -6,8 +6,10 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Options;
 using MotCua.Web.Common.Errors;
+using MotCua.Web.Common.Text;
 using MotCua.Web.Common.Web;
 using MotCua.Web.Modules.Identity.Accounts;
+using MotCua.Web.Modules.Identity.SignIn;
 
 namespace MotCua.Web.Modules.Identity.Api;
 
@@ -28,6 +30,10 @@ internal static class TokenEndpoints
             .WithSummary("Đăng nhập bằng tên và mật khẩu, nhận mã truy cập (bearer)")
             .RequireRateLimiting(RateLimits.SignIn)
             .AllowAnonymous();
+        api.MapPost("/auth/logout", Revoke)
+            .WithName("RevokeToken")
+            .WithSummary("Đăng xuất: mã truy cập đang dùng hết hiệu lực ngay")
+            .RequireAuthorization(IdentityModule.ApiPolicy);
         api.MapGet("/me", Me)
             .WithName("GetMe")
             .WithSummary("Tài khoản đang đăng nhập")
@@ -36,37 +42,33 @@ internal static class TokenEndpoints
 
     private static async Task<Results<Ok<TokenResponse>, ProblemHttpResult>> IssueToken(
         TokenRequest request,
-        UserManager<AppUser> users,
-        SignInManager<AppUser> signIn,
+        HttpContext http,
+        PasswordSignIn passwords,
+        AccountLifecycle accounts,
         IOptionsMonitor<BearerTokenOptions> bearerOptions,
-        TimeProvider time)
+        TimeProvider time,
+        CancellationToken cancellationToken)
     {
-        if (string.IsNullOrWhiteSpace(request.UserName) || string.IsNullOrEmpty(request.Password))
+        var userNameProblem = string.IsNullOrWhiteSpace(request.UserName) ? "Nhập tên đăng nhập." : TextRules.Problem(request.UserName, TextLimits.UserName);
+        var passwordProblem = string.IsNullOrEmpty(request.Password) ? "Nhập mật khẩu." : TextRules.Problem(request.Password, PasswordMaxLength);
+        if (userNameProblem is not null || passwordProblem is not null)
         {
-            return Problems.Validation("Nhập tên đăng nhập và mật khẩu.",
-                ("userName", string.IsNullOrWhiteSpace(request.UserName) ? "Nhập tên đăng nhập." : null),
-                ("password", string.IsNullOrEmpty(request.Password) ? "Nhập mật khẩu." : null));
+            return Problems.Validation("Nhập tên đăng nhập và mật khẩu.", ("userName", userNameProblem), ("password", passwordProblem));
         }
 
-        var user = await users.FindByNameAsync(request.UserName.Trim());
-        if (user is null)
+        var outcome = await passwords.SignInAsync(request.UserName!, request.Password!, ClientAddress(http), cancellationToken);
+        if (!outcome.Succeeded)
         {
-            return Problems.Unauthorized("Tên đăng nhập hoặc mật khẩu không đúng.");
+            if (outcome.RetryAfterSeconds is int seconds)
+            {
+                http.Response.Headers.RetryAfter = seconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            }
+
+            return Problems.Unauthorized(outcome.Message!);
         }
 
-        var result = await signIn.CheckPasswordSignInAsync(user, request.Password, lockoutOnFailure: true);
-        if (result.IsLockedOut)
-        {
-            return Problems.Unauthorized("Tài khoản đang tạm khóa vì nhập sai mật khẩu nhiều lần. Vui lòng thử lại sau 15 phút.");
-        }
-
-        if (!result.Succeeded)
-        {
-            return Problems.Unauthorized("Tên đăng nhập hoặc mật khẩu không đúng.");
-        }
-
-        var principal = await signIn.CreateUserPrincipalAsync(user);
         var options = bearerOptions.Get(IdentityConstants.BearerScheme);
+        var principal = await accounts.ApiPrincipalAsync(outcome.User!, options.BearerTokenExpiration, cancellationToken);
         var expiresAt = time.GetUtcNow().Add(options.BearerTokenExpiration);
         var ticket = new AuthenticationTicket(
             principal,
@@ -74,6 +76,18 @@ internal static class TokenEndpoints
             IdentityConstants.BearerScheme);
         return TypedResults.Ok(new TokenResponse(options.BearerTokenProtector.Protect(ticket), expiresAt));
     }
+
+    /// <summary>Ends the token's session: the same token is refused from now on.</summary>
+    private static async Task<NoContent> Revoke(ClaimsPrincipal user, AccountLifecycle accounts, CancellationToken cancellationToken)
+    {
+        await accounts.SignOutApiAsync(user, cancellationToken);
+        return TypedResults.NoContent();
+    }
+
+    /// <summary>A password longer than this is not one a person typed (and hashing it would cost for nothing).</summary>
+    public const int PasswordMaxLength = 256;
+
+    public static string ClientAddress(HttpContext http) => http?.Connection.RemoteIpAddress?.ToString() ?? "unknown";
 
     private static async Task<Results<Ok<MeResponse>, ProblemHttpResult>> Me(ClaimsPrincipal principal, UserManager<AppUser> users)
     {

@@ -1,23 +1,26 @@
 using System.ComponentModel.DataAnnotations;
-using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.RateLimiting;
+using MotCua.Web.Common.Text;
 using MotCua.Web.Common.Web;
+using MotCua.Web.Modules.Identity.Api;
+using MotCua.Web.Modules.Identity.SignIn;
 using MotCua.Web.Modules.Identity.Accounts;
 
 namespace MotCua.Web.Modules.Identity.Pages;
 
 [EnableRateLimiting(RateLimits.SignIn)]
-public sealed class LoginModel(SignInManager<AppUser> signIn) : PageModel
+public sealed class LoginModel(PasswordSignIn passwords, AccountLifecycle accounts) : PageModel
 {
     [BindProperty]
     [Required(ErrorMessage = "Nhập tên đăng nhập hoặc số định danh cá nhân.")]
-    [StringLength(100, ErrorMessage = "Tên đăng nhập dài quá 100 ký tự.")]
+    [StringLength(TextLimits.UserName, ErrorMessage = "Tên đăng nhập dài quá 100 ký tự.")]
     public string? UserName { get; set; }
 
     [BindProperty]
     [Required(ErrorMessage = "Nhập mật khẩu.")]
+    [StringLength(TokenEndpoints.PasswordMaxLength, ErrorMessage = "Mật khẩu dài quá 256 ký tự.")]
     [DataType(DataType.Password)]
     public string? Password { get; set; }
 
@@ -28,26 +31,21 @@ public sealed class LoginModel(SignInManager<AppUser> signIn) : PageModel
     {
     }
 
-    public async Task<IActionResult> OnPostAsync()
+    public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
     {
         if (!ModelState.IsValid)
         {
             return Page();
         }
 
-        var result = await signIn.PasswordSignInAsync(UserName!.Trim(), Password!, isPersistent: false, lockoutOnFailure: true);
-        if (result.IsLockedOut)
+        var outcome = await passwords.SignInAsync(UserName!, Password!, TokenEndpoints.ClientAddress(HttpContext), cancellationToken);
+        if (!outcome.Succeeded)
         {
-            ModelState.AddModelError(string.Empty, "Tài khoản đang tạm khóa vì nhập sai mật khẩu nhiều lần. Vui lòng thử lại sau 15 phút.");
+            ModelState.AddModelError(nameof(Password), outcome.Message!);
             return Page();
         }
 
-        if (!result.Succeeded)
-        {
-            ModelState.AddModelError(nameof(Password), "Tên đăng nhập hoặc mật khẩu không đúng.");
-            return Page();
-        }
-
+        await accounts.SignInPageAsync(outcome.User!, cancellationToken);
         return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl! : "/tai-khoan");
     }
 }

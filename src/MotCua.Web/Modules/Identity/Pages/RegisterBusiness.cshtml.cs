@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.RateLimiting;
+using MotCua.Web.Common.Text;
 using MotCua.Web.Common.Web;
 using MotCua.Web.Modules.Identity.Accounts;
 using MotCua.Web.Modules.Identity.Domain;
@@ -24,10 +25,10 @@ public sealed class RegisterBusinessModel(Registration registration) : PageModel
     [BindProperty, Required(ErrorMessage = "Nhập số điện thoại liên hệ.")]
     public string? Phone { get; set; }
 
-    [BindProperty, Required(ErrorMessage = "Nhập thư điện tử của doanh nghiệp."), EmailAddress(ErrorMessage = "Thư điện tử không đúng dạng, ví dụ ten@example.com.")]
+    [BindProperty, Required(ErrorMessage = "Nhập thư điện tử của doanh nghiệp."), EmailAddress(ErrorMessage = "Thư điện tử không đúng dạng, ví dụ ten@example.com."), StringLength(TextLimits.Email, ErrorMessage = "Thư điện tử dài quá 200 ký tự.")]
     public string? Email { get; set; }
 
-    [BindProperty, Required(ErrorMessage = "Nhập mật khẩu.")]
+    [BindProperty, Required(ErrorMessage = "Nhập mật khẩu."), StringLength(256, ErrorMessage = "Mật khẩu dài quá 256 ký tự.")]
     public string? Password { get; set; }
 
     [BindProperty, Compare(nameof(Password), ErrorMessage = "Hai lần nhập mật khẩu không giống nhau.")]

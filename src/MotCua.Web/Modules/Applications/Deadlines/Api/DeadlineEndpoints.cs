@@ -46,10 +46,10 @@ internal static class DeadlineEndpoints
             // Whole seconds: "now" is an estimate, and the answer reads better without the fraction.
             submitted = Instant.FromUnixTimeSeconds(clock.GetCurrentInstant().ToUnixTimeSeconds());
         }
-        else if (!TryParseInstant(submittedAt, out submitted))
+        else if (!TryParseInstant(submittedAt, out submitted) || !Common.Text.SensibleDates.Contains(submitted))
         {
             return Problems.Validation("Tham số submittedAt không hợp lệ.", ("submittedAt",
-                "submittedAt phải là thời điểm theo ISO 8601 có múi giờ, ví dụ 2026-11-26T16:00:00+07:00 hoặc 2026-11-26T09:00:00Z."));
+                "submittedAt phải là thời điểm theo ISO 8601 có múi giờ, ví dụ 2026-11-26T16:00:00+07:00 hoặc 2026-11-26T09:00:00Z, trong khoảng năm 2000–2100."));
         }
 
         var procedure = await db.Procedures.AsNoTracking().SingleOrDefaultAsync(p => p.Code == code, cancellationToken);

@@ -93,6 +93,11 @@ public sealed class CalendarAdminModel(MotCuaDbContext db, WorkingCalendarProvid
         else if (ParseDate(Date) is { } parsed)
         {
             date = parsed;
+            if (!Common.Text.SensibleDates.Contains(parsed))
+            {
+                date = null;
+                ModelState.AddModelError(nameof(Date), Common.Text.SensibleDates.Message);
+            }
         }
         else
         {

@@ -1,0 +1,100 @@
+using Microsoft.AspNetCore.Http.Features;
+using MotCua.Web.Common.Text;
+
+namespace MotCua.Web.Common.Web;
+
+/// <summary>
+/// Refuses, before any page or endpoint runs, a request whose address, query or form fields carry characters no person
+/// types (NUL and other control characters, U+FFFE, lone surrogates), and caps what an API request may send. JSON
+/// bodies are checked by <see cref="ApiJson"/>, field by field. The rest of the checks (length per field, meaning)
+/// belong to each use case.
+/// </summary>
+public sealed class InputGuard(RequestDelegate next)
+{
+    /// <summary>A JSON request to the API: an application with its e-form is a few kilobytes.</summary>
+    public const long MaxApiJsonBytes = 1024 * 1024;
+
+    /// <summary>A multipart request to the API: one attachment (10 MB) and its fields.</summary>
+    /// <remarks>Well above the 10 MB a file may have, so a slightly larger file still gets the plain "tối đa 10 MB" answer.</remarks>
+    public const long MaxApiMultipartBytes = 32 * 1024 * 1024;
+
+    public async Task InvokeAsync(HttpContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        // The error page re-runs the pipeline for the same request: it has been judged already.
+        if (context.Features.Get<Microsoft.AspNetCore.Diagnostics.IExceptionHandlerFeature>() is not null
+            || context.Features.Get<Microsoft.AspNetCore.Diagnostics.IStatusCodeReExecuteFeature>() is not null)
+        {
+            await next(context);
+            return;
+        }
+
+        var request = context.Request;
+        if (WebPlatform.IsApi(context))
+        {
+            var limit = request.HasFormContentType ? MaxApiMultipartBytes : MaxApiJsonBytes;
+            if (request.ContentLength > limit)
+            {
+                throw new BadHttpRequestException("Request body too large.", StatusCodes.Status413PayloadTooLarge);
+            }
+
+            // A body without a length (chunked) is cut off by the server at the same limit.
+            if (context.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } size)
+            {
+                size.MaxRequestBodySize = limit;
+            }
+        }
+
+        if (!TextRules.IsClean(request.Path.Value))
+        {
+            throw new InputRejectedException("path", TextRules.UncleanMessage);
+        }
+
+        foreach (var (key, values) in request.Query)
+        {
+            Check(key, values);
+        }
+
+        if (request.HasFormContentType && !HttpMethods.IsGet(request.Method))
+        {
+            IFormCollection form;
+            try
+            {
+                form = await request.ReadFormAsync(context.RequestAborted);
+            }
+            catch (Exception e) when (e is InvalidDataException or IOException && e is not BadHttpRequestException)
+            {
+                // A broken multipart body, or more fields than the form limits allow.
+                throw new BadHttpRequestException("The form could not be read.", StatusCodes.Status400BadRequest, e);
+            }
+
+            foreach (var (key, values) in form)
+            {
+                Check(key, values);
+            }
+
+            foreach (var file in form.Files)
+            {
+                Check(file.Name, file.FileName);
+            }
+        }
+
+        await next(context);
+    }
+
+    private static void Check(string key, Microsoft.Extensions.Primitives.StringValues values)
+    {
+        if (!TextRules.IsClean(key))
+        {
+            throw new InputRejectedException("request", TextRules.UncleanMessage);
+        }
+
+        foreach (var value in values)
+        {
+            if (!TextRules.IsClean(value))
+            {
+                throw new InputRejectedException(key, TextRules.UncleanMessage);
+            }
+        }
+    }
+}
