@@ -43,6 +43,11 @@ public sealed class InputGuard(RequestDelegate next)
             {
                 size.MaxRequestBodySize = limit;
             }
+
+            if (request.HasJsonContentType() && request.ContentLength is not 0 && !HttpMethods.IsGet(request.Method))
+            {
+                await CheckWellFormedJsonAsync(context);
+            }
         }
 
         if (!TextRules.IsClean(request.Path.Value))
@@ -80,6 +85,35 @@ public sealed class InputGuard(RequestDelegate next)
         }
 
         await next(context);
+    }
+
+    /// <summary>
+    /// A body that is not JSON at all is refused before anything else, whoever sends it (signed in or not): the answer
+    /// is the same 400 naming the body. Field by field checks stay with the endpoint and <see cref="ApiJson"/>.
+    /// </summary>
+    private static async Task CheckWellFormedJsonAsync(HttpContext context)
+    {
+        var request = context.Request;
+        request.EnableBuffering();
+        using var buffer = new MemoryStream();
+        await request.Body.CopyToAsync(buffer, context.RequestAborted);
+        request.Body.Position = 0;
+        if (buffer.Length == 0)
+        {
+            return;
+        }
+
+        try
+        {
+            var reader = new System.Text.Json.Utf8JsonReader(buffer.GetBuffer().AsSpan(0, (int)buffer.Length));
+            while (reader.Read())
+            {
+            }
+        }
+        catch (System.Text.Json.JsonException e)
+        {
+            throw new BadHttpRequestException("Failed to read parameter \"body\" from the request body as JSON.", StatusCodes.Status400BadRequest, e);
+        }
     }
 
     private static void Check(string key, Microsoft.Extensions.Primitives.StringValues values)

@@ -96,6 +96,21 @@ public static class WebPlatform
     {
         ArgumentNullException.ThrowIfNull(app);
         var security = app.Services.GetRequiredService<IOptions<SecurityOptions>>().Value;
+
+        // Set as the response starts, so error answers (whose headers the exception handler clears) carry them too.
+        app.Use(async (context, next) =>
+        {
+            context.Response.OnStarting(() =>
+            {
+                var headers = context.Response.Headers;
+                headers.XContentTypeOptions = "nosniff";
+                headers.XFrameOptions = "DENY";
+                headers["Referrer-Policy"] = "strict-origin-when-cross-origin";
+                headers.ContentSecurityPolicy = "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; frame-ancestors 'none'; form-action 'self'";
+                return Task.CompletedTask;
+            });
+            await next();
+        });
         app.UseExceptionHandler(new ExceptionHandlerOptions
         {
             // Pages: the error page for the status the failure deserves (a request too large is 413, not 500).
@@ -111,15 +126,6 @@ public static class WebPlatform
             app.UseHttpsRedirection();
         }
 
-        app.Use(async (context, next) =>
-        {
-            var headers = context.Response.Headers;
-            headers.XContentTypeOptions = "nosniff";
-            headers.XFrameOptions = "DENY";
-            headers["Referrer-Policy"] = "strict-origin-when-cross-origin";
-            headers.ContentSecurityPolicy = "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; frame-ancestors 'none'; form-action 'self'";
-            await next();
-        });
         app.UseRequestLocalization();
         app.UseStaticFiles();
 

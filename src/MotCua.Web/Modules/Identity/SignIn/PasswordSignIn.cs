@@ -69,13 +69,13 @@ public sealed class PasswordSignIn(UserManager<AppUser> users, IPasswordHasher<A
     }
 
     private static string Warning(int attemptsLeft) => attemptsLeft <= 2
-        ? string.Create(CultureInfo.InvariantCulture, $" Bạn còn {attemptsLeft} lần thử; sau đó phải chờ một lúc mới thử lại được.")
+        ? string.Create(CultureInfo.InvariantCulture, $" Bạn còn {attemptsLeft} lần thử trước khi phải chờ mới được thử tiếp.")
         : string.Empty;
 
     private static SignInOutcome Blocked(Duration wait)
     {
         var seconds = Math.Max(1, (int)Math.Ceiling(wait.TotalSeconds));
-        var text = seconds <= 60 ? string.Create(CultureInfo.InvariantCulture, $"{seconds} giây") : string.Create(CultureInfo.InvariantCulture, $"{(seconds + 59) / 60} phút");
+        var text = seconds < 60 ? string.Create(CultureInfo.InvariantCulture, $"{seconds} giây") : string.Create(CultureInfo.InvariantCulture, $"{(seconds + 59) / 60} phút");
         return new SignInOutcome(null, $"Bạn đã nhập sai nhiều lần. Vui lòng chờ {text} rồi thử lại.")
         {
             RetryAfterSeconds = seconds,
