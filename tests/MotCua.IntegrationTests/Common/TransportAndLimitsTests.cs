@@ -124,3 +124,26 @@ public abstract class TransportAndLimitsTests(MotCuaApp app)
 public sealed class TransportAndLimitsOnSqlite(StrictSqliteApp app) : TransportAndLimitsTests(app), IClassFixture<StrictSqliteApp>;
 
 public sealed class TransportAndLimitsOnPostgres(StrictPostgresApp app) : TransportAndLimitsTests(app), IClassFixture<StrictPostgresApp>;
+
+/// <summary>What the real server (Kestrel, not the in-memory test server) sends.</summary>
+public sealed class KestrelHeaderTests
+{
+    [Fact]
+    public async Task Kestrel_sends_no_server_header_and_refuses_a_nul_in_the_path()
+    {
+        Directory.CreateDirectory(Path.Combine(Path.GetTempPath(), "motcua-tests"));
+        await using var app = new SqliteApp();
+        app.UseKestrel(0);
+        app.StartServer();
+        using var client = app.CreateClient();
+        using var page = await client.GetAsync(new Uri("/thu-tuc", UriKind.Relative));
+        Assert.Equal(HttpStatusCode.OK, page.StatusCode);
+        Assert.False(page.Headers.Contains("Server"), "Server header");
+        using var api = await client.PostAsync(new Uri("/api/v1/applications", UriKind.Relative), new StringContent("{", System.Text.Encoding.UTF8, "application/json"));
+        await api.AssertProblemAsync(HttpStatusCode.BadRequest);
+        Assert.Equal("nosniff", api.Headers.GetValues("X-Content-Type-Options").Single());
+        using var nul = await client.GetAsync(new Uri("/api/v1/tracking/A%00B", UriKind.Relative));
+        Assert.Equal(HttpStatusCode.BadRequest, nul.StatusCode);
+        await ((IAsyncLifetime)app).DisposeAsync();
+    }
+}
