@@ -466,7 +466,10 @@ public abstract class ApiFuzzTests(MotCuaApp app)
             var before = counted ? _lastCount ?? await CountRowsAsync() : RowCounts.Zero;
             _lastCount = null;
             var caseName = $"{fuzzCase.Name} [{fuzzCase.Identity ?? "anonymous"}]";
-            var client = fuzzCase.Identity is null ? _anonymous : _clients[fuzzCase.Identity];
+            // Signing out ends the token it is sent with: that case gets a token of its own, the others keep theirs.
+            var client = fuzzCase.Identity is null ? _anonymous
+                : fuzzCase.Operation.Name == "RevokeToken" ? await TokenClientAsync(fuzzCase.Identity)
+                : _clients[fuzzCase.Identity];
             using var request = new HttpRequestMessage(new HttpMethod(fuzzCase.Method), new Uri(fuzzCase.Url, UriKind.Relative));
             if (fuzzCase.Body is { } body)
             {

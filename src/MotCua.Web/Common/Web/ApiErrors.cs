@@ -62,7 +62,7 @@ public static partial class ApiErrors
         if (bad.InnerException is JsonException json)
         {
             var field = FieldOf(json.Path) ?? "body";
-            var message = json.Message.StartsWith(TextRules.UncleanMessage, StringComparison.Ordinal) ? TextRules.UncleanMessage
+            var message = json.Message.StartsWith(TextRules.UncleanMessage, StringComparison.Ordinal) ? (json.Path is null ? "Nội dung gửi lên có byte không phải UTF-8 hợp lệ." : TextRules.UncleanMessage)
                 : json.Path is null or "$" ? "Nội dung gửi lên không phải JSON hợp lệ."
                 : WrongTypeMessage;
             return Validation(field, message, json.Path is null or "$" ? "Dữ liệu gửi lên không đọc được. Kiểm tra định dạng JSON." : null);

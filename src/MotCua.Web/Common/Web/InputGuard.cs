@@ -46,6 +46,14 @@ public sealed class InputGuard(RequestDelegate next)
 
             if (request.HasJsonContentType() && request.ContentLength is not 0 && !HttpMethods.IsGet(request.Method))
             {
+                // JSON is UTF-8 (RFC 8259 §8.1): another charset is not understood, rather than guessed.
+                if (Microsoft.Net.Http.Headers.MediaTypeHeaderValue.TryParse(request.ContentType, out var type)
+                    && type.Charset.HasValue && !type.Charset.Equals("utf-8", StringComparison.OrdinalIgnoreCase)
+                    && !type.Charset.Equals("utf8", StringComparison.OrdinalIgnoreCase))
+                {
+                    throw new BadHttpRequestException("Unsupported charset.", StatusCodes.Status415UnsupportedMediaType);
+                }
+
                 await CheckWellFormedJsonAsync(context);
             }
         }
@@ -103,9 +111,16 @@ public sealed class InputGuard(RequestDelegate next)
             return;
         }
 
+        var bytes = buffer.GetBuffer().AsSpan(0, (int)buffer.Length);
+        if (!System.Text.Unicode.Utf8.IsValid(bytes))
+        {
+            throw new BadHttpRequestException("Failed to read parameter \"body\" from the request body as JSON.", StatusCodes.Status400BadRequest,
+                new System.Text.Json.JsonException(TextRules.UncleanMessage));
+        }
+
         try
         {
-            var reader = new System.Text.Json.Utf8JsonReader(buffer.GetBuffer().AsSpan(0, (int)buffer.Length));
+            var reader = new System.Text.Json.Utf8JsonReader(bytes);
             while (reader.Read())
             {
             }

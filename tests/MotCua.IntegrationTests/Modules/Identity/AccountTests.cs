@@ -5,7 +5,7 @@ using MotCua.IntegrationTests.Infrastructure;
 
 namespace MotCua.IntegrationTests.Modules.Identity;
 
-public abstract class AccountTests(MotCuaApp app)
+public abstract partial class AccountTests(MotCuaApp app)
 {
     private static int _sequence = Random.Shared.Next(100_000, 900_000);
 
@@ -183,6 +183,41 @@ public abstract class AccountTests(MotCuaApp app)
     }
 
     [Fact]
+    public async Task Two_registrations_of_the_same_number_at_once_give_one_account_and_the_plain_message()
+    {
+        var number = NextIdentityNumber();
+        var browsers = Enumerable.Range(0, 4).Select(_ => app.Pages()).ToList();
+        try
+        {
+            // Each browser opens the form first, then all press "Tạo tài khoản" at the same moment.
+            var forms = await Task.WhenAll(browsers.Select(async b =>
+            {
+                var (_, html) = await b.GetAsync("/dang-ky");
+                return (Browser: b, Token: System.Net.WebUtility.HtmlDecode(TokenField().Match(html).Groups[1].Value));
+            }));
+            var answers = await Task.WhenAll(forms.Select(async f =>
+            {
+                var fields = Citizen(number);
+                fields["__RequestVerificationToken"] = f.Token;
+                using var content = new FormUrlEncodedContent(fields);
+                using var response = await f.Browser.Http.PostAsync(new Uri("/dang-ky", UriKind.Relative), content);
+                return (response.StatusCode, Html: await response.Content.ReadAsStringAsync());
+            }));
+
+            Assert.Single(answers, a => a.StatusCode == HttpStatusCode.Redirect);
+            Assert.All(answers.Where(a => a.StatusCode != HttpStatusCode.Redirect), a =>
+            {
+                Assert.Equal(HttpStatusCode.OK, a.StatusCode);
+                Assert.Contains("Số định danh cá nhân này đã có tài khoản", a.Html, StringComparison.Ordinal);
+            });
+        }
+        finally
+        {
+            browsers.ForEach(b => b.Dispose());
+        }
+    }
+
+    [Fact]
     public async Task Login_page_signs_in_and_shows_the_account()
     {
         using var pages = app.Pages();
@@ -220,6 +255,9 @@ public abstract class AccountTests(MotCuaApp app)
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         Assert.StartsWith("/dang-nhap", response.Headers.Location?.AbsolutePath ?? response.Headers.Location?.OriginalString, StringComparison.Ordinal);
     }
+
+    [System.Text.RegularExpressions.GeneratedRegex("name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"")]
+    private static partial System.Text.RegularExpressions.Regex TokenField();
 
     private static int NextSequence() => Interlocked.Increment(ref _sequence);
 

@@ -133,8 +133,13 @@ internal static class DocumentEndpoints
 
     private static async Task<Results<Created<UploadedDocument>, ProblemHttpResult>> Upload(
         string code, IFormFile? file, [Microsoft.AspNetCore.Mvc.FromForm] string? name, [Microsoft.AspNetCore.Mvc.FromForm] string? kind,
-        ClaimsPrincipal user, DocumentUpload upload, CancellationToken cancellationToken)
+        HttpRequest request, ClaimsPrincipal user, DocumentUpload upload, CancellationToken cancellationToken)
     {
+        if (request.HasFormContentType && request.Form.Files.Count > 1)
+        {
+            return Problems.Validation("Mỗi lần gửi một tệp.", ("file", "Mỗi lần đính kèm một tệp; gửi các tệp khác trong những lần sau."));
+        }
+
         var documentKind = DocumentKind.Input;
         if (kind is not null && !Common.Text.EnumNames.TryParse(kind, out documentKind, ignoreCase: true))
         {

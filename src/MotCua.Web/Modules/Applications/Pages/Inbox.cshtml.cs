@@ -71,7 +71,7 @@ public sealed class InboxModel(MotCuaDbContext db, ApplicationAccess access, Dea
         // Wrong values in the address bar are ignored rather than shown as an error page.
         ModelState.Clear();
         Scope = Scope == AllScope ? AllScope : null;
-        PageNumber = Math.Max(1, PageNumber);
+        PageNumber = Math.Clamp(PageNumber, 1, 10_000);
         var q = Q?.Trim().Normalize(System.Text.NormalizationForm.FormC);
         Q = string.IsNullOrEmpty(q) ? null : q.Length > 100 ? q[..100] : q;
 

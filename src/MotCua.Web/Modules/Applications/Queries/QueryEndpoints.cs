@@ -203,13 +203,16 @@ internal static class QueryEndpoints
                 VietnamTime.Offset(found.ReceivedAt), VietnamTime.Offset(found.ApologyNewDueAt ?? found.DueAt));
     }
 
+    /// <summary>No one pages further; past it page × size would overflow the offset.</summary>
+    public const int MaxPage = 10_000;
+
     private static (int Page, int Size, ProblemHttpResult? Problem) Paging(int? page, int? pageSize)
     {
         var p = page ?? 1;
         var s = pageSize ?? 20;
-        return p < 1 || s is < 1 or > 100
+        return p is < 1 or > MaxPage || s is < 1 or > 100
             ? (p, s, Problems.Validation("Tham số phân trang không hợp lệ.",
-                ("page", p < 1 ? "Số trang phải từ 1 trở lên." : null),
+                ("page", p is < 1 or > MaxPage ? $"Số trang phải từ 1 đến {MaxPage}." : null),
                 ("pageSize", s is < 1 or > 100 ? "Số hồ sơ mỗi trang phải từ 1 đến 100." : null)))
             : (p, s, null);
     }

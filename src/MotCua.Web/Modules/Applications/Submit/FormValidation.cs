@@ -21,20 +21,31 @@ public sealed class FormValidation
             return new Dictionary<string, string> { ["form"] = "Tờ khai phải là một đối tượng JSON gồm các trường của biểu mẫu." };
         }
 
+        if (TextProblem(form, "form") is { } textProblem)
+        {
+            return new Dictionary<string, string> { [textProblem.Field] = textProblem.Message };
+        }
+
         var raw = form.GetRawText();
         if (raw.Length > MaxFormBytes)
         {
             return new Dictionary<string, string> { ["form"] = "Tờ khai quá dài (tối đa 64 KB)." };
         }
 
-        if (TextProblem(form, "form") is { } textProblem)
-        {
-            return new Dictionary<string, string> { [textProblem.Field] = textProblem.Message };
-        }
-
         var schema = await _schemas.GetOrAdd(schemaJson, json => new Lazy<Task<JsonSchema>>(() => JsonSchema.FromJsonAsync(json))).Value;
         var errors = new Dictionary<string, string>(StringComparer.Ordinal);
-        foreach (var error in Flatten(schema.Validate(raw)))
+        ICollection<ValidationError> found;
+        try
+        {
+            found = schema.Validate(raw);
+        }
+        catch (Exception e) when (e is InvalidCastException or OverflowException or FormatException or ArgumentException)
+        {
+            // A number beyond what the schema reader takes (9223372036854775808) and the like.
+            return new Dictionary<string, string> { ["form"] = "Tờ khai có giá trị không đọc được (ví dụ một số quá lớn). Kiểm tra lại các trường số." };
+        }
+
+        foreach (var error in Flatten(found))
         {
             var field = error.Property ?? error.Path?.TrimStart('#', '/').Split('/', '.').LastOrDefault() ?? "form";
             if (string.IsNullOrEmpty(field))
@@ -85,7 +96,7 @@ public sealed class FormValidation
                 {
                     value = element.GetString();
                 }
-                catch (InvalidOperationException)
+                catch (Exception e) when (e is InvalidOperationException or ArgumentException)
                 {
                     return (path, TextRules.UncleanMessage);
                 }

@@ -88,6 +88,7 @@ public sealed class TransitionHandler(MotCuaDbContext db, ApplicationAccess acce
     {
         var items = input.Items ?? [];
         var itemProblem = items.Count > MaxSupplementItems ? $"Tối đa {MaxSupplementItems} giấy tờ cần bổ sung."
+            : items.Any(i => i is null) ? "Mỗi giấy tờ cần bổ sung là một mục có tên (name) và lý do (reason)."
             : items.Select(i => TextRules.Problem(i.Name, TextLimits.DocumentName) ?? TextRules.Problem(i.Reason, TextLimits.Note)).FirstOrDefault(p => p is not null);
         (string Field, string? Message)[] fields =
         [

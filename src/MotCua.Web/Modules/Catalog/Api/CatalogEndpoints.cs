@@ -135,11 +135,11 @@ internal static class CatalogEndpoints
 
         var pageNumber = page ?? 1;
         var size = pageSize ?? 20;
-        if (levelError is not null || pageNumber < 1 || size is < 1 or > ProcedureQuery.MaxPageSize || q?.Length > 200)
+        if (levelError is not null || pageNumber is < 1 or > 10_000 || size is < 1 or > ProcedureQuery.MaxPageSize || q?.Length > 200)
         {
             return Problems.Validation("Tham số tìm kiếm không hợp lệ.",
                 ("onlineLevel", levelError),
-                ("page", pageNumber < 1 ? "Số trang phải từ 1 trở lên." : null),
+                ("page", pageNumber is < 1 or > 10_000 ? "Số trang phải từ 1 đến 10000." : null),
                 ("pageSize", size is < 1 or > ProcedureQuery.MaxPageSize ? $"Số thủ tục mỗi trang phải từ 1 đến {ProcedureQuery.MaxPageSize}." : null),
                 ("q", q?.Length > 200 ? "Từ khóa tìm kiếm dài quá 200 ký tự." : null));
         }

@@ -31,7 +31,7 @@ public sealed class CatalogModel(MotCuaDbContext db, ProcedureSearch search) : P
     {
         // Wrong values in the address bar are ignored rather than shown as an error page.
         ModelState.Clear();
-        PageNumber = Math.Max(1, PageNumber);
+        PageNumber = Math.Clamp(PageNumber, 1, 10_000);
         if (Q?.Length > 200)
         {
             Q = Q[..200];

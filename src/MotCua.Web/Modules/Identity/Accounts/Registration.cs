@@ -74,6 +74,12 @@ public sealed class Registration(UserManager<AppUser> users, AccountLifecycle ac
             return new Outcome(null, [(numberField, duplicateMessage)]);
         }
 
+        if (!created.Succeeded && created.Errors.Any(e => e.Code is "DuplicateUserName"))
+        {
+            // Another registration of the same number got in between our check and this one.
+            return new Outcome(null, [(numberField, duplicateMessage)]);
+        }
+
         if (!created.Succeeded)
         {
             return new Outcome(null, created.Errors.Select(e => (e.Code.StartsWith("Password", StringComparison.Ordinal) ? "Password" : e.Code.Contains("Email", StringComparison.Ordinal) ? "Email" : "UserName", e.Description)).ToList());

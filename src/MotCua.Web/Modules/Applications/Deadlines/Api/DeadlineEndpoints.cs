@@ -77,7 +77,9 @@ internal static class DeadlineEndpoints
         foreach (var pattern in Inputs)
         {
             var result = pattern.Parse(value);
-            if (result.Success)
+
+            // Years near the calendar's ends overflow once the offset is applied: they are no sensible date anyway.
+            if (result.Success && result.Value.Year is > 1900 and < 9000)
             {
                 instant = result.Value.ToInstant();
                 return true;
