@@ -189,6 +189,12 @@ public abstract class BadInputTests(MotCuaApp app)
             await attach.AssertProblemAsync(HttpStatusCode.BadRequest);
         }
 
+        foreach (var kind in new[] { "99", "-2147483648", "2" })
+        {
+            using var attach = await AttachAsync(citizen, code, "Giấy chứng sinh", Pdf, kind: kind);
+            Assert.True((await attach.AssertProblemAsync(HttpStatusCode.BadRequest)).GetProperty("errors").TryGetProperty("kind", out _), kind);
+        }
+
         var view = await citizen.GetJsonAsync($"/api/v1/applications/{code}");
         Assert.Equal("Submitted", view.GetProperty("status").GetString());
         Assert.Equal(1, view.GetProperty("history").GetArrayLength());
