@@ -44,7 +44,7 @@ public sealed class CitizenFindsAProcedureTests(BrowserApp app)
     {
         var page = await app.NewPageAsync();
         var login = new LoginPage(page);
-        await login.SignInAsync("citizen2", "sai-mat-khau");
+        await login.SignInAsync("citizen2", "sai-mat-khau", expectSuccess: false);
         Assert.Contains("Tên đăng nhập hoặc mật khẩu không đúng.", await login.ErrorSummaryAsync(), StringComparison.Ordinal);
     }
 }

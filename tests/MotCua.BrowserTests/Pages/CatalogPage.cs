@@ -35,12 +35,19 @@ public sealed class ProcedurePage(IPage page)
 
 public sealed class LoginPage(IPage page)
 {
-    public async Task SignInAsync(string userName, string password)
+    public async Task SignInAsync(string userName, string password, bool expectSuccess = true)
     {
         await page.GotoAsync("/dang-nhap");
         await page.GetByLabel("Tên đăng nhập hoặc số định danh cá nhân").FillAsync(userName);
         await page.GetByLabel("Mật khẩu").FillAsync(password);
         await page.GetByRole(AriaRole.Button, new() { Name = "Đăng nhập" }).ClickAsync();
+        await page.WaitForLoadStateAsync();
+        if (expectSuccess && page.Url.Contains("/dang-nhap", StringComparison.Ordinal))
+        {
+            // Say why, so a failure in CI is readable: the page's own error summary or heading.
+            var main = await page.Locator("main").InnerTextAsync();
+            throw new InvalidOperationException($"Sign-in as {userName} stayed on {page.Url}: {main[..Math.Min(main.Length, 400)]}");
+        }
     }
 
     public Task<string> ErrorSummaryAsync() => page.Locator(".error-summary").InnerTextAsync();
