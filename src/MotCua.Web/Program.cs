@@ -1,15 +1,19 @@
+using MotCua.Web.Common.Outbox;
 using MotCua.Web.Common.Persistence;
 using MotCua.Web.Common.Web;
 using MotCua.Web.Modules.Applications;
 using MotCua.Web.Modules.Catalog;
 using MotCua.Web.Modules.Identity;
+using MotCua.Web.Modules.Notifications;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddMotCuaDatabase();
 builder.AddWebPlatform();
+builder.AddOutbox();
 builder.AddIdentityModule();
 builder.AddCatalog();
 builder.AddApplications();
+builder.AddNotifications();
 
 var app = builder.Build();
 
@@ -27,9 +31,11 @@ if (seedDemo)
 }
 
 app.UseWebPlatform();
+app.MapOutbox();
 app.MapIdentity();
 app.MapCatalog();
 app.MapApplications();
+app.MapNotifications();
 await app.RunAsync();
 return 0;
 

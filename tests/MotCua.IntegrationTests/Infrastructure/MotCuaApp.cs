@@ -47,6 +47,13 @@ public abstract class MotCuaApp : WebApplicationFactory<Program>, IAsyncLifetime
         {
             builder.UseSetting(key, value);
         }
+
+        builder.ConfigureServices(ConfigureServices);
+    }
+
+    /// <summary>Services a test host adds (a consumer that fails on purpose, say).</summary>
+    protected virtual void ConfigureServices(Microsoft.Extensions.DependencyInjection.IServiceCollection services)
+    {
     }
 
     /// <summary>"Testing" by default; "Development" for the README's own run command.</summary>
@@ -98,7 +105,14 @@ public class SqliteApp : MotCuaApp
 
 public class PostgresApp : MotCuaApp
 {
-    private readonly string _database = $"motcua_test_{Guid.NewGuid():N}";
+    private readonly string _database;
+
+    public PostgresApp() => _database = $"motcua_test_{Guid.NewGuid():N}";
+
+    /// <summary>A database another host already made: several nodes on one database.</summary>
+    protected PostgresApp(string database) => _database = database;
+
+    public string DatabaseName => _database;
 
     public override string ProviderName => "PostgreSQL";
 

@@ -11,7 +11,16 @@ public static class DatabaseSetup
         ArgumentNullException.ThrowIfNull(builder);
         var database = DatabaseOptions.From(builder.Configuration, builder.Environment.ContentRootPath);
         builder.Services.AddSingleton(database);
-        builder.Services.AddDbContextPool<MotCuaDbContext>(options => Configure(options, database));
+        builder.Services.AddDbContextPool<MotCuaDbContext>((services, options) =>
+        {
+            Configure(options, database);
+
+            // Every save asks the modules what it means for the outside world (Common/Outbox).
+            if (services.GetService<Outbox.OutboxWriter>() is { } outbox)
+            {
+                options.AddInterceptors(outbox);
+            }
+        });
         builder.Services.AddDataProtection()
             .SetApplicationName("MotCua")
             .PersistKeysToDbContext<MotCuaDbContext>();

@@ -24,6 +24,7 @@ public static class ApplicationsModule
         services.AddScoped<TransitionHandler>();
         services.AddScoped<DocumentUpload>();
         services.AddScoped<SlipBuilder>();
+        services.AddSingleton<Common.Outbox.IOutboxSource, Events.ApplicationOutboxSource>();
         var files = builder.Configuration["Storage:Folder"] is { Length: > 0 } folder
             ? folder
             : Path.Combine(builder.Environment.ContentRootPath, "data", "files");

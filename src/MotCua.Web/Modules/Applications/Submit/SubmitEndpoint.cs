@@ -112,7 +112,6 @@ public sealed class SubmitHandler(
         }
 
         db.Add(application);
-        StatusMessages.Queue(db, application, now);
         if (idempotencyKey is not null)
         {
             db.Add(new SubmissionKey { CallerId = caller.User.Id, Key = idempotencyKey, Application = application, CreatedAt = now });

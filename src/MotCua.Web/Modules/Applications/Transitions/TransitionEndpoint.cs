@@ -61,13 +61,11 @@ public sealed class TransitionHandler(MotCuaDbContext db, ApplicationAccess acce
             hasResult);
 
         var now = clock.GetCurrentInstant();
-        var eventsBefore = application.Events.Count;
         if (application.Apply(request, caller!.Actor, await calendars.GetAsync(cancellationToken), now) is { } refusal)
         {
             return (null, caller, ApplicationProblems.From(refusal));
         }
 
-        StatusMessages.Queue(db, application, now, eventsBefore);
         try
         {
             await db.SaveChangesAsync(cancellationToken);

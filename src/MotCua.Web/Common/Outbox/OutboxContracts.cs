@@ -1,0 +1,32 @@
+using Microsoft.EntityFrameworkCore.ChangeTracking;
+
+namespace MotCua.Web.Common.Outbox;
+
+/// <summary>A message a module wants written: its contract type ("application.event.v1") and JSON payload.</summary>
+public sealed record OutboxEnvelope(string Type, string Payload);
+
+/// <summary>
+/// A module's way of turning what it is saving into messages, asked by <see cref="OutboxWriter"/> on every save: the one
+/// place messages come from, so no handler has to remember to write one.
+/// </summary>
+public interface IOutboxSource
+{
+    IEnumerable<OutboxEnvelope> Collect(ChangeTracker changes);
+}
+
+/// <summary>What a consumer is handed: the delivery's id (stable across retries), the message and the attempt number.</summary>
+public sealed record OutboxWork(long DeliveryId, long MessageId, string Type, string Payload, int Attempt);
+
+/// <summary>
+/// One receiver of messages (portal inbox, email, SMS, Zalo, national sync, statistics). It must be idempotent by
+/// <see cref="OutboxWork.DeliveryId"/>: a worker that dies between sending and marking sends again.
+/// </summary>
+public interface IOutboxConsumer
+{
+    /// <summary>Short and stable: it is stored with every delivery ("portal-inbox", "email", …).</summary>
+    string Name { get; }
+
+    bool Accepts(string messageType);
+
+    Task DeliverAsync(OutboxWork work, IServiceProvider services, CancellationToken cancellationToken);
+}

@@ -1,0 +1,210 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using MotCua.Web.Common.Persistence;
+using NodaTime;
+
+namespace MotCua.Web.Common.Outbox;
+
+/// <summary>What the worker last did, for /health and the admin's queue page.</summary>
+public sealed class OutboxStatus
+{
+    public Instant? LastRunAt { get; set; }
+    public string? LastError { get; set; }
+    public long Delivered;
+    public long Failed;
+}
+
+/// <summary>
+/// The background worker that hands each due delivery to its consumer. Deliveries are leased in batches: on
+/// PostgreSQL with FOR UPDATE SKIP LOCKED, so several nodes share the work and never take the same row; on SQLite
+/// (one node) with a plain update. A lease that runs out (the node died mid-way) makes the delivery due again; the
+/// consumer recognises the retry by its delivery id.
+/// </summary>
+public sealed class OutboxDispatcher(
+    IServiceScopeFactory scopes,
+    IEnumerable<IOutboxConsumer> consumers,
+    OutboxSignal signal,
+    OutboxStatus status,
+    IOptionsMonitor<OutboxOptions> options,
+    IClock clock,
+    ILogger<OutboxDispatcher> logger) : BackgroundService
+{
+    private readonly Dictionary<string, IOutboxConsumer> _consumers = consumers.ToDictionary(c => c.Name, StringComparer.Ordinal);
+
+    /// <summary>This worker's name on its leases: the machine, the process and a random part.</summary>
+    public string Owner { get; } = LeaseName();
+
+    private Instant _nextPrune;
+
+    private static string LeaseName()
+    {
+        var name = $"{Environment.MachineName}/{Environment.ProcessId}/{Guid.NewGuid():N}";
+        return name.Length > 100 ? name[^100..] : name;
+    }
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            var settings = options.CurrentValue;
+            var leased = 0;
+            try
+            {
+                leased = await RunOnceAsync(stoppingToken);
+                status.LastRunAt = clock.GetCurrentInstant();
+                status.LastError = null;
+            }
+            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            {
+                break;
+            }
+            catch (Exception e)
+            {
+                // The database may be briefly unreachable: say so on /health and try again on the next poll.
+                status.LastError = e.Message;
+                logger.LogWarning(e, "Outbox worker run failed");
+            }
+
+            if (leased < settings.BatchSize)
+            {
+                try
+                {
+                    await signal.WaitAsync(TimeSpan.FromMilliseconds(settings.PollMilliseconds), stoppingToken);
+                }
+                catch (OperationCanceledException)
+                {
+                    break;
+                }
+            }
+        }
+    }
+
+    /// <summary>Leases one batch of due deliveries, hands each to its consumer and records the outcome. Returns how many it leased.</summary>
+    public async Task<int> RunOnceAsync(CancellationToken cancellationToken)
+    {
+        var settings = options.CurrentValue;
+        using var scope = scopes.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<MotCuaDbContext>();
+        var now = clock.GetCurrentInstant();
+        await PruneAsync(db, settings, now, cancellationToken);
+        var ids = await LeaseAsync(db, settings, now, cancellationToken);
+        if (ids.Count == 0)
+        {
+            return 0;
+        }
+
+        var work = await db.Set<OutboxDelivery>().AsNoTracking()
+            .Where(d => ids.Contains(d.Id) && d.LeaseOwner == Owner)
+            .Join(db.Set<OutboxMessage>(), d => d.MessageId, m => m.Id, (d, m) => new { d.Id, d.MessageId, d.Consumer, d.Attempts, m.Type, m.Payload })
+            .ToListAsync(cancellationToken);
+        foreach (var item in work)
+        {
+            var attempt = item.Attempts + 1;
+            string? error = null;
+            try
+            {
+                if (!_consumers.TryGetValue(item.Consumer, out var consumer))
+                {
+                    throw new InvalidOperationException($"No consumer named {item.Consumer} runs on this node.");
+                }
+
+                using var deliveryScope = scopes.CreateScope();
+                await consumer.DeliverAsync(new OutboxWork(item.Id, item.MessageId, item.Type, item.Payload, attempt), deliveryScope.ServiceProvider, cancellationToken);
+            }
+            catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+            {
+                // Shutting down: the lease runs out and another run (or node) delivers it.
+                throw;
+            }
+            catch (Exception e)
+            {
+                error = e.Message.Length > 2000 ? e.Message[..2000] : e.Message;
+                logger.LogWarning("Delivery {Delivery} to {Consumer} failed (attempt {Attempt}): {Error}", item.Id, item.Consumer, attempt, error);
+            }
+
+            await RecordAsync(db, item.Id, attempt, error, settings, cancellationToken);
+        }
+
+        return ids.Count;
+    }
+
+    private async Task<List<long>> LeaseAsync(MotCuaDbContext db, OutboxOptions settings, Instant now, CancellationToken cancellationToken)
+    {
+        var at = now.ToDateTimeUtc();
+        var until = (now + Duration.FromSeconds(settings.LeaseSeconds)).ToDateTimeUtc();
+        var limit = settings.BatchSize;
+        if (db.Database.IsNpgsql())
+        {
+            return await db.Database.SqlQuery<long>($"""
+                UPDATE outbox_deliveries SET "State" = 'Leased', "LeaseOwner" = {Owner}, "LeaseUntil" = {until}
+                WHERE "Id" IN (
+                    SELECT "Id" FROM outbox_deliveries
+                    WHERE ("State" IN ('Pending', 'Failed') AND "NextAttemptAt" <= {at}) OR ("State" = 'Leased' AND "LeaseUntil" < {at})
+                    ORDER BY "NextAttemptAt"
+                    LIMIT {limit}
+                    FOR UPDATE SKIP LOCKED)
+                RETURNING "Id" AS "Value"
+                """).ToListAsync(cancellationToken);
+        }
+
+        // SQLite: one writer at a time, and one node.
+        return await db.Database.SqlQuery<long>($"""
+            UPDATE outbox_deliveries SET "State" = 'Leased', "LeaseOwner" = {Owner}, "LeaseUntil" = {until}
+            WHERE "Id" IN (
+                SELECT "Id" FROM outbox_deliveries
+                WHERE ("State" IN ('Pending', 'Failed') AND "NextAttemptAt" <= {at}) OR ("State" = 'Leased' AND "LeaseUntil" < {at})
+                ORDER BY "NextAttemptAt"
+                LIMIT {limit})
+            RETURNING "Id" AS "Value"
+            """).ToListAsync(cancellationToken);
+    }
+
+    private async Task RecordAsync(MotCuaDbContext db, long id, int attempt, string? error, OutboxOptions settings, CancellationToken cancellationToken)
+    {
+        var now = clock.GetCurrentInstant();
+        var mine = db.Set<OutboxDelivery>().Where(d => d.Id == id && d.LeaseOwner == Owner && d.State == DeliveryState.Leased);
+        if (error is null)
+        {
+            await mine.ExecuteUpdateAsync(s => s
+                .SetProperty(d => d.State, DeliveryState.Delivered)
+                .SetProperty(d => d.Attempts, attempt)
+                .SetProperty(d => d.DeliveredAt, now)
+                .SetProperty(d => d.LeaseOwner, (string?)null)
+                .SetProperty(d => d.LeaseUntil, (Instant?)null), cancellationToken);
+            Interlocked.Increment(ref status.Delivered);
+            return;
+        }
+
+        var dead = attempt >= settings.MaxAttempts;
+        var next = now + RetryDelay(attempt, settings.FirstRetrySeconds);
+        await mine.ExecuteUpdateAsync(s => s
+            .SetProperty(d => d.State, dead ? DeliveryState.Dead : DeliveryState.Failed)
+            .SetProperty(d => d.Attempts, attempt)
+            .SetProperty(d => d.LastError, error)
+            .SetProperty(d => d.NextAttemptAt, next)
+            .SetProperty(d => d.LeaseOwner, (string?)null)
+            .SetProperty(d => d.LeaseUntil, (Instant?)null), cancellationToken);
+        Interlocked.Increment(ref status.Failed);
+    }
+
+    /// <summary>About first × 2^(attempt−1), between half and one and a half of that (jitter), at most an hour.</summary>
+    public static Duration RetryDelay(int attempt, double firstSeconds)
+    {
+        var seconds = firstSeconds * Math.Pow(2, Math.Min(attempt - 1, 20)) * (0.5 + Random.Shared.NextDouble());
+        return Duration.FromSeconds(Math.Min(seconds, 3600));
+    }
+
+    private async Task PruneAsync(MotCuaDbContext db, OutboxOptions settings, Instant now, CancellationToken cancellationToken)
+    {
+        if (now < _nextPrune)
+        {
+            return;
+        }
+
+        _nextPrune = now + Duration.FromMinutes(10);
+        var cutoff = now - Duration.FromDays(settings.RetentionDays);
+        await db.Set<OutboxMessage>()
+            .Where(m => m.CreatedAt < cutoff && m.Deliveries.All(d => d.State == DeliveryState.Delivered))
+            .ExecuteDeleteAsync(cancellationToken);
+    }
+}

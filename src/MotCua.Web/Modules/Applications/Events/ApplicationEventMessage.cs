@@ -1,0 +1,91 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.ChangeTracking;
+using MotCua.Web.Common.Outbox;
+using MotCua.Web.Modules.Applications.Access;
+using MotCua.Web.Modules.Applications.Domain;
+
+namespace MotCua.Web.Modules.Applications.Events;
+
+/// <summary>
+/// Contract "application.event.v1" (docs/outbox-contract.md): one line of an application's history, whether or not
+/// the status changed. What consumers need and no more: no internal note, and the applicant's contact details are read
+/// from the application when a message is sent, not copied here.
+/// </summary>
+public sealed record ApplicationEventMessage(
+    int Version,
+    string Code,
+    string ProcedureCode,
+    string ProcedureName,
+    int UnitId,
+    Guid? ApplicantUserId,
+    int Sequence,
+    string Action,
+    ApplicationStatus FromStatus,
+    ApplicationStatus ToStatus,
+    int NationalStatus,
+    int Channel,
+    DateTimeOffset At,
+    string? Note,
+    DateTimeOffset? DueAt,
+    DateTimeOffset? NewDueAt,
+    IReadOnlyList<string>? SupplementItems)
+{
+    public const string Type = "application.event.v1";
+
+    public static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
+    {
+        Converters = { new JsonStringEnumConverter() },
+        Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+    };
+
+    public static ApplicationEventMessage Read(string payload) =>
+        JsonSerializer.Deserialize<ApplicationEventMessage>(payload, Json) ?? throw new JsonException("Empty application event.");
+}
+
+/// <summary>
+/// Every history line added to an application in a save becomes one message, in that save's transaction: the one
+/// place application events reach the outbox (no handler writes them).
+/// </summary>
+internal sealed class ApplicationOutboxSource : IOutboxSource
+{
+    public IEnumerable<OutboxEnvelope> Collect(ChangeTracker changes)
+    {
+        ArgumentNullException.ThrowIfNull(changes);
+        var envelopes = new List<OutboxEnvelope>();
+        foreach (var entry in changes.Entries<Application>())
+        {
+            var application = entry.Entity;
+            foreach (var e in application.Events)
+            {
+                if (changes.Context.Entry(e).State != EntityState.Added)
+                {
+                    continue;
+                }
+
+                var message = new ApplicationEventMessage(
+                    1,
+                    application.Code,
+                    application.ProcedureCode,
+                    application.ProcedureName,
+                    application.UnitId,
+                    application.ApplicantId,
+                    e.Sequence,
+                    e.Action,
+                    e.FromStatus,
+                    e.ToStatus,
+                    e.ToStatus.NationalCode(),
+                    application.Channel.NationalCode(),
+                    VietnamTime.Offset(e.At),
+                    e.Note,
+                    VietnamTime.Offset(application.DueAt),
+                    e.Action == "apologize" ? VietnamTime.Offset(application.ApologyNewDueAt) : null,
+                    e.Action == "request-supplement" ? application.SupplementItems.Select(i => i.Name).ToList() : null);
+                envelopes.Add(new OutboxEnvelope(ApplicationEventMessage.Type, JsonSerializer.Serialize(message, ApplicationEventMessage.Json)));
+            }
+        }
+
+        return envelopes;
+    }
+}

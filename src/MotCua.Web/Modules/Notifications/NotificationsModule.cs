@@ -1,0 +1,103 @@
+using System.Security.Claims;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using MotCua.Web.Common.Errors;
+using MotCua.Web.Common.Outbox;
+using MotCua.Web.Common.Persistence;
+using MotCua.Web.Modules.Identity.Accounts;
+using MotCua.Web.Modules.Notifications.Domain;
+using MotCua.Web.Modules.Notifications.Inbox;
+using NodaTime;
+
+namespace MotCua.Web.Modules.Notifications;
+
+public static class NotificationsModule
+{
+    public static WebApplicationBuilder AddNotifications(this WebApplicationBuilder builder)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        builder.Services.AddSingleton<IOutboxConsumer, PortalInboxConsumer>();
+        builder.Services.AddScoped<PortalInbox>();
+        return builder;
+    }
+
+    public static WebApplication MapNotifications(this WebApplication app)
+    {
+        ArgumentNullException.ThrowIfNull(app);
+        var api = app.MapGroup("/api/v1/notifications").WithTags("Thông báo").RequireAuthorization(Identity.IdentityModule.ApiPolicy);
+        api.MapGet(string.Empty, List).WithName("ListNotifications").WithSummary("Thông báo của tôi, mới nhất trước, và số chưa đọc");
+        api.MapPost("/{id:long}/read", Read).WithName("ReadNotification").WithSummary("Đánh dấu một thông báo đã đọc");
+        api.MapPost("/read-all", ReadAll).WithName("ReadAllNotifications").WithSummary("Đánh dấu mọi thông báo đã đọc");
+        return app;
+    }
+
+    private static async Task<Results<Ok<NotificationList>, ProblemHttpResult>> List(ClaimsPrincipal user, PortalInbox inbox, int? page, CancellationToken cancellationToken)
+    {
+        if (page is < 1 or > 10_000)
+        {
+            return Problems.Validation("Tham số phân trang không hợp lệ.", ("page", "Số trang phải từ 1 đến 10000."));
+        }
+
+        return await inbox.ListAsync(user, page ?? 1, cancellationToken) is { } list ? TypedResults.Ok(list) : Problems.Unauthorized("Tài khoản không còn tồn tại.");
+    }
+
+    private static async Task<Results<NoContent, ProblemHttpResult>> Read(long id, ClaimsPrincipal user, PortalInbox inbox, CancellationToken cancellationToken) =>
+        await inbox.MarkReadAsync(user, id, cancellationToken) ? TypedResults.NoContent() : Problems.NotFound("Không có thông báo này.");
+
+    private static async Task<NoContent> ReadAll(ClaimsPrincipal user, PortalInbox inbox, CancellationToken cancellationToken)
+    {
+        await inbox.MarkReadAsync(user, null, cancellationToken);
+        return TypedResults.NoContent();
+    }
+}
+
+public sealed record NotificationView(long Id, string Title, string Body, string? ApplicationCode, string? Link, DateTimeOffset CreatedAt, bool Read);
+
+public sealed record NotificationList(IReadOnlyList<NotificationView> Items, int Unread);
+
+/// <summary>A person's portal inbox: their notifications and what is unread (the count in the header).</summary>
+public sealed class PortalInbox(MotCuaDbContext db, UserManager<AppUser> users, IClock clock)
+{
+    public const int PageSize = 30;
+
+    public async Task<NotificationList?> ListAsync(ClaimsPrincipal principal, int page, CancellationToken cancellationToken)
+    {
+        if (!Guid.TryParse(users.GetUserId(principal), out var userId))
+        {
+            return null;
+        }
+
+        var zone = DateTimeZoneProviders.Tzdb["Asia/Ho_Chi_Minh"];
+        var rows = await db.Set<Notification>().AsNoTracking().Where(n => n.UserId == userId).OrderByDescending(n => n.Id)
+            .Skip((page - 1) * PageSize).Take(PageSize).ToListAsync(cancellationToken);
+        var unread = await UnreadAsync(userId, cancellationToken);
+        return new NotificationList(rows.Select(n => new NotificationView(n.Id, n.Title, n.Body, n.ApplicationCode, n.Link,
+            n.CreatedAt.InZone(zone).ToDateTimeOffset(), n.ReadAt is not null)).ToList(), unread);
+    }
+
+    public async Task<int> UnreadAsync(ClaimsPrincipal principal, CancellationToken cancellationToken) =>
+        Guid.TryParse(users.GetUserId(principal), out var userId) ? await UnreadAsync(userId, cancellationToken) : 0;
+
+    /// <summary>One notification (or all when <paramref name="id"/> is null) of this person marked read.</summary>
+    public async Task<bool> MarkReadAsync(ClaimsPrincipal principal, long? id, CancellationToken cancellationToken)
+    {
+        if (!Guid.TryParse(users.GetUserId(principal), out var userId))
+        {
+            return false;
+        }
+
+        var now = clock.GetCurrentInstant();
+        var mine = db.Set<Notification>().Where(n => n.UserId == userId && (id == null || n.Id == id));
+        if (id is not null && !await mine.AnyAsync(cancellationToken))
+        {
+            return false;
+        }
+
+        await mine.Where(n => n.ReadAt == null).ExecuteUpdateAsync(s => s.SetProperty(n => n.ReadAt, now), cancellationToken);
+        return true;
+    }
+
+    private Task<int> UnreadAsync(Guid userId, CancellationToken cancellationToken) =>
+        db.Set<Notification>().CountAsync(n => n.UserId == userId && n.ReadAt == null, cancellationToken);
+}
