@@ -43,6 +43,11 @@ public sealed class ApplicationMainPathTests(BrowserApp app)
         await desk.OpenFromInboxAsync(code);
         await desk.ActAsync("Tiếp nhận hồ sơ");
 
+        // The citizen is told in the portal inbox, reached from the header.
+        var inbox = new NotificationsPage(citizen);
+        var told = await inbox.WaitForAsync("Hồ sơ đã được tiếp nhận", code);
+        Assert.Contains("Ngày hẹn trả kết quả", told, StringComparison.Ordinal);
+
         var specialist = new OfficerApplicationPage(await SignedInAsync("specialist1"));
         await specialist.OpenFromInboxAsync(code);
         await specialist.ActAsync("Chuyển bước xử lý");

@@ -83,3 +83,25 @@ public sealed class MyApplicationPage(IPage page)
         return await File.ReadAllBytesAsync(path!);
     }
 }
+
+public sealed class NotificationsPage(IPage page)
+{
+    /// <summary>Opens "Thông báo" from the header until the notification is there (it is sent just after the commit).</summary>
+    public async Task<string> WaitForAsync(string title, string code)
+    {
+        for (var attempt = 0; attempt < 50; attempt++)
+        {
+            await page.GotoAsync("/");
+            await page.GetByRole(AriaRole.Link, new() { NameRegex = new System.Text.RegularExpressions.Regex("^Thông báo") }).ClickAsync();
+            var item = page.Locator("li", new() { HasText = code }).Filter(new() { HasText = title });
+            if (await item.CountAsync() > 0)
+            {
+                return await item.First.InnerTextAsync();
+            }
+
+            await Task.Delay(200);
+        }
+
+        throw new InvalidOperationException($"No notification “{title}” for {code}: {await page.Locator("main").InnerTextAsync()}");
+    }
+}
