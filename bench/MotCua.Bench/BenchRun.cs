@@ -64,6 +64,7 @@ internal sealed class BenchRun(BenchOptions options) : IAsyncDisposable
             ["RateLimits__SignInPerMinute"] = "0",
             ["RateLimits__TrackingPerMinute"] = "0",
             ["Security__HttpsRedirect"] = "false",
+            ["Portal__PublicBaseUrl"] = _base,
             ["ASPNETCORE_URLS"] = _base,
             ["ASPNETCORE_ENVIRONMENT"] = "Production",
             ["Storage__Folder"] = Path.Combine(_work, "files"),

@@ -26,6 +26,7 @@ public sealed class BrowserApp : IAsyncLifetime
             builder.UseSetting("ConnectionStrings:Sqlite", $"Data Source={_file}");
             builder.UseSetting("Seed:Demo", "true");
             builder.UseSetting("Security:HttpsRedirect", "false");
+            builder.UseSetting("Portal:PublicBaseUrl", "http://localhost:5000");
             builder.UseSetting("Storage:Folder", Path.Combine(Path.GetTempPath(), "motcua-browser-tests", "files"));
         });
         _factory.UseKestrel(0);

@@ -14,6 +14,9 @@ public abstract class MotCuaApp : WebApplicationFactory<Program>, IAsyncLifetime
 {
     public const string DemoPassword = "MotCua@2026";
 
+    /// <summary>The portal's configured public address in tests: what slips and messages must carry.</summary>
+    public const string PublicBaseUrl = "https://dichvucong.anbinh.gov.vn";
+
     public abstract string ProviderName { get; }
 
     protected abstract string SqliteConnection { get; }
@@ -42,6 +45,7 @@ public abstract class MotCuaApp : WebApplicationFactory<Program>, IAsyncLifetime
         builder.UseSetting("RateLimits:SignInPerMinute", "100000");
         builder.UseSetting("RateLimits:TrackingPerMinute", "100000");
         builder.UseSetting("Security:HttpsRedirect", "false");
+        builder.UseSetting("Portal:PublicBaseUrl", PublicBaseUrl);
         builder.UseSetting("Storage:Folder", Path.Combine(Path.GetTempPath(), "motcua-tests", "files"));
         foreach (var (key, value) in Settings)
         {

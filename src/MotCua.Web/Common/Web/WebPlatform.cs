@@ -27,6 +27,7 @@ public static class WebPlatform
         services.AddScoped<Layout.PortalInfo>();
         services.AddRazorPages(options => options.RootDirectory = "/");
         services.AddOptions<SecurityOptions>().BindConfiguration(SecurityOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<PortalOptions>().BindConfiguration(PortalOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<RateLimitOptions>().BindConfiguration(RateLimitOptions.Section).ValidateDataAnnotations().ValidateOnStart();
 
         // No "Server: Kestrel": it tells an attacker nothing they need.
@@ -76,7 +77,14 @@ public static class WebPlatform
             redirect.HttpsPort = security.Value.HttpsPort);
 
         // A reverse proxy on the same machine (nginx terminating TLS) says the request came over https.
-        services.Configure<ForwardedHeadersOptions>(options => options.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto);
+        services.AddOptions<ForwardedHeadersOptions>().Configure<IOptions<SecurityOptions>>((options, security) =>
+        {
+            options.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto;
+            foreach (var proxy in security.Value.KnownProxies)
+            {
+                options.KnownProxies.Add(System.Net.IPAddress.Parse(proxy));
+            }
+        });
         services.AddOptions<HstsOptions>().Configure<IOptions<SecurityOptions>>((hsts, security) =>
         {
             hsts.MaxAge = TimeSpan.FromDays(security.Value.HstsMaxAgeDays);

@@ -16,6 +16,21 @@ public abstract class SlipTests(MotCuaApp app)
     }
 
     [Fact]
+    public async Task The_qr_code_on_a_slip_carries_the_configured_address_even_under_a_forged_host_header()
+    {
+        var citizen = await app.ApiClientFor("citizen1");
+        var code = await SubmitBirthAsync(app, citizen);
+        await ActOkAsync(await app.ApiClientFor("reception1"), code, new { action = "receive" });
+        using var request = new HttpRequestMessage(HttpMethod.Get, new Uri($"/api/v1/applications/{code}/slips/receipt", UriKind.Relative));
+        request.Headers.Host = "ke-gia-mao.example";
+        using var response = await citizen.SendAsync(request);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+
+        var qr = QrCodes.Read(await response.Content.ReadAsByteArrayAsync());
+        Assert.Equal($"{MotCuaApp.PublicBaseUrl}/tra-cuu?code={code}", qr);
+    }
+
+    [Fact]
     public async Task The_receipt_slip_is_a_pdf_with_the_code_the_applicant_and_the_documents_in_vietnamese()
     {
         var citizen = await app.ApiClientFor("citizen1");

@@ -51,7 +51,7 @@ public sealed class ApplicationDetailsModel(MotCuaDbContext db, ApplicationAcces
             return NotFound();
         }
 
-        return File(await slips.RenderAsync(slipKind, Application, Request, cancellationToken), "application/pdf", Applications.Slips.SlipBuilder.FileName(slipKind, Application));
+        return File(await slips.RenderAsync(slipKind, Application, cancellationToken), "application/pdf", Applications.Slips.SlipBuilder.FileName(slipKind, Application));
     }
 
     /// <summary>Submit a draft, send a supplement (with its files), or withdraw.</summary>

@@ -85,7 +85,7 @@ public sealed class OfficerApplicationModel(
             return NotFound();
         }
 
-        return File(await slips.RenderAsync(slipKind, Application, Request, cancellationToken), "application/pdf", Slips.SlipBuilder.FileName(slipKind, Application));
+        return File(await slips.RenderAsync(slipKind, Application, cancellationToken), "application/pdf", Slips.SlipBuilder.FileName(slipKind, Application));
     }
 
     /// <summary>A document of the application, always as a download with its checked type (never shown as a page of this site).</summary>

@@ -14,7 +14,7 @@ using NodaTime;
 namespace MotCua.Web.Modules.Applications.Slips;
 
 /// <summary>Builds the data of a legal slip from an application, its history and its units.</summary>
-public sealed class SlipBuilder(MotCuaDbContext db, WorkingCalendarProvider calendars, IClock clock)
+public sealed class SlipBuilder(MotCuaDbContext db, WorkingCalendarProvider calendars, IClock clock, Microsoft.Extensions.Options.IOptions<Common.Web.PortalOptions> portal)
 {
     /// <summary>Which slips exist for the application now, and which the applicant may have (form 06 is internal).</summary>
     public static bool IsAvailable(SlipKind kind, Application application, bool forOfficer)
@@ -123,10 +123,10 @@ public sealed class SlipBuilder(MotCuaDbContext db, WorkingCalendarProvider cale
     }
 
     /// <summary>The PDF of a slip, with the QR code pointing at the public tracking page of this site.</summary>
-    public async Task<byte[]> RenderAsync(SlipKind kind, Application application, HttpRequest request, CancellationToken cancellationToken)
+    public async Task<byte[]> RenderAsync(SlipKind kind, Application application, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(request);
-        var trackingUrl = $"{request.Scheme}://{request.Host}/tra-cuu?code={Uri.EscapeDataString(application.Code)}";
+        ArgumentNullException.ThrowIfNull(application);
+        var trackingUrl = portal.Value.Url($"/tra-cuu?code={Uri.EscapeDataString(application.Code)}");
         return SlipRenderer.Render(kind, await BuildAsync(application, trackingUrl, cancellationToken));
     }
 
@@ -199,7 +199,7 @@ internal static class SlipEndpoints
             return Problems.Conflict($"Hồ sơ {code} chưa có phiếu mẫu {slipKind.FormNumber()} ở trạng thái hiện tại.");
         }
 
-        var pdf = await slips.RenderAsync(slipKind, application, http.Request, cancellationToken);
+        var pdf = await slips.RenderAsync(slipKind, application, cancellationToken);
         return TypedResults.File(pdf, "application/pdf", SlipBuilder.FileName(slipKind, application));
     }
 
