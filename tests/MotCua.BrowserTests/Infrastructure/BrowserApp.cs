@@ -27,6 +27,7 @@ public sealed class BrowserApp : IAsyncLifetime
             builder.UseSetting("Seed:Demo", "true");
             builder.UseSetting("Security:HttpsRedirect", "false");
             builder.UseSetting("Portal:PublicBaseUrl", "http://localhost:5000");
+            builder.UseSetting("Email:PickupFolder", Path.Combine(Path.GetTempPath(), "motcua-browser-tests", "mail"));
             builder.UseSetting("Storage:Folder", Path.Combine(Path.GetTempPath(), "motcua-browser-tests", "files"));
         });
         _factory.UseKestrel(0);

@@ -33,8 +33,10 @@ public abstract class OutboxTests(MotCuaApp app)
         var db = scope.ServiceProvider.GetRequiredService<MotCuaDbContext>();
         var deliveries = await db.Set<OutboxDelivery>().Where(d => db.Set<OutboxMessage>().Any(m => m.Id == d.MessageId && m.Payload.Contains(code)))
             .Select(d => d.Consumer).ToListAsync();
-        Assert.Equal(4, deliveries.Count);
-        Assert.All(deliveries, c => Assert.Equal("portal-inbox", c));
+        // Two channels subscribe to application events: the portal inbox and e-mail.
+        Assert.Equal(8, deliveries.Count);
+        Assert.Equal(4, deliveries.Count(c => c == "portal-inbox"));
+        Assert.Equal(4, deliveries.Count(c => c == "email"));
     }
 
     [Fact]
@@ -54,6 +56,11 @@ public abstract class OutboxTests(MotCuaApp app)
         Assert.Contains("Đã đủ giấy tờ", received.GetProperty("body").GetString(), StringComparison.Ordinal);
         Assert.Equal($"/ho-so/{code}", received.GetProperty("link").GetString());
         Assert.False(received.GetProperty("read").GetBoolean());
+
+        // On the embedded default the same message is also an e-mail in the pickup folder, named by its delivery.
+        var eml = await EventuallyAsync(() => Task.FromResult(Directory.EnumerateFiles(Path.Combine(Path.GetTempPath(), "motcua-tests", "mail"), "*.eml")
+            .Select(f => MimeKit.MimeMessage.Load(f)).FirstOrDefault(m => m.Subject == $"Hồ sơ đã được tiếp nhận – hồ sơ {code}")));
+        Assert.Equal("citizen2@demo.anbinh.gov.vn", eml.To.Mailboxes.Single().Address);
 
         // Only what the applicant should hear of: the hand-over to the first step says nothing.
         var mine = (await citizen.GetJsonAsync("/api/v1/notifications")).GetProperty("items").EnumerateArray()

@@ -46,6 +46,7 @@ public abstract class MotCuaApp : WebApplicationFactory<Program>, IAsyncLifetime
         builder.UseSetting("RateLimits:TrackingPerMinute", "100000");
         builder.UseSetting("Security:HttpsRedirect", "false");
         builder.UseSetting("Portal:PublicBaseUrl", PublicBaseUrl);
+        builder.UseSetting("Email:PickupFolder", Path.Combine(Path.GetTempPath(), "motcua-tests", "mail"));
         builder.UseSetting("Storage:Folder", Path.Combine(Path.GetTempPath(), "motcua-tests", "files"));
         foreach (var (key, value) in Settings)
         {
@@ -180,4 +181,15 @@ public static class StrictSettings
         ["RateLimits:SignInPerMinute"] = PerMinute.ToString(System.Globalization.CultureInfo.InvariantCulture),
         ["RateLimits:TrackingPerMinute"] = PerMinute.ToString(System.Globalization.CultureInfo.InvariantCulture),
     };
+}
+
+/// <summary>A host of its own, on its own database, with the given settings on top of the defaults.</summary>
+public sealed class ConfiguredSqliteApp(IReadOnlyDictionary<string, string> settings) : SqliteApp
+{
+    protected override IReadOnlyDictionary<string, string> Settings => settings;
+}
+
+public sealed class ConfiguredPostgresApp(IReadOnlyDictionary<string, string> settings) : PostgresApp
+{
+    protected override IReadOnlyDictionary<string, string> Settings => settings;
 }

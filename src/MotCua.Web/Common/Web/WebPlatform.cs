@@ -148,8 +148,10 @@ public static class WebPlatform
             });
             await next();
         });
-        app.UseMiddleware<InputGuard>();
         app.UseRouting();
+
+        // After routing, so an endpoint's own body size limit (the e-form's uploads) is set before the guard reads a form.
+        app.UseMiddleware<InputGuard>();
         app.UseRateLimiter();
         app.UseAuthentication();
         app.UseAuthorization();

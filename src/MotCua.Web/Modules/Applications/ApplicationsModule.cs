@@ -25,6 +25,7 @@ public static class ApplicationsModule
         services.AddScoped<DocumentUpload>();
         services.AddScoped<SlipBuilder>();
         services.AddSingleton<Common.Outbox.IOutboxSource, Events.ApplicationOutboxSource>();
+        services.AddScoped<Contacts.ApplicantContacts>();
         var files = builder.Configuration["Storage:Folder"] is { Length: > 0 } folder
             ? folder
             : Path.Combine(builder.Environment.ContentRootPath, "data", "files");

@@ -18,6 +18,8 @@ public static class NotificationsModule
     {
         ArgumentNullException.ThrowIfNull(builder);
         builder.Services.AddSingleton<IOutboxConsumer, PortalInboxConsumer>();
+        builder.Services.AddOptions<Email.EmailOptions>().BindConfiguration(Email.EmailOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.AddSingleton<IOutboxConsumer, Email.EmailConsumer>();
         builder.Services.AddScoped<PortalInbox>();
         return builder;
     }

@@ -1,0 +1,96 @@
+using MailKit.Net.Smtp;
+using MailKit.Security;
+using Microsoft.Extensions.Options;
+using MimeKit;
+using MotCua.Web.Common.Outbox;
+using MotCua.Web.Common.Web;
+using MotCua.Web.Modules.Applications.Contacts;
+using MotCua.Web.Modules.Applications.Events;
+using MotCua.Web.Modules.Notifications.Domain;
+
+namespace MotCua.Web.Modules.Notifications.Email;
+
+/// <summary>
+/// The e-mail channel: each application event the applicant should hear of, to the address the application holds,
+/// over SMTP (MailKit) or into a pickup folder. The delivery id is the Message-ID, so a message sent again after a
+/// crash between sending and marking is the same message to the receiver.
+/// </summary>
+internal sealed class EmailConsumer(IOptionsMonitor<EmailOptions> options, IOptions<PortalOptions> portal, IWebHostEnvironment environment) : IOutboxConsumer
+{
+    public const string ConsumerName = "email";
+
+    public string Name => ConsumerName;
+
+    public bool Accepts(string messageType) => messageType == ApplicationEventMessage.Type && options.CurrentValue.Mode != EmailMode.Off;
+
+    public async Task DeliverAsync(OutboxWork work, IServiceProvider services, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(work);
+        ArgumentNullException.ThrowIfNull(services);
+        var settings = options.CurrentValue;
+        var message = ApplicationEventMessage.Read(work.Payload);
+        if (settings.Mode == EmailMode.Off || ApplicationEventTexts.For(message) is not { } text)
+        {
+            return;
+        }
+
+        var contact = await services.GetRequiredService<ApplicantContacts>().ForAsync(message.Code, cancellationToken);
+        if (contact?.Email is not { Length: > 0 } address || !MailboxAddress.TryParse(address, out var to))
+        {
+            return; // no address to write to: the portal inbox still has it
+        }
+
+        to.Name = contact.Name;
+        var mail = Compose(work, text, message, to, settings);
+        if (settings.Mode == EmailMode.Pickup)
+        {
+            var folder = Path.IsPathRooted(settings.PickupFolder) ? settings.PickupFolder : Path.Combine(environment.ContentRootPath, "data", settings.PickupFolder);
+            Directory.CreateDirectory(folder);
+
+            // Named by delivery: a retry overwrites the same file.
+            await mail.WriteToAsync(Path.Combine(folder, $"{work.DeliveryId:D10}.eml"), cancellationToken);
+            return;
+        }
+
+        using var smtp = new SmtpClient();
+        await smtp.ConnectAsync(settings.Host!, settings.Port, settings.Security switch
+        {
+            SmtpSecurity.StartTls => SecureSocketOptions.StartTls,
+            SmtpSecurity.SslOnConnect => SecureSocketOptions.SslOnConnect,
+            SmtpSecurity.None => SecureSocketOptions.None,
+            _ => SecureSocketOptions.StartTlsWhenAvailable,
+        }, cancellationToken);
+        if (!string.IsNullOrEmpty(settings.UserName))
+        {
+            await smtp.AuthenticateAsync(settings.UserName, settings.Password ?? string.Empty, cancellationToken);
+        }
+
+        await smtp.SendAsync(mail, cancellationToken);
+        await smtp.DisconnectAsync(quit: true, cancellationToken);
+    }
+
+    private MimeMessage Compose(OutboxWork work, NotificationText text, ApplicationEventMessage message, MailboxAddress to, EmailOptions settings)
+    {
+        var link = portal.Value.Url("/ho-so/" + Uri.EscapeDataString(message.Code));
+        var mail = new MimeMessage
+        {
+            Subject = $"{text.Title} – hồ sơ {message.Code}",
+            MessageId = $"delivery-{work.DeliveryId}@{portal.Value.BaseUri.Host}",
+            Body = new TextPart("plain")
+            {
+                Text = $"""
+                    Kính gửi {to.Name},
+
+                    {text.Body}
+
+                    Xem hồ sơ: {link}
+
+                    Đây là thư tự động của Cổng Dịch vụ công; vui lòng không trả lời thư này.
+                    """,
+            },
+        };
+        mail.From.Add(MailboxAddress.Parse(settings.From));
+        mail.To.Add(to);
+        return mail;
+    }
+}
