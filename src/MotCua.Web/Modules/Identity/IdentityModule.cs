@@ -80,6 +80,8 @@ public static class IdentityModule
         builder.Services.AddScoped<SignInThrottle>();
         builder.Services.AddScoped<PasswordSignIn>();
         builder.Services.AddScoped<AccountLifecycle>();
+        builder.Services.AddScoped<PasswordReset.PasswordResets>();
+        builder.Services.AddSingleton<Common.Outbox.IOutboxSource, PasswordReset.ResetCodeOutboxSource>();
         return builder;
     }
 

@@ -11,6 +11,10 @@ namespace MotCua.Web.Modules.Identity.SignIn;
 public sealed class SignInFailure
 {
     public string Key { get; set; } = string.Empty;
+
+    /// <summary>A hash of the user name alone, so a password reset can forget the failures at every address.</summary>
+    public string NameKey { get; set; } = string.Empty;
+
     public int Failures { get; set; }
     public Instant LastFailureAt { get; set; }
     public Instant? BlockedUntil { get; set; }
@@ -23,6 +27,8 @@ internal sealed class SignInFailureMapping : IEntityTypeConfiguration<SignInFail
         b.ToTable("sign_in_failures");
         b.HasKey(f => f.Key);
         b.Property(f => f.Key).HasMaxLength(64);
+        b.Property(f => f.NameKey).HasMaxLength(64);
+        b.HasIndex(f => f.NameKey);
     }
 }
 
@@ -64,7 +70,7 @@ public sealed class SignInThrottle(MotCuaDbContext db, IClock clock)
             var row = await set.SingleOrDefaultAsync(f => f.Key == key, cancellationToken);
             if (row is null)
             {
-                row = new SignInFailure { Key = key };
+                row = new SignInFailure { Key = key, NameKey = NameKey(userName) };
                 set.Add(row);
             }
             else if (now - row.LastFailureAt > Forget)
@@ -95,6 +101,13 @@ public sealed class SignInThrottle(MotCuaDbContext db, IClock clock)
         await db.Set<SignInFailure>().Where(f => f.Key == key).ExecuteDeleteAsync(cancellationToken);
     }
 
+    /// <summary>The owner proved who they are (a password reset): their failures at every address are forgotten.</summary>
+    public async Task ForgetAsync(string userName, CancellationToken cancellationToken = default)
+    {
+        var nameKey = NameKey(userName);
+        await db.Set<SignInFailure>().Where(f => f.NameKey == nameKey).ExecuteDeleteAsync(cancellationToken);
+    }
+
     /// <summary>1 minute at the 5th failure, doubling with each further one, at most 15 minutes.</summary>
     public static Duration WaitAfter(int failures)
     {
@@ -117,6 +130,9 @@ public sealed class SignInThrottle(MotCuaDbContext db, IClock clock)
 
         return new ThrottleState(Math.Max(1, FreeAttempts - row.Failures), null);
     }
+
+    private static string NameKey(string userName) =>
+        Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(userName.Trim().ToUpperInvariant())));
 
     private static string Key(string userName, string address) =>
         Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(userName.Trim().ToUpperInvariant() + "\n" + address)));

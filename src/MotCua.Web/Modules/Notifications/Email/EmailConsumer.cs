@@ -21,27 +21,27 @@ internal sealed class EmailConsumer(IOptionsMonitor<EmailOptions> options, IOpti
 
     public string Name => ConsumerName;
 
-    public bool Accepts(string messageType) => messageType == ApplicationEventMessage.Type && options.CurrentValue.Mode != EmailMode.Off;
+    public bool Accepts(string messageType) =>
+        messageType is ApplicationEventMessage.Type or Identity.PasswordReset.ResetCodeMessage.Type && options.CurrentValue.Mode != EmailMode.Off;
 
     public async Task DeliverAsync(OutboxWork work, IServiceProvider services, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(work);
         ArgumentNullException.ThrowIfNull(services);
         var settings = options.CurrentValue;
-        var message = ApplicationEventMessage.Read(work.Payload);
-        if (settings.Mode == EmailMode.Off || ApplicationEventTexts.For(message) is not { } text)
+        if (settings.Mode == EmailMode.Off)
         {
             return;
         }
 
-        var contact = await services.GetRequiredService<ApplicantContacts>().ForAsync(message.Code, cancellationToken);
-        if (contact?.Email is not { Length: > 0 } address || !MailboxAddress.TryParse(address, out var to))
+        var mail = work.Type == Identity.PasswordReset.ResetCodeMessage.Type
+            ? ComposeResetCode(work, settings)
+            : await ComposeEventAsync(work, services, settings, cancellationToken);
+        if (mail is null)
         {
-            return; // no address to write to: the portal inbox still has it
+            return; // nothing to say, or no address to write to: the portal inbox still has it
         }
 
-        to.Name = contact.Name;
-        var mail = Compose(work, text, message, to, settings);
         if (settings.Mode == EmailMode.Pickup)
         {
             var folder = Path.IsPathRooted(settings.PickupFolder) ? settings.PickupFolder : Path.Combine(environment.ContentRootPath, "data", settings.PickupFolder);
@@ -67,6 +67,51 @@ internal sealed class EmailConsumer(IOptionsMonitor<EmailOptions> options, IOpti
 
         await smtp.SendAsync(mail, cancellationToken);
         await smtp.DisconnectAsync(quit: true, cancellationToken);
+    }
+
+    private async Task<MimeMessage?> ComposeEventAsync(OutboxWork work, IServiceProvider services, EmailOptions settings, CancellationToken cancellationToken)
+    {
+        var message = ApplicationEventMessage.Read(work.Payload);
+        if (ApplicationEventTexts.For(message) is not { } text)
+        {
+            return null;
+        }
+
+        var contact = await services.GetRequiredService<ApplicantContacts>().ForAsync(message.Code, cancellationToken);
+        if (contact?.Email is not { Length: > 0 } address || !MailboxAddress.TryParse(address, out var to))
+        {
+            return null;
+        }
+
+        to.Name = contact.Name;
+        return Compose(work, text, message, to, settings);
+    }
+
+    private MimeMessage? ComposeResetCode(OutboxWork work, EmailOptions settings)
+    {
+        var reset = System.Text.Json.JsonSerializer.Deserialize<Identity.PasswordReset.ResetCodeMessage>(work.Payload, ApplicationEventMessage.Json);
+        if (reset is null || !MailboxAddress.TryParse(reset.Email, out var to))
+        {
+            return null;
+        }
+
+        var mail = new MimeMessage
+        {
+            Subject = $"Mã xác nhận đặt lại mật khẩu: {reset.Code}",
+            MessageId = $"delivery-{work.DeliveryId}@{portal.Value.BaseUri.Host}",
+            Body = new TextPart("plain")
+            {
+                Text = $"""
+                    Mã xác nhận để đặt lại mật khẩu tài khoản Cổng Dịch vụ công của bạn là: {reset.Code}
+
+                    Mã dùng được đến {reset.ExpiresAt:HH:mm} ngày {reset.ExpiresAt:dd/MM/yyyy}, tại {portal.Value.Url("/quen-mat-khau/dat-lai")}.
+                    Nếu bạn không yêu cầu đặt lại mật khẩu, hãy bỏ qua thư này; mật khẩu của bạn không thay đổi.
+                    """,
+            },
+        };
+        mail.From.Add(MailboxAddress.Parse(settings.From));
+        mail.To.Add(to);
+        return mail;
     }
 
     private MimeMessage Compose(OutboxWork work, NotificationText text, ApplicationEventMessage message, MailboxAddress to, EmailOptions settings)

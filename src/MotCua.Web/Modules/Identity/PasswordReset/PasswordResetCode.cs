@@ -1,0 +1,72 @@
+using System.ComponentModel.DataAnnotations.Schema;
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.ChangeTracking;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using MotCua.Web.Common.Outbox;
+using MotCua.Web.Modules.Identity.Accounts;
+using NodaTime;
+
+namespace MotCua.Web.Modules.Identity.PasswordReset;
+
+/// <summary>A one-time code that lets the owner of an account set a new password ("Quên mật khẩu").</summary>
+public sealed class PasswordResetCode
+{
+    public long Id { get; set; }
+    public Guid UserId { get; set; }
+
+    /// <summary>SHA-256 of the code: the code itself is never stored with the account.</summary>
+    public string CodeHash { get; set; } = string.Empty;
+
+    public Instant CreatedAt { get; set; }
+    public Instant ExpiresAt { get; set; }
+    public int Attempts { get; set; }
+    public Instant? UsedAt { get; set; }
+
+    /// <summary>The code, only while it is being saved: it travels to the applicant in the outbox message.</summary>
+    [NotMapped]
+    public string? Code { get; set; }
+
+    /// <summary>Where to send it, chosen when it was asked for.</summary>
+    [NotMapped]
+    public string? Email { get; set; }
+
+    public static string Hash(string code) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(code)));
+}
+
+internal sealed class PasswordResetCodeMapping : IEntityTypeConfiguration<PasswordResetCode>
+{
+    public void Configure(EntityTypeBuilder<PasswordResetCode> b)
+    {
+        b.ToTable("password_reset_codes");
+        b.Property(c => c.CodeHash).HasMaxLength(64);
+        b.HasIndex(c => new { c.UserId, c.CreatedAt });
+        b.HasOne<AppUser>().WithMany().HasForeignKey(c => c.UserId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
+/// <summary>Contract "account.reset-code.v1": a code to send to an account's own address (docs/outbox-contract.md).</summary>
+public sealed record ResetCodeMessage(int Version, Guid UserId, string Email, string Code, DateTimeOffset ExpiresAt)
+{
+    public const string Type = "account.reset-code.v1";
+}
+
+/// <summary>A new reset code becomes a message in the same save: the e-mail channel sends it.</summary>
+internal sealed class ResetCodeOutboxSource : IOutboxSource
+{
+    public IEnumerable<OutboxEnvelope> Collect(ChangeTracker changes)
+    {
+        ArgumentNullException.ThrowIfNull(changes);
+        foreach (var entry in changes.Entries<PasswordResetCode>())
+        {
+            if (entry.State == EntityState.Added && entry.Entity is { Code: { } code, Email: { } email } reset)
+            {
+                var message = new ResetCodeMessage(1, reset.UserId, email, code,
+                    reset.ExpiresAt.InZone(DateTimeZoneProviders.Tzdb["Asia/Ho_Chi_Minh"]).ToDateTimeOffset());
+                yield return new OutboxEnvelope(ResetCodeMessage.Type, JsonSerializer.Serialize(message, Applications.Events.ApplicationEventMessage.Json));
+            }
+        }
+    }
+}
