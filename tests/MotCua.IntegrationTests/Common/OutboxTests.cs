@@ -33,10 +33,11 @@ public abstract class OutboxTests(MotCuaApp app)
         var db = scope.ServiceProvider.GetRequiredService<MotCuaDbContext>();
         var deliveries = await db.Set<OutboxDelivery>().Where(d => db.Set<OutboxMessage>().Any(m => m.Id == d.MessageId && m.Payload.Contains(code)))
             .Select(d => d.Consumer).ToListAsync();
-        // Two channels subscribe to application events: the portal inbox and e-mail.
-        Assert.Equal(8, deliveries.Count);
+        // Three channels subscribe to application events: the portal inbox, e-mail and SMS.
+        Assert.Equal(12, deliveries.Count);
         Assert.Equal(4, deliveries.Count(c => c == "portal-inbox"));
         Assert.Equal(4, deliveries.Count(c => c == "email"));
+        Assert.Equal(4, deliveries.Count(c => c == "sms"));
     }
 
     [Fact]
@@ -61,6 +62,24 @@ public abstract class OutboxTests(MotCuaApp app)
         var eml = await EventuallyAsync(() => Task.FromResult(Directory.EnumerateFiles(Path.Combine(Path.GetTempPath(), "motcua-tests", "mail"), "*.eml")
             .Select(f => MimeKit.MimeMessage.Load(f)).FirstOrDefault(m => m.Subject == $"Hồ sơ đã được tiếp nhận – hồ sơ {code}")));
         Assert.Equal("citizen2@demo.anbinh.gov.vn", eml.To.Mailboxes.Single().Address);
+
+        // And an SMS without diacritics in the log the admin reads (no gateway on the embedded default).
+        var sms = await EventuallyAsync(async () =>
+        {
+            using var scope = app.Services.CreateScope();
+            var db = scope.ServiceProvider.GetRequiredService<MotCuaDbContext>();
+            return await db.Set<MotCua.Web.Modules.Notifications.Sms.SmsLogEntry>().AsNoTracking()
+                .FirstOrDefaultAsync(e => e.Text.StartsWith("Ho so da duoc tiep nhan: ho so " + code));
+        });
+        Assert.Equal("84912000002", sms.To);
+        Assert.True(sms.Text.Length <= 160);
+        Assert.Matches(@"Hen tra \d\d:\d\d \d\d/\d\d/\d{4}\.$", sms.Text);
+        using (var admin = app.Pages())
+        {
+            await admin.SignInAsync("admin");
+            var (_, log) = await admin.GetAsync("/quan-tri/tin-nhan");
+            Assert.Contains(sms.Text, System.Net.WebUtility.HtmlDecode(log), StringComparison.Ordinal);
+        }
 
         // Only what the applicant should hear of: the hand-over to the first step says nothing.
         var mine = (await citizen.GetJsonAsync("/api/v1/notifications")).GetProperty("items").EnumerateArray()

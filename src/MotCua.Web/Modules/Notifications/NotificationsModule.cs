@@ -20,6 +20,9 @@ public static class NotificationsModule
         builder.Services.AddSingleton<IOutboxConsumer, PortalInboxConsumer>();
         builder.Services.AddOptions<Email.EmailOptions>().BindConfiguration(Email.EmailOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddSingleton<IOutboxConsumer, Email.EmailConsumer>();
+        builder.Services.AddOptions<Sms.SmsOptions>().BindConfiguration(Sms.SmsOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.AddHttpClient(Sms.SmsConsumer.ConsumerName, client => client.Timeout = TimeSpan.FromSeconds(15));
+        builder.Services.AddSingleton<IOutboxConsumer, Sms.SmsConsumer>();
         builder.Services.AddScoped<PortalInbox>();
         return builder;
     }

@@ -1,0 +1,137 @@
+using System.Globalization;
+using System.Net.Http.Json;
+using System.Text;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Microsoft.Extensions.Options;
+using MotCua.Web.Common.Outbox;
+using MotCua.Web.Common.Persistence;
+using MotCua.Web.Modules.Applications.Contacts;
+using MotCua.Web.Modules.Applications.Events;
+using MotCua.Web.Modules.Identity.Domain;
+using MotCua.Web.Modules.Notifications.Domain;
+using NodaTime;
+
+namespace MotCua.Web.Modules.Notifications.Sms;
+
+/// <summary>One SMS as the log keeps it (Log mode), readable by the province admin.</summary>
+public sealed class SmsLogEntry
+{
+    public long Id { get; set; }
+
+    /// <summary>Unique: a delivery sent again after a crash is logged once.</summary>
+    public long DeliveryId { get; set; }
+
+    public string To { get; set; } = string.Empty;
+    public string Text { get; set; } = string.Empty;
+    public Instant At { get; set; }
+}
+
+internal sealed class SmsLogMapping : IEntityTypeConfiguration<SmsLogEntry>
+{
+    public void Configure(EntityTypeBuilder<SmsLogEntry> b)
+    {
+        b.ToTable("sms_log");
+        b.Property(e => e.To).HasMaxLength(20);
+        b.Property(e => e.Text).HasMaxLength(500);
+        b.HasIndex(e => e.DeliveryId).IsUnique();
+    }
+}
+
+/// <summary>
+/// The SMS channel: a short text without diacritics by default (one 160-character segment), to the phone number the
+/// application holds, through the HTTP gateway (the delivery id as the client reference, so the gateway can drop a
+/// resend) or into the SMS log on the embedded default.
+/// </summary>
+internal sealed class SmsConsumer(IOptionsMonitor<SmsOptions> options, IHttpClientFactory http) : IOutboxConsumer
+{
+    public const string ConsumerName = "sms";
+    public const int Segment = 160;
+
+    public string Name => ConsumerName;
+
+    public bool Accepts(string messageType) => messageType == ApplicationEventMessage.Type && options.CurrentValue.Mode != SmsMode.Off;
+
+    public async Task DeliverAsync(OutboxWork work, IServiceProvider services, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(work);
+        ArgumentNullException.ThrowIfNull(services);
+        var settings = options.CurrentValue;
+        var message = ApplicationEventMessage.Read(work.Payload);
+        if (settings.Mode == SmsMode.Off || ApplicationEventTexts.For(message) is not { } text)
+        {
+            return;
+        }
+
+        var contact = await services.GetRequiredService<ApplicantContacts>().ForAsync(message.Code, cancellationToken);
+        if (contact?.Phone is not { } phone || !ApplicantNumbers.IsPhoneNumber(phone))
+        {
+            return;
+        }
+
+        var to = Normalize(phone);
+        var body = Compose(text, message, settings);
+        if (settings.Mode == SmsMode.Log)
+        {
+            var db = services.GetRequiredService<MotCuaDbContext>();
+            if (!await db.Set<SmsLogEntry>().AnyAsync(e => e.DeliveryId == work.DeliveryId, cancellationToken))
+            {
+                db.Add(new SmsLogEntry { DeliveryId = work.DeliveryId, To = to, Text = body, At = services.GetRequiredService<IClock>().GetCurrentInstant() });
+                await db.SaveChangesAsync(cancellationToken);
+            }
+
+            return;
+        }
+
+        using var request = new HttpRequestMessage(HttpMethod.Post, settings.Url)
+        {
+            Content = JsonContent.Create(new { to, text = body, brandName = settings.BrandName, clientReference = $"delivery-{work.DeliveryId}" }),
+        };
+        if (!string.IsNullOrEmpty(settings.ApiKey))
+        {
+            request.Headers.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", settings.ApiKey);
+        }
+
+        using var response = await http.CreateClient(ConsumerName).SendAsync(request, cancellationToken);
+        if (!response.IsSuccessStatusCode)
+        {
+            throw new HttpRequestException($"SMS gateway answered {(int)response.StatusCode} {response.ReasonPhrase}.");
+        }
+    }
+
+    /// <summary>"HO SO DA DUOC TIEP NHAN"-style plain text: the title, the code and the date people act on, in one segment.</summary>
+    public static string Compose(NotificationText text, ApplicationEventMessage message, SmsOptions settings)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        ArgumentNullException.ThrowIfNull(message);
+        ArgumentNullException.ThrowIfNull(settings);
+        var date = message.Action == "apologize" ? message.NewDueAt : message.Action is "submit" or "receive" ? message.DueAt : null;
+        var line = $"{text.Title}: ho so {message.Code}." + (date is { } d ? $" Hen tra {d.ToString("HH:mm dd/MM/yyyy", CultureInfo.InvariantCulture)}." : string.Empty);
+        var plain = settings.Diacritics ? line : WithoutDiacritics(line);
+        var limit = settings.Diacritics ? 70 : Segment;
+        return plain.Length <= limit ? plain : plain[..(limit - 1)] + "…";
+    }
+
+    /// <summary>"Hồ sơ đã được tiếp nhận" → "Ho so da duoc tiep nhan": the letters kept, the marks dropped, đ as d.</summary>
+    public static string WithoutDiacritics(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        var plain = new StringBuilder(text.Length);
+        foreach (var c in text.Normalize(NormalizationForm.FormD))
+        {
+            if (CharUnicodeInfo.GetUnicodeCategory(c) != UnicodeCategory.NonSpacingMark)
+            {
+                plain.Append(c switch { 'đ' => 'd', 'Đ' => 'D', _ => c });
+            }
+        }
+
+        return plain.ToString().Normalize(NormalizationForm.FormC);
+    }
+
+    /// <summary>"0912 000 001" or "+84912000001" → "84912000001", as gateways take it.</summary>
+    public static string Normalize(string phone)
+    {
+        var digits = new string(phone.Where(char.IsAsciiDigit).ToArray());
+        return digits.StartsWith('0') ? "84" + digits[1..] : digits;
+    }
+}
