@@ -10,12 +10,12 @@ public interface IFileStorage
 }
 
 /// <summary>Files under data/files/, named by a random key (never by the uploaded name).</summary>
-public sealed class LocalFolderStorage(string root) : IFileStorage
+public sealed class LocalFolderStorage(string root, NodaTime.IClock clock) : IFileStorage
 {
     public async Task<string> SaveAsync(Stream content, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(content);
-        var key = $"{DateTime.UtcNow:yyyy/MM}/{Guid.NewGuid():N}";
+        var key = $"{clock.GetCurrentInstant().InUtc():yyyy'/'MM}/{Guid.NewGuid():N}";
         var path = PathFor(key);
         Directory.CreateDirectory(Path.GetDirectoryName(path)!);
         await using var file = new FileStream(path, FileMode.CreateNew, FileAccess.Write, FileShare.None, 81920, useAsync: true);

@@ -29,7 +29,7 @@ public static class ApplicationsModule
         var files = builder.Configuration["Storage:Folder"] is { Length: > 0 } folder
             ? folder
             : Path.Combine(builder.Environment.ContentRootPath, "data", "files");
-        services.AddSingleton<IFileStorage>(new LocalFolderStorage(files));
+        services.AddSingleton<IFileStorage>(sp => new LocalFolderStorage(files, sp.GetRequiredService<NodaTime.IClock>()));
         builder.AddDeadlines();
         return builder;
     }
