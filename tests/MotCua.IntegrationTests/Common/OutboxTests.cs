@@ -59,7 +59,7 @@ public abstract class OutboxTests(MotCuaApp app)
         Assert.False(received.GetProperty("read").GetBoolean());
 
         // On the embedded default the same message is also an e-mail in the pickup folder, named by its delivery.
-        var eml = await EventuallyAsync(() => Task.FromResult(Directory.EnumerateFiles(Path.Combine(Path.GetTempPath(), "motcua-tests", "mail"), "*.eml")
+        var eml = await EventuallyAsync(() => Task.FromResult(!Directory.Exists(app.MailFolder) ? null : Directory.EnumerateFiles(app.MailFolder, "*.eml")
             .Select(f => MimeKit.MimeMessage.Load(f)).FirstOrDefault(m => m.Subject == $"Hồ sơ đã được tiếp nhận – hồ sơ {code}")));
         Assert.Equal("citizen2@demo.anbinh.gov.vn", eml.To.Mailboxes.Single().Address);
 

@@ -19,6 +19,9 @@ public abstract class MotCuaApp : WebApplicationFactory<Program>, IAsyncLifetime
 
     public abstract string ProviderName { get; }
 
+    /// <summary>This host's e-mail pickup folder (each host its own: application codes repeat across test databases).</summary>
+    public string MailFolder { get; } = Path.Combine(Path.GetTempPath(), "motcua-tests", "mail", Guid.NewGuid().ToString("N"));
+
     protected abstract string SqliteConnection { get; }
 
     protected abstract string PostgresConnection { get; }
@@ -46,7 +49,7 @@ public abstract class MotCuaApp : WebApplicationFactory<Program>, IAsyncLifetime
         builder.UseSetting("RateLimits:TrackingPerMinute", "100000");
         builder.UseSetting("Security:HttpsRedirect", "false");
         builder.UseSetting("Portal:PublicBaseUrl", PublicBaseUrl);
-        builder.UseSetting("Email:PickupFolder", Path.Combine(Path.GetTempPath(), "motcua-tests", "mail"));
+        builder.UseSetting("Email:PickupFolder", MailFolder);
         builder.UseSetting("Storage:Folder", Path.Combine(Path.GetTempPath(), "motcua-tests", "files"));
         foreach (var (key, value) in Settings)
         {

@@ -139,9 +139,9 @@ public abstract partial class PasswordResetTests(MotCuaApp app)
     }
 
     /// <summary>The code as the citizen reads it: the e-mail in the pickup folder of the embedded default.</summary>
-    private static async Task<string> CodeFromMailAsync(string email)
+    private async Task<string> CodeFromMailAsync(string email)
     {
-        var folder = Path.Combine(Path.GetTempPath(), "motcua-tests", "mail");
+        var folder = app.MailFolder;
         var mail = await OutboxTests.EventuallyAsync(() => Task.FromResult(Directory.Exists(folder)
             ? Directory.EnumerateFiles(folder, "*.eml").Select(f => MimeKit.MimeMessage.Load(f))
                 .FirstOrDefault(m => m.To.Mailboxes.Any(b => b.Address == email) && m.Subject?.StartsWith("Mã xác nhận", StringComparison.Ordinal) == true)

@@ -46,9 +46,10 @@ public abstract class EmailTests
             using (var scope = app.Services.CreateScope())
             {
                 var db = scope.ServiceProvider.GetRequiredService<MotCuaDbContext>();
-                id = await db.Set<OutboxDelivery>().Where(d => d.Consumer == "email" && d.State == DeliveryState.Delivered
+                // Sent is not yet marked: wait for the worker to mark it.
+                id = await OutboxTests.EventuallyAsync(async () => await db.Set<OutboxDelivery>().AsNoTracking().Where(d => d.Consumer == "email" && d.State == DeliveryState.Delivered
                         && db.Set<OutboxMessage>().Any(m => m.Id == d.MessageId && m.Payload.Contains(code) && m.Payload.Contains("\"toStatus\":\"Received\"")))
-                    .Select(d => d.Id).SingleAsync();
+                    .Select(d => (long?)d.Id).SingleOrDefaultAsync()) ?? 0;
                 var past = SystemClock.Instance.GetCurrentInstant() - Duration.FromMinutes(5);
                 await db.Set<OutboxDelivery>().Where(d => d.Id == id).ExecuteUpdateAsync(s => s
                     .SetProperty(d => d.State, DeliveryState.Leased).SetProperty(d => d.LeaseOwner, "dead-node").SetProperty(d => d.LeaseUntil, past));
