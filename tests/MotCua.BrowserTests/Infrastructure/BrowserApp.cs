@@ -27,7 +27,7 @@ public sealed class BrowserApp : IAsyncLifetime
             builder.UseSetting("Seed:Demo", "true");
             builder.UseSetting("Security:HttpsRedirect", "false");
             builder.UseSetting("Portal:PublicBaseUrl", "http://localhost:5000");
-            builder.UseSetting("Email:PickupFolder", Path.Combine(Path.GetTempPath(), "motcua-browser-tests", "mail"));
+            builder.UseSetting("Email:PickupFolder", MailFolder);
             builder.UseSetting("Storage:Folder", Path.Combine(Path.GetTempPath(), "motcua-browser-tests", "files"));
         });
         _factory.UseKestrel(0);
@@ -48,6 +48,9 @@ public sealed class BrowserApp : IAsyncLifetime
             Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic"],
         });
     }
+
+    /// <summary>This run's e-mail pickup folder: where the citizen's mail lands on the embedded default.</summary>
+    public string MailFolder { get; } = Path.Combine(Path.GetTempPath(), "motcua-browser-tests", "mail", Guid.NewGuid().ToString("N"));
 
     public async Task<IPage> NewPageAsync()
     {

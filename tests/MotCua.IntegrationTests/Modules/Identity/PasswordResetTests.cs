@@ -16,7 +16,6 @@ public abstract partial class PasswordResetTests(MotCuaApp app)
 {
     private const string Password = "Cu@2026!ab";
     private const string NewPassword = "Moi@2026!cd";
-    private static int _sequence = Random.Shared.Next(100_000, 900_000);
 
     [Fact]
     public async Task A_forgotten_password_is_reset_with_the_emailed_code_and_the_old_sessions_end()
@@ -128,14 +127,8 @@ public abstract partial class PasswordResetTests(MotCuaApp app)
 
     private async Task<(string UserName, string Email)> NewCitizenAsync()
     {
-        var number = $"001090{Interlocked.Increment(ref _sequence):D6}";
-        var email = $"dat-lai-{number}@example.vn";
-        using var scope = app.Services.CreateScope();
-        var users = scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>();
-        var user = new AppUser { UserName = number, IdentityNumber = number, FullName = "Phan Thị Quên", Email = email, AccountType = AccountType.Citizen };
-        Assert.True((await users.CreateAsync(user, Password)).Succeeded);
-        Assert.True((await users.AddToRoleAsync(user, Roles.Citizen)).Succeeded);
-        return (number, email);
+        var email = $"dat-lai-{Guid.NewGuid():N}@example.vn";
+        return (await TestAccounts.NewCitizenAsync(app, Password, "Phan Thị Quên", email), email);
     }
 
     /// <summary>The code as the citizen reads it: the e-mail in the pickup folder of the embedded default.</summary>

@@ -14,7 +14,6 @@ namespace MotCua.IntegrationTests.Modules.Identity;
 public abstract class SessionTests(MotCuaApp app)
 {
     private const string Password = "Phien@2026!";
-    private static int _sequence = Random.Shared.Next(100_000, 900_000);
 
     [Fact]
     public async Task Signing_out_ends_the_cookie_session_and_a_replayed_cookie_opens_nothing()
@@ -168,17 +167,7 @@ public abstract class SessionTests(MotCuaApp app)
         Assert.Equal(HttpStatusCode.Unauthorized, me.StatusCode);
     }
 
-    private async Task<string> NewCitizenAsync()
-    {
-        var number = $"001090{Interlocked.Increment(ref _sequence):D6}";
-        await WithUsersAsync(async users =>
-        {
-            var user = new AppUser { UserName = number, IdentityNumber = number, FullName = "Đỗ Thị Phiên", AccountType = AccountType.Citizen };
-            Assert.True((await users.CreateAsync(user, Password)).Succeeded);
-            Assert.True((await users.AddToRoleAsync(user, Roles.Citizen)).Succeeded);
-        });
-        return number;
-    }
+    private Task<string> NewCitizenAsync() => TestAccounts.NewCitizenAsync(app, Password, "Đỗ Thị Phiên");
 
     private async Task WithUsersAsync(Func<UserManager<AppUser>, Task> action)
     {

@@ -17,13 +17,12 @@ namespace MotCua.IntegrationTests.Modules.Identity;
 public abstract partial class SignInThrottleTests(MotCuaApp app)
 {
     private const string Password = "Dung@2026!";
-    private static int _sequence = Random.Shared.Next(100_000, 900_000);
 
     [Fact]
     public async Task An_unknown_user_and_a_wrong_password_get_the_same_answers_attempt_after_attempt()
     {
         var known = await NewCitizenAsync();
-        var unknown = $"001090{Interlocked.Increment(ref _sequence):D6}";
+        var unknown = $"001090{Random.Shared.Next(0, 999_999):D6}x";
         var client = app.CreateClient();
         for (var attempt = 1; attempt <= 7; attempt++)
         {
@@ -134,16 +133,7 @@ public abstract partial class SignInThrottleTests(MotCuaApp app)
         Assert.Equal(15, SignInThrottle.WaitAfter(50).TotalMinutes);
     }
 
-    private async Task<string> NewCitizenAsync()
-    {
-        var number = $"001090{Interlocked.Increment(ref _sequence):D6}";
-        using var scope = app.Services.CreateScope();
-        var users = scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>();
-        var user = new AppUser { UserName = number, IdentityNumber = number, FullName = "Đỗ Văn Thử", AccountType = AccountType.Citizen };
-        Assert.True((await users.CreateAsync(user, Password)).Succeeded);
-        Assert.True((await users.AddToRoleAsync(user, Roles.Citizen)).Succeeded);
-        return number;
-    }
+    private Task<string> NewCitizenAsync() => TestAccounts.NewCitizenAsync(app, Password, "Đỗ Văn Thử");
 
     [GeneratedRegex("[0-9]+")]
     private static partial Regex Digits();

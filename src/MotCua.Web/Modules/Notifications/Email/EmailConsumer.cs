@@ -47,8 +47,12 @@ internal sealed class EmailConsumer(IOptionsMonitor<EmailOptions> options, IOpti
             var folder = Path.IsPathRooted(settings.PickupFolder) ? settings.PickupFolder : Path.Combine(environment.ContentRootPath, "data", settings.PickupFolder);
             Directory.CreateDirectory(folder);
 
-            // Named by delivery: a retry overwrites the same file.
-            await mail.WriteToAsync(Path.Combine(folder, $"{work.DeliveryId:D10}.eml"), cancellationToken);
+            // Named by delivery: a retry overwrites the same file. Written aside and moved in, so whoever reads the
+            // folder never sees half a message.
+            var final = Path.Combine(folder, $"{work.DeliveryId:D10}.eml");
+            var partial = final + $".{Guid.NewGuid():N}.tmp";
+            await mail.WriteToAsync(partial, cancellationToken);
+            File.Move(partial, final, overwrite: true);
             return;
         }
 
