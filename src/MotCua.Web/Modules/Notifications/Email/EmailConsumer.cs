@@ -99,44 +99,33 @@ internal sealed class EmailConsumer(IOptionsMonitor<EmailOptions> options, IOpti
             return null;
         }
 
-        var mail = new MimeMessage
-        {
-            Subject = $"Mã xác nhận đặt lại mật khẩu: {reset.Code}",
-            MessageId = $"delivery-{work.DeliveryId}@{portal.Value.BaseUri.Host}",
-            Body = new TextPart("plain")
-            {
-                Text = $"""
-                    Mã xác nhận để đặt lại mật khẩu tài khoản Cổng Dịch vụ công của bạn là: {reset.Code}
+        return NewMail(work, settings, to, $"Mã xác nhận đặt lại mật khẩu: {reset.Code}", $"""
+            Mã xác nhận để đặt lại mật khẩu tài khoản Cổng Dịch vụ công của bạn là: {reset.Code}
 
-                    Mã dùng được đến {reset.ExpiresAt:HH:mm} ngày {reset.ExpiresAt:dd/MM/yyyy}, tại {portal.Value.Url("/quen-mat-khau/dat-lai")}.
-                    Nếu bạn không yêu cầu đặt lại mật khẩu, hãy bỏ qua thư này; mật khẩu của bạn không thay đổi.
-                    """,
-            },
-        };
-        mail.From.Add(MailboxAddress.Parse(settings.From));
-        mail.To.Add(to);
-        return mail;
+            Mã dùng được đến {reset.ExpiresAt:HH:mm} ngày {reset.ExpiresAt:dd/MM/yyyy}, tại {portal.Value.Url("/quen-mat-khau/dat-lai")}.
+            Nếu bạn không yêu cầu đặt lại mật khẩu, hãy bỏ qua thư này; mật khẩu của bạn không thay đổi.
+            """);
     }
 
-    private MimeMessage Compose(OutboxWork work, NotificationText text, ApplicationEventMessage message, MailboxAddress to, EmailOptions settings)
+    private MimeMessage Compose(OutboxWork work, NotificationText text, ApplicationEventMessage message, MailboxAddress to, EmailOptions settings) =>
+        NewMail(work, settings, to, $"{text.Title} – hồ sơ {message.Code}", $"""
+            Kính gửi {to.Name},
+
+            {text.Body}
+
+            Xem hồ sơ: {portal.Value.Url("/ho-so/" + Uri.EscapeDataString(message.Code))}
+
+            Đây là thư tự động của Cổng Dịch vụ công; vui lòng không trả lời thư này.
+            """);
+
+    /// <summary>Every mail: the configured sender, plain text, and the delivery id as its Message-ID.</summary>
+    private MimeMessage NewMail(OutboxWork work, EmailOptions settings, MailboxAddress to, string subject, string body)
     {
-        var link = portal.Value.Url("/ho-so/" + Uri.EscapeDataString(message.Code));
         var mail = new MimeMessage
         {
-            Subject = $"{text.Title} – hồ sơ {message.Code}",
+            Subject = subject,
             MessageId = $"delivery-{work.DeliveryId}@{portal.Value.BaseUri.Host}",
-            Body = new TextPart("plain")
-            {
-                Text = $"""
-                    Kính gửi {to.Name},
-
-                    {text.Body}
-
-                    Xem hồ sơ: {link}
-
-                    Đây là thư tự động của Cổng Dịch vụ công; vui lòng không trả lời thư này.
-                    """,
-            },
+            Body = new TextPart("plain") { Text = body },
         };
         mail.From.Add(MailboxAddress.Parse(settings.From));
         mail.To.Add(to);
