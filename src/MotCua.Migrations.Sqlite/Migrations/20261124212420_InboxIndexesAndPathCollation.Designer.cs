@@ -231,7 +231,7 @@ namespace MotCua.Migrations.Sqlite.Migrations
                     b.ToTable("submission_keys", (string)null);
                 });
 
-            modelBuilder.Entity("MotCua.Web.Modules.Applications.Deadlines.Data.WorkingHoursSettings", b =>
+            modelBuilder.Entity("MotCua.Web.Modules.Calendar.Data.WorkingHoursSettings", b =>
                 {
                     b.Property<int>("Id")
                         .HasColumnType("INTEGER");

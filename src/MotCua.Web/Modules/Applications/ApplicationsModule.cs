@@ -1,5 +1,4 @@
 using MotCua.Web.Common.Storage;
-using MotCua.Web.Modules.Applications.Deadlines;
 using MotCua.Web.Modules.Applications.Access;
 using MotCua.Web.Modules.Applications.Documents;
 using MotCua.Web.Modules.Applications.Domain;
@@ -30,7 +29,6 @@ public static class ApplicationsModule
             ? folder
             : Path.Combine(builder.Environment.ContentRootPath, "data", "files");
         services.AddSingleton<IFileStorage>(sp => new LocalFolderStorage(files, sp.GetRequiredService<NodaTime.IClock>()));
-        builder.AddDeadlines();
         return builder;
     }
 
@@ -43,7 +41,6 @@ public static class ApplicationsModule
         DocumentEndpoints.Map(api);
         QueryEndpoints.Map(api);
         SlipEndpoints.Map(api);
-        app.MapDeadlines();
         return app;
     }
 }

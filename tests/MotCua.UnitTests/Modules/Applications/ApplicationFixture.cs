@@ -1,6 +1,7 @@
 using MotCua.Web.Modules.Applications.Domain;
 using MotCua.Web.Modules.Catalog.Domain;
 using NodaTime;
+using MotCua.Web.Modules.Calendar.Public;
 
 namespace MotCua.UnitTests.Modules.Applications;
 
@@ -25,6 +26,16 @@ internal sealed class AlwaysWorking : IWorkingTime
 
     public Timeliness Classify(Instant finishedAt, Instant dueAt) =>
         finishedAt > dueAt ? Timeliness.Late : finishedAt < dueAt - Duration.FromHours(12) ? Timeliness.Early : Timeliness.OnTime;
+
+    public ExpectedDates Expect(Instant submittedAt, ProcessingTime limit)
+    {
+        ArgumentNullException.ThrowIfNull(limit);
+        return new(submittedAt, submittedAt, AddWorkingTime(submittedAt, limit.Value, limit.Unit));
+    }
+
+    public bool IsWorkingDay(LocalDate date) => true;
+
+    public DateTimeZone Zone => DateTimeZone.Utc;
 }
 
 internal static class ApplicationFixture

@@ -2,6 +2,7 @@ using MotCua.Web.Modules.Applications.Domain;
 using MotCua.Web.Modules.Catalog.Domain;
 using NodaTime;
 using static MotCua.UnitTests.Modules.Applications.ApplicationFixture;
+using MotCua.Web.Modules.Calendar.Public;
 
 namespace MotCua.UnitTests.Modules.Applications;
 

@@ -1,6 +1,7 @@
 using MotCua.Web.Modules.Applications.Domain;
 using NodaTime;
 using static MotCua.UnitTests.Modules.Applications.ApplicationFixture;
+using MotCua.Web.Modules.Calendar.Public;
 
 namespace MotCua.UnitTests.Modules.Applications;
 

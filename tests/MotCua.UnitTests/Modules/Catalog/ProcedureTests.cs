@@ -1,4 +1,5 @@
 using MotCua.Web.Modules.Catalog.Domain;
+using MotCua.Web.Modules.Calendar.Public;
 
 namespace MotCua.UnitTests.Modules.Catalog;
 

@@ -1,5 +1,6 @@
 using MotCua.Web.Modules.Catalog.Domain;
 using NodaTime;
+using MotCua.Web.Modules.Calendar.Public;
 
 namespace MotCua.Web.Modules.Applications.Domain;
 
@@ -168,7 +169,7 @@ public sealed class Application
     public void RecordMissingDocuments(bool missing) => MissingDocuments = missing;
 
     public bool IsLate(Instant now) =>
-        Timeliness == Domain.Timeliness.Late || (DueAt is Instant due && FinishedAt is null && !Status.IsFinal() && now > due);
+        Timeliness == Calendar.Public.Timeliness.Late || (DueAt is Instant due && FinishedAt is null && !Status.IsFinal() && now > due);
 
     public ApplicationStep? Step => CurrentStep is int i ? Steps[i] : null;
 
@@ -238,7 +239,7 @@ public sealed class Application
             new Refusal(RefusalKind.Conflict, "Hồ sơ này đã được yêu cầu bổ sung một lần; theo quy định chỉ yêu cầu bổ sung một lần."),
         ApplicationAction.Apologize when ApologyNewDueAt is not null =>
             new Refusal(RefusalKind.Conflict, "Hồ sơ đã được hẹn lại ngày trả kết quả; chỉ được hẹn lại một lần."),
-        ApplicationAction.ReturnResult when Timeliness == Domain.Timeliness.Late && ApologyNewDueAt is null =>
+        ApplicationAction.ReturnResult when Timeliness == Calendar.Public.Timeliness.Late && ApologyNewDueAt is null =>
             new Refusal(RefusalKind.Conflict, "Hồ sơ trễ hạn: phải gửi văn bản xin lỗi và hẹn lại ngày trả (mẫu 04) trước khi trả kết quả."),
         _ => null,
     };

@@ -1,5 +1,6 @@
 using MotCua.Web.Modules.Applications.Domain;
 using MotCua.Web.Modules.Catalog.Domain;
+using MotCua.Web.Modules.Calendar.Public;
 
 namespace MotCua.Web.Modules.Applications.Pages;
 

@@ -13,7 +13,7 @@ namespace MotCua.Web.Modules.Applications.Pages;
 /// The officer's inbox (what they must act on now, most urgent first), or with scope=all every application of the
 /// unit's sub-tree, newest first; both filtered by status, channel, procedure, current step and free text.
 /// </summary>
-public sealed class InboxModel(MotCuaDbContext db, ApplicationAccess access, Deadlines.WorkingCalendarProvider calendars, Slips.SlipBuilder slips, IClock clock) : OfficerPageModel(access)
+public sealed class InboxModel(MotCuaDbContext db, ApplicationAccess access, Calendar.Public.WorkingCalendarProvider calendars, Slips.SlipBuilder slips, IClock clock) : OfficerPageModel(access)
 {
     public const string AllScope = "all";
     private const int PageSize = 20;

@@ -27,7 +27,7 @@ public sealed class OfficerApplicationModel(
     TransitionHandler transitions,
     DocumentUpload upload,
     IFileStorage storage,
-    Deadlines.WorkingCalendarProvider calendars,
+    Calendar.Public.WorkingCalendarProvider calendars,
     Slips.SlipBuilder slips,
     IClock clock) : OfficerPageModel(access)
 {

@@ -1,6 +1,7 @@
 using MotCua.Web.Modules.Applications.Access;
 using MotCua.Web.Modules.Applications.Domain;
 using NodaTime;
+using MotCua.Web.Common.Text;
 
 namespace MotCua.Web.Modules.Applications.Pages;
 

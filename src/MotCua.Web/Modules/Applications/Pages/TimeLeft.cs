@@ -1,6 +1,7 @@
 using MotCua.Web.Modules.Applications.Domain;
 using MotCua.Web.Modules.Catalog.Domain;
 using NodaTime;
+using MotCua.Web.Modules.Calendar.Public;
 
 namespace MotCua.Web.Modules.Applications.Pages;
 

@@ -5,11 +5,12 @@ using MotCua.Web.Common.Errors;
 using MotCua.Web.Common.Persistence;
 using MotCua.Web.Common.Text;
 using MotCua.Web.Modules.Applications.Access;
-using MotCua.Web.Modules.Applications.Deadlines;
+using MotCua.Web.Modules.Calendar.Public;
 using MotCua.Web.Modules.Applications.Domain;
 using MotCua.Web.Modules.Applications.Queries;
 using MotCua.Web.Modules.Catalog.Domain;
 using NodaTime;
+using MotCua.Web.Modules.Calendar.Domain;
 
 namespace MotCua.Web.Modules.Applications.Slips;
 
@@ -93,7 +94,7 @@ public sealed class SlipBuilder(MotCuaDbContext db, WorkingCalendarProvider cale
     }
 
     /// <summary>Form 06: one row per hand-off between steps, with whether it came before, on or after the step's due time.</summary>
-    private static List<HandOff> HandOffs(Application application, List<ApplicationEvent> events, Dictionary<int, Unit> units, WorkingCalendar calendar)
+    private static List<HandOff> HandOffs(Application application, List<ApplicationEvent> events, Dictionary<int, Unit> units, IWorkingTime calendar)
     {
         var rows = new List<HandOff>();
         foreach (var e in events.Where(e => e.Action is "forward" or "approve" || (e.Action == "receive" && e.ToStatus == ApplicationStatus.InProgress)))

@@ -43,7 +43,7 @@ public sealed class SubmitHandler(
     SubmissionCatalog catalog,
     FormValidation forms,
     UserManager<AppUser> users,
-    Deadlines.WorkingCalendarProvider calendars,
+    Calendar.Public.WorkingCalendarProvider calendars,
     IClock clock)
 {
     public const int MaxKeyLength = 100;

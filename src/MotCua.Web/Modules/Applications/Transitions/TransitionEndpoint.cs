@@ -24,7 +24,7 @@ public sealed record TransitionInput(
     ReturnMethod? ReturnMethod);
 
 /// <summary>One action on one application, as the state machine allows it; the same handler serves the pages.</summary>
-public sealed class TransitionHandler(MotCuaDbContext db, ApplicationAccess access, Deadlines.WorkingCalendarProvider calendars, IClock clock)
+public sealed class TransitionHandler(MotCuaDbContext db, ApplicationAccess access, Calendar.Public.WorkingCalendarProvider calendars, IClock clock)
 {
     public async Task<(Application? Application, Caller? Caller, ProblemHttpResult? Problem)> ApplyAsync(
         ClaimsPrincipal user, string code, TransitionInput input, CancellationToken cancellationToken)

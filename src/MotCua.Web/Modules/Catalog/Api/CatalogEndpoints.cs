@@ -5,6 +5,7 @@ using MotCua.Web.Common.Errors;
 using MotCua.Web.Common.Persistence;
 using MotCua.Web.Modules.Catalog.Domain;
 using MotCua.Web.Modules.Catalog.Search;
+using MotCua.Web.Modules.Calendar.Public;
 
 namespace MotCua.Web.Modules.Catalog.Api;
 

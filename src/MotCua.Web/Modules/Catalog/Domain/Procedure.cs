@@ -1,3 +1,5 @@
+using MotCua.Web.Modules.Calendar.Public;
+
 namespace MotCua.Web.Modules.Catalog.Domain;
 
 /// <summary>Online service level (Decree 42/2022, art. 11): Info = information only (old levels 1–2),
@@ -21,28 +23,6 @@ public enum StepRole
     Reception,
     Specialist,
     Leader,
-}
-
-public enum TimeUnit
-{
-    WorkingDays,
-    WorkingHours,
-}
-
-/// <summary>A legal time limit, counted in working days or working hours ("trong ngày" = 8 working hours).</summary>
-public sealed record ProcessingTime(decimal Value, TimeUnit Unit)
-{
-    public const decimal HoursPerWorkingDay = 8m;
-
-    /// <summary>The limit in working days; hours become a fraction of a day.</summary>
-    public decimal InWorkingDays => Unit == TimeUnit.WorkingDays ? Value : Math.Round(Value / HoursPerWorkingDay, 4);
-
-    public string Describe() => Unit switch
-    {
-        TimeUnit.WorkingHours when Value == HoursPerWorkingDay => "Trong ngày làm việc (8 giờ làm việc)",
-        TimeUnit.WorkingHours => $"{Value:0.##} giờ làm việc",
-        _ => $"{Value:0.##} ngày làm việc",
-    };
 }
 
 /// <summary>A document of the application file (thành phần hồ sơ).</summary>

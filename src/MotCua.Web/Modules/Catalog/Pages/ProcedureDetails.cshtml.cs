@@ -2,10 +2,11 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using MotCua.Web.Common.Persistence;
-using MotCua.Web.Modules.Applications.Deadlines;
+using MotCua.Web.Modules.Calendar.Public;
 using MotCua.Web.Modules.Applications.Domain;
 using MotCua.Web.Modules.Catalog.Domain;
 using NodaTime;
+using MotCua.Web.Common.Text;
 
 namespace MotCua.Web.Modules.Catalog.Pages;
 
@@ -35,7 +36,7 @@ public sealed class ProcedureDetailsModel(MotCuaDbContext db, WorkingCalendarPro
         {
             var calendar = await calendars.GetAsync(cancellationToken);
             var expected = calendar.Expect(clock.GetCurrentInstant(), procedure.TimeLimitFor(online: true));
-            ExpectedResult = $"Nếu nộp trực tuyến ngay bây giờ, dự kiến có kết quả trước {VietnameseDates.TimeAndDate(calendar.ToLocal(expected.DueAt))}";
+            ExpectedResult = $"Nếu nộp trực tuyến ngay bây giờ, dự kiến có kết quả trước {VietnameseDates.TimeAndDate(expected.DueAt.InZone(calendar.Zone).LocalDateTime)}";
         }
 
         return Page();

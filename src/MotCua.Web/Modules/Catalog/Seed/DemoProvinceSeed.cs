@@ -3,6 +3,7 @@ using System.Text.Json.Serialization;
 using Microsoft.EntityFrameworkCore;
 using MotCua.Web.Common.Persistence;
 using MotCua.Web.Modules.Catalog.Domain;
+using MotCua.Web.Modules.Calendar.Public;
 
 namespace MotCua.Web.Modules.Catalog.Seed;
 
