@@ -4,6 +4,7 @@ using MotCua.Web.Common.Web;
 using MotCua.Web.Modules.Applications;
 using MotCua.Web.Modules.Calendar;
 using MotCua.Web.Modules.Catalog;
+using MotCua.Web.Modules.EForms;
 using MotCua.Web.Modules.Identity;
 using MotCua.Web.Modules.Notifications;
 
@@ -13,6 +14,7 @@ builder.AddWebPlatform();
 builder.AddOutbox();
 builder.AddIdentityModule();
 builder.AddCalendar();
+builder.AddEForms();
 builder.AddCatalog();
 builder.AddApplications();
 builder.AddNotifications();

@@ -49,20 +49,6 @@ public sealed class ModuleBoundaryTests
     }
 
     [Fact]
-    public void Module_domains_do_not_reach_into_other_modules_internals()
-    {
-        foreach (var module in Modules)
-        {
-            var others = Modules.Where(m => m != module)
-                .SelectMany(m => new[] { $"MotCua.Web.Modules.{m}.Data", $"MotCua.Web.Modules.{m}.Api", $"MotCua.Web.Modules.{m}.Pages" })
-                .ToArray();
-            var result = Types.InAssembly(Web).That().ResideInNamespace($"MotCua.Web.Modules.{module}.Domain")
-                .ShouldNot().HaveDependencyOnAny(others).GetResult();
-            Assert.True(result.IsSuccessful, $"{module}/Domain uses another module's internals: {string.Join(", ", result.FailingTypeNames ?? [])}");
-        }
-    }
-
-    [Fact]
     public void Migrations_assemblies_do_not_reference_the_host()
     {
         foreach (var name in new[] { "MotCua.Migrations.Sqlite", "MotCua.Migrations.Postgres" })

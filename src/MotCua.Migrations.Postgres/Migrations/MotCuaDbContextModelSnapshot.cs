@@ -289,31 +289,6 @@ namespace MotCua.Migrations.Postgres.Migrations
                     b.ToTable("submission_keys", (string)null);
                 });
 
-            modelBuilder.Entity("MotCua.Web.Modules.Calendar.Data.WorkingHoursSettings", b =>
-                {
-                    b.Property<int>("Id")
-                        .HasColumnType("integer");
-
-                    b.Property<TimeOnly>("AfternoonEnd")
-                        .HasColumnType("time without time zone");
-
-                    b.Property<TimeOnly>("AfternoonStart")
-                        .HasColumnType("time without time zone");
-
-                    b.Property<TimeOnly>("MorningEnd")
-                        .HasColumnType("time without time zone");
-
-                    b.Property<TimeOnly>("MorningStart")
-                        .HasColumnType("time without time zone");
-
-                    b.Property<TimeOnly>("TransferCutoff")
-                        .HasColumnType("time without time zone");
-
-                    b.HasKey("Id");
-
-                    b.ToTable("working_hours", (string)null);
-                });
-
             modelBuilder.Entity("MotCua.Web.Modules.Applications.Domain.Application", b =>
                 {
                     b.Property<long>("Id")
@@ -626,7 +601,32 @@ namespace MotCua.Migrations.Postgres.Migrations
                     b.ToTable("application_events", (string)null);
                 });
 
-            modelBuilder.Entity("MotCua.Web.Modules.Applications.Domain.CalendarDay", b =>
+            modelBuilder.Entity("MotCua.Web.Modules.Calendar.Data.WorkingHoursSettings", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("integer");
+
+                    b.Property<TimeOnly>("AfternoonEnd")
+                        .HasColumnType("time without time zone");
+
+                    b.Property<TimeOnly>("AfternoonStart")
+                        .HasColumnType("time without time zone");
+
+                    b.Property<TimeOnly>("MorningEnd")
+                        .HasColumnType("time without time zone");
+
+                    b.Property<TimeOnly>("MorningStart")
+                        .HasColumnType("time without time zone");
+
+                    b.Property<TimeOnly>("TransferCutoff")
+                        .HasColumnType("time without time zone");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("working_hours", (string)null);
+                });
+
+            modelBuilder.Entity("MotCua.Web.Modules.Calendar.Domain.CalendarDay", b =>
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
@@ -803,6 +803,10 @@ namespace MotCua.Migrations.Postgres.Migrations
                         .HasMaxLength(400)
                         .HasColumnType("character varying(400)");
 
+                    b.Property<string>("AreaName")
+                        .HasMaxLength(150)
+                        .HasColumnType("character varying(150)");
+
                     b.Property<string>("Code")
                         .IsRequired()
                         .HasMaxLength(32)
@@ -839,6 +843,10 @@ namespace MotCua.Migrations.Postgres.Migrations
                     b.Property<string>("Phone")
                         .HasMaxLength(50)
                         .HasColumnType("character varying(50)");
+
+                    b.Property<string>("Place")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
 
                     b.HasKey("Id");
 
@@ -1305,7 +1313,31 @@ namespace MotCua.Migrations.Postgres.Migrations
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
 
-                    b.OwnsMany("MotCua.Web.Modules.Catalog.Domain.Fee", "Fees", b1 =>
+                    b.OwnsOne("MotCua.Web.Modules.Calendar.Public.ProcessingTime", "OnlineProcessing", b1 =>
+                        {
+                            b1.Property<int>("ProcedureId")
+                                .HasColumnType("integer");
+
+                            b1.Property<string>("Unit")
+                                .IsRequired()
+                                .HasMaxLength(16)
+                                .HasColumnType("character varying(16)")
+                                .HasColumnName("OnlineProcessingUnit");
+
+                            b1.Property<decimal>("Value")
+                                .HasPrecision(9, 2)
+                                .HasColumnType("numeric(9,2)")
+                                .HasColumnName("OnlineProcessingValue");
+
+                            b1.HasKey("ProcedureId");
+
+                            b1.ToTable("procedures");
+
+                            b1.WithOwner()
+                                .HasForeignKey("ProcedureId");
+                        });
+
+                    b.OwnsMany("MotCua.Web.Modules.Catalog.Public.Fee", "Fees", b1 =>
                         {
                             b1.Property<int>("ProcedureId");
 
@@ -1333,54 +1365,7 @@ namespace MotCua.Migrations.Postgres.Migrations
                                 .HasForeignKey("ProcedureId");
                         });
 
-                    b.OwnsOne("MotCua.Web.Modules.Catalog.Domain.FormDefinition", "Form", b1 =>
-                        {
-                            b1.Property<int>("ProcedureId")
-                                .HasColumnType("integer");
-
-                            b1.Property<string>("SchemaJson")
-                                .IsRequired()
-                                .HasColumnType("text")
-                                .HasColumnName("FormSchema");
-
-                            b1.Property<string>("UiJson")
-                                .IsRequired()
-                                .HasColumnType("text")
-                                .HasColumnName("FormUi");
-
-                            b1.HasKey("ProcedureId");
-
-                            b1.ToTable("procedures");
-
-                            b1.WithOwner()
-                                .HasForeignKey("ProcedureId");
-                        });
-
-                    b.OwnsOne("MotCua.Web.Modules.Catalog.Domain.ProcessingTime", "OnlineProcessing", b1 =>
-                        {
-                            b1.Property<int>("ProcedureId")
-                                .HasColumnType("integer");
-
-                            b1.Property<string>("Unit")
-                                .IsRequired()
-                                .HasMaxLength(16)
-                                .HasColumnType("character varying(16)")
-                                .HasColumnName("OnlineProcessingUnit");
-
-                            b1.Property<decimal>("Value")
-                                .HasPrecision(9, 2)
-                                .HasColumnType("numeric(9,2)")
-                                .HasColumnName("OnlineProcessingValue");
-
-                            b1.HasKey("ProcedureId");
-
-                            b1.ToTable("procedures");
-
-                            b1.WithOwner()
-                                .HasForeignKey("ProcedureId");
-                        });
-
-                    b.OwnsMany("MotCua.Web.Modules.Catalog.Domain.RequiredDocument", "Documents", b1 =>
+                    b.OwnsMany("MotCua.Web.Modules.Catalog.Public.RequiredDocument", "Documents", b1 =>
                         {
                             b1.Property<int>("ProcedureId");
 
@@ -1412,7 +1397,7 @@ namespace MotCua.Migrations.Postgres.Migrations
                                 .HasForeignKey("ProcedureId");
                         });
 
-                    b.OwnsMany("MotCua.Web.Modules.Catalog.Domain.WorkflowStep", "Workflow", b1 =>
+                    b.OwnsMany("MotCua.Web.Modules.Catalog.Public.WorkflowStep", "Workflow", b1 =>
                         {
                             b1.Property<int>("ProcedureId");
 
@@ -1436,6 +1421,29 @@ namespace MotCua.Migrations.Postgres.Migrations
                             b1
                                 .ToJson("Workflow")
                                 .HasColumnType("jsonb");
+
+                            b1.WithOwner()
+                                .HasForeignKey("ProcedureId");
+                        });
+
+                    b.OwnsOne("MotCua.Web.Modules.EForms.Public.FormDefinition", "Form", b1 =>
+                        {
+                            b1.Property<int>("ProcedureId")
+                                .HasColumnType("integer");
+
+                            b1.Property<string>("SchemaJson")
+                                .IsRequired()
+                                .HasColumnType("text")
+                                .HasColumnName("FormSchema");
+
+                            b1.Property<string>("UiJson")
+                                .IsRequired()
+                                .HasColumnType("text")
+                                .HasColumnName("FormUi");
+
+                            b1.HasKey("ProcedureId");
+
+                            b1.ToTable("procedures");
 
                             b1.WithOwner()
                                 .HasForeignKey("ProcedureId");

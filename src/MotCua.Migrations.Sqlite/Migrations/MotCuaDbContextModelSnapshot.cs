@@ -274,31 +274,6 @@ namespace MotCua.Migrations.Sqlite.Migrations
                     b.ToTable("submission_keys", (string)null);
                 });
 
-            modelBuilder.Entity("MotCua.Web.Modules.Calendar.Data.WorkingHoursSettings", b =>
-                {
-                    b.Property<int>("Id")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<TimeOnly>("AfternoonEnd")
-                        .HasColumnType("TEXT");
-
-                    b.Property<TimeOnly>("AfternoonStart")
-                        .HasColumnType("TEXT");
-
-                    b.Property<TimeOnly>("MorningEnd")
-                        .HasColumnType("TEXT");
-
-                    b.Property<TimeOnly>("MorningStart")
-                        .HasColumnType("TEXT");
-
-                    b.Property<TimeOnly>("TransferCutoff")
-                        .HasColumnType("TEXT");
-
-                    b.HasKey("Id");
-
-                    b.ToTable("working_hours", (string)null);
-                });
-
             modelBuilder.Entity("MotCua.Web.Modules.Applications.Domain.Application", b =>
                 {
                     b.Property<long>("Id")
@@ -603,7 +578,32 @@ namespace MotCua.Migrations.Sqlite.Migrations
                     b.ToTable("application_events", (string)null);
                 });
 
-            modelBuilder.Entity("MotCua.Web.Modules.Applications.Domain.CalendarDay", b =>
+            modelBuilder.Entity("MotCua.Web.Modules.Calendar.Data.WorkingHoursSettings", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<TimeOnly>("AfternoonEnd")
+                        .HasColumnType("TEXT");
+
+                    b.Property<TimeOnly>("AfternoonStart")
+                        .HasColumnType("TEXT");
+
+                    b.Property<TimeOnly>("MorningEnd")
+                        .HasColumnType("TEXT");
+
+                    b.Property<TimeOnly>("MorningStart")
+                        .HasColumnType("TEXT");
+
+                    b.Property<TimeOnly>("TransferCutoff")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("working_hours", (string)null);
+                });
+
+            modelBuilder.Entity("MotCua.Web.Modules.Calendar.Domain.CalendarDay", b =>
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
@@ -774,6 +774,10 @@ namespace MotCua.Migrations.Sqlite.Migrations
                         .HasMaxLength(400)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("AreaName")
+                        .HasMaxLength(150)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Code")
                         .IsRequired()
                         .HasMaxLength(32)
@@ -808,6 +812,10 @@ namespace MotCua.Migrations.Sqlite.Migrations
 
                     b.Property<string>("Phone")
                         .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Place")
+                        .HasMaxLength(100)
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
@@ -1269,7 +1277,31 @@ namespace MotCua.Migrations.Sqlite.Migrations
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
 
-                    b.OwnsMany("MotCua.Web.Modules.Catalog.Domain.Fee", "Fees", b1 =>
+                    b.OwnsOne("MotCua.Web.Modules.Calendar.Public.ProcessingTime", "OnlineProcessing", b1 =>
+                        {
+                            b1.Property<int>("ProcedureId")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<string>("Unit")
+                                .IsRequired()
+                                .HasMaxLength(16)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("OnlineProcessingUnit");
+
+                            b1.Property<decimal>("Value")
+                                .HasPrecision(9, 2)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("OnlineProcessingValue");
+
+                            b1.HasKey("ProcedureId");
+
+                            b1.ToTable("procedures");
+
+                            b1.WithOwner()
+                                .HasForeignKey("ProcedureId");
+                        });
+
+                    b.OwnsMany("MotCua.Web.Modules.Catalog.Public.Fee", "Fees", b1 =>
                         {
                             b1.Property<int>("ProcedureId");
 
@@ -1297,54 +1329,7 @@ namespace MotCua.Migrations.Sqlite.Migrations
                                 .HasForeignKey("ProcedureId");
                         });
 
-                    b.OwnsOne("MotCua.Web.Modules.Catalog.Domain.FormDefinition", "Form", b1 =>
-                        {
-                            b1.Property<int>("ProcedureId")
-                                .HasColumnType("INTEGER");
-
-                            b1.Property<string>("SchemaJson")
-                                .IsRequired()
-                                .HasColumnType("TEXT")
-                                .HasColumnName("FormSchema");
-
-                            b1.Property<string>("UiJson")
-                                .IsRequired()
-                                .HasColumnType("TEXT")
-                                .HasColumnName("FormUi");
-
-                            b1.HasKey("ProcedureId");
-
-                            b1.ToTable("procedures");
-
-                            b1.WithOwner()
-                                .HasForeignKey("ProcedureId");
-                        });
-
-                    b.OwnsOne("MotCua.Web.Modules.Catalog.Domain.ProcessingTime", "OnlineProcessing", b1 =>
-                        {
-                            b1.Property<int>("ProcedureId")
-                                .HasColumnType("INTEGER");
-
-                            b1.Property<string>("Unit")
-                                .IsRequired()
-                                .HasMaxLength(16)
-                                .HasColumnType("TEXT")
-                                .HasColumnName("OnlineProcessingUnit");
-
-                            b1.Property<decimal>("Value")
-                                .HasPrecision(9, 2)
-                                .HasColumnType("TEXT")
-                                .HasColumnName("OnlineProcessingValue");
-
-                            b1.HasKey("ProcedureId");
-
-                            b1.ToTable("procedures");
-
-                            b1.WithOwner()
-                                .HasForeignKey("ProcedureId");
-                        });
-
-                    b.OwnsMany("MotCua.Web.Modules.Catalog.Domain.RequiredDocument", "Documents", b1 =>
+                    b.OwnsMany("MotCua.Web.Modules.Catalog.Public.RequiredDocument", "Documents", b1 =>
                         {
                             b1.Property<int>("ProcedureId");
 
@@ -1376,7 +1361,7 @@ namespace MotCua.Migrations.Sqlite.Migrations
                                 .HasForeignKey("ProcedureId");
                         });
 
-                    b.OwnsMany("MotCua.Web.Modules.Catalog.Domain.WorkflowStep", "Workflow", b1 =>
+                    b.OwnsMany("MotCua.Web.Modules.Catalog.Public.WorkflowStep", "Workflow", b1 =>
                         {
                             b1.Property<int>("ProcedureId");
 
@@ -1400,6 +1385,29 @@ namespace MotCua.Migrations.Sqlite.Migrations
                             b1
                                 .ToJson("Workflow")
                                 .HasColumnType("TEXT");
+
+                            b1.WithOwner()
+                                .HasForeignKey("ProcedureId");
+                        });
+
+                    b.OwnsOne("MotCua.Web.Modules.EForms.Public.FormDefinition", "Form", b1 =>
+                        {
+                            b1.Property<int>("ProcedureId")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<string>("SchemaJson")
+                                .IsRequired()
+                                .HasColumnType("TEXT")
+                                .HasColumnName("FormSchema");
+
+                            b1.Property<string>("UiJson")
+                                .IsRequired()
+                                .HasColumnType("TEXT")
+                                .HasColumnName("FormUi");
+
+                            b1.HasKey("ProcedureId");
+
+                            b1.ToTable("procedures");
 
                             b1.WithOwner()
                                 .HasForeignKey("ProcedureId");

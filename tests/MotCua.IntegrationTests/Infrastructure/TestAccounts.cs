@@ -1,7 +1,7 @@
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.DependencyInjection;
 using MotCua.Web.Modules.Identity.Accounts;
-using MotCua.Web.Modules.Identity.Domain;
+using MotCua.Web.Modules.Identity.Public;
 
 namespace MotCua.IntegrationTests.Infrastructure;
 

@@ -1,5 +1,6 @@
 using MotCua.Web.Common.Text;
 using NodaTime;
+using MotCua.Web.Modules.Catalog.Public;
 
 namespace MotCua.UnitTests.Common;
 
@@ -79,5 +80,5 @@ public sealed class TextRulesTests
     [InlineData("Full,Info", false)]
     [InlineData("", false)]
     public void Enums_are_read_by_their_names_only(string text, bool accepted) =>
-        Assert.Equal(accepted, EnumNames.TryParse<MotCua.Web.Modules.Catalog.Domain.OnlineLevel>(text, out _));
+        Assert.Equal(accepted, EnumNames.TryParse<MotCua.Web.Modules.Catalog.Public.OnlineLevel>(text, out _));
 }

@@ -32,8 +32,7 @@ public static class OutboxModule
     {
         ArgumentNullException.ThrowIfNull(app);
         var admin = app.MapGroup("/api/v1/admin/outbox").WithTags("Quản trị")
-            .RequireAuthorization(policy => policy.AddAuthenticationSchemes(Microsoft.AspNetCore.Identity.IdentityConstants.BearerScheme)
-                .RequireRole(Modules.Identity.Domain.Roles.ProvinceAdmin));
+            .RequireAuthorization(Web.AccessPolicies.ProvinceAdminApi);
         admin.MapGet(string.Empty, List).WithName("ListOutbox")
             .WithSummary("Hàng đợi gửi tin: các lượt gửi theo trạng thái pending, failed hoặc dead (mới nhất trước)");
         admin.MapPost("/{id:long}/retry", Retry).WithName("RetryOutboxDelivery")

@@ -2,7 +2,7 @@ using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
-using MotCua.Web.Modules.Catalog.Domain;
+using MotCua.Web.Modules.Catalog.Public;
 using MotCua.Web.Modules.Identity.Accounts;
 
 namespace MotCua.Web.Common.Persistence;
@@ -11,10 +11,6 @@ namespace MotCua.Web.Common.Persistence;
 public sealed class MotCuaDbContext(DbContextOptions<MotCuaDbContext> options)
     : IdentityDbContext<AppUser, IdentityRole<Guid>, Guid>(options), IDataProtectionKeyContext
 {
-    public DbSet<AdministrativeLevel> Levels => Set<AdministrativeLevel>();
-    public DbSet<Unit> Units => Set<Unit>();
-    public DbSet<Procedure> Procedures => Set<Procedure>();
-
     /// <summary>Data-protection keys live in the database so every node reads the same cookies and tokens.</summary>
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
@@ -28,13 +24,6 @@ public sealed class MotCuaDbContext(DbContextOptions<MotCuaDbContext> options)
     {
         base.OnModelCreating(builder);
         builder.ApplyConfigurationsFromAssembly(typeof(MotCuaDbContext).Assembly);
-        if (Database.IsNpgsql())
-        {
-            // Materialized paths compare byte by byte whatever the database's collation, so a sub-tree is one index
-            // range (UnitScope). SQLite compares bytes already.
-            builder.Entity<Unit>().Property(u => u.Path).UseCollation("C");
-            builder.Entity<Modules.Applications.Domain.Application>().Property(a => a.UnitPath).UseCollation("C");
-            builder.Entity<Modules.Applications.Domain.Application>().Property(a => a.CurrentUnitPath).UseCollation("C");
-        }
+        ByteOrder.Apply(builder, Database.IsNpgsql());
     }
 }

@@ -55,7 +55,11 @@ public sealed class PortalOptions : IValidatableObject
     [Required(ErrorMessage = "Portal:PublicBaseUrl is missing: set it to the portal's public address, e.g. https://dichvucong.anbinh.gov.vn (Portal__PublicBaseUrl). / Thiếu địa chỉ công khai của cổng (Portal:PublicBaseUrl).")]
     public string? PublicBaseUrl { get; set; }
 
-    /// <summary>The hotline for questions and feedback, printed where people need it.</summary>
+    /// <summary>How the portal names the province ("tỉnh An Bình"); null = the area name of the root unit of the tree.</summary>
+    [StringLength(150)]
+    public string? ProvinceName { get; set; }
+
+    /// <summary>The hotline for questions and feedback, printed on the receipt slip and in the footer.</summary>
     [StringLength(50)]
     public string? Hotline { get; set; }
 

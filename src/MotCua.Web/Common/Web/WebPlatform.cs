@@ -24,7 +24,6 @@ public static class WebPlatform
         services.AddSingleton<IClock>(SystemClock.Instance);
         services.AddSingleton(TimeProvider.System);
         services.AddMemoryCache();
-        services.AddScoped<Layout.PortalInfo>();
         services.AddRazorPages(options => options.RootDirectory = "/");
         services.AddOptions<SecurityOptions>().BindConfiguration(SecurityOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<PortalOptions>().BindConfiguration(PortalOptions.Section).ValidateDataAnnotations().ValidateOnStart();

@@ -17,14 +17,12 @@ public static class ApplicationsModule
         var services = builder.Services;
         services.AddScoped<ApplicationAccess>();
         services.AddScoped<ApplicationCodes>();
-        services.AddSingleton<SubmissionCatalog>();
-        services.AddSingleton<FormValidation>();
         services.AddScoped<SubmitHandler>();
         services.AddScoped<TransitionHandler>();
         services.AddScoped<DocumentUpload>();
         services.AddScoped<SlipBuilder>();
         services.AddSingleton<Common.Outbox.IOutboxSource, Events.ApplicationOutboxSource>();
-        services.AddScoped<Contacts.ApplicantContacts>();
+        services.AddScoped<Public.ApplicantContacts>();
         var files = builder.Configuration["Storage:Folder"] is { Length: > 0 } folder
             ? folder
             : Path.Combine(builder.Environment.ContentRootPath, "data", "files");

@@ -11,6 +11,7 @@ public static class CatalogModule
     {
         ArgumentNullException.ThrowIfNull(builder);
         builder.Services.AddSingleton<CatalogCache>();
+        builder.Services.AddSingleton<Public.CatalogDirectory>();
         builder.Services.AddScoped<ProcedureSearch>();
         builder.Services.AddScoped<IDatabaseSeeder, DemoProvinceSeed>();
         return builder;
@@ -20,6 +21,7 @@ public static class CatalogModule
     {
         ArgumentNullException.ThrowIfNull(app);
         CatalogEndpoints.Map(app.MapGroup("/api/v1").WithTags("Danh mục thủ tục"));
+        ExpectedDateEndpoint.Map(app.MapGroup("/api/v1").WithTags("Thời hạn giải quyết"));
         return app;
     }
 }

@@ -70,11 +70,16 @@ public static class IdentityModule
         builder.Services.AddAuthorizationBuilder()
             .AddPolicy(ApiPolicy, policy => policy
                 .AddAuthenticationSchemes(IdentityConstants.BearerScheme)
-                .RequireAuthenticatedUser());
+                .RequireAuthenticatedUser())
+            .AddPolicy(Common.Web.AccessPolicies.ProvinceAdminPages, policy => policy.RequireRole(Public.Roles.ProvinceAdmin))
+            .AddPolicy(Common.Web.AccessPolicies.ProvinceAdminApi, policy => policy
+                .AddAuthenticationSchemes(IdentityConstants.BearerScheme)
+                .RequireRole(Public.Roles.ProvinceAdmin));
 
         builder.Services.AddScoped<IDatabaseSeeder, RoleCatalog>();
         builder.Services.AddScoped<IDatabaseSeeder, DemoAccounts>();
         builder.Services.AddScoped<Registration>();
+        builder.Services.AddScoped<Public.AccountDirectory>();
         builder.Services.AddScoped<AccountSessions>();
         builder.Services.AddSingleton<AccountChanges>();
         builder.Services.AddScoped<SignInThrottle>();

@@ -5,7 +5,7 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.DependencyInjection;
 using MotCua.IntegrationTests.Infrastructure;
 using MotCua.Web.Modules.Identity.Accounts;
-using MotCua.Web.Modules.Identity.Domain;
+using MotCua.Web.Modules.Identity.Public;
 using NodaTime;
 
 namespace MotCua.IntegrationTests.Modules.Identity;

@@ -8,7 +8,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using MotCua.IntegrationTests.Infrastructure;
 using MotCua.Web.Modules.Identity.Accounts;
-using MotCua.Web.Modules.Identity.Domain;
+using MotCua.Web.Modules.Identity.Public;
 using MotCua.Web.Modules.Identity.SignIn;
 
 namespace MotCua.IntegrationTests.Modules.Identity;

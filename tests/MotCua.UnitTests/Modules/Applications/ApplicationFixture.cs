@@ -2,6 +2,9 @@ using MotCua.Web.Modules.Applications.Domain;
 using MotCua.Web.Modules.Catalog.Domain;
 using NodaTime;
 using MotCua.Web.Modules.Calendar.Public;
+using MotCua.Web.Modules.Applications.Public;
+using MotCua.Web.Modules.EForms.Public;
+using MotCua.Web.Modules.Catalog.Public;
 
 namespace MotCua.UnitTests.Modules.Applications;
 
@@ -75,7 +78,7 @@ internal static class ApplicationFixture
     }
 
     public static Application Draft(Channel channel = Channel.OnlineRemote) =>
-        Application.Start("000.01.00.H99-261123-0001", BirthRegistration(), Ward, new Dictionary<string, Unit>(),
+        Application.Start("000.01.00.H99-261123-0001", CatalogDirectory.Terms(BirthRegistration()), CatalogDirectory.Card(Ward), new Dictionary<string, UnitCard>(),
             new ApplicantInfo(CitizenId, "Nguyễn Văn An", "001090000001", null, null, null), channel, "{}", false, channel == Channel.OnlineRemote ? null : Guid.NewGuid(), null, Monday);
 
     public static void Do(this Application application, ApplicationAction action, Actor actor, Instant? at = null, TransitionRequest? request = null)

@@ -3,6 +3,8 @@ using MotCua.Web.Modules.Catalog.Domain;
 using NodaTime;
 using static MotCua.UnitTests.Modules.Applications.ApplicationFixture;
 using MotCua.Web.Modules.Calendar.Public;
+using MotCua.Web.Modules.Catalog.Public;
+using MotCua.Web.Modules.Applications.Public;
 
 namespace MotCua.UnitTests.Modules.Applications;
 
@@ -210,8 +212,8 @@ public sealed class ApplicationLifecycleTests
     {
         var procedure = BirthRegistration();
         procedure.SetTimeAndFees(new ProcessingTime(5, TimeUnit.WorkingDays), new ProcessingTime(3, TimeUnit.WorkingDays), []);
-        var online = Application.Start("C-1", procedure, Ward, new Dictionary<string, Unit>(), new ApplicantInfo(CitizenId, "A", null, null, null, null), Channel.OnlineRemote, "{}", false, null, null, Monday);
-        var counter = Application.Start("C-2", procedure, Ward, new Dictionary<string, Unit>(), new ApplicantInfo(null, "B", null, null, null, null), Channel.Counter, "{}", false, Guid.NewGuid(), null, Monday);
+        var online = Application.Start("C-1", CatalogDirectory.Terms(procedure), CatalogDirectory.Card(Ward), new Dictionary<string, UnitCard>(), new ApplicantInfo(CitizenId, "A", null, null, null, null), Channel.OnlineRemote, "{}", false, null, null, Monday);
+        var counter = Application.Start("C-2", CatalogDirectory.Terms(procedure), CatalogDirectory.Card(Ward), new Dictionary<string, UnitCard>(), new ApplicantInfo(null, "B", null, null, null, null), Channel.Counter, "{}", false, Guid.NewGuid(), null, Monday);
         Assert.Equal(3m, online.TimeLimit.Value);
         Assert.Equal(5m, counter.TimeLimit.Value);
     }
@@ -241,7 +243,7 @@ public sealed class ApplicationLifecycleTests
             new WorkflowStep("Thẩm định tại Sở", StepRole.Specialist, department.Code, 0.3m),
             new WorkflowStep("Phê duyệt tại Sở", StepRole.Leader, department.Code, 0.3m),
         ]);
-        var a = Application.Start("C-3", procedure, Ward, new Dictionary<string, Unit> { [department.Code] = department },
+        var a = Application.Start("C-3", CatalogDirectory.Terms(procedure), CatalogDirectory.Card(Ward), new Dictionary<string, UnitCard> { [department.Code] = CatalogDirectory.Card(department) },
             new ApplicantInfo(CitizenId, "Nguyễn Văn An", null, null, null, null), Channel.OnlineRemote, "{}", false, null, null, Monday);
         var departmentSpecialist = Actor.Officer(Guid.NewGuid(), "Chuyên viên Sở", [StepRole.Specialist], department.Path);
         var departmentLeader = Actor.Officer(Guid.NewGuid(), "Lãnh đạo Sở", [StepRole.Leader], department.Path);

@@ -1,5 +1,6 @@
 using MotCua.Web.Modules.Applications.Domain;
 using static MotCua.UnitTests.Modules.Applications.ApplicationFixture;
+using MotCua.Web.Modules.Applications.Public;
 
 namespace MotCua.UnitTests.Modules.Applications;
 

@@ -1,5 +1,7 @@
 using MotCua.Web.Modules.Catalog.Domain;
 using MotCua.Web.Modules.Calendar.Public;
+using MotCua.Web.Modules.EForms.Public;
+using MotCua.Web.Modules.Catalog.Public;
 
 namespace MotCua.UnitTests.Modules.Catalog;
 

@@ -1,4 +1,4 @@
-using MotCua.Web.Modules.Identity.Domain;
+using MotCua.Web.Modules.Identity.Public;
 
 namespace MotCua.UnitTests.Modules.Identity;
 

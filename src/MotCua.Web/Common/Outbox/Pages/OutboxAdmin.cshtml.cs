@@ -1,12 +1,12 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using MotCua.Web.Modules.Identity.Domain;
+using MotCua.Web.Common.Web;
 
 namespace MotCua.Web.Common.Outbox.Pages;
 
 /// <summary>The province admin's view of what MotCua still has to send, what failed and what gave up, with a retry.</summary>
-[Authorize(Roles = Roles.ProvinceAdmin)]
+[Authorize(Policy = AccessPolicies.ProvinceAdminPages)]
 public sealed class OutboxAdminModel(OutboxQueue queue) : PageModel
 {
     [BindProperty(SupportsGet = true, Name = "trang-thai")]

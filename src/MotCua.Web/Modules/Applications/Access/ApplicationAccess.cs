@@ -1,18 +1,15 @@
 using System.Security.Claims;
-using Microsoft.AspNetCore.Identity;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Caching.Memory;
-using MotCua.Web.Common.Persistence;
 using MotCua.Web.Modules.Applications.Domain;
-using MotCua.Web.Modules.Catalog.Domain;
-using MotCua.Web.Modules.Identity.Accounts;
-using MotCua.Web.Modules.Identity.Domain;
+using MotCua.Web.Modules.Catalog.Public;
+using MotCua.Web.Modules.Identity.Public;
 using NodaTime;
+using MotCua.Web.Modules.Applications.Public;
 
 namespace MotCua.Web.Modules.Applications.Access;
 
 /// <summary>The signed-in caller as the lifecycle sees them, and what they may see.</summary>
-public sealed record Caller(AppUser User, Actor Actor, IReadOnlyList<string> Roles)
+public sealed record Caller(AccountCard User, Actor Actor, IReadOnlyList<string> Roles)
 {
     public bool IsOfficer => Actor.Kind == ActorKind.Officer;
 
@@ -43,7 +40,7 @@ public sealed record Caller(AppUser User, Actor Actor, IReadOnlyList<string> Rol
 /// or unit therefore take effect within that time; a locked, disabled or deleted account, or a password change, ends the
 /// account's sessions (Identity.Sessions) and drops this entry at once.
 /// </remarks>
-public sealed class ApplicationAccess(UserManager<AppUser> users, MotCuaDbContext db, IMemoryCache cache, Identity.Sessions.AccountChanges changes)
+public sealed class ApplicationAccess(AccountDirectory accounts, CatalogDirectory catalog, IMemoryCache cache)
 {
     public static readonly DateTimeZone Vietnam = DateTimeZoneProviders.Tzdb["Asia/Ho_Chi_Minh"];
 
@@ -51,7 +48,7 @@ public sealed class ApplicationAccess(UserManager<AppUser> users, MotCuaDbContex
 
     public async Task<Caller?> CallerAsync(ClaimsPrincipal principal, CancellationToken cancellationToken)
     {
-        var id = users.GetUserId(principal);
+        var id = accounts.UserId(principal);
         if (id is null)
         {
             return null;
@@ -67,7 +64,7 @@ public sealed class ApplicationAccess(UserManager<AppUser> users, MotCuaDbContex
         if (caller is not null)
         {
             // Locking, deleting or a password change drops it at once (the session check refuses such a caller first anyway).
-            cache.Set(key, caller, new MemoryCacheEntryOptions { AbsoluteExpirationRelativeToNow = CallerLifetime }.AddExpirationToken(changes.For(caller.User.Id)));
+            cache.Set(key, caller, new MemoryCacheEntryOptions { AbsoluteExpirationRelativeToNow = CallerLifetime }.AddExpirationToken(accounts.Changes(caller.User.Id)));
         }
 
         return caller;
@@ -75,26 +72,24 @@ public sealed class ApplicationAccess(UserManager<AppUser> users, MotCuaDbContex
 
     private async Task<Caller?> LoadAsync(ClaimsPrincipal principal, CancellationToken cancellationToken)
     {
-        var user = await users.GetUserAsync(principal);
+        var user = await accounts.FindAsync(principal);
         if (user is null)
         {
             return null;
         }
 
-        var roles = (await users.GetRolesAsync(user)).ToList();
+        var roles = user.Roles;
         if (user.AccountType != AccountType.Officer)
         {
             return new Caller(user, Actor.Applicant(user.Id, user.FullName), roles);
         }
 
-        var unitPath = user.UnitId is int unitId
-            ? await db.Units.Where(u => u.Id == unitId).Select(u => u.Path).SingleOrDefaultAsync(cancellationToken)
-            : null;
+        var unitPath = user.UnitId is int unitId ? (await catalog.UnitAsync(unitId, cancellationToken))?.Path : null;
         var stepRoles = roles.Select(r => r switch
         {
-            Identity.Domain.Roles.Reception => StepRole.Reception,
-            Identity.Domain.Roles.Specialist => StepRole.Specialist,
-            Identity.Domain.Roles.Leader => StepRole.Leader,
+            Roles.Reception => StepRole.Reception,
+            Roles.Specialist => StepRole.Specialist,
+            Roles.Leader => StepRole.Leader,
             _ => (StepRole?)null,
         }).OfType<StepRole>();
         return new Caller(user, Actor.Officer(user.Id, user.FullName, stepRoles, unitPath ?? "/-/"), roles);

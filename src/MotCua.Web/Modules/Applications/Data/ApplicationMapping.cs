@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using MotCua.Web.Modules.Applications.Domain;
+using MotCua.Web.Common.Persistence;
 
 namespace MotCua.Web.Modules.Applications.Data;
 
@@ -13,7 +14,7 @@ internal sealed class ApplicationMapping : IEntityTypeConfiguration<Application>
         b.HasIndex(a => a.Code).IsUnique();
         b.Property(a => a.ProcedureCode).HasMaxLength(32);
         b.Property(a => a.ProcedureName).HasMaxLength(600);
-        b.Property(a => a.UnitPath).HasMaxLength(400);
+        b.Property(a => a.UnitPath).HasMaxLength(400).CompareByBytes();
         b.Property(a => a.ApplicantName).HasMaxLength(200);
         b.Property(a => a.ApplicantIdentityNumber).HasMaxLength(14);
         b.Property(a => a.ApplicantPhone).HasMaxLength(20);
@@ -22,7 +23,7 @@ internal sealed class ApplicationMapping : IEntityTypeConfiguration<Application>
         b.Property(a => a.Channel).HasConversion<string>().HasMaxLength(16);
         b.Property(a => a.Status).HasConversion<string>().HasMaxLength(24);
         b.Property(a => a.CurrentRole).HasConversion<string>().HasMaxLength(16);
-        b.Property(a => a.CurrentUnitPath).HasMaxLength(400);
+        b.Property(a => a.CurrentUnitPath).HasMaxLength(400).CompareByBytes();
         b.Property(a => a.Timeliness).HasConversion<string>().HasMaxLength(8);
         b.Property(a => a.ReturnMethod).HasConversion<string>().HasMaxLength(8);
         b.Property(a => a.ResumeStatus).HasConversion<string>().HasMaxLength(24);

@@ -10,15 +10,19 @@ using MotCua.Web.Modules.Applications.Access;
 using MotCua.Web.Modules.Applications.Domain;
 using MotCua.Web.Modules.Applications.Queries;
 using NodaTime;
+using MotCua.Web.Modules.Catalog.Public;
+using MotCua.Web.Modules.Applications.Public;
 
 namespace MotCua.Web.Modules.Applications.Documents;
 
 public sealed record UploadedDocument(Guid Id, DocumentKind Kind, string Name, string FileName, string ContentType, long Size, bool Digitized, bool MissingDocuments);
 
 /// <summary>Stores one uploaded file for an application after checking who sends it, when, its size and its real type.</summary>
-public sealed class DocumentUpload(MotCuaDbContext db, ApplicationAccess access, IFileStorage storage, IClock clock)
+public sealed class DocumentUpload(MotCuaDbContext db, ApplicationAccess access, CatalogDirectory catalog, IFileStorage storage, IClock clock)
 {
-    public async Task<(ApplicationDocument? Document, Application? Application, ProblemHttpResult? Problem)> UploadAsync(
+    public sealed record Uploaded(ApplicationDocument Document, Application Application);
+
+    public async Task<Result<Uploaded>> UploadAsync(
         ClaimsPrincipal user, string code, IFormFile? file, string? name, DocumentKind kind, CancellationToken cancellationToken)
     {
         string? storedKey = null;
@@ -27,38 +31,38 @@ public sealed class DocumentUpload(MotCuaDbContext db, ApplicationAccess access,
             var (caller, application) = await QueryEndpoints.LoadVisibleAsync(db, access, user, code, track: true, cancellationToken);
             if (application is null)
             {
-                return (null, null, QueryEndpoints.NotFound(code));
+                return ApplicationFailures.NotFound(code);
             }
 
             var allowed = kind == DocumentKind.Result ? application.AcceptsResultFrom(caller!.Actor) : application.AcceptsDocumentsFrom(caller!.Actor);
             if (!allowed)
             {
-                return (null, application, kind == DocumentKind.Result
-                    ? Problems.Forbidden("Chỉ cán bộ đang giữ bước xử lý hiện tại (hoặc lãnh đạo phê duyệt ở bước cuối) mới đính kèm văn bản kết quả.")
-                    : Problems.Conflict($"Không thể đính kèm giấy tờ khi hồ sơ đang ở trạng thái “{application.Status.Vietnamese()}”."));
+                return kind == DocumentKind.Result
+                    ? Failure.Forbidden("Chỉ cán bộ đang giữ bước xử lý hiện tại (hoặc lãnh đạo phê duyệt ở bước cuối) mới đính kèm văn bản kết quả.")
+                    : Failure.Conflict($"Không thể đính kèm giấy tờ khi hồ sơ đang ở trạng thái “{application.Status.Vietnamese()}”.");
             }
 
             if (file is null || file.Length == 0)
             {
-                return (null, application, Problems.Validation("Chọn tệp cần đính kèm.", ("file", "Chọn một tệp PDF, JPG hoặc PNG.")));
+                return Failure.Invalid("Chọn tệp cần đính kèm.", ("file", "Chọn một tệp PDF, JPG hoặc PNG."));
             }
 
             if (file.Length > FileTypes.MaxBytes)
             {
-                return (null, application, Problems.Validation("Tệp quá lớn.", ("file", "Mỗi tệp tối đa 10 MB.")));
+                return Failure.Invalid("Tệp quá lớn.", ("file", "Mỗi tệp tối đa 10 MB."));
             }
 
             var documentName = TextRules.Normalize(name);
             if (documentName is null || TextRules.Problem(documentName, TextLimits.DocumentName) is not null)
             {
-                return (null, application, Problems.Validation("Ghi rõ đây là giấy tờ gì.", ("name",
-                    documentName is null ? "Nhập tên giấy tờ (ví dụ: Giấy chứng sinh)." : "Tên giấy tờ: " + TextRules.Problem(documentName, TextLimits.DocumentName))));
+                return Failure.Invalid("Ghi rõ đây là giấy tờ gì.", ("name",
+                    documentName is null ? "Nhập tên giấy tờ (ví dụ: Giấy chứng sinh)." : "Tên giấy tờ: " + TextRules.Problem(documentName, TextLimits.DocumentName)));
             }
 
             var count = await db.Set<ApplicationDocument>().CountAsync(d => d.ApplicationId == application.Id, cancellationToken);
             if (count >= FileTypes.MaxPerApplication)
             {
-                return (null, application, Problems.Conflict($"Mỗi hồ sơ đính kèm tối đa {FileTypes.MaxPerApplication} tệp."));
+                return Failure.Conflict($"Mỗi hồ sơ đính kèm tối đa {FileTypes.MaxPerApplication} tệp.");
             }
 
             string contentType;
@@ -70,7 +74,7 @@ public sealed class DocumentUpload(MotCuaDbContext db, ApplicationAccess access,
                 var sniffed = FileTypes.Sniff(bytes[..Math.Min(16, bytes.Length)]);
                 if (sniffed is null)
                 {
-                    return (null, application, Problems.Validation("Định dạng tệp không được chấp nhận.", ("file", "Chỉ nhận tệp PDF, JPG hoặc PNG (kiểm tra theo nội dung tệp).")));
+                    return Failure.Invalid("Định dạng tệp không được chấp nhận.", ("file", "Chỉ nhận tệp PDF, JPG hoặc PNG (kiểm tra theo nội dung tệp)."));
                 }
 
                 contentType = sniffed;
@@ -87,7 +91,8 @@ public sealed class DocumentUpload(MotCuaDbContext db, ApplicationAccess access,
             var stillMissing = application.MissingDocuments;
             if (kind == DocumentKind.Input)
             {
-                var procedure = await db.Procedures.AsNoTracking().SingleAsync(p => p.Id == application.ProcedureId, cancellationToken);
+                var procedure = await catalog.ProcedureAsync(application.ProcedureId, cancellationToken)
+                    ?? throw new InvalidOperationException($"Procedure {application.ProcedureId} of application {application.Code} is gone.");
                 var names = await db.Set<ApplicationDocument>().Where(d => d.ApplicationId == application.Id && d.Kind == DocumentKind.Input)
                     .Select(d => d.Name).ToListAsync(cancellationToken);
                 names.Add(document.Name);
@@ -98,7 +103,7 @@ public sealed class DocumentUpload(MotCuaDbContext db, ApplicationAccess access,
             try
             {
                 await db.SaveChangesAsync(cancellationToken);
-                return (document, application, null);
+                return new Uploaded(document, application);
             }
             catch (DbUpdateConcurrencyException) when (attempt < 50)
             {
@@ -146,15 +151,15 @@ internal static class DocumentEndpoints
             return Problems.Validation("Loại giấy tờ không hợp lệ.", ("kind", "Loại phải là Input hoặc Result."));
         }
 
-        var (document, application, problem) = await upload.UploadAsync(user, code, file, name, documentKind, cancellationToken);
-        if (problem is not null)
+        var uploaded = await upload.UploadAsync(user, code, file, name, documentKind, cancellationToken);
+        if (uploaded.Failure is { } failure)
         {
-            return problem;
+            return failure.ToProblem();
         }
 
-        var d = document!;
+        var (d, application) = uploaded.Value!;
         return TypedResults.Created($"/api/v1/applications/{code}/attachments/{d.Id}",
-            new UploadedDocument(d.Id, d.Kind, d.Name, d.FileName, d.ContentType, d.Size, d.Digitized, application!.MissingDocuments));
+            new UploadedDocument(d.Id, d.Kind, d.Name, d.FileName, d.ContentType, d.Size, d.Digitized, application.MissingDocuments));
     }
 
     private static async Task<Results<FileStreamHttpResult, ProblemHttpResult>> Download(

@@ -1,4 +1,4 @@
-using MotCua.Web.Modules.Catalog.Domain;
+using MotCua.Web.Modules.Catalog.Public;
 
 namespace MotCua.Web.Modules.Applications.Domain;
 

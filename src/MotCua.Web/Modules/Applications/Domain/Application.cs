@@ -1,6 +1,7 @@
-using MotCua.Web.Modules.Catalog.Domain;
+using MotCua.Web.Modules.Catalog.Public;
 using NodaTime;
 using MotCua.Web.Modules.Calendar.Public;
+using MotCua.Web.Modules.Applications.Public;
 
 namespace MotCua.Web.Modules.Applications.Domain;
 
@@ -90,9 +91,9 @@ public sealed class Application
     /// <summary>A new application in Draft.</summary>
     public static Application Start(
         string code,
-        Procedure procedure,
-        Unit unit,
-        IReadOnlyDictionary<string, Unit> stepUnits,
+        ProcedureTerms procedure,
+        UnitCard unit,
+        IReadOnlyDictionary<string, UnitCard> stepUnits,
         ApplicantInfo applicant,
         Channel channel,
         string formJson,

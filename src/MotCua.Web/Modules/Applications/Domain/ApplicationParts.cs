@@ -1,5 +1,6 @@
-using MotCua.Web.Modules.Catalog.Domain;
+using MotCua.Web.Modules.Catalog.Public;
 using NodaTime;
+using MotCua.Web.Modules.Applications.Public;
 
 namespace MotCua.Web.Modules.Applications.Domain;
 

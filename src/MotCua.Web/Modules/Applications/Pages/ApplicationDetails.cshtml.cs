@@ -9,12 +9,13 @@ using MotCua.Web.Modules.Applications.Documents;
 using MotCua.Web.Modules.Applications.Domain;
 using MotCua.Web.Modules.Applications.Queries;
 using MotCua.Web.Modules.Applications.Transitions;
+using MotCua.Web.Modules.Catalog.Public;
 
 namespace MotCua.Web.Modules.Applications.Pages;
 
 /// <summary>The applicant's view of one application: where it stands, what happened, what they can do now.</summary>
 [Authorize]
-public sealed class ApplicationDetailsModel(MotCuaDbContext db, ApplicationAccess access, TransitionHandler transitions, DocumentUpload upload, IFileStorage storage, Slips.SlipBuilder slips) : PageModel
+public sealed class ApplicationDetailsModel(MotCuaDbContext db, ApplicationAccess access, TransitionHandler transitions, DocumentUpload upload, IFileStorage storage, Slips.SlipBuilder slips, CatalogDirectory catalog) : PageModel
 {
     public Application Application { get; private set; } = null!;
     public IReadOnlyList<ApplicationDocument> Documents { get; private set; } = [];
@@ -65,15 +66,10 @@ public sealed class ApplicationDetailsModel(MotCuaDbContext db, ApplicationAcces
         foreach (var file in Request.Form.Files.Where(f => f.Length > 0))
         {
             var name = Request.Form[$"name.{file.Name}"].ToString();
-            var (_, _, problem) = await upload.UploadAsync(User, code, file, string.IsNullOrWhiteSpace(name) ? "Giấy tờ bổ sung" : name, DocumentKind.Input, cancellationToken);
-            if (problem is not null)
+            var uploaded = await upload.UploadAsync(User, code, file, string.IsNullOrWhiteSpace(name) ? "Giấy tờ bổ sung" : name, DocumentKind.Input, cancellationToken);
+            if (uploaded.Failure is { } failure)
             {
-                Error = problem.ProblemDetails.Detail ?? problem.ProblemDetails.Title;
-                if (problem.ProblemDetails is HttpValidationProblemDetails v && v.Errors.Count > 0)
-                {
-                    Error = v.Errors.First().Value[0];
-                }
-
+                Error = failure.Headline;
                 await LoadAsync(code, cancellationToken);
                 return Page();
             }
@@ -81,10 +77,10 @@ public sealed class ApplicationDetailsModel(MotCuaDbContext db, ApplicationAcces
 
         if (action != "upload")
         {
-            var (_, _, refused) = await transitions.ApplyAsync(User, code, new TransitionInput(action, note, null, null, null, null, null, null), cancellationToken);
-            if (refused is not null)
+            var applied = await transitions.ApplyAsync(User, code, new TransitionInput(action, note, null, null, null, null, null, null), cancellationToken);
+            if (applied.Failure is { } refused)
             {
-                Error = refused.ProblemDetails.Detail;
+                Error = refused.Message;
                 await LoadAsync(code, cancellationToken);
                 return Page();
             }
@@ -104,7 +100,7 @@ public sealed class ApplicationDetailsModel(MotCuaDbContext db, ApplicationAcces
         Application = application;
         MayAct = true;
         Documents = await db.Set<ApplicationDocument>().AsNoTracking().Where(d => d.ApplicationId == application.Id).OrderBy(d => d.UploadedAt).ToListAsync(cancellationToken);
-        UnitName = await db.Units.Where(u => u.Id == application.UnitId).Select(u => u.Name).SingleAsync(cancellationToken);
+        UnitName = (await catalog.UnitAsync(application.UnitId, cancellationToken))?.Name ?? string.Empty;
         return true;
     }
 }

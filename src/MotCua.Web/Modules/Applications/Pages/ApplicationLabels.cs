@@ -1,6 +1,7 @@
 using MotCua.Web.Modules.Applications.Domain;
-using MotCua.Web.Modules.Catalog.Domain;
+using MotCua.Web.Modules.Catalog.Public;
 using MotCua.Web.Modules.Calendar.Public;
+using MotCua.Web.Modules.Applications.Public;
 
 namespace MotCua.Web.Modules.Applications.Pages;
 

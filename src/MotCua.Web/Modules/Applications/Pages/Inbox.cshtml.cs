@@ -4,8 +4,9 @@ using MotCua.Web.Common.Persistence;
 using MotCua.Web.Modules.Applications.Access;
 using MotCua.Web.Modules.Applications.Domain;
 using MotCua.Web.Modules.Applications.Queries;
-using MotCua.Web.Modules.Catalog.Domain;
+using MotCua.Web.Modules.Catalog.Public;
 using NodaTime;
+using MotCua.Web.Modules.Applications.Public;
 
 namespace MotCua.Web.Modules.Applications.Pages;
 
@@ -13,7 +14,7 @@ namespace MotCua.Web.Modules.Applications.Pages;
 /// The officer's inbox (what they must act on now, most urgent first), or with scope=all every application of the
 /// unit's sub-tree, newest first; both filtered by status, channel, procedure, current step and free text.
 /// </summary>
-public sealed class InboxModel(MotCuaDbContext db, ApplicationAccess access, Calendar.Public.WorkingCalendarProvider calendars, Slips.SlipBuilder slips, IClock clock) : OfficerPageModel(access)
+public sealed class InboxModel(MotCuaDbContext db, ApplicationAccess access, CatalogDirectory catalog, Calendar.Public.WorkingCalendarProvider calendars, Slips.SlipBuilder slips, IClock clock) : OfficerPageModel(access)
 {
     public const string AllScope = "all";
     private const int PageSize = 20;
@@ -48,7 +49,7 @@ public sealed class InboxModel(MotCuaDbContext db, ApplicationAccess access, Cal
     /// <summary>The tracking book (form 07) of the officer's unit for a range of days, as PDF or Excel.</summary>
     public async Task<IActionResult> OnGetBookAsync(DateOnly? from, DateOnly? to, string? format, CancellationToken cancellationToken)
     {
-        var unit = Caller.User.UnitId is int unitId ? await db.Units.AsNoTracking().SingleOrDefaultAsync(u => u.Id == unitId, cancellationToken) : null;
+        var unit = Caller.User.UnitId is int unitId ? await catalog.UnitAsync(unitId, cancellationToken) : null;
         if (unit is null || from is null || to is null || !Common.Text.SensibleDates.Contains(from.Value) || !Common.Text.SensibleDates.Contains(to.Value)
             || to < from || to.Value.DayNumber - from.Value.DayNumber > 366)
         {

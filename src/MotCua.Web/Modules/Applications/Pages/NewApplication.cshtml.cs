@@ -1,13 +1,14 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
-using MotCua.Web.Common.Persistence;
+using MotCua.Web.Common.Errors;
 using MotCua.Web.Modules.Applications.Access;
 using MotCua.Web.Modules.Applications.Domain;
 using MotCua.Web.Modules.Applications.Submit;
-using MotCua.Web.Modules.Catalog.Domain;
+using MotCua.Web.Modules.Catalog.Public;
 
-using MotCua.Web.Modules.Applications.Forms;
+using MotCua.Web.Modules.EForms.Public;
+using MotCua.Web.Modules.Applications.Public;
 
 namespace MotCua.Web.Modules.Applications.Pages;
 
@@ -16,7 +17,7 @@ namespace MotCua.Web.Modules.Applications.Pages;
 /// then the unit, the applicant and the e-form rendered from the procedure's JSON Schema. Submitted through
 /// <see cref="SubmitHandler"/>, the same handler as the API, with an idempotency key so a double click makes one file.
 /// </summary>
-public sealed class NewApplicationModel(MotCuaDbContext db, ApplicationAccess access, SubmitHandler submit) : OfficerPageModel(access)
+public sealed class NewApplicationModel(CatalogDirectory catalog, ApplicationAccess access, SubmitHandler submit) : OfficerPageModel(access)
 {
     public sealed class ApplicantFields
     {
@@ -32,9 +33,9 @@ public sealed class NewApplicationModel(MotCuaDbContext db, ApplicationAccess ac
     [BindProperty(Name = "applicant")] public ApplicantFields Applicant { get; set; } = new();
     [BindProperty] public string? Key { get; set; }
 
-    public IReadOnlyList<Procedure> Procedures { get; private set; } = [];
-    public Procedure? Chosen { get; private set; }
-    public IReadOnlyList<Unit> Units { get; private set; } = [];
+    public IReadOnlyList<ProcedureTerms> Procedures { get; private set; } = [];
+    public ProcedureTerms? Chosen { get; private set; }
+    public IReadOnlyList<UnitCard> Units { get; private set; } = [];
     public IReadOnlyList<FormField> Fields { get; private set; } = [];
 
     /// <summary>What was typed in the e-form, to show again after a refusal.</summary>
@@ -55,7 +56,7 @@ public sealed class NewApplicationModel(MotCuaDbContext db, ApplicationAccess ac
         }
 
         Key = Guid.NewGuid().ToString("N");
-        Channel = Domain.Channel.Counter.ToString();
+        Channel = Public.Channel.Counter.ToString();
         UnitId = Units.Count == 1 ? Units[0].Id : null;
         return Page();
     }
@@ -76,7 +77,7 @@ public sealed class NewApplicationModel(MotCuaDbContext db, ApplicationAccess ac
             return Page();
         }
 
-        Domain.Channel? channel = Common.Text.EnumNames.TryParse<Domain.Channel>(Channel, out var c) && c is Domain.Channel.Counter or Domain.Channel.Postal ? c : null;
+        Public.Channel? channel = Common.Text.EnumNames.TryParse<Public.Channel>(Channel, out var c) && c is Public.Channel.Counter or Public.Channel.Postal ? c : null;
         if (channel is null)
         {
             ModelState.AddModelError("channel", "Chọn hình thức nộp: trực tiếp hoặc bưu chính.");
@@ -90,14 +91,15 @@ public sealed class NewApplicationModel(MotCuaDbContext db, ApplicationAccess ac
             channel,
             Applicant: new ApplicantInput(Clean(Applicant.Name), Clean(Applicant.IdentityNumber), Clean(Applicant.Phone), null, Clean(Applicant.Address)));
         var outcome = await submit.SubmitAsync(User, request, string.IsNullOrWhiteSpace(Key) || Key.Length > SubmitHandler.MaxKeyLength ? null : Key, cancellationToken);
-        if (outcome.Problem is not null)
+        if (outcome.Failure is { } failure)
         {
-            AddProblem(outcome.Problem);
+            Show(failure);
             return Page();
         }
 
-        var code = outcome.Application!.Code;
-        Banner = outcome.Application.MissingDocuments
+        var application = outcome.Value!.Application;
+        var code = application.Code;
+        Banner = application.MissingDocuments
             ? $"Đã nhập hồ sơ {code}. Đính kèm bản quét các giấy tờ rồi tiếp nhận hồ sơ."
             : $"Đã nhập hồ sơ {code}. Kiểm tra lại rồi tiếp nhận hồ sơ.";
         return Redirect("/can-bo/ho-so/" + Uri.EscapeDataString(code));
@@ -112,29 +114,25 @@ public sealed class NewApplicationModel(MotCuaDbContext db, ApplicationAccess ac
         .Where(e => e.Error is not null)
         .ToDictionary(e => e.Name, e => e.Error!, StringComparer.Ordinal);
 
-    private void AddProblem(ProblemHttpResult problem)
+    /// <summary>Each field's message beside the input this page has for it; the rest on top.</summary>
+    private void Show(Failure failure)
     {
-        if (problem.ProblemDetails is HttpValidationProblemDetails { Errors.Count: > 0 } validation)
+        foreach (var (key, message) in failure.Fields)
         {
-            foreach (var (key, messages) in validation.Errors)
+            var field = key switch
             {
-                var field = key switch
-                {
-                    "procedureCode" => "procedure",
-                    _ when key.StartsWith("form.", StringComparison.Ordinal) && Fields.Any(f => f.Name == key) => key,
-                    "unitId" or "channel" or "applicant.name" or "applicant.identityNumber" or "applicant.phone" => key,
-                    _ => string.Empty,
-                };
-                foreach (var message in messages)
-                {
-                    ModelState.AddModelError(field, message);
-                }
-            }
-
-            return;
+                "procedureCode" => "procedure",
+                _ when key.StartsWith("form.", StringComparison.Ordinal) && Fields.Any(f => f.Name == key) => key,
+                "unitId" or "channel" or "applicant.name" or "applicant.identityNumber" or "applicant.phone" => key,
+                _ => string.Empty,
+            };
+            ModelState.AddModelError(field, message);
         }
 
-        ModelState.AddModelError(string.Empty, problem.ProblemDetails.Detail ?? "Không nhập được hồ sơ.");
+        if (failure.Fields.Count == 0)
+        {
+            ModelState.AddModelError(string.Empty, failure.Message);
+        }
     }
 
     private static string? Clean(string? value) =>
@@ -144,17 +142,17 @@ public sealed class NewApplicationModel(MotCuaDbContext db, ApplicationAccess ac
     private async Task LoadAsync(CancellationToken cancellationToken)
     {
         var path = Caller.Actor.UnitPath!;
-        var units = await db.Units.AsNoTracking().Where(u => u.Path.StartsWith(path)).OrderBy(u => u.Path).ToListAsync(cancellationToken);
+        var units = await catalog.SubtreeAsync(path, cancellationToken);
         var unitIds = units.Select(u => u.Id).ToHashSet();
         var collation = StringComparer.Create(System.Globalization.CultureInfo.GetCultureInfo("vi-VN"), ignoreCase: false);
-        Procedures = (await db.Procedures.AsNoTracking().Include(p => p.Units).ToListAsync(cancellationToken))
-            .Where(p => p.Workflow.Count > 0 && !p.OnlineOnly && p.Units.Any(u => unitIds.Contains(u.UnitId)))
+        Procedures = (await catalog.ProceduresHandledByAsync(unitIds, cancellationToken))
+            .Where(p => !p.OnlineOnly)
             .OrderBy(p => p.Name, collation).ToList();
         Chosen = Procedure is null ? null : Procedures.SingleOrDefault(p => p.Code == Procedure);
         if (Chosen is not null)
         {
             Units = units.Where(u => Chosen.IsHandledBy(u.Id)).ToList();
-            Fields = FormFields.Read(Chosen.Form);
+            Fields = Chosen.FormFieldsInOrder();
         }
     }
 }

@@ -7,11 +7,14 @@ using MotCua.Web.Common.Storage;
 using MotCua.Web.Modules.Applications.Access;
 using MotCua.Web.Modules.Applications.Documents;
 using MotCua.Web.Modules.Applications.Domain;
+using MotCua.Web.Common.Errors;
 using MotCua.Web.Modules.Applications.Queries;
 using MotCua.Web.Modules.Applications.Transitions;
-using MotCua.Web.Modules.Catalog.Domain;
+using MotCua.Web.Modules.Catalog.Public;
 using NodaTime;
 using NodaTime.Text;
+using MotCua.Web.Modules.EForms.Public;
+using MotCua.Web.Modules.Applications.Public;
 
 namespace MotCua.Web.Modules.Applications.Pages;
 
@@ -23,6 +26,7 @@ namespace MotCua.Web.Modules.Applications.Pages;
 [RequestSizeLimit(FileTypes.MaxBytes + (1024 * 1024))]
 public sealed class OfficerApplicationModel(
     MotCuaDbContext db,
+    CatalogDirectory catalog,
     ApplicationAccess access,
     TransitionHandler transitions,
     DocumentUpload upload,
@@ -52,7 +56,7 @@ public sealed class OfficerApplicationModel(
     [BindProperty(Name = "file")] public IFormFile? Upload { get; set; }
 
     public Application Application { get; private set; } = null!;
-    public Procedure? Procedure { get; private set; }
+    public ProcedureTerms? Procedure { get; private set; }
     public IReadOnlyDictionary<int, string> UnitNames { get; private set; } = new Dictionary<int, string>();
     public IReadOnlyList<ApplicationDocument> Documents { get; private set; } = [];
     public IReadOnlyList<(string Label, string Value)> Answers { get; private set; } = [];
@@ -120,20 +124,20 @@ public sealed class OfficerApplicationModel(
 
         if (action == ApplicationAction.Approve && Upload is { Length: > 0 })
         {
-            var (_, _, uploadProblem) = await upload.UploadAsync(User, code, Upload, DocumentName, DocumentKind.Result, cancellationToken);
-            if (uploadProblem is not null)
+            var uploaded = await upload.UploadAsync(User, code, Upload, DocumentName, DocumentKind.Result, cancellationToken);
+            if (uploaded.Failure is { } uploadFailure)
             {
-                return await ProblemAsync(code, action.Name(), uploadProblem, cancellationToken);
+                return await FailedAsync(code, action.Name(), uploadFailure, cancellationToken);
             }
         }
 
-        var (application, _, problem) = await transitions.ApplyAsync(User, code, input, cancellationToken);
-        if (problem is not null)
+        var applied = await transitions.ApplyAsync(User, code, input, cancellationToken);
+        if (applied.Failure is { } failure)
         {
-            return await ProblemAsync(code, action.Name(), problem, cancellationToken);
+            return await FailedAsync(code, action.Name(), failure, cancellationToken);
         }
 
-        Banner = Done(action, application!);
+        Banner = Done(action, applied.Value!.Application);
         return Redirect("/can-bo/ho-so/" + Uri.EscapeDataString(code));
     }
 
@@ -142,13 +146,13 @@ public sealed class OfficerApplicationModel(
     {
         ModelState.Clear();
         Act = "upload";
-        var (document, _, problem) = await upload.UploadAsync(User, code, Upload, DocumentName, DocumentKind.Input, cancellationToken);
-        if (problem is not null)
+        var scan = await upload.UploadAsync(User, code, Upload, DocumentName, DocumentKind.Input, cancellationToken);
+        if (scan.Failure is { } failure)
         {
-            return await ProblemAsync(code, "upload", problem, cancellationToken);
+            return await FailedAsync(code, "upload", failure, cancellationToken);
         }
 
-        Banner = $"Đã đính kèm bản quét “{document!.Name}”.";
+        Banner = $"Đã đính kèm bản quét “{scan.Value!.Document.Name}”.";
         return Redirect("/can-bo/ho-so/" + Uri.EscapeDataString(code));
     }
 
@@ -226,26 +230,21 @@ public sealed class OfficerApplicationModel(
 
     private static string? Normalize(string? text) => text?.Normalize(System.Text.NormalizationForm.FormC);
 
-    private async Task<IActionResult> ProblemAsync(string code, string act, ProblemHttpResult problem, CancellationToken cancellationToken)
+    private async Task<IActionResult> FailedAsync(string code, string act, Failure failure, CancellationToken cancellationToken)
     {
-        if (problem.StatusCode == StatusCodes.Status404NotFound)
+        if (failure.Kind == FailureKind.NotFound)
         {
             return NotFound();
         }
 
-        if (problem.ProblemDetails is HttpValidationProblemDetails { Errors.Count: > 0 } validation)
+        foreach (var field in failure.Fields)
         {
-            foreach (var (key, messages) in validation.Errors)
-            {
-                foreach (var message in messages)
-                {
-                    ModelState.AddModelError(FieldKey(act, key), message);
-                }
-            }
+            ModelState.AddModelError(FieldKey(act, field.Field), field.Message);
         }
-        else
+
+        if (failure.Fields.Count == 0)
         {
-            ModelState.AddModelError(string.Empty, problem.ProblemDetails.Detail ?? "Không thực hiện được thao tác này.");
+            ModelState.AddModelError(string.Empty, failure.Message);
         }
 
         return await PageAsync(code, cancellationToken);
@@ -274,9 +273,9 @@ public sealed class OfficerApplicationModel(
         Application = application;
         Documents = (await db.Set<ApplicationDocument>().AsNoTracking().Where(d => d.ApplicationId == application.Id).ToListAsync(cancellationToken))
             .OrderBy(d => d.UploadedAt).ToList();
-        Procedure = await db.Procedures.AsNoTracking().SingleOrDefaultAsync(p => p.Id == application.ProcedureId, cancellationToken);
-        var unitIds = application.Steps.Select(s => s.UnitId).Append(application.UnitId).Distinct().ToList();
-        UnitNames = await db.Units.AsNoTracking().Where(u => unitIds.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.Name, cancellationToken);
+        Procedure = await catalog.ProcedureAsync(application.ProcedureId, cancellationToken);
+        var unitIds = application.Steps.Select(s => s.UnitId).Append(application.UnitId);
+        UnitNames = (await catalog.UnitsAsync(unitIds, cancellationToken)).ToDictionary(u => u.Key, u => u.Value.Name);
         Answers = FormFields.Answers(FormFields.Read(Procedure?.Form), application.FormJson);
         Actions = application.AvailableActions(Caller.Actor).OrderBy(a => Primary.Contains(a) ? 0 : 1).ToList();
         CanUploadScans = application.Channel is Channel.Counter or Channel.Postal && application.AcceptsDocumentsFrom(Caller.Actor);

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.Filters;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using MotCua.Web.Modules.Applications.Access;
+using MotCua.Web.Modules.Catalog.Public;
 
 namespace MotCua.Web.Modules.Applications.Pages;
 
@@ -21,7 +22,7 @@ public abstract class OfficerPageModel(ApplicationAccess access) : PageModel
     [TempData]
     public string? Banner { get; set; }
 
-    public bool IsReception => Caller.Actor.Roles.Contains(Catalog.Domain.StepRole.Reception);
+    public bool IsReception => Caller.Actor.Roles.Contains(Catalog.Public.StepRole.Reception);
 
     public override async Task OnPageHandlerExecutionAsync(PageHandlerExecutingContext context, PageHandlerExecutionDelegate next)
     {

@@ -1,26 +1,24 @@
 using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
-using MotCua.Web.Common.Persistence;
+using MotCua.Web.Common.Errors;
 using MotCua.Web.Modules.Applications.Documents;
 using MotCua.Web.Modules.Applications.Domain;
-using MotCua.Web.Modules.Applications.Forms;
+using MotCua.Web.Modules.EForms.Public;
 using MotCua.Web.Modules.Applications.Submit;
-using MotCua.Web.Modules.Catalog.Domain;
-using MotCua.Web.Modules.Identity.Accounts;
-using MotCua.Web.Modules.Identity.Domain;
+using MotCua.Web.Modules.Catalog.Public;
+using MotCua.Web.Modules.Identity.Public;
+using MotCua.Web.Modules.Applications.Public;
 
 namespace MotCua.Web.Modules.Applications.Pages;
 
 /// <summary>A citizen or business fills the e-form, attaches the documents and submits (or saves a draft).</summary>
 [Authorize(Roles = Roles.Citizen + "," + Roles.Business)]
 [RequestSizeLimit(FileTypes.MaxBytes * 8)]
-public sealed class SubmitModel(MotCuaDbContext db, SubmitHandler submit, DocumentUpload upload, UserManager<AppUser> users) : PageModel
+public sealed class SubmitModel(CatalogDirectory catalog, SubmitHandler submit, DocumentUpload upload, AccountDirectory accounts) : PageModel
 {
-    public Procedure Procedure { get; private set; } = null!;
-    public IReadOnlyList<Unit> Units { get; private set; } = [];
+    public ProcedureTerms Procedure { get; private set; } = null!;
+    public IReadOnlyList<UnitCard> Units { get; private set; } = [];
     public IReadOnlyList<FormField> Fields { get; private set; } = [];
     public IReadOnlyDictionary<string, string?> Answers { get; private set; } = new Dictionary<string, string?>();
     public Dictionary<string, string> Errors { get; } = new(StringComparer.Ordinal);
@@ -37,8 +35,8 @@ public sealed class SubmitModel(MotCuaDbContext db, SubmitHandler submit, Docume
             return notFound;
         }
 
-        var user = (await users.GetUserAsync(User))!;
-        Answers = FormFields.Prefill(Fields, user.FullName, user.IdentityNumber ?? user.TaxCode, user.PhoneNumber, user.Email, user.Address);
+        var user = (await accounts.FindAsync(User))!;
+        Answers = FormFields.Prefill(Fields, user.FullName, user.ApplicantNumber, user.Phone, user.Email, user.Address);
         UnitId = Units.Count == 1 ? Units[0].Id : null;
         SubmissionKey = Guid.NewGuid().ToString("N");
         return Page();
@@ -66,19 +64,19 @@ public sealed class SubmitModel(MotCuaDbContext db, SubmitHandler submit, Docume
 
         var request = new SubmitRequest(Procedure.Code, UnitId, FormFields.ToJson(Fields, name => Request.Form[name].ToString()), Channel.OnlineRemote, Draft: saveDraft);
         var outcome = await submit.SubmitAsync(User, request, SubmissionKey, cancellationToken);
-        if (outcome.Problem is not null)
+        if (outcome.Failure is { } failure)
         {
-            ShowProblem(outcome.Problem.ProblemDetails);
+            Show(failure);
             return Page();
         }
 
-        var application = outcome.Application!;
-        if (!outcome.Replayed)
+        var (application, replayed) = outcome.Value!;
+        if (!replayed)
         {
             foreach (var (document, file) in files)
             {
-                var (_, _, problem) = await upload.UploadAsync(User, application.Code, file, document.Name, DocumentKind.Input, cancellationToken);
-                if (problem is not null)
+                var uploaded = await upload.UploadAsync(User, application.Code, file, document.Name, DocumentKind.Input, cancellationToken);
+                if (!uploaded.Succeeded)
                 {
                     // The application exists; the person finishes the documents on its page.
                     return Redirect($"/ho-so/{application.Code}?thieu=1");
@@ -127,24 +125,23 @@ public sealed class SubmitModel(MotCuaDbContext db, SubmitHandler submit, Docume
         return chosen;
     }
 
-    private void ShowProblem(Microsoft.AspNetCore.Mvc.ProblemDetails problem)
+    /// <summary>Each field's message beside its input ("unitId" is this page's UnitId); a failure without fields on top.</summary>
+    private void Show(Failure failure)
     {
-        if (problem is HttpValidationProblemDetails validation && validation.Errors.Count > 0)
+        foreach (var field in failure.Fields)
         {
-            foreach (var (key, messages) in validation.Errors)
-            {
-                Errors[key] = messages[0];
-            }
+            Errors.TryAdd(field.Field == "unitId" ? nameof(UnitId) : field.Field, field.Message);
         }
-        else
+
+        if (failure.Fields.Count == 0)
         {
-            Errors[string.Empty] = problem.Detail ?? "Không nộp được hồ sơ. Vui lòng thử lại.";
+            Errors[string.Empty] = failure.Message;
         }
     }
 
     private async Task<IActionResult?> LoadAsync(string code, CancellationToken cancellationToken)
     {
-        var procedure = await db.Procedures.AsNoTracking().Include(p => p.Units).SingleOrDefaultAsync(p => p.Code == code, cancellationToken);
+        var procedure = await catalog.ProcedureAsync(code, cancellationToken);
         if (procedure is null)
         {
             return NotFound();
@@ -156,9 +153,8 @@ public sealed class SubmitModel(MotCuaDbContext db, SubmitHandler submit, Docume
         }
 
         Procedure = procedure;
-        var ids = procedure.Units.Select(u => u.UnitId).ToList();
-        Units = await db.Units.AsNoTracking().Where(u => ids.Contains(u.Id)).OrderBy(u => u.Path).ToListAsync(cancellationToken);
-        Fields = FormFields.Read(procedure.Form);
+        Units = (await catalog.UnitsAsync(procedure.UnitIds, cancellationToken)).Values.OrderBy(u => u.Path, StringComparer.Ordinal).ToList();
+        Fields = procedure.FormFieldsInOrder();
         return null;
     }
 

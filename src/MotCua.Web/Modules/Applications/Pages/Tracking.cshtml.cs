@@ -2,12 +2,13 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using MotCua.Web.Common.Persistence;
 using MotCua.Web.Modules.Applications.Queries;
+using MotCua.Web.Modules.Catalog.Public;
 
 namespace MotCua.Web.Modules.Applications.Pages;
 
 /// <summary>Public tracking by application code, without signing in: the same data as GET /api/v1/tracking/{code}, nothing personal.</summary>
 [Microsoft.AspNetCore.RateLimiting.EnableRateLimiting(Common.Web.RateLimits.Tracking)]
-public sealed class TrackingModel(MotCuaDbContext db) : PageModel
+public sealed class TrackingModel(MotCuaDbContext db, CatalogDirectory catalog) : PageModel
 {
     public const int MaxCodeLength = 40;
 
@@ -32,6 +33,6 @@ public sealed class TrackingModel(MotCuaDbContext db) : PageModel
             Code = Code[..MaxCodeLength];
         }
 
-        Found = await QueryEndpoints.TrackAsync(db, Code, cancellationToken);
+        Found = await QueryEndpoints.TrackAsync(db, catalog, Code, cancellationToken);
     }
 }

@@ -1,7 +1,8 @@
 using MotCua.Web.Modules.Applications.Access;
 using MotCua.Web.Modules.Applications.Domain;
-using MotCua.Web.Modules.Catalog.Domain;
+using MotCua.Web.Modules.Catalog.Public;
 using MotCua.Web.Modules.Calendar.Public;
+using MotCua.Web.Modules.Applications.Public;
 
 namespace MotCua.Web.Modules.Applications.Queries;
 

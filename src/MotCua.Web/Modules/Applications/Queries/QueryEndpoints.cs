@@ -5,7 +5,8 @@ using MotCua.Web.Common.Errors;
 using MotCua.Web.Common.Persistence;
 using MotCua.Web.Modules.Applications.Access;
 using MotCua.Web.Modules.Applications.Domain;
-using MotCua.Web.Modules.Catalog.Domain;
+using MotCua.Web.Modules.Catalog.Public;
+using MotCua.Web.Modules.Applications.Public;
 
 namespace MotCua.Web.Modules.Applications.Queries;
 
@@ -41,7 +42,7 @@ internal static class QueryEndpoints
         return application is not null && caller.CanSee(application) ? (caller, application) : (caller, null);
     }
 
-    public static ProblemHttpResult NotFound(string code) => Problems.NotFound($"Không tìm thấy hồ sơ mã {code}, hoặc bạn không có quyền xem hồ sơ này.");
+    public static ProblemHttpResult NotFound(string code) => ApplicationFailures.NotFound(code).ToProblem();
 
     private static async Task<Results<Ok<ApplicationView>, ProblemHttpResult>> Get(
         string code, ClaimsPrincipal user, MotCuaDbContext db, ApplicationAccess access, CancellationToken cancellationToken)
@@ -182,8 +183,8 @@ internal static class QueryEndpoints
         return parts.Count > 0 ? parts : [applications.Where(_ => false)];
     }
 
-    private static async Task<Results<Ok<TrackingView>, ProblemHttpResult>> Track(string code, MotCuaDbContext db, CancellationToken cancellationToken) =>
-        await TrackAsync(db, code, cancellationToken) is { } found
+    private static async Task<Results<Ok<TrackingView>, ProblemHttpResult>> Track(string code, MotCuaDbContext db, CatalogDirectory catalog, CancellationToken cancellationToken) =>
+        await TrackAsync(db, catalog, code, cancellationToken) is { } found
             ? TypedResults.Ok(found)
             : Problems.NotFound($"Không có hồ sơ mã {code}. Kiểm tra lại mã trên giấy tiếp nhận.");
 
@@ -191,15 +192,16 @@ internal static class QueryEndpoints
     /// Public tracking (API and the /tra-cuu page): procedure, unit, status and dates only, nothing personal.
     /// The due date is the new one when the applicant was sent an apology with a new date. Drafts do not exist here.
     /// </summary>
-    public static async Task<TrackingView?> TrackAsync(MotCuaDbContext db, string code, CancellationToken cancellationToken)
+    public static async Task<TrackingView?> TrackAsync(MotCuaDbContext db, CatalogDirectory catalog, string code, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(db);
+        ArgumentNullException.ThrowIfNull(catalog);
         var found = await db.Set<Application>().AsNoTracking().Where(a => a.Code == code)
-            .Join(db.Units, a => a.UnitId, u => u.Id, (a, u) => new { a.Code, a.ProcedureName, UnitName = u.Name, a.Status, a.ReceivedAt, a.DueAt, a.ApologyNewDueAt })
+            .Select(a => new { a.Code, a.ProcedureName, a.UnitId, a.Status, a.ReceivedAt, a.DueAt, a.ApologyNewDueAt })
             .SingleOrDefaultAsync(cancellationToken);
         return found is null || found.Status == ApplicationStatus.Draft
             ? null
-            : new TrackingView(found.Code, found.ProcedureName, found.UnitName, found.Status, found.Status.Vietnamese(),
+            : new TrackingView(found.Code, found.ProcedureName, (await catalog.UnitAsync(found.UnitId, cancellationToken))?.Name ?? string.Empty, found.Status, found.Status.Vietnamese(),
                 VietnamTime.Offset(found.ReceivedAt), VietnamTime.Offset(found.ApologyNewDueAt ?? found.DueAt));
     }
 

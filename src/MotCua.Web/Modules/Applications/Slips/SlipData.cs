@@ -22,6 +22,9 @@ public sealed record SlipData
     /// <summary>Place for the date line: "An Phú" gives "An Phú, ngày 24 tháng 11 năm 2026".</summary>
     public required string PlaceName { get; init; }
 
+    /// <summary>The province's hotline for questions and feedback (Portal:Hotline), printed on the receipt slip.</summary>
+    public string? Hotline { get; init; }
+
     /// <summary>When the slip is issued (Vietnam time); the date line and the PDF's creation date.</summary>
     public required DateTimeOffset IssuedAt { get; init; }
 

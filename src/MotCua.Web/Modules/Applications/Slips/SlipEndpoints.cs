@@ -8,14 +8,15 @@ using MotCua.Web.Modules.Applications.Access;
 using MotCua.Web.Modules.Calendar.Public;
 using MotCua.Web.Modules.Applications.Domain;
 using MotCua.Web.Modules.Applications.Queries;
-using MotCua.Web.Modules.Catalog.Domain;
+using MotCua.Web.Modules.Catalog.Public;
 using NodaTime;
 using MotCua.Web.Modules.Calendar.Domain;
+using MotCua.Web.Modules.Applications.Public;
 
 namespace MotCua.Web.Modules.Applications.Slips;
 
 /// <summary>Builds the data of a legal slip from an application, its history and its units.</summary>
-public sealed class SlipBuilder(MotCuaDbContext db, WorkingCalendarProvider calendars, IClock clock, Microsoft.Extensions.Options.IOptions<Common.Web.PortalOptions> portal)
+public sealed class SlipBuilder(MotCuaDbContext db, CatalogDirectory catalog, WorkingCalendarProvider calendars, IClock clock, Microsoft.Extensions.Options.IOptions<Common.Web.PortalOptions> portal)
 {
     /// <summary>Which slips exist for the application now, and which the applicant may have (form 06 is internal).</summary>
     public static bool IsAvailable(SlipKind kind, Application application, bool forOfficer)
@@ -36,13 +37,11 @@ public sealed class SlipBuilder(MotCuaDbContext db, WorkingCalendarProvider cale
     public async Task<SlipData> BuildAsync(Application application, string trackingUrl, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(application);
-        var unitIds = application.Steps.Select(s => s.UnitId).Append(application.UnitId).Distinct().ToList();
-        var units = await db.Units.AsNoTracking().Where(u => unitIds.Contains(u.Id)).ToDictionaryAsync(u => u.Id, cancellationToken);
+        var units = await catalog.UnitsAsync(application.Steps.Select(s => s.UnitId).Append(application.UnitId), cancellationToken);
         var unit = units[application.UnitId];
-        var parentName = unit.ParentId is int parentId
-            ? await db.Units.Where(u => u.Id == parentId).Select(u => u.Name).SingleAsync(cancellationToken)
-            : unit.Name;
-        var procedure = await db.Procedures.AsNoTracking().SingleAsync(p => p.Id == application.ProcedureId, cancellationToken);
+        var parentName = unit.ParentId is int parentId ? (await catalog.UnitAsync(parentId, cancellationToken))?.Name ?? unit.Name : unit.Name;
+        var procedure = await catalog.ProcedureAsync(application.ProcedureId, cancellationToken)
+            ?? throw new InvalidOperationException($"Procedure {application.ProcedureId} of application {application.Code} is gone.");
         var attached = await db.Set<ApplicationDocument>().AsNoTracking()
             .Where(d => d.ApplicationId == application.Id && d.Kind == DocumentKind.Input).Select(d => d.Name).ToListAsync(cancellationToken);
         var calendar = await calendars.GetAsync(cancellationToken);
@@ -55,7 +54,8 @@ public sealed class SlipBuilder(MotCuaDbContext db, WorkingCalendarProvider cale
             UnitName = unit.Name,
             UnitAddress = unit.Address,
             UnitPhone = unit.Phone,
-            PlaceName = PlaceOf(unit.Name),
+            PlaceName = unit.Place,
+            Hotline = portal.Value.Hotline,
             IssuedAt = VietnamTime.Offset(clock.GetCurrentInstant()),
             ApplicationCode = application.Code,
             ApplicantName = application.ApplicantName,
@@ -94,7 +94,7 @@ public sealed class SlipBuilder(MotCuaDbContext db, WorkingCalendarProvider cale
     }
 
     /// <summary>Form 06: one row per hand-off between steps, with whether it came before, on or after the step's due time.</summary>
-    private static List<HandOff> HandOffs(Application application, List<ApplicationEvent> events, Dictionary<int, Unit> units, IWorkingTime calendar)
+    private static List<HandOff> HandOffs(Application application, List<ApplicationEvent> events, IReadOnlyDictionary<int, UnitCard> units, IWorkingTime calendar)
     {
         var rows = new List<HandOff>();
         foreach (var e in events.Where(e => e.Action is "forward" or "approve" || (e.Action == "receive" && e.ToStatus == ApplicationStatus.InProgress)))
@@ -134,7 +134,7 @@ public sealed class SlipBuilder(MotCuaDbContext db, WorkingCalendarProvider cale
     public static string FileName(SlipKind kind, Application application) => $"{application.Code}-mau-{kind.FormNumber()}.pdf";
 
     /// <summary>Form 07: the applications of a unit's sub-tree received between two dates (Vietnam days), in order.</summary>
-    public async Task<(string ParentName, IReadOnlyList<TrackingBookRow> Rows)> TrackingBookAsync(Unit unit, DateOnly from, DateOnly to, CancellationToken cancellationToken)
+    public async Task<(string ParentName, IReadOnlyList<TrackingBookRow> Rows)> TrackingBookAsync(UnitCard unit, DateOnly from, DateOnly to, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(unit);
         var zone = ApplicationAccess.Vietnam;
@@ -146,27 +146,11 @@ public sealed class SlipBuilder(MotCuaDbContext db, WorkingCalendarProvider cale
             .OrderBy(a => a.ReceivedAt).ThenBy(a => a.Id)
             .Select(a => new { a.Code, a.ProcedureName, a.ApplicantName, a.ApplicantPhone, a.ReceivedAt, a.DueAt, a.ApologyNewDueAt, a.FinishedAt, a.ReturnedAt, a.Steps, a.Reason })
             .ToListAsync(cancellationToken);
-        var parent = unit.ParentId is int p ? await db.Units.Where(u => u.Id == p).Select(u => u.Name).SingleAsync(cancellationToken) : unit.Name;
+        var parent = unit.ParentId is int p ? (await catalog.UnitAsync(p, cancellationToken))?.Name ?? unit.Name : unit.Name;
         return (parent, rows.Select((a, i) => new TrackingBookRow(i + 1, a.Code, a.ProcedureName, 1, a.ApplicantName, a.ApplicantPhone, unit.Name,
             VietnamTime.Offset(a.ReceivedAt!.Value), VietnamTime.Offset(a.ApologyNewDueAt ?? a.DueAt!.Value),
             VietnamTime.Offset(a.Steps.FirstOrDefault(s => s.Role == StepRole.Reception)?.CompletedAt), VietnamTime.Offset(a.FinishedAt),
             VietnamTime.Offset(a.ReturnedAt), a.Reason)).ToList());
-    }
-
-    /// <summary>"UBND phường An Phú" → "An Phú", for the date line ("An Phú, ngày … tháng … năm …").</summary>
-    public static string PlaceOf(string unitName)
-    {
-        ArgumentNullException.ThrowIfNull(unitName);
-        foreach (var word in new[] { " phường ", " xã ", " thị trấn ", " huyện ", " thị xã ", " thành phố ", " tỉnh " })
-        {
-            var at = unitName.IndexOf(word, StringComparison.OrdinalIgnoreCase);
-            if (at >= 0)
-            {
-                return unitName[(at + word.Length)..];
-            }
-        }
-
-        return unitName;
     }
 }
 
@@ -209,10 +193,10 @@ internal static class SlipEndpoints
         RenderAsync(http, code, kind, db, access, slips, cancellationToken);
 
     private static async Task<Results<FileContentHttpResult, ProblemHttpResult>> Book(
-        int unitId, DateOnly? from, DateOnly? to, string? format, ClaimsPrincipal user, MotCuaDbContext db, ApplicationAccess access, SlipBuilder slips, CancellationToken cancellationToken)
+        int unitId, DateOnly? from, DateOnly? to, string? format, ClaimsPrincipal user, CatalogDirectory catalog, ApplicationAccess access, SlipBuilder slips, CancellationToken cancellationToken)
     {
         var caller = await access.CallerAsync(user, cancellationToken);
-        var unit = await db.Units.AsNoTracking().SingleOrDefaultAsync(u => u.Id == unitId, cancellationToken);
+        var unit = await catalog.UnitAsync(unitId, cancellationToken);
         if (caller is null || !caller.IsOfficer || unit is null || !caller.Actor.Covers(unit.Path))
         {
             return Problems.NotFound("Không có đơn vị này trong phạm vi của bạn.");

@@ -63,6 +63,12 @@ public static class SlipRenderer
             pdf.Paragraph([new("Tra cứu tình trạng giải quyết hồ sơ tại: ", TextStyle.BodyItalic), new(data.TrackingUrl, TextStyle.BodyItalic)]);
         }
 
+        if (!string.IsNullOrWhiteSpace(data.Hotline))
+        {
+            // The provincial directives ask for the feedback hotline on the receipt the citizen takes home.
+            pdf.Paragraph([new("Phản ánh, kiến nghị về việc giải quyết hồ sơ: đường dây nóng ", TextStyle.BodyItalic), new(data.Hotline, TextStyle.BodyItalic)]);
+        }
+
         pdf.Signatures(
             new SignatureBlock("Người nộp hồ sơ", "(Ký và ghi rõ họ tên)", data.ApplicantName),
             new SignatureBlock("Người tiếp nhận hồ sơ", "(Ký và ghi rõ họ tên)", data.ReceivingOfficer));

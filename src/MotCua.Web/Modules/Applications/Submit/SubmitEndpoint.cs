@@ -1,7 +1,6 @@
 using System.Security.Claims;
 using System.Text.Json;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 using MotCua.Web.Common.Errors;
@@ -11,10 +10,12 @@ using MotCua.Web.Modules.Applications.Pages;
 using MotCua.Web.Modules.Applications.Access;
 using MotCua.Web.Modules.Applications.Data;
 using MotCua.Web.Modules.Applications.Domain;
-using MotCua.Web.Modules.Catalog.Domain;
-using MotCua.Web.Modules.Identity.Accounts;
-using MotCua.Web.Modules.Identity.Domain;
+using MotCua.Web.Modules.Catalog.Public;
+using MotCua.Web.Modules.Identity.Public;
 using NodaTime;
+using MotCua.Web.Modules.EForms.Public;
+using MotCua.Web.Modules.Applications.Public;
+using MotCua.Web.Modules.Calendar.Public;
 
 namespace MotCua.Web.Modules.Applications.Submit;
 
@@ -40,67 +41,66 @@ public sealed class SubmitHandler(
     MotCuaDbContext db,
     ApplicationAccess access,
     ApplicationCodes codes,
-    SubmissionCatalog catalog,
+    CatalogDirectory catalog,
     FormValidation forms,
-    UserManager<AppUser> users,
-    Calendar.Public.WorkingCalendarProvider calendars,
+    AccountDirectory accounts,
+    WorkingCalendarProvider calendars,
     IClock clock)
 {
     public const int MaxKeyLength = 100;
 
-    public sealed record Outcome(Application? Application, ProblemHttpResult? Problem, bool Replayed);
+    /// <summary>The application made (or, for a repeated Idempotency-Key, the one made the first time).</summary>
+    public sealed record Submitted(Application Application, bool Replayed);
 
-    public async Task<Outcome> SubmitAsync(ClaimsPrincipal principal, SubmitRequest request, string? idempotencyKey, CancellationToken cancellationToken)
+    public async Task<Result<Submitted>> SubmitAsync(ClaimsPrincipal principal, SubmitRequest request, string? idempotencyKey, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
         var caller = await access.CallerAsync(principal, cancellationToken);
         if (caller is null)
         {
-            return Fail(Problems.Unauthorized("Tài khoản không còn tồn tại."));
+            return Failure.Unauthorized("Tài khoản không còn tồn tại.");
         }
 
         if (idempotencyKey is { Length: > MaxKeyLength })
         {
-            return Fail(Problems.Validation("Idempotency-Key dài quá 100 ký tự.", ("Idempotency-Key", "Idempotency-Key dài quá 100 ký tự.")));
+            return Failure.Invalid("Idempotency-Key dài quá 100 ký tự.", ("Idempotency-Key", "Idempotency-Key dài quá 100 ký tự."));
         }
 
         if (idempotencyKey is not null && await ReplayAsync(caller.User.Id, idempotencyKey, cancellationToken) is { } earlier)
         {
-            return new Outcome(earlier, null, true);
+            return new Submitted(earlier, true);
         }
 
-        var procedure = string.IsNullOrWhiteSpace(request.ProcedureCode) || request.ProcedureCode.Length > 32 ? null
-            : await catalog.ProcedureAsync(request.ProcedureCode, cancellationToken);
+        var procedure = request.ProcedureCode is null ? null : await catalog.ProcedureAsync(request.ProcedureCode, cancellationToken);
         var unit = request.UnitId is int unitId ? await catalog.UnitAsync(unitId, cancellationToken) : null;
         if (procedure is null || unit is null || !procedure.IsHandledBy(unit.Id))
         {
-            return Fail(Problems.Validation("Thủ tục hoặc nơi nộp không đúng.",
+            return Failure.Invalid("Thủ tục hoặc nơi nộp không đúng.",
                 ("procedureCode", procedure is null ? "Chọn một thủ tục có trong danh mục." : null),
-                ("unitId", procedure is not null && (unit is null || !procedure.IsHandledBy(unit.Id)) ? "Chọn một cơ quan giải quyết thủ tục này." : null)));
+                ("unitId", procedure is not null && (unit is null || !procedure.IsHandledBy(unit.Id)) ? "Chọn một cơ quan giải quyết thủ tục này." : null));
         }
 
         var channel = request.Channel ?? (caller.IsOfficer ? Channel.Counter : Channel.OnlineRemote);
-        if (ChannelProblem(caller, procedure, unit, channel) is { } channelProblem)
+        if (ChannelFailure(caller, procedure, unit, channel) is { } channelFailure)
         {
-            return Fail(channelProblem);
+            return channelFailure;
         }
 
-        var (applicant, consent, applicantProblem) = await ApplicantAsync(caller, request, channel, procedure);
-        if (applicantProblem is not null)
+        var (applicant, consent, applicantFailure) = await ApplicantAsync(caller, request, channel, procedure);
+        if (applicantFailure is not null)
         {
-            return Fail(applicantProblem);
+            return applicantFailure;
         }
 
         var formErrors = await forms.ValidateAsync(procedure.Form?.SchemaJson ?? """{"type":"object"}""", request.Form);
         if (formErrors.Count > 0)
         {
-            return Fail(Problems.Validation("Tờ khai chưa hợp lệ. Xem lỗi của từng trường.", formErrors.Select(e => (e.Key, (string?)e.Value)).ToArray()));
+            return Failure.Invalid("Tờ khai chưa hợp lệ. Xem lỗi của từng trường.", formErrors.Select(e => (e.Key, (string?)e.Value)).ToArray());
         }
 
         var now = clock.GetCurrentInstant();
         var stepCodes = procedure.Workflow.Where(s => s.UnitCode is not null).Select(s => s.UnitCode!).Distinct().ToList();
-        var stepUnits = stepCodes.Count == 0 ? []
-            : await db.Units.AsNoTracking().Where(u => stepCodes.Contains(u.Code)).ToDictionaryAsync(u => u.Code, cancellationToken);
+        var stepUnits = stepCodes.Count == 0 ? new Dictionary<string, UnitCard>() : await catalog.UnitsAsync(stepCodes, cancellationToken);
         var code = await codes.NextAsync(unit.Id, unit.Code, now, cancellationToken);
         var application = Application.Start(code, procedure, unit, stepUnits, applicant!, channel, request.Form.GetRawText(),
             missingDocuments: procedure.Documents.Any(d => d.Required && !d.VaultAllowed),
@@ -108,7 +108,7 @@ public sealed class SubmitHandler(
 
         if (!request.Draft && application.Apply(new TransitionRequest(ApplicationAction.Submit), caller.Actor, await calendars.GetAsync(cancellationToken), now) is { } refusal)
         {
-            return Fail(ApplicationProblems.From(refusal));
+            return ApplicationFailures.From(refusal);
         }
 
         db.Add(application);
@@ -127,13 +127,13 @@ public sealed class SubmitHandler(
             db.ChangeTracker.Clear();
             if (await ReplayAsync(caller.User.Id, idempotencyKey, cancellationToken) is { } winner)
             {
-                return new Outcome(winner, null, true);
+                return new Submitted(winner, true);
             }
 
             throw;
         }
 
-        return new Outcome(application, null, false);
+        return new Submitted(application, false);
     }
 
     private async Task<Application?> ReplayAsync(Guid callerId, string key, CancellationToken cancellationToken) =>
@@ -141,63 +141,63 @@ public sealed class SubmitHandler(
             .Join(db.Set<Application>(), k => k.ApplicationId, a => a.Id, (_, a) => a)
             .AsNoTracking().SingleOrDefaultAsync(cancellationToken);
 
-    private static ProblemHttpResult? ChannelProblem(Caller caller, Procedure procedure, Unit unit, Channel channel)
+    private static Failure? ChannelFailure(Caller caller, ProcedureTerms procedure, UnitCard unit, Channel channel)
     {
         if (caller.IsApplicant && channel != Channel.OnlineRemote)
         {
-            return Problems.Validation("Công dân, doanh nghiệp nộp hồ sơ trực tuyến (OnlineRemote).", ("channel", "Chỉ được chọn hình thức nộp trực tuyến."));
+            return Failure.Invalid("Công dân, doanh nghiệp nộp hồ sơ trực tuyến (OnlineRemote).", ("channel", "Chỉ được chọn hình thức nộp trực tuyến."));
         }
 
         if (caller.IsOfficer && !caller.Actor.Acts(StepRole.Reception, unit.Path))
         {
-            return Problems.Forbidden("Chỉ cán bộ một cửa của đơn vị tiếp nhận mới nhập hồ sơ thay người nộp.");
+            return Failure.Forbidden("Chỉ cán bộ một cửa của đơn vị tiếp nhận mới nhập hồ sơ thay người nộp.");
         }
 
         if (caller.IsOfficer && channel == Channel.OnlineRemote)
         {
-            return Problems.Validation("Cán bộ nhập hồ sơ trực tiếp (Counter), qua bưu chính (Postal) hoặc hỗ trợ nộp trực tuyến (OnlineAssisted).", ("channel", "Chọn Counter, Postal hoặc OnlineAssisted."));
+            return Failure.Invalid("Cán bộ nhập hồ sơ trực tiếp (Counter), qua bưu chính (Postal) hoặc hỗ trợ nộp trực tuyến (OnlineAssisted).", ("channel", "Chọn Counter, Postal hoặc OnlineAssisted."));
         }
 
         if (procedure.Workflow.Count == 0)
         {
-            return Problems.Conflict("Thủ tục này không giải quyết trên hệ thống của tỉnh; xem hướng dẫn ở trang thủ tục.");
+            return Failure.Conflict("Thủ tục này không giải quyết trên hệ thống của tỉnh; xem hướng dẫn ở trang thủ tục.");
         }
 
         if (channel.IsOnline() && procedure.OnlineLevel == OnlineLevel.Info)
         {
-            return Problems.Conflict("Thủ tục này chỉ cung cấp thông tin, chưa nhận hồ sơ trực tuyến. Vui lòng nộp trực tiếp tại bộ phận một cửa.");
+            return Failure.Conflict("Thủ tục này chỉ cung cấp thông tin, chưa nhận hồ sơ trực tuyến. Vui lòng nộp trực tiếp tại bộ phận một cửa.");
         }
 
         if (!channel.IsOnline() && procedure.OnlineOnly)
         {
-            return Problems.Conflict("Thủ tục này chỉ nhận hồ sơ trực tuyến; cán bộ có thể hỗ trợ nộp trực tuyến (OnlineAssisted).");
+            return Failure.Conflict("Thủ tục này chỉ nhận hồ sơ trực tuyến; cán bộ có thể hỗ trợ nộp trực tuyến (OnlineAssisted).");
         }
 
         if (channel == Channel.Postal && !procedure.PostalAllowed)
         {
-            return Problems.Conflict("Thủ tục này không nhận hồ sơ qua bưu chính.");
+            return Failure.Conflict("Thủ tục này không nhận hồ sơ qua bưu chính.");
         }
 
         return null;
     }
 
-    private async Task<(ApplicantInfo? Applicant, string? Consent, ProblemHttpResult? Problem)> ApplicantAsync(
-        Caller caller, SubmitRequest request, Channel channel, Procedure procedure)
+    private async Task<(ApplicantInfo? Applicant, string? Consent, Failure? Failure)> ApplicantAsync(
+        Caller caller, SubmitRequest request, Channel channel, ProcedureTerms procedure)
     {
-        AppUser? owner = caller.IsApplicant ? caller.User : null;
+        var owner = caller.IsApplicant ? caller.User : null;
         string? consent = null;
         if (channel == Channel.OnlineAssisted)
         {
-            owner = string.IsNullOrWhiteSpace(request.ApplicantUserName) ? null : await users.FindByNameAsync(request.ApplicantUserName);
+            owner = string.IsNullOrWhiteSpace(request.ApplicantUserName) ? null : await accounts.FindByUserNameAsync(request.ApplicantUserName);
             if (owner is null || owner.AccountType == AccountType.Officer)
             {
-                return (null, null, Problems.Validation("Nộp hỗ sơ hỗ trợ cần tài khoản của người nộp.", ("applicantUserName", "Nhập tên đăng nhập (số định danh) của công dân, doanh nghiệp được hỗ trợ.")));
+                return (null, null, Failure.Invalid("Nộp hỗ sơ hỗ trợ cần tài khoản của người nộp.", ("applicantUserName", "Nhập tên đăng nhập (số định danh) của công dân, doanh nghiệp được hỗ trợ.")));
             }
 
             var givenBy = TextRules.Normalize(request.ConsentGivenBy) ?? owner.FullName;
             if (!request.Consent || request.ConsentMethod is null || TextRules.Problem(givenBy, TextLimits.PersonName) is not null)
             {
-                return (null, null, Problems.Validation("Cần sự đồng ý của người nộp: ai đồng ý và đồng ý bằng cách nào.",
+                return (null, null, Failure.Invalid("Cần sự đồng ý của người nộp: ai đồng ý và đồng ý bằng cách nào.",
                     ("consent", !request.Consent ? "Xác nhận người nộp đã đồng ý để cán bộ nộp thay từ tài khoản của họ." : null),
                     ("consentMethod", request.ConsentMethod is null ? $"Ghi cách người nộp đồng ý: {EnumNames.List<ConsentMethod>()}." : null),
                     ("consentGivenBy", TextRules.Problem(givenBy, TextLimits.PersonName) is { } p ? "Họ tên người đồng ý: " + p : null)));
@@ -212,12 +212,12 @@ public sealed class SubmitHandler(
             var type = owner.AccountType == AccountType.Business ? ApplicantType.Business : ApplicantType.Citizen;
             if (!procedure.ApplicantTypes.Contains(type))
             {
-                return (null, null, Problems.Conflict(type == ApplicantType.Business
+                return (null, null, Failure.Conflict(type == ApplicantType.Business
                     ? "Thủ tục này dành cho cá nhân, không dành cho doanh nghiệp."
                     : "Thủ tục này dành cho doanh nghiệp; hãy đăng nhập bằng tài khoản doanh nghiệp."));
             }
 
-            return (new ApplicantInfo(owner.Id, owner.FullName, owner.IdentityNumber ?? owner.TaxCode, owner.PhoneNumber, owner.Email, owner.Address), consent, null);
+            return (new ApplicantInfo(owner.Id, owner.FullName, owner.ApplicantNumber, owner.Phone, owner.Email, owner.Address), consent, null);
         }
 
         var a = request.Applicant;
@@ -237,7 +237,7 @@ public sealed class SubmitHandler(
         ];
         if (problems.Any(p => p.Message is not null))
         {
-            return (null, null, Problems.Validation("Nhập thông tin người nộp hồ sơ.", problems));
+            return (null, null, Failure.Invalid("Nhập thông tin người nộp hồ sơ.", problems));
         }
 
         return (new ApplicantInfo(null, name!, identity, phone, email, address), consent, null);
@@ -246,7 +246,6 @@ public sealed class SubmitHandler(
     /// <summary>The consent line fits its column (applications.Consent).</summary>
     public const int ConsentMaxLength = 400;
 
-    private static Outcome Fail(ProblemHttpResult problem) => new(null, problem, false);
 }
 
 internal static class SubmitEndpoint
@@ -265,12 +264,12 @@ internal static class SubmitEndpoint
         CancellationToken cancellationToken)
     {
         var outcome = await handler.SubmitAsync(user, request, idempotencyKey, cancellationToken);
-        if (outcome.Problem is not null)
+        if (outcome.Failure is { } failure)
         {
-            return outcome.Problem;
+            return failure.ToProblem();
         }
 
-        var a = outcome.Application!;
+        var a = outcome.Value!.Application;
         return TypedResults.Created($"/api/v1/applications/{a.Code}", new SubmitResponse(a.Code, a.Status, VietnamTime.Offset(a.DueAt), a.MissingDocuments));
     }
 }

@@ -8,6 +8,7 @@ using MotCua.Web.Modules.Applications.Access;
 using MotCua.Web.Modules.Applications.Domain;
 using MotCua.Web.Modules.Applications.Queries;
 using NodaTime;
+using MotCua.Web.Modules.Calendar.Public;
 
 namespace MotCua.Web.Modules.Applications.Transitions;
 
@@ -24,27 +25,29 @@ public sealed record TransitionInput(
     ReturnMethod? ReturnMethod);
 
 /// <summary>One action on one application, as the state machine allows it; the same handler serves the pages.</summary>
-public sealed class TransitionHandler(MotCuaDbContext db, ApplicationAccess access, Calendar.Public.WorkingCalendarProvider calendars, IClock clock)
+public sealed class TransitionHandler(MotCuaDbContext db, ApplicationAccess access, WorkingCalendarProvider calendars, IClock clock)
 {
-    public async Task<(Application? Application, Caller? Caller, ProblemHttpResult? Problem)> ApplyAsync(
+    public sealed record Applied(Application Application, Caller Caller);
+
+    public async Task<Result<Applied>> ApplyAsync(
         ClaimsPrincipal user, string code, TransitionInput input, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(input);
         if (!ApplicationActions.TryParse(input.Action, out var action) || action == ApplicationAction.PaymentConfirmed)
         {
             var names = string.Join(", ", ApplicationActions.All.Where(a => a != ApplicationAction.PaymentConfirmed).Select(a => a.Name()));
-            return (null, null, Problems.Validation("Thao tác không hợp lệ.", ("action", $"Thao tác phải là một trong: {names}.")));
+            return Failure.Invalid("Thao tác không hợp lệ.", ("action", $"Thao tác phải là một trong: {names}."));
         }
 
-        if (InputProblem(input) is { } invalid)
+        if (InputFailure(input) is { } invalid)
         {
-            return (null, null, invalid);
+            return invalid;
         }
 
         var (caller, application) = await QueryEndpoints.LoadVisibleAsync(db, access, user, code, track: true, cancellationToken);
         if (application is null)
         {
-            return (null, caller, QueryEndpoints.NotFound(code));
+            return ApplicationFailures.NotFound(code);
         }
 
         var hasResult = action == ApplicationAction.Approve
@@ -63,7 +66,7 @@ public sealed class TransitionHandler(MotCuaDbContext db, ApplicationAccess acce
         var now = clock.GetCurrentInstant();
         if (application.Apply(request, caller!.Actor, await calendars.GetAsync(cancellationToken), now) is { } refusal)
         {
-            return (null, caller, ApplicationProblems.From(refusal));
+            return ApplicationFailures.From(refusal);
         }
 
         try
@@ -72,17 +75,17 @@ public sealed class TransitionHandler(MotCuaDbContext db, ApplicationAccess acce
         }
         catch (DbUpdateConcurrencyException)
         {
-            return (null, caller, Problems.Conflict("Hồ sơ vừa được người khác xử lý. Tải lại hồ sơ để xem trạng thái mới."));
+            return Failure.Conflict("Hồ sơ vừa được người khác xử lý. Tải lại hồ sơ để xem trạng thái mới.");
         }
 
-        return (application, caller, null);
+        return new Applied(application, caller!);
     }
 
     /// <summary>Most items one supplement request may list.</summary>
     public const int MaxSupplementItems = 30;
 
     /// <summary>Each text within its column's length and free of control characters; a new due date within 2000–2100.</summary>
-    private static ProblemHttpResult? InputProblem(TransitionInput input)
+    private static Failure? InputFailure(TransitionInput input)
     {
         var items = input.Items ?? [];
         var itemProblem = items.Count > MaxSupplementItems ? $"Tối đa {MaxSupplementItems} giấy tờ cần bổ sung."
@@ -97,7 +100,7 @@ public sealed class TransitionHandler(MotCuaDbContext db, ApplicationAccess acce
             ("items", itemProblem),
             ("newDueAt", input.NewDueAt is { } due && !SensibleDates.Contains(due) ? SensibleDates.Message : null),
         ];
-        return fields.Any(f => f.Message is not null) ? Problems.Validation("Thông tin kèm thao tác chưa hợp lệ.", fields) : null;
+        return fields.Any(f => f.Message is not null) ? Failure.Invalid("Thông tin kèm thao tác chưa hợp lệ.", fields) : null;
     }
 }
 
@@ -112,13 +115,14 @@ internal static class TransitionEndpoint
     private static async Task<Results<Ok<ApplicationView>, ProblemHttpResult>> Transition(
         string code, TransitionInput input, ClaimsPrincipal user, TransitionHandler handler, MotCuaDbContext db, CancellationToken cancellationToken)
     {
-        var (application, caller, problem) = await handler.ApplyAsync(user, code, input, cancellationToken);
-        if (problem is not null)
+        var applied = await handler.ApplyAsync(user, code, input, cancellationToken);
+        if (applied.Failure is { } failure)
         {
-            return problem;
+            return failure.ToProblem();
         }
 
-        var documents = await db.Set<ApplicationDocument>().AsNoTracking().Where(d => d.ApplicationId == application!.Id).ToListAsync(cancellationToken);
-        return TypedResults.Ok(ApplicationView.From(application!, documents, caller!.IsOfficer));
+        var (application, caller) = applied.Value!;
+        var documents = await db.Set<ApplicationDocument>().AsNoTracking().Where(d => d.ApplicationId == application.Id).ToListAsync(cancellationToken);
+        return TypedResults.Ok(ApplicationView.From(application, documents, caller.IsOfficer));
     }
 }

@@ -1,4 +1,4 @@
-using MotCua.Web.Modules.Catalog.Domain;
+using MotCua.Web.Modules.Catalog.Public;
 using NodaTime;
 using MotCua.Web.Modules.Calendar.Public;
 using MotCua.Web.Common.Text;

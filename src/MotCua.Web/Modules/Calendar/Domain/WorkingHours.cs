@@ -1,5 +1,5 @@
 using System.Globalization;
-using MotCua.Web.Modules.Catalog.Domain;
+using MotCua.Web.Modules.Catalog.Public;
 using NodaTime;
 using MotCua.Web.Modules.Calendar.Public;
 

@@ -5,7 +5,7 @@ using Microsoft.EntityFrameworkCore;
 using MotCua.Web.Common.Persistence;
 using MotCua.Web.Modules.Calendar.Data;
 using MotCua.Web.Modules.Applications.Domain;
-using MotCua.Web.Modules.Identity.Domain;
+using MotCua.Web.Modules.Identity.Public;
 using NodaTime;
 using NodaTime.Text;
 using MotCua.Web.Modules.Calendar.Public;

@@ -6,6 +6,7 @@ using MotCua.Web.Common.Persistence;
 using MotCua.Web.Modules.Catalog.Domain;
 using MotCua.Web.Modules.Catalog.Search;
 using MotCua.Web.Modules.Calendar.Public;
+using MotCua.Web.Modules.Catalog.Public;
 
 namespace MotCua.Web.Modules.Catalog.Api;
 
@@ -102,7 +103,7 @@ internal static class CatalogEndpoints
 
     private static async Task<Ok<List<UnitDto>>> ListUnits(MotCuaDbContext db, CancellationToken cancellationToken)
     {
-        var units = await db.Units.AsNoTracking()
+        var units = await db.Set<Unit>().AsNoTracking()
             .OrderBy(u => u.Path)
             .Select(u => new UnitDto(u.Id, u.Code, u.Name, u.LevelCode, u.Kind.ToString(), u.ParentId))
             .ToListAsync(cancellationToken);
@@ -153,7 +154,7 @@ internal static class CatalogEndpoints
 
     private static async Task<Results<Ok<ProcedureDto>, ProblemHttpResult>> GetProcedure(string code, MotCuaDbContext db, CancellationToken cancellationToken)
     {
-        var procedure = await db.Procedures.AsNoTracking().Include(p => p.Units)
+        var procedure = await db.Set<Procedure>().AsNoTracking().Include(p => p.Units)
             .SingleOrDefaultAsync(p => p.Code == code, cancellationToken);
         return procedure is null
             ? Problems.NotFound($"Không có thủ tục mã {code} trong danh mục.")

@@ -6,13 +6,14 @@ using MotCua.Web.Modules.Catalog.Domain;
 using NodaTime;
 using NodaTime.Text;
 using MotCua.Web.Modules.Calendar.Public;
+using MotCua.Web.Modules.Catalog.Public;
 
 namespace MotCua.Web.Modules.Catalog.Api;
 
 /// <summary>Instants as ISO 8601 strings with the calendar zone's offset, e.g. "2026-11-27T16:00:00+07:00".</summary>
 public sealed record ExpectedDateDto(string SubmittedAt, string ReceivedAt, string DueAt);
 
-internal static class DeadlineEndpoints
+internal static class ExpectedDateEndpoint
 {
     private static readonly OffsetDateTimePattern Output =
         OffsetDateTimePattern.CreateWithInvariantCulture("uuuu'-'MM'-'dd'T'HH':'mm':'ss;FFFFFFFFFo<m>");
@@ -53,7 +54,7 @@ internal static class DeadlineEndpoints
                 "submittedAt phải là thời điểm theo ISO 8601 có múi giờ, ví dụ 2026-11-26T16:00:00+07:00 hoặc 2026-11-26T09:00:00Z, trong khoảng năm 2000–2100."));
         }
 
-        var procedure = await db.Procedures.AsNoTracking().SingleOrDefaultAsync(p => p.Code == code, cancellationToken);
+        var procedure = await db.Set<Procedure>().AsNoTracking().SingleOrDefaultAsync(p => p.Code == code, cancellationToken);
         if (procedure is null)
         {
             return Problems.NotFound($"Không có thủ tục mã {code} trong danh mục.");

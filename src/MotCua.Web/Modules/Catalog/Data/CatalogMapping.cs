@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using MotCua.Web.Modules.Catalog.Domain;
+using MotCua.Web.Common.Persistence;
 
 namespace MotCua.Web.Modules.Catalog.Data;
 
@@ -27,8 +28,10 @@ internal sealed class UnitMapping : IEntityTypeConfiguration<Unit>
         b.Property(u => u.LevelCode).HasMaxLength(32);
         b.HasOne<AdministrativeLevel>().WithMany().HasForeignKey(u => u.LevelCode).OnDelete(DeleteBehavior.Restrict);
         b.HasOne(u => u.Parent).WithMany().HasForeignKey(u => u.ParentId).OnDelete(DeleteBehavior.Restrict);
-        b.Property(u => u.Path).HasMaxLength(400);
+        b.Property(u => u.Path).HasMaxLength(400).CompareByBytes();
         b.HasIndex(u => u.Path);
+        b.Property(u => u.Place).HasMaxLength(100);
+        b.Property(u => u.AreaName).HasMaxLength(150);
         b.Property(u => u.Address).HasMaxLength(400);
         b.Property(u => u.Phone).HasMaxLength(50);
         b.Property(u => u.Email).HasMaxLength(200);

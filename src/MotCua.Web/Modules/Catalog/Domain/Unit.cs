@@ -70,6 +70,12 @@ public sealed class Unit
     /// <summary>Codes from the root down, "/root/…/self/": a sub-tree is every unit whose path starts with this one.</summary>
     public string Path { get; private set; }
 
+    /// <summary>The place name a document of this unit is dated at ("An Phú, ngày … tháng … năm …"); null = the name.</summary>
+    public string? Place { get; private set; }
+
+    /// <summary>The area the unit governs, as the portal names itself after it ("tỉnh An Bình"); null = the name.</summary>
+    public string? AreaName { get; private set; }
+
     public string? Address { get; private set; }
     public string? Phone { get; private set; }
     public string? Email { get; private set; }
@@ -81,6 +87,12 @@ public sealed class Unit
         Address = Blank(address);
         Phone = Blank(phone);
         Email = Blank(email);
+    }
+
+    public void SetPlace(string? place, string? areaName)
+    {
+        Place = Blank(place);
+        AreaName = Blank(areaName);
     }
 
     /// <summary>True when this unit is <paramref name="ancestor"/> itself or lies below it.</summary>

@@ -4,11 +4,15 @@ using Microsoft.EntityFrameworkCore;
 using MotCua.Web.Common.Persistence;
 using MotCua.Web.Modules.Catalog.Domain;
 using MotCua.Web.Modules.Catalog.Search;
+using MotCua.Web.Modules.Catalog.Public;
 
 namespace MotCua.Web.Modules.Catalog.Pages;
 
-public sealed class CatalogModel(MotCuaDbContext db, ProcedureSearch search) : PageModel
+public sealed class CatalogModel(MotCuaDbContext db, ProcedureSearch search, Public.CatalogDirectory directory) : PageModel
 {
+    /// <summary>Level names by code ("commune" → "Cấp xã").</summary>
+    public IReadOnlyDictionary<string, string> LevelNames { get; private set; } = new Dictionary<string, string>();
+
     private const int PageSize = 20;
 
     [BindProperty(SupportsGet = true)] public string? Q { get; set; }
@@ -31,6 +35,7 @@ public sealed class CatalogModel(MotCuaDbContext db, ProcedureSearch search) : P
     {
         // Wrong values in the address bar are ignored rather than shown as an error page.
         ModelState.Clear();
+        LevelNames = await directory.LevelNamesAsync(cancellationToken);
         PageNumber = Math.Clamp(PageNumber, 1, 10_000);
         if (Q?.Length > 200)
         {
@@ -38,8 +43,8 @@ public sealed class CatalogModel(MotCuaDbContext db, ProcedureSearch search) : P
         }
 
         Result = await search.FindAsync(new ProcedureQuery(Q, UnitId, Field, Level, OnlineLevel, PageNumber, PageSize), cancellationToken);
-        Units = await db.Units.AsNoTracking().OrderBy(u => u.Path).ToListAsync(cancellationToken);
-        Levels = await db.Levels.AsNoTracking().OrderBy(l => l.Rank).ToListAsync(cancellationToken);
+        Units = await db.Set<Unit>().AsNoTracking().OrderBy(u => u.Path).ToListAsync(cancellationToken);
+        Levels = await db.Set<AdministrativeLevel>().AsNoTracking().OrderBy(l => l.Rank).ToListAsync(cancellationToken);
         Fields = await search.FieldsAsync(cancellationToken);
     }
 

@@ -17,9 +17,9 @@ public sealed class HomeModel(MotCuaDbContext db, ProcedureSearch search) : Page
 
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
-        var popular = await db.Procedures.AsNoTracking().Where(p => PopularCodes.Contains(p.Code)).ToListAsync(cancellationToken);
+        var popular = await db.Set<Procedure>().AsNoTracking().Where(p => PopularCodes.Contains(p.Code)).ToListAsync(cancellationToken);
         Popular = popular.OrderBy(p => Array.IndexOf(PopularCodes, p.Code)).ToList();
         Fields = await search.FieldsAsync(cancellationToken);
-        Total = await db.Procedures.CountAsync(cancellationToken);
+        Total = await db.Set<Procedure>().CountAsync(cancellationToken);
     }
 }

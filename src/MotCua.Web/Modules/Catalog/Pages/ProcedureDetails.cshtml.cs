@@ -7,11 +7,16 @@ using MotCua.Web.Modules.Applications.Domain;
 using MotCua.Web.Modules.Catalog.Domain;
 using NodaTime;
 using MotCua.Web.Common.Text;
+using MotCua.Web.Modules.EForms.Public;
+using MotCua.Web.Modules.Catalog.Public;
 
 namespace MotCua.Web.Modules.Catalog.Pages;
 
-public sealed class ProcedureDetailsModel(MotCuaDbContext db, WorkingCalendarProvider calendars, IClock clock) : PageModel
+public sealed class ProcedureDetailsModel(MotCuaDbContext db, WorkingCalendarProvider calendars, IClock clock, Public.CatalogDirectory directory) : PageModel
 {
+    /// <summary>Level names by code ("commune" → "Cấp xã").</summary>
+    public IReadOnlyDictionary<string, string> LevelNames { get; private set; } = new Dictionary<string, string>();
+
     public Procedure Procedure { get; private set; } = null!;
     public IReadOnlyList<Unit> Units { get; private set; } = [];
     public IReadOnlyList<FormField> FormQuestions { get; private set; } = [];
@@ -21,7 +26,7 @@ public sealed class ProcedureDetailsModel(MotCuaDbContext db, WorkingCalendarPro
 
     public async Task<IActionResult> OnGetAsync(string code, CancellationToken cancellationToken)
     {
-        var procedure = await db.Procedures.AsNoTracking().Include(p => p.Units)
+        var procedure = await db.Set<Procedure>().AsNoTracking().Include(p => p.Units)
             .SingleOrDefaultAsync(p => p.Code == code, cancellationToken);
         if (procedure is null)
         {
@@ -29,8 +34,9 @@ public sealed class ProcedureDetailsModel(MotCuaDbContext db, WorkingCalendarPro
         }
 
         Procedure = procedure;
+        LevelNames = await directory.LevelNamesAsync(cancellationToken);
         var unitIds = procedure.Units.Select(u => u.UnitId).ToList();
-        Units = await db.Units.AsNoTracking().Where(u => unitIds.Contains(u.Id)).OrderBy(u => u.Path).ToListAsync(cancellationToken);
+        Units = await db.Set<Unit>().AsNoTracking().Where(u => unitIds.Contains(u.Id)).OrderBy(u => u.Path).ToListAsync(cancellationToken);
         FormQuestions = FormFields.Read(procedure.Form);
         if (procedure.OnlineLevel != OnlineLevel.Info)
         {

@@ -3,6 +3,7 @@ using System.Collections.Concurrent;
 using Microsoft.EntityFrameworkCore;
 using MotCua.Web.Common.Persistence;
 using MotCua.Web.Modules.Catalog.Domain;
+using MotCua.Web.Modules.Catalog.Public;
 
 namespace MotCua.Web.Modules.Catalog.Search;
 
@@ -83,11 +84,11 @@ public sealed class CatalogCache(IServiceScopeFactory scopes, TimeProvider time,
         var loadedAt = time.GetUtcNow();
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<MotCuaDbContext>();
-        var units = await db.Units.AsNoTracking().Select(u => new { u.Id, u.Path }).ToDictionaryAsync(u => u.Id, u => u.Path, cancellationToken);
+        var units = await db.Set<Unit>().AsNoTracking().Select(u => new { u.Id, u.Path }).ToDictionaryAsync(u => u.Id, u => u.Path, cancellationToken);
         var links = (await db.Set<ProcedureUnit>().AsNoTracking().Select(u => new { u.ProcedureId, u.UnitId }).ToListAsync(cancellationToken))
             .GroupBy(u => u.ProcedureId)
             .ToDictionary(g => g.Key, g => (IReadOnlyList<int>)g.Select(u => u.UnitId).Order().ToArray());
-        var rows = await db.Procedures.AsNoTracking()
+        var rows = await db.Set<Procedure>().AsNoTracking()
             .Select(p => new { p.Id, p.Code, p.NationalCode, p.Name, p.Field, p.LevelCode, p.OnlineLevel, p.OnlineOnly, p.PostalAllowed, p.Processing, p.SearchText })
             .ToListAsync(cancellationToken);
         var entries = rows

@@ -2,6 +2,7 @@ using System.Collections;
 using Microsoft.EntityFrameworkCore;
 using MotCua.Web.Common.Persistence;
 using MotCua.Web.Modules.Catalog.Domain;
+using MotCua.Web.Modules.Catalog.Public;
 
 namespace MotCua.Web.Modules.Catalog.Search;
 
@@ -73,7 +74,7 @@ public sealed class ProcedureSearch(MotCuaDbContext db, CatalogCache catalog)
     {
         var page = await SearchAsync(query, cancellationToken);
         var ids = page.Items.Select(p => p.Id).ToList();
-        var found = await db.Procedures.AsNoTracking().Include(p => p.Units)
+        var found = await db.Set<Procedure>().AsNoTracking().Include(p => p.Units)
             .Where(p => ids.Contains(p.Id)).ToDictionaryAsync(p => p.Id, cancellationToken);
         return new ProcedurePage(ids.Where(found.ContainsKey).Select(id => found[id]).ToList(), page.Total);
     }

@@ -4,11 +4,13 @@ using Microsoft.EntityFrameworkCore;
 using MotCua.Web.Common.Persistence;
 using MotCua.Web.Modules.Catalog.Domain;
 using MotCua.Web.Modules.Calendar.Public;
+using MotCua.Web.Modules.Catalog.Public;
+using MotCua.Web.Modules.EForms.Public;
 
 namespace MotCua.Web.Modules.Catalog.Seed;
 
 /// <summary>Loads the demo province (units and procedures) from demo-province.json; FORMAT.md describes the file.</summary>
-internal sealed class DemoProvinceSeed(MotCuaDbContext db, IWebHostEnvironment environment, Search.CatalogCache catalog) : IDatabaseSeeder
+internal sealed class DemoProvinceSeed(MotCuaDbContext db, IWebHostEnvironment environment, Search.CatalogCache catalog, Public.CatalogDirectory directory) : IDatabaseSeeder
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
     {
@@ -25,7 +27,7 @@ internal sealed class DemoProvinceSeed(MotCuaDbContext db, IWebHostEnvironment e
 
     public async Task SeedAsync(CancellationToken cancellationToken)
     {
-        if (await db.Units.AnyAsync(cancellationToken))
+        if (await db.Set<Unit>().AnyAsync(cancellationToken))
         {
             return;
         }
@@ -38,12 +40,13 @@ internal sealed class DemoProvinceSeed(MotCuaDbContext db, IWebHostEnvironment e
             ?? throw new InvalidDataException("demo-province.json is empty.");
         await LoadAsync(db, data, cancellationToken);
         catalog.Invalidate();
+        directory.Invalidate();
     }
 
     internal static async Task LoadAsync(MotCuaDbContext db, SeedFile data, CancellationToken cancellationToken)
     {
         var levels = data.Levels.ToDictionary(l => l.Code, l => new AdministrativeLevel(l.Code, l.Name, l.Rank));
-        db.Levels.AddRange(levels.Values);
+        db.Set<AdministrativeLevel>().AddRange(levels.Values);
 
         var units = new Dictionary<string, Unit>(StringComparer.Ordinal);
         foreach (var u in data.Units)
@@ -51,10 +54,11 @@ internal sealed class DemoProvinceSeed(MotCuaDbContext db, IWebHostEnvironment e
             var parent = u.Parent is null ? null : units[u.Parent];
             var unit = new Unit(u.Code, u.Name, u.Kind, levels[u.Level], parent);
             unit.SetContact(u.Address, u.Phone, u.Email);
+            unit.SetPlace(u.Place, u.AreaName);
             units.Add(u.Code, unit);
         }
 
-        db.Units.AddRange(units.Values);
+        db.Set<Unit>().AddRange(units.Values);
         await db.SaveChangesAsync(cancellationToken);
 
         foreach (var p in data.Procedures)
@@ -84,7 +88,7 @@ internal sealed class DemoProvinceSeed(MotCuaDbContext db, IWebHostEnvironment e
 
                 return new WorkflowStep(s.Name, s.Role, s.Unit, s.Share);
             }));
-            db.Procedures.Add(procedure);
+            db.Set<Procedure>().Add(procedure);
         }
 
         await db.SaveChangesAsync(cancellationToken);
@@ -94,7 +98,7 @@ internal sealed class DemoProvinceSeed(MotCuaDbContext db, IWebHostEnvironment e
 
     internal sealed record LevelRow(string Code, string Name, int Rank);
 
-    internal sealed record UnitRow(string Code, string Name, UnitKind Kind, string Level, string? Parent, string? Address, string? Phone, string? Email);
+    internal sealed record UnitRow(string Code, string Name, UnitKind Kind, string Level, string? Parent, string? Address, string? Phone, string? Email, string? Place = null, string? AreaName = null);
 
     internal sealed record ProcedureRow(
         string Code,

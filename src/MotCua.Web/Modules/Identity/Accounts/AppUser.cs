@@ -1,5 +1,5 @@
 using Microsoft.AspNetCore.Identity;
-using MotCua.Web.Modules.Identity.Domain;
+using MotCua.Web.Modules.Identity.Public;
 
 namespace MotCua.Web.Modules.Identity.Accounts;
 

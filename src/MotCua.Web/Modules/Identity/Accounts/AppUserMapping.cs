@@ -1,7 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using MotCua.Web.Common.Text;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
-using MotCua.Web.Modules.Catalog.Domain;
+using MotCua.Web.Modules.Catalog.Public;
 
 namespace MotCua.Web.Modules.Identity.Accounts;
 
@@ -17,6 +17,6 @@ internal sealed class AppUserMapping : IEntityTypeConfiguration<AppUser>
         b.HasIndex(u => u.TaxCode).IsUnique();
         b.Property(u => u.Representative).HasMaxLength(TextLimits.PersonName);
         b.Property(u => u.Address).HasMaxLength(TextLimits.Address);
-        b.HasOne<Unit>().WithMany().HasForeignKey(u => u.UnitId).OnDelete(DeleteBehavior.Restrict);
+        b.ReferencesUnit(u => u.UnitId);
     }
 }

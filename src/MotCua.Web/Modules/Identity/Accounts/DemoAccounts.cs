@@ -1,12 +1,13 @@
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using MotCua.Web.Common.Persistence;
-using MotCua.Web.Modules.Identity.Domain;
+using MotCua.Web.Modules.Identity.Public;
+using MotCua.Web.Modules.Catalog.Public;
 
 namespace MotCua.Web.Modules.Identity.Accounts;
 
 /// <summary>The demo accounts of the embedded default (README lists them). Password for all: MotCua@2026.</summary>
-internal sealed class DemoAccounts(MotCuaDbContext db, UserManager<AppUser> users) : IDatabaseSeeder
+internal sealed class DemoAccounts(CatalogDirectory catalog, UserManager<AppUser> users) : IDatabaseSeeder
 {
     public const string Password = "MotCua@2026";
 
@@ -26,9 +27,10 @@ internal sealed class DemoAccounts(MotCuaDbContext db, UserManager<AppUser> user
             return;
         }
 
-        var ward = await db.Units.SingleOrDefaultAsync(u => u.Code == OfficerUnitCode, cancellationToken)
+        var ward = await catalog.UnitAsync(OfficerUnitCode, cancellationToken)
             ?? throw new InvalidOperationException($"Demo unit {OfficerUnitCode} is missing from the demo province.");
-        var province = await db.Units.SingleAsync(u => u.Code == ProvinceUnitCode, cancellationToken);
+        var province = await catalog.UnitAsync(ProvinceUnitCode, cancellationToken)
+            ?? throw new InvalidOperationException($"Demo unit {ProvinceUnitCode} is missing from the demo province.");
 
         await Create("citizen1", "Nguyễn Văn An", AccountType.Citizen, Roles.Citizen, identityNumber: "001090000001", phone: "0912000001");
         await Create("citizen2", "Trần Thị Bình", AccountType.Citizen, Roles.Citizen, identityNumber: "001190000002", phone: "0912000002");

@@ -3,7 +3,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using MotCua.Web.Common.Persistence;
-using MotCua.Web.Modules.Identity.Domain;
+using MotCua.Web.Modules.Identity.Public;
 
 namespace MotCua.Web.Modules.Identity.Accounts;
 

@@ -1,6 +1,6 @@
 using Microsoft.AspNetCore.Identity;
 using MotCua.Web.Common.Persistence;
-using MotCua.Web.Modules.Identity.Domain;
+using MotCua.Web.Modules.Identity.Public;
 
 namespace MotCua.Web.Modules.Identity.Accounts;
 

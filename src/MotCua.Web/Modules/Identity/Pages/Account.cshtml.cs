@@ -5,11 +5,12 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using MotCua.Web.Common.Persistence;
 using MotCua.Web.Modules.Identity.Accounts;
+using MotCua.Web.Modules.Catalog.Public;
 
 namespace MotCua.Web.Modules.Identity.Pages;
 
 [Authorize]
-public sealed class AccountModel(UserManager<AppUser> users, MotCuaDbContext db) : PageModel
+public sealed class AccountModel(UserManager<AppUser> users, CatalogDirectory catalog) : PageModel
 {
     public AppUser Account { get; private set; } = null!;
     public IReadOnlyList<string> Roles { get; private set; } = [];
@@ -26,7 +27,7 @@ public sealed class AccountModel(UserManager<AppUser> users, MotCuaDbContext db)
 
         Account = user;
         Roles = (await users.GetRolesAsync(user)).ToList();
-        UnitName = user.UnitId is int unitId ? await db.Units.Where(u => u.Id == unitId).Select(u => u.Name).SingleOrDefaultAsync() : null;
+        UnitName = user.UnitId is int unitId ? (await catalog.UnitAsync(unitId, HttpContext.RequestAborted))?.Name : null;
         JustRegistered = moi == "1";
         return Page();
     }

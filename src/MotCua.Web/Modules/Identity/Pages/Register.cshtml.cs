@@ -6,7 +6,7 @@ using Microsoft.AspNetCore.RateLimiting;
 using MotCua.Web.Common.Text;
 using MotCua.Web.Common.Web;
 using MotCua.Web.Modules.Identity.Accounts;
-using MotCua.Web.Modules.Identity.Domain;
+using MotCua.Web.Modules.Identity.Public;
 
 namespace MotCua.Web.Modules.Identity.Pages;
 

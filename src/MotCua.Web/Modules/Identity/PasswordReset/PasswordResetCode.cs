@@ -7,6 +7,7 @@ using Microsoft.EntityFrameworkCore.ChangeTracking;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using MotCua.Web.Common.Outbox;
 using MotCua.Web.Modules.Identity.Accounts;
+using MotCua.Web.Modules.Identity.Public;
 using NodaTime;
 
 namespace MotCua.Web.Modules.Identity.PasswordReset;
@@ -43,14 +44,8 @@ internal sealed class PasswordResetCodeMapping : IEntityTypeConfiguration<Passwo
         b.ToTable("password_reset_codes");
         b.Property(c => c.CodeHash).HasMaxLength(64);
         b.HasIndex(c => new { c.UserId, c.CreatedAt });
-        b.HasOne<AppUser>().WithMany().HasForeignKey(c => c.UserId).OnDelete(DeleteBehavior.Cascade);
+        b.BelongsToAccount(c => c.UserId);
     }
-}
-
-/// <summary>Contract "account.reset-code.v1": a code to send to an account's own address (docs/outbox-contract.md).</summary>
-public sealed record ResetCodeMessage(int Version, Guid UserId, string Email, string Code, DateTimeOffset ExpiresAt)
-{
-    public const string Type = "account.reset-code.v1";
 }
 
 /// <summary>A new reset code becomes a message in the same save: the e-mail channel sends it.</summary>
@@ -65,7 +60,7 @@ internal sealed class ResetCodeOutboxSource : IOutboxSource
             {
                 var message = new ResetCodeMessage(1, reset.UserId, email, code,
                     reset.ExpiresAt.InZone(DateTimeZoneProviders.Tzdb["Asia/Ho_Chi_Minh"]).ToDateTimeOffset());
-                yield return new OutboxEnvelope(ResetCodeMessage.Type, JsonSerializer.Serialize(message, Applications.Events.ApplicationEventMessage.Json));
+                yield return new OutboxEnvelope(ResetCodeMessage.Type, JsonSerializer.Serialize(message, OutboxJson.Options));
             }
         }
     }

@@ -1,6 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
-using MotCua.Web.Modules.Identity.Accounts;
+using MotCua.Web.Modules.Identity.Public;
 using MotCua.Web.Modules.Notifications.Domain;
 
 namespace MotCua.Web.Modules.Notifications.Data;
@@ -17,6 +17,6 @@ internal sealed class NotificationMapping : IEntityTypeConfiguration<Notificatio
         b.HasIndex(n => n.DeliveryId).IsUnique();
         b.HasIndex(n => new { n.UserId, n.Id });
         b.HasIndex(n => new { n.UserId, n.ReadAt });
-        b.HasOne<AppUser>().WithMany().HasForeignKey(n => n.UserId).OnDelete(DeleteBehavior.Cascade);
+        b.BelongsToAccount(n => n.UserId);
     }
 }

@@ -1,6 +1,6 @@
 using System.Globalization;
 using MotCua.Web.Modules.Applications.Domain;
-using MotCua.Web.Modules.Applications.Events;
+using MotCua.Web.Modules.Applications.Public;
 
 namespace MotCua.Web.Modules.Notifications.Domain;
 

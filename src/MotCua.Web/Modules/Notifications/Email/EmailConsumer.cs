@@ -4,8 +4,7 @@ using Microsoft.Extensions.Options;
 using MimeKit;
 using MotCua.Web.Common.Outbox;
 using MotCua.Web.Common.Web;
-using MotCua.Web.Modules.Applications.Contacts;
-using MotCua.Web.Modules.Applications.Events;
+using MotCua.Web.Modules.Applications.Public;
 using MotCua.Web.Modules.Notifications.Domain;
 
 namespace MotCua.Web.Modules.Notifications.Email;
@@ -22,7 +21,7 @@ internal sealed class EmailConsumer(IOptionsMonitor<EmailOptions> options, IOpti
     public string Name => ConsumerName;
 
     public bool Accepts(string messageType) =>
-        messageType is ApplicationEventMessage.Type or Identity.PasswordReset.ResetCodeMessage.Type && options.CurrentValue.Mode != EmailMode.Off;
+        messageType is ApplicationEventMessage.Type or Identity.Public.ResetCodeMessage.Type && options.CurrentValue.Mode != EmailMode.Off;
 
     public async Task DeliverAsync(OutboxWork work, IServiceProvider services, CancellationToken cancellationToken)
     {
@@ -34,7 +33,7 @@ internal sealed class EmailConsumer(IOptionsMonitor<EmailOptions> options, IOpti
             return;
         }
 
-        var mail = work.Type == Identity.PasswordReset.ResetCodeMessage.Type
+        var mail = work.Type == Identity.Public.ResetCodeMessage.Type
             ? ComposeResetCode(work, settings)
             : await ComposeEventAsync(work, services, settings, cancellationToken);
         if (mail is null)
@@ -93,7 +92,7 @@ internal sealed class EmailConsumer(IOptionsMonitor<EmailOptions> options, IOpti
 
     private MimeMessage? ComposeResetCode(OutboxWork work, EmailOptions settings)
     {
-        var reset = System.Text.Json.JsonSerializer.Deserialize<Identity.PasswordReset.ResetCodeMessage>(work.Payload, ApplicationEventMessage.Json);
+        var reset = Identity.Public.ResetCodeMessage.Read(work.Payload);
         if (reset is null || !MailboxAddress.TryParse(reset.Email, out var to))
         {
             return null;

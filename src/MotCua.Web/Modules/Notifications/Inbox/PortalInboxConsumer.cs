@@ -1,7 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using MotCua.Web.Common.Outbox;
 using MotCua.Web.Common.Persistence;
-using MotCua.Web.Modules.Applications.Events;
+using MotCua.Web.Modules.Applications.Public;
 using MotCua.Web.Modules.Notifications.Domain;
 using NodaTime;
 

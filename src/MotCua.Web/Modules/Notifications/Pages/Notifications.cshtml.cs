@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using MotCua.Web.Modules.Notifications.Public;
 
 namespace MotCua.Web.Modules.Notifications.Pages;
 

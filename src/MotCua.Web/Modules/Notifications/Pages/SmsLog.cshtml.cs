@@ -2,7 +2,7 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using MotCua.Web.Common.Persistence;
-using MotCua.Web.Modules.Identity.Domain;
+using MotCua.Web.Modules.Identity.Public;
 using MotCua.Web.Modules.Notifications.Sms;
 
 namespace MotCua.Web.Modules.Notifications.Pages;

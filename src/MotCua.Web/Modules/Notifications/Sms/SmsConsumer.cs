@@ -6,9 +6,8 @@ using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using Microsoft.Extensions.Options;
 using MotCua.Web.Common.Outbox;
 using MotCua.Web.Common.Persistence;
-using MotCua.Web.Modules.Applications.Contacts;
-using MotCua.Web.Modules.Applications.Events;
-using MotCua.Web.Modules.Identity.Domain;
+using MotCua.Web.Modules.Applications.Public;
+using MotCua.Web.Modules.Identity.Public;
 using MotCua.Web.Modules.Notifications.Domain;
 using NodaTime;
 

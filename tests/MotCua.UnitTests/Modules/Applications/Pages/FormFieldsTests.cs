@@ -1,6 +1,7 @@
 using System.Text.Json;
 using MotCua.Web.Modules.Applications.Pages;
 using MotCua.Web.Modules.Catalog.Domain;
+using MotCua.Web.Modules.EForms.Public;
 
 namespace MotCua.UnitTests.Modules.Applications.Pages;
 

@@ -1,4 +1,4 @@
-namespace MotCua.Web.Modules.Identity.Domain;
+namespace MotCua.Web.Modules.Identity.Public;
 
 /// <summary>Checks the numbers applicants identify themselves with.</summary>
 public static class ApplicantNumbers

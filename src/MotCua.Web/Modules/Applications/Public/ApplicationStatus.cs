@@ -1,4 +1,4 @@
-namespace MotCua.Web.Modules.Applications.Domain;
+namespace MotCua.Web.Modules.Applications.Public;
 
 /// <summary>Where an application stands (DESIGN.md §4). Returned, NotAccepted, Rejected and Withdrawn are final.</summary>
 public enum ApplicationStatus

@@ -5,44 +5,9 @@ using Microsoft.EntityFrameworkCore.ChangeTracking;
 using MotCua.Web.Common.Outbox;
 using MotCua.Web.Modules.Applications.Access;
 using MotCua.Web.Modules.Applications.Domain;
+using MotCua.Web.Modules.Applications.Public;
 
 namespace MotCua.Web.Modules.Applications.Events;
-
-/// <summary>
-/// Contract "application.event.v1" (docs/outbox-contract.md): one line of an application's history, whether or not
-/// the status changed. What consumers need and no more: no internal note, and the applicant's contact details are read
-/// from the application when a message is sent, not copied here.
-/// </summary>
-public sealed record ApplicationEventMessage(
-    int Version,
-    string Code,
-    string ProcedureCode,
-    string ProcedureName,
-    int UnitId,
-    Guid? ApplicantUserId,
-    int Sequence,
-    string Action,
-    ApplicationStatus FromStatus,
-    ApplicationStatus ToStatus,
-    int NationalStatus,
-    int Channel,
-    DateTimeOffset At,
-    string? Note,
-    DateTimeOffset? DueAt,
-    DateTimeOffset? NewDueAt,
-    IReadOnlyList<string>? SupplementItems)
-{
-    public const string Type = "application.event.v1";
-
-    public static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
-    {
-        Converters = { new JsonStringEnumConverter() },
-        Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
-    };
-
-    public static ApplicationEventMessage Read(string payload) =>
-        JsonSerializer.Deserialize<ApplicationEventMessage>(payload, Json) ?? throw new JsonException("Empty application event.");
-}
 
 /// <summary>
 /// Every history line added to an application in a save becomes one message, in that save's transaction: the one
@@ -82,7 +47,7 @@ internal sealed class ApplicationOutboxSource : IOutboxSource
                     VietnamTime.Offset(application.DueAt),
                     e.Action == "apologize" ? VietnamTime.Offset(application.ApologyNewDueAt) : null,
                     e.Action == "request-supplement" ? application.SupplementItems.Select(i => i.Name).ToList() : null);
-                envelopes.Add(new OutboxEnvelope(ApplicationEventMessage.Type, JsonSerializer.Serialize(message, ApplicationEventMessage.Json)));
+                envelopes.Add(new OutboxEnvelope(ApplicationEventMessage.Type, JsonSerializer.Serialize(message, OutboxJson.Options)));
             }
         }
 

@@ -1,7 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
 
-namespace MotCua.Web.Modules.Catalog.Domain;
+namespace MotCua.Web.Modules.EForms.Public;
 
 /// <summary>One question of a procedure's e-form, read from its JSON Schema ("title", "description", "enum", …).</summary>
 public sealed record FormField(

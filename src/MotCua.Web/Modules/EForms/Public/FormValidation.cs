@@ -4,7 +4,7 @@ using MotCua.Web.Common.Text;
 using NJsonSchema;
 using NJsonSchema.Validation;
 
-namespace MotCua.Web.Modules.Applications.Submit;
+namespace MotCua.Web.Modules.EForms.Public;
 
 /// <summary>Checks an e-form against its procedure's JSON Schema and says what is wrong in Vietnamese, field by field.</summary>
 public sealed class FormValidation

@@ -2,7 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using MotCua.Web.Common.Persistence;
 using MotCua.Web.Modules.Applications.Domain;
 
-namespace MotCua.Web.Modules.Applications.Contacts;
+namespace MotCua.Web.Modules.Applications.Public;
 
 /// <summary>How to reach an application's applicant now (the address the application holds), for the channels that send.</summary>
 public sealed record ApplicantContact(string Name, string? Email, string? Phone);

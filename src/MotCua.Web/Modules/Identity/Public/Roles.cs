@@ -1,4 +1,4 @@
-namespace MotCua.Web.Modules.Identity.Domain;
+namespace MotCua.Web.Modules.Identity.Public;
 
 /// <summary>Role names as they appear in tokens, /api/v1/me and the database.</summary>
 public static class Roles

@@ -1,0 +1,139 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Caching.Memory;
+using Microsoft.Extensions.Primitives;
+using MotCua.Web.Common.Persistence;
+using MotCua.Web.Modules.Catalog.Domain;
+
+namespace MotCua.Web.Modules.Catalog.Public;
+
+/// <summary>
+/// The catalog's public surface: procedures and units as read-only copies, kept in memory for <see cref="Lifetime"/>.
+/// The whole unit tree of a province (a few thousand rows) is one cached copy; procedures are cached one by one.
+/// An edit on this node drops the copies at once (<see cref="Invalidate"/>); other nodes reload within the lifetime.
+/// </summary>
+public sealed class CatalogDirectory(IServiceScopeFactory scopes, IMemoryCache cache) : IDisposable
+{
+    public static readonly TimeSpan Lifetime = TimeSpan.FromMinutes(1);
+
+    private readonly Lock _gate = new();
+    private CancellationTokenSource _version = new();
+
+    public Task<ProcedureTerms?> ProcedureAsync(string code, CancellationToken cancellationToken) =>
+        string.IsNullOrWhiteSpace(code) || code.Length > 32
+            ? Task.FromResult<ProcedureTerms?>(null)
+            : CachedAsync("catalog:procedure:" + code, db => db.Set<Procedure>().AsNoTracking().Include(p => p.Units).SingleOrDefaultAsync(p => p.Code == code, cancellationToken));
+
+    public Task<ProcedureTerms?> ProcedureAsync(int id, CancellationToken cancellationToken) =>
+        CachedAsync("catalog:procedure-id:" + id, db => db.Set<Procedure>().AsNoTracking().Include(p => p.Units).SingleOrDefaultAsync(p => p.Id == id, cancellationToken));
+
+    /// <summary>Procedures that have an internal process and are handled by one of <paramref name="unitIds"/>.</summary>
+    public async Task<IReadOnlyList<ProcedureTerms>> ProceduresHandledByAsync(IReadOnlyCollection<int> unitIds, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(unitIds);
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<MotCuaDbContext>();
+        var ids = await db.Set<ProcedureUnit>().Where(u => unitIds.Contains(u.UnitId)).Select(u => u.ProcedureId).Distinct().ToListAsync(cancellationToken);
+        var rows = await db.Set<Procedure>().AsNoTracking().Include(p => p.Units).Where(p => ids.Contains(p.Id)).ToListAsync(cancellationToken);
+        return rows.Where(p => p.Workflow.Count > 0).Select(Terms).ToList();
+    }
+
+    public async Task<UnitCard?> UnitAsync(int id, CancellationToken cancellationToken) =>
+        (await TreeAsync(cancellationToken)).ById.GetValueOrDefault(id);
+
+    public async Task<UnitCard?> UnitAsync(string code, CancellationToken cancellationToken) =>
+        (await TreeAsync(cancellationToken)).ByCode.GetValueOrDefault(code);
+
+    /// <summary>The units with these ids that exist, by id.</summary>
+    public async Task<IReadOnlyDictionary<int, UnitCard>> UnitsAsync(IEnumerable<int> ids, CancellationToken cancellationToken)
+    {
+        var tree = await TreeAsync(cancellationToken);
+        return ids.Distinct().Where(tree.ById.ContainsKey).ToDictionary(id => id, id => tree.ById[id]);
+    }
+
+    /// <summary>The units with these codes that exist, by code.</summary>
+    public async Task<IReadOnlyDictionary<string, UnitCard>> UnitsAsync(IEnumerable<string> codes, CancellationToken cancellationToken)
+    {
+        var tree = await TreeAsync(cancellationToken);
+        return codes.Distinct().Where(tree.ByCode.ContainsKey).ToDictionary(code => code, code => tree.ByCode[code], StringComparer.Ordinal);
+    }
+
+    /// <summary>A unit and everything below it, in tree order (by path).</summary>
+    public async Task<IReadOnlyList<UnitCard>> SubtreeAsync(string path, CancellationToken cancellationToken) =>
+        (await TreeAsync(cancellationToken)).InOrder.Where(u => u.IsWithin(path)).ToList();
+
+    /// <summary>Every unit in tree order.</summary>
+    public async Task<IReadOnlyList<UnitCard>> AllUnitsAsync(CancellationToken cancellationToken) =>
+        (await TreeAsync(cancellationToken)).InOrder;
+
+    /// <summary>The root of the tree: the province's people's committee; null before the catalog is loaded.</summary>
+    public async Task<UnitCard?> RootAsync(CancellationToken cancellationToken) =>
+        (await TreeAsync(cancellationToken)).InOrder.FirstOrDefault(u => u.ParentId is null);
+
+    /// <summary>The names of the levels of the tree by code ("commune" → "Cấp xã"), as the province's data names them.</summary>
+    public async Task<IReadOnlyDictionary<string, string>> LevelNamesAsync(CancellationToken cancellationToken) =>
+        (await TreeAsync(cancellationToken)).LevelNames;
+
+    /// <summary>Call after changing procedures or units.</summary>
+    public void Invalidate()
+    {
+        CancellationTokenSource old;
+        lock (_gate)
+        {
+            old = _version;
+            _version = new CancellationTokenSource();
+        }
+
+        // Not disposed: a load that began before this edit may still hold its token.
+        old.Cancel();
+    }
+
+    public void Dispose() => _version.Dispose();
+
+    public static ProcedureTerms Terms(Procedure p) => new(
+        p.Id, p.Code, p.NationalCode, p.Name, p.Field, p.Units.Select(u => u.UnitId).ToList(), p.ApplicantTypes, p.Processing, p.OnlineProcessing,
+        p.Documents, p.Fees, p.ResultType, p.OnlineLevel, p.OnlineOnly, p.PostalAllowed, p.Form, p.Workflow);
+
+    public static UnitCard Card(Unit u) =>
+        new(u.Id, u.Code, u.Name, u.LevelCode, u.ParentId, u.Path, u.Place ?? u.Name, u.AreaName ?? u.Name, u.Address, u.Phone, u.Email);
+
+    private sealed record Tree(IReadOnlyList<UnitCard> InOrder, IReadOnlyDictionary<int, UnitCard> ById, IReadOnlyDictionary<string, UnitCard> ByCode, IReadOnlyDictionary<string, string> LevelNames);
+
+    private Task<Tree> TreeAsync(CancellationToken cancellationToken) =>
+        GetOrLoadAsync("catalog:unit-tree", async db =>
+        {
+            var units = (await db.Set<Unit>().AsNoTracking().ToListAsync(cancellationToken)).Select(Card).OrderBy(u => u.Path, StringComparer.Ordinal).ToList();
+            var levels = await db.Set<AdministrativeLevel>().AsNoTracking().ToDictionaryAsync(l => l.Code, l => l.Name, StringComparer.Ordinal, cancellationToken);
+            return new Tree(units, units.ToDictionary(u => u.Id), units.ToDictionary(u => u.Code, StringComparer.Ordinal), levels);
+        })!;
+
+    private async Task<ProcedureTerms?> CachedAsync(string key, Func<MotCuaDbContext, Task<Procedure?>> load) =>
+        await GetOrLoadAsync(key, async db => await load(db) is { } p ? Terms(p) : null);
+
+    private async Task<T?> GetOrLoadAsync<T>(string key, Func<MotCuaDbContext, Task<T?>> load)
+        where T : class
+    {
+        if (cache.TryGetValue(key, out T? cached) && cached is not null)
+        {
+            return cached;
+        }
+
+        // Taken before loading: an edit that lands while loading cancels it, so a stale copy never stays cached.
+        CancellationToken version;
+        lock (_gate)
+        {
+            version = _version.Token;
+        }
+
+        await using var scope = scopes.CreateAsyncScope();
+        var value = await load(scope.ServiceProvider.GetRequiredService<MotCuaDbContext>());
+        if (value is not null)
+        {
+            using var entry = cache.CreateEntry(key);
+            entry.Value = value;
+            entry.AbsoluteExpirationRelativeToNow = Lifetime;
+            entry.AddExpirationToken(new CancellationChangeToken(version));
+        }
+
+        return value;
+    }
+}

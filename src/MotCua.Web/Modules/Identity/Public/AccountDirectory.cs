@@ -1,0 +1,70 @@
+using System.Linq.Expressions;
+using System.Security.Claims;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using MotCua.Web.Modules.Identity.Accounts;
+
+namespace MotCua.Web.Modules.Identity.Public;
+
+/// <summary>An account as other modules read it.</summary>
+/// <param name="IdentityNumber">Citizens: the 12-digit personal identification number.</param>
+/// <param name="TaxCode">Businesses: the tax code.</param>
+/// <param name="UnitId">Officers: the unit whose sub-tree their roles cover.</param>
+public sealed record AccountCard(
+    Guid Id,
+    string UserName,
+    string FullName,
+    AccountType AccountType,
+    string? IdentityNumber,
+    string? TaxCode,
+    string? Phone,
+    bool PhoneConfirmed,
+    string? Email,
+    bool EmailConfirmed,
+    string? Address,
+    DateOnly? BirthDate,
+    int? UnitId,
+    IReadOnlyList<string> Roles)
+{
+    public bool IsOfficer => AccountType == AccountType.Officer;
+
+    /// <summary>The number an application is filed under: the personal number, or a business's tax code.</summary>
+    public string? ApplicantNumber => IdentityNumber ?? TaxCode;
+}
+
+/// <summary>Identity's public surface: who a signed-in person is, and accounts by id or user name.</summary>
+public sealed class AccountDirectory(UserManager<AppUser> users, Sessions.AccountChanges changes)
+{
+    /// <summary>Fires when the account is locked, disabled, deleted or its password changes: drop what was cached about it.</summary>
+    public Microsoft.Extensions.Primitives.IChangeToken Changes(Guid userId) => changes.For(userId);
+
+    /// <summary>The account id of a signed-in principal; null for an anonymous one.</summary>
+    public Guid? UserId(ClaimsPrincipal principal) =>
+        Guid.TryParse(users.GetUserId(principal), out var id) ? id : null;
+
+    public async Task<AccountCard?> FindAsync(ClaimsPrincipal principal) =>
+        await users.GetUserAsync(principal) is { } user ? await CardAsync(user) : null;
+
+    public async Task<AccountCard?> FindAsync(Guid id) =>
+        await users.FindByIdAsync(id.ToString()) is { } user ? await CardAsync(user) : null;
+
+    public async Task<AccountCard?> FindByUserNameAsync(string userName) =>
+        string.IsNullOrWhiteSpace(userName) ? null : await users.FindByNameAsync(userName) is { } user ? await CardAsync(user) : null;
+
+    private async Task<AccountCard> CardAsync(AppUser u) =>
+        new(u.Id, u.UserName ?? string.Empty, u.FullName, u.AccountType, u.IdentityNumber, u.TaxCode, u.PhoneNumber, u.PhoneNumberConfirmed,
+            u.Email, u.EmailConfirmed, u.Address, u.BirthDate, u.UnitId, [.. await users.GetRolesAsync(u)]);
+}
+
+/// <summary>For other modules' tables that belong to an account: the foreign key without knowing the account entity.</summary>
+public static class AccountReferences
+{
+    /// <summary>The rows go when the account is deleted.</summary>
+    public static void BelongsToAccount<T>(this EntityTypeBuilder<T> builder, Expression<Func<T, object?>> userId)
+        where T : class
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        builder.HasOne<AppUser>().WithMany().HasForeignKey(userId).OnDelete(DeleteBehavior.Cascade);
+    }
+}

@@ -1,0 +1,13 @@
+using System.Text.Json;
+using MotCua.Web.Common.Outbox;
+
+namespace MotCua.Web.Modules.Identity.Public;
+
+/// <summary>Contract "account.reset-code.v1": a code to send to an account's own address (docs/outbox-contract.md).</summary>
+public sealed record ResetCodeMessage(int Version, Guid UserId, string Email, string Code, DateTimeOffset ExpiresAt)
+{
+    public const string Type = "account.reset-code.v1";
+
+    public static ResetCodeMessage Read(string payload) =>
+        JsonSerializer.Deserialize<ResetCodeMessage>(payload, OutboxJson.Options) ?? throw new JsonException("Empty reset-code message.");
+}
