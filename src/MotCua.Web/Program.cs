@@ -1,5 +1,6 @@
 using MotCua.Web.Common.Outbox;
 using MotCua.Web.Common.Persistence;
+using MotCua.Web.Common.Storage;
 using MotCua.Web.Common.Web;
 using MotCua.Web.Modules.Applications;
 using MotCua.Web.Modules.Calendar;
@@ -11,6 +12,7 @@ using MotCua.Web.Modules.Notifications;
 var builder = WebApplication.CreateBuilder(args);
 builder.AddMotCuaDatabase();
 builder.AddWebPlatform();
+builder.AddFileStorage();
 builder.AddOutbox();
 builder.AddIdentityModule();
 builder.AddCalendar();

@@ -1,4 +1,3 @@
-using MotCua.Web.Common.Storage;
 using MotCua.Web.Modules.Applications.Access;
 using MotCua.Web.Modules.Applications.Documents;
 using MotCua.Web.Modules.Applications.Domain;
@@ -23,10 +22,6 @@ public static class ApplicationsModule
         services.AddScoped<SlipBuilder>();
         services.AddSingleton<Common.Outbox.IOutboxSource, Events.ApplicationOutboxSource>();
         services.AddScoped<Public.ApplicantContacts>();
-        var files = builder.Configuration["Storage:Folder"] is { Length: > 0 } folder
-            ? folder
-            : Path.Combine(builder.Environment.ContentRootPath, "data", "files");
-        services.AddSingleton<IFileStorage>(sp => new LocalFolderStorage(files, sp.GetRequiredService<NodaTime.IClock>()));
         return builder;
     }
 

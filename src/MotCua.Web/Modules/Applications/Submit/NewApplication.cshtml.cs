@@ -9,8 +9,9 @@ using MotCua.Web.Modules.Catalog.Public;
 
 using MotCua.Web.Modules.EForms.Public;
 using MotCua.Web.Modules.Applications.Public;
+using MotCua.Web.Modules.Applications.Pages;
 
-namespace MotCua.Web.Modules.Applications.Pages;
+namespace MotCua.Web.Modules.Applications.Submit;
 
 /// <summary>
 /// Reception keys in a paper application brought to the desk (Counter) or sent by post (Postal): first the procedure,

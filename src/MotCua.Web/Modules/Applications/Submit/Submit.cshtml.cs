@@ -9,8 +9,9 @@ using MotCua.Web.Modules.Applications.Submit;
 using MotCua.Web.Modules.Catalog.Public;
 using MotCua.Web.Modules.Identity.Public;
 using MotCua.Web.Modules.Applications.Public;
+using MotCua.Web.Modules.Applications.Pages;
 
-namespace MotCua.Web.Modules.Applications.Pages;
+namespace MotCua.Web.Modules.Applications.Submit;
 
 /// <summary>A citizen or business fills the e-form, attaches the documents and submits (or saves a draft).</summary>
 [Authorize(Roles = Roles.Citizen + "," + Roles.Business)]
