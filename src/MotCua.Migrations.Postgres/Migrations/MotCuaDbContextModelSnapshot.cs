@@ -1112,7 +1112,7 @@ namespace MotCua.Migrations.Postgres.Migrations
                     b.ToTable("notifications", (string)null);
                 });
 
-            modelBuilder.Entity("MotCua.Web.Modules.Notifications.Sms.SmsLogEntry", b =>
+            modelBuilder.Entity("MotCua.Web.Modules.Notifications.Log.MessageLogEntry", b =>
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
@@ -1122,6 +1122,11 @@ namespace MotCua.Migrations.Postgres.Migrations
 
                     b.Property<DateTime>("At")
                         .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Channel")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)");
 
                     b.Property<long>("DeliveryId")
                         .HasColumnType("bigint");
@@ -1141,7 +1146,7 @@ namespace MotCua.Migrations.Postgres.Migrations
                     b.HasIndex("DeliveryId")
                         .IsUnique();
 
-                    b.ToTable("sms_log", (string)null);
+                    b.ToTable("message_log", (string)null);
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<System.Guid>", b =>

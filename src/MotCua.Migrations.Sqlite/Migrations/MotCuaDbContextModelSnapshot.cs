@@ -1078,13 +1078,18 @@ namespace MotCua.Migrations.Sqlite.Migrations
                     b.ToTable("notifications", (string)null);
                 });
 
-            modelBuilder.Entity("MotCua.Web.Modules.Notifications.Sms.SmsLogEntry", b =>
+            modelBuilder.Entity("MotCua.Web.Modules.Notifications.Log.MessageLogEntry", b =>
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
                     b.Property<DateTime>("At")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Channel")
+                        .IsRequired()
+                        .HasMaxLength(10)
                         .HasColumnType("TEXT");
 
                     b.Property<long>("DeliveryId")
@@ -1105,7 +1110,7 @@ namespace MotCua.Migrations.Sqlite.Migrations
                     b.HasIndex("DeliveryId")
                         .IsUnique();
 
-                    b.ToTable("sms_log", (string)null);
+                    b.ToTable("message_log", (string)null);
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<System.Guid>", b =>

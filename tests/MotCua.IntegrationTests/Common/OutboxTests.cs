@@ -33,11 +33,12 @@ public abstract class OutboxTests(MotCuaApp app)
         var db = scope.ServiceProvider.GetRequiredService<MotCuaDbContext>();
         var deliveries = await db.Set<OutboxDelivery>().Where(d => db.Set<OutboxMessage>().Any(m => m.Id == d.MessageId && m.Payload.Contains(code)))
             .Select(d => d.Consumer).ToListAsync();
-        // Three channels subscribe to application events: the portal inbox, e-mail and SMS.
-        Assert.Equal(12, deliveries.Count);
+        // Four channels subscribe to application events: the portal inbox, e-mail, SMS and Zalo.
+        Assert.Equal(16, deliveries.Count);
         Assert.Equal(4, deliveries.Count(c => c == "portal-inbox"));
         Assert.Equal(4, deliveries.Count(c => c == "email"));
         Assert.Equal(4, deliveries.Count(c => c == "sms"));
+        Assert.Equal(4, deliveries.Count(c => c == "zalo"));
     }
 
     [Fact]
@@ -68,17 +69,29 @@ public abstract class OutboxTests(MotCuaApp app)
         {
             using var scope = app.Services.CreateScope();
             var db = scope.ServiceProvider.GetRequiredService<MotCuaDbContext>();
-            return await db.Set<MotCua.Web.Modules.Notifications.Sms.SmsLogEntry>().AsNoTracking()
+            return await db.Set<MotCua.Web.Modules.Notifications.Log.MessageLogEntry>().AsNoTracking()
                 .FirstOrDefaultAsync(e => e.Text.StartsWith("Ho so da duoc tiep nhan: ho so " + code));
         });
         Assert.Equal("84912000002", sms.To);
         Assert.True(sms.Text.Length <= 160);
         Assert.Matches(@"Hen tra \d\d:\d\d \d\d/\d\d/\d{4}\.$", sms.Text);
+        // And the Zalo message, with its diacritics, in the same log.
+        var zalo = await EventuallyAsync(async () =>
+        {
+            using var scope = app.Services.CreateScope();
+            var db = scope.ServiceProvider.GetRequiredService<MotCuaDbContext>();
+            return await db.Set<MotCua.Web.Modules.Notifications.Log.MessageLogEntry>().AsNoTracking()
+                .FirstOrDefaultAsync(e => e.Channel == "zalo" && e.Text.StartsWith("Hồ sơ đã được tiếp nhận: ") && e.Text.Contains(code));
+        });
+        Assert.Equal("84912000002", zalo.To);
         using (var admin = app.Pages())
         {
             await admin.SignInAsync("admin");
             var (_, log) = await admin.GetAsync("/quan-tri/tin-nhan");
-            Assert.Contains(sms.Text, System.Net.WebUtility.HtmlDecode(log), StringComparison.Ordinal);
+            var page = System.Net.WebUtility.HtmlDecode(log);
+            Assert.Contains(sms.Text, page, StringComparison.Ordinal);
+            Assert.Contains(zalo.Text, page, StringComparison.Ordinal);
+            Assert.Contains(">Zalo<", page, StringComparison.Ordinal);
         }
 
         // Only what the applicant should hear of: the hand-over to the first step says nothing.

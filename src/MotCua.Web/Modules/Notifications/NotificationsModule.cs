@@ -24,6 +24,9 @@ public static class NotificationsModule
         builder.Services.AddOptions<Sms.SmsOptions>().BindConfiguration(Sms.SmsOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddHttpClient(Sms.SmsConsumer.ConsumerName, client => client.Timeout = TimeSpan.FromSeconds(15));
         builder.Services.AddSingleton<IOutboxConsumer, Sms.SmsConsumer>();
+        builder.Services.AddOptions<Zalo.ZaloOptions>().BindConfiguration(Zalo.ZaloOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.AddHttpClient(Zalo.ZaloConsumer.ConsumerName, client => client.Timeout = TimeSpan.FromSeconds(15));
+        builder.Services.AddSingleton<IOutboxConsumer, Zalo.ZaloConsumer>();
         builder.Services.AddScoped<PortalInbox>();
         return builder;
     }

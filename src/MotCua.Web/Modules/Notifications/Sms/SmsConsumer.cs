@@ -1,41 +1,14 @@
 using System.Globalization;
 using System.Net.Http.Json;
 using System.Text;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using Microsoft.Extensions.Options;
 using MotCua.Web.Common.Outbox;
-using MotCua.Web.Common.Persistence;
 using MotCua.Web.Modules.Applications.Public;
 using MotCua.Web.Modules.Identity.Public;
 using MotCua.Web.Modules.Notifications.Domain;
-using NodaTime;
+using MotCua.Web.Modules.Notifications.Log;
 
 namespace MotCua.Web.Modules.Notifications.Sms;
-
-/// <summary>One SMS as the log keeps it (Log mode), readable by the province admin.</summary>
-public sealed class SmsLogEntry
-{
-    public long Id { get; set; }
-
-    /// <summary>Unique: a delivery sent again after a crash is logged once.</summary>
-    public long DeliveryId { get; set; }
-
-    public string To { get; set; } = string.Empty;
-    public string Text { get; set; } = string.Empty;
-    public Instant At { get; set; }
-}
-
-internal sealed class SmsLogMapping : IEntityTypeConfiguration<SmsLogEntry>
-{
-    public void Configure(EntityTypeBuilder<SmsLogEntry> b)
-    {
-        b.ToTable("sms_log");
-        b.Property(e => e.To).HasMaxLength(20);
-        b.Property(e => e.Text).HasMaxLength(500);
-        b.HasIndex(e => e.DeliveryId).IsUnique();
-    }
-}
 
 /// <summary>
 /// The SMS channel: a short text without diacritics by default (one 160-character segment), to the phone number the
@@ -72,13 +45,7 @@ internal sealed class SmsConsumer(IOptionsMonitor<SmsOptions> options, IHttpClie
         var body = Compose(text, message, settings);
         if (settings.Mode == SmsMode.Log)
         {
-            var db = services.GetRequiredService<MotCuaDbContext>();
-            if (!await db.Set<SmsLogEntry>().AnyAsync(e => e.DeliveryId == work.DeliveryId, cancellationToken))
-            {
-                db.Add(new SmsLogEntry { DeliveryId = work.DeliveryId, To = to, Text = body, At = services.GetRequiredService<IClock>().GetCurrentInstant() });
-                await db.SaveChangesAsync(cancellationToken);
-            }
-
+            await MessageLog.WriteAsync(services, work.DeliveryId, MessageLogEntry.Sms, to, body, cancellationToken);
             return;
         }
 

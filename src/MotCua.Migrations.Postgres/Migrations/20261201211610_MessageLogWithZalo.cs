@@ -1,0 +1,36 @@
+﻿using System;
+using Microsoft.EntityFrameworkCore.Migrations;
+using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
+
+#nullable disable
+
+namespace MotCua.Migrations.Postgres.Migrations
+{
+    /// <inheritdoc />
+    public partial class MessageLogWithZalo : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            // The SMS log becomes the message log of SMS and Zalo: renamed, so the entries written so far stay.
+            migrationBuilder.RenameTable(name: "sms_log", newName: "message_log");
+            migrationBuilder.Sql("ALTER TABLE message_log RENAME CONSTRAINT \"PK_sms_log\" TO \"PK_message_log\";");
+            migrationBuilder.RenameIndex(name: "IX_sms_log_DeliveryId", table: "message_log", newName: "IX_message_log_DeliveryId");
+            migrationBuilder.AddColumn<string>(
+                name: "Channel",
+                table: "message_log",
+                maxLength: 10,
+                nullable: false,
+                defaultValue: "sms");
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropColumn(name: "Channel", table: "message_log");
+            migrationBuilder.RenameIndex(name: "IX_message_log_DeliveryId", table: "message_log", newName: "IX_sms_log_DeliveryId");
+            migrationBuilder.RenameTable(name: "message_log", newName: "sms_log");
+            migrationBuilder.Sql("ALTER TABLE sms_log RENAME CONSTRAINT \"PK_message_log\" TO \"PK_sms_log\";");
+        }
+    }
+}
