@@ -51,12 +51,35 @@ public abstract class MotCuaApp : WebApplicationFactory<Program>, IAsyncLifetime
         builder.UseSetting("Portal:PublicBaseUrl", PublicBaseUrl);
         builder.UseSetting("Email:PickupFolder", MailFolder);
         builder.UseSetting("Storage:Folder", Path.Combine(Path.GetTempPath(), "motcua-tests", "files"));
+        builder.UseSetting("Systems:Clients:0:Id", "test-payments");
+        builder.UseSetting("Systems:Clients:0:Name", "Cổng thanh toán kiểm thử");
+        builder.UseSetting("Systems:Clients:0:KeySha256", SystemKeySha256);
+        builder.UseSetting("Systems:Clients:0:Actions:0", "payment-confirmed");
+        builder.UseSetting("Systems:Clients:1:Id", "test-reader");
+        builder.UseSetting("Systems:Clients:1:Name", "Hệ thống chỉ đọc");
+        builder.UseSetting("Systems:Clients:1:KeySha256", ReaderKeySha256);
         foreach (var (key, value) in Settings)
         {
             builder.UseSetting(key, value);
         }
 
         builder.ConfigureServices(ConfigureServices);
+    }
+
+    /// <summary>The key of the test payment system ("test-payments", may confirm payments) and its SHA-256.</summary>
+    public const string SystemKey = "test-system-key";
+    private const string SystemKeySha256 = "498180d410318424a397bb6686caa74c30129d6ea462200845b1505494a89bb1";
+
+    /// <summary>A system with a key but no action granted.</summary>
+    public const string ReaderKey = "khoa-cong-thanh-toan-thu-nghiem";
+    private const string ReaderKeySha256 = "3799e6430f09ef2788d368fb97fc55f9a7b0b1fb18bee7ab79a88cf1edb32eb4";
+
+    /// <summary>A client that authenticates as an outside system with the given key.</summary>
+    public HttpClient SystemClient(string key = SystemKey)
+    {
+        var client = CreateClient();
+        client.DefaultRequestHeaders.TryAddWithoutValidation("Authorization", "ApiKey " + key);
+        return client;
     }
 
     /// <summary>Services a test host adds (a consumer that fails on purpose, say).</summary>

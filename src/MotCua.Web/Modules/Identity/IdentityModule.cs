@@ -66,11 +66,16 @@ public static class IdentityModule
             {
                 options.BearerTokenExpiration = TokenEndpoints.Lifetime;
                 options.Events.OnMessageReceived = SessionCheck.CheckBearerAsync;
-            });
+            })
+            .AddScheme<Microsoft.AspNetCore.Authentication.AuthenticationSchemeOptions, Systems.SystemKeyHandler>(Systems.SystemKeyHandler.SchemeName, null);
+        builder.Services.AddOptions<Systems.SystemsOptions>().BindConfiguration(Systems.SystemsOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddAuthorizationBuilder()
             .AddPolicy(ApiPolicy, policy => policy
                 .AddAuthenticationSchemes(IdentityConstants.BearerScheme)
                 .RequireAuthenticatedUser())
+            .AddPolicy(Public.SystemCaller.Policy, policy => policy
+                .AddAuthenticationSchemes(Systems.SystemKeyHandler.SchemeName)
+                .RequireClaim(Public.SystemCaller.IdClaim))
             .AddPolicy(Common.Web.AccessPolicies.ProvinceAdminPages, policy => policy.RequireRole(Public.Roles.ProvinceAdmin))
             .AddPolicy(Common.Web.AccessPolicies.ProvinceAdminApi, policy => policy
                 .AddAuthenticationSchemes(IdentityConstants.BearerScheme)

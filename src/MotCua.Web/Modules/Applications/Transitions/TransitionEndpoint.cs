@@ -9,6 +9,7 @@ using MotCua.Web.Modules.Applications.Domain;
 using MotCua.Web.Modules.Applications.Queries;
 using NodaTime;
 using MotCua.Web.Modules.Calendar.Public;
+using MotCua.Web.Modules.Identity.Public;
 
 namespace MotCua.Web.Modules.Applications.Transitions;
 
@@ -81,6 +82,54 @@ public sealed class TransitionHandler(MotCuaDbContext db, ApplicationAccess acce
         return new Applied(application, caller!);
     }
 
+    /// <summary>
+    /// A transition meant for systems (payment-confirmed), by a system authenticated with its own key: recorded in the
+    /// history under the system's name. A system sees every application (it names one by code it was given).
+    /// </summary>
+    public async Task<Result<Application>> ApplyAsSystemAsync(SystemCaller system, string code, SystemTransitionInput input, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(system);
+        ArgumentNullException.ThrowIfNull(input);
+        if (!ApplicationActions.TryParse(input.Action, out var action) || !SystemCaller.SystemActions.Contains(action.Name()))
+        {
+            return Failure.Invalid("Thao tác không hợp lệ.", ("action", $"Hệ thống chỉ được thực hiện: {string.Join(", ", SystemCaller.SystemActions)}."));
+        }
+
+        if (!system.Actions.Contains(action.Name()))
+        {
+            return Failure.Forbidden($"Hệ thống {system.Name} không được phép thực hiện thao tác {action.Name()}.");
+        }
+
+        if (TextRules.Problem(input.Note, TextLimits.Note) is { } noteProblem)
+        {
+            return Failure.Invalid("Thông tin kèm thao tác chưa hợp lệ.", ("note", noteProblem));
+        }
+
+        var application = await db.Set<Application>().Include(a => a.Events).AsSplitQuery().SingleOrDefaultAsync(a => a.Code == code, cancellationToken);
+        if (application is null)
+        {
+            return Failure.NotFound($"Không có hồ sơ mã {code}.");
+        }
+
+        var now = clock.GetCurrentInstant();
+        var request = new TransitionRequest(action, TextRules.Normalize(input.Note));
+        if (application.Apply(request, Actor.System(system.Name), await calendars.GetAsync(cancellationToken), now) is { } refusal)
+        {
+            return ApplicationFailures.From(refusal);
+        }
+
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            return Failure.Conflict("Hồ sơ vừa được thay đổi. Gửi lại yêu cầu.");
+        }
+
+        return application;
+    }
+
     /// <summary>Most items one supplement request may list.</summary>
     public const int MaxSupplementItems = 30;
 
@@ -104,13 +153,42 @@ public sealed class TransitionHandler(MotCuaDbContext db, ApplicationAccess acce
     }
 }
 
+/// <summary>What a system sends: the action ("payment-confirmed") and a note for the history (e.g. its transaction reference).</summary>
+public sealed record SystemTransitionInput(string? Action, string? Note);
+
 internal static class TransitionEndpoint
 {
-    public static void Map(RouteGroupBuilder api) =>
+    public static void Map(RouteGroupBuilder api)
+    {
         api.MapPost("/applications/{code}/transitions", Transition)
             .WithName("TransitionApplication")
             .WithSummary("Thao tác trên hồ sơ: receive, refuse, request-supplement, supplement, forward, approve, reject, return-result, withdraw, suspend, resume …")
             .RequireAuthorization(Identity.IdentityModule.ApiPolicy);
+        api.MapPost("/system/applications/{code}/transitions", SystemTransition)
+            .WithName("SystemTransitionApplication")
+            .WithSummary("Thao tác của hệ thống bên ngoài (payment-confirmed), xác thực bằng khóa riêng: Authorization: ApiKey …")
+            .RequireAuthorization(SystemCaller.Policy);
+    }
+
+    private static async Task<Results<Ok<ApplicationView>, ProblemHttpResult>> SystemTransition(
+        string code, SystemTransitionInput input, ClaimsPrincipal user, TransitionHandler handler, MotCuaDbContext db, CancellationToken cancellationToken)
+    {
+        var system = SystemCaller.From(user);
+        if (system is null)
+        {
+            return Problems.Unauthorized("Cần khóa của hệ thống (Authorization: ApiKey …) hợp lệ.");
+        }
+
+        var applied = await handler.ApplyAsSystemAsync(system, code, input, cancellationToken);
+        if (applied.Failure is { } failure)
+        {
+            return failure.ToProblem();
+        }
+
+        var application = applied.Value!;
+        var documents = await db.Set<ApplicationDocument>().AsNoTracking().Where(d => d.ApplicationId == application.Id).ToListAsync(cancellationToken);
+        return TypedResults.Ok(ApplicationView.From(application, documents, forOfficer: false));
+    }
 
     private static async Task<Results<Ok<ApplicationView>, ProblemHttpResult>> Transition(
         string code, TransitionInput input, ClaimsPrincipal user, TransitionHandler handler, MotCuaDbContext db, CancellationToken cancellationToken)
