@@ -21,6 +21,8 @@ internal sealed class BenchRun(BenchOptions options) : IAsyncDisposable
     private readonly string _work = Directory.CreateTempSubdirectory("motcua-bench-").FullName;
     private readonly string _pgDir = Path.Combine(Path.GetTempPath(), $"motcua-bench-pg-{Guid.NewGuid():N}");
     private readonly List<Measurement> _scenarios = [];
+    private (long Backlog, TimeSpan Elapsed) _drainAfterSubmit;
+    private NotifyBurst? _notify;
     private readonly Dictionary<string, Measurement> _ceilings = [];
     private readonly Dictionary<string, (double App, double Bench, double Others)> _cpu = [];
     private bool _clusterStarted;
@@ -68,6 +70,7 @@ internal sealed class BenchRun(BenchOptions options) : IAsyncDisposable
             ["ASPNETCORE_URLS"] = _base,
             ["ASPNETCORE_ENVIRONMENT"] = "Production",
             ["Storage__Folder"] = Path.Combine(_work, "files"),
+            ["Email__PickupFolder"] = Path.Combine(_work, "mail"),
             ["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1",
         }, Path.Combine(_work, "motcua.log"));
         await _app.WaitHealthyAsync(_base + "/health", TimeSpan.FromMinutes(3), ct);
@@ -93,7 +96,7 @@ internal sealed class BenchRun(BenchOptions options) : IAsyncDisposable
         await RunCeilingsAsync(ct);
         var load = $"1-minute load average {loadAtStart} when the bench started (anything above ~0.5 there is someone else's work), {loadBefore} before the scenarios, {LoadAverage()} after the ceilings";
 
-        var table = Report.Render(_scenarios, _ceilings, _cpu, _peakMemory, options, _data, _seedTime, Machine(), load, out var allPassed);
+        var table = Report.Render(_scenarios, _ceilings, _cpu, _peakMemory, options, _data, _seedTime, Machine(), load, _notify, _drainAfterSubmit, out var allPassed);
         AllBarsPassed = allPassed;
         Console.WriteLine();
         Console.WriteLine(table);
@@ -155,6 +158,13 @@ internal sealed class BenchRun(BenchOptions options) : IAsyncDisposable
             return request;
         }, ct);
 
+        // Every submission above told its applicant on four channels (inbox, e-mail, SMS, Zalo): let the workers catch up.
+        var drained = await WaitForEmptyBacklogAsync(TimeSpan.FromMinutes(10), ct);
+        Log.Step($"  outbox after submit: {drained.Backlog:N0} deliveries waiting when it ended, empty {drained.Elapsed.TotalSeconds:0.0} s later");
+        _drainAfterSubmit = drained;
+
+        await NotifyBurstAsync(citizens, form, ct);
+
         // receive: reception1 receives what is waiting in the ward, each application once.
         var waiting = new ConcurrentQueue<string>(await CodesAsync($"""SELECT "Code" FROM applications WHERE "UnitPath" = @path AND "Status" = 'Submitted' ORDER BY "Id" DESC""", 200_000, ct));
         Log.Step($"Scenario receive ({waiting.Count:N0} applications waiting)");
@@ -189,6 +199,67 @@ internal sealed class BenchRun(BenchOptions options) : IAsyncDisposable
         var received = await CodesAsync($"""SELECT "Code" FROM applications TABLESAMPLE SYSTEM ({Math.Min(100, sample * 3).ToString(CultureInfo.InvariantCulture)}) WHERE "UnitPath" = @path AND "ReceivedAt" IS NOT NULL""", 20_000, ct);
         Log.Step("Scenario slip (receipt, form 01, PDF)");
         await Measure("slip", 8, (w, n) => Authorized(HttpMethod.Get, $"/api/v1/applications/{Pick(received, w, n)}/slips/receipt", reception), ct);
+    }
+
+    /// <summary>How many submissions the notification burst sends, as fast as 32 clients can.</summary>
+    private const int BurstSize = 3000;
+
+    /// <summary>
+    /// notify: a burst of submissions with every channel on, then the time until no delivery is left (pending, leased or
+    /// waiting for a retry). The bar: the backlog is back at zero within 10 s after the burst.
+    /// </summary>
+    private async Task NotifyBurstAsync(string[] citizens, string form, CancellationToken ct)
+    {
+        Log.Step($"Scenario notify ({BurstSize:N0} submissions at 32, then until every notification is delivered)");
+        using var client = Driver.Client(32);
+        client.BaseAddress = new Uri(_base);
+        var next = -1;
+        var errors = 0;
+        var burst = Stopwatch.StartNew();
+        await Parallel.ForAsync(0, 32, new ParallelOptions { MaxDegreeOfParallelism = 32, CancellationToken = ct }, async (_, c) =>
+        {
+            int n;
+            while ((n = Interlocked.Increment(ref next)) < BurstSize)
+            {
+                using var request = new HttpRequestMessage(HttpMethod.Post, "/api/v1/applications") { Content = new StringContent(form, Encoding.UTF8, "application/json") };
+                request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", citizens[n % SignedInCitizens]);
+                request.Headers.Add("Idempotency-Key", Guid.NewGuid().ToString());
+                using var response = await client.SendAsync(request, c);
+                if (!response.IsSuccessStatusCode)
+                {
+                    Interlocked.Increment(ref errors);
+                }
+            }
+        });
+        burst.Stop();
+        var drained = await WaitForEmptyBacklogAsync(TimeSpan.FromMinutes(5), ct);
+        _notify = new NotifyBurst(BurstSize, burst.Elapsed, errors, drained.Backlog, drained.Elapsed, await CountAsync("""SELECT count(*) FROM outbox_deliveries WHERE "State" = 'Dead'""", ct));
+        Log.Step($"  notify: {BurstSize / burst.Elapsed.TotalSeconds:0} submissions/s, {drained.Backlog:N0} deliveries waiting at the end of the burst, empty {drained.Elapsed.TotalSeconds:0.0} s later, {errors} errors");
+    }
+
+    private async Task<long> CountAsync(string sql, CancellationToken ct)
+    {
+        await using var command = _db!.CreateCommand(sql);
+        return (long)(await command.ExecuteScalarAsync(ct))!;
+    }
+
+    /// <summary>The backlog now, and how long until it is empty (polled every 100 ms).</summary>
+    private async Task<(long Backlog, TimeSpan Elapsed)> WaitForEmptyBacklogAsync(TimeSpan timeout, CancellationToken ct)
+    {
+        const string backlog = """SELECT count(*) FROM outbox_deliveries WHERE "State" IN ('Pending', 'Leased', 'Failed')""";
+        var start = await CountAsync(backlog, ct);
+        var clock = Stopwatch.StartNew();
+        while (await CountAsync(backlog, ct) > 0)
+        {
+            if (clock.Elapsed > timeout)
+            {
+                throw new BenchException($"the outbox still had deliveries waiting {timeout.TotalMinutes:0} minutes after the burst.");
+            }
+
+            await Task.Delay(100, ct);
+        }
+
+        return (start, clock.Elapsed);
     }
 
     private static readonly string[] Queries =

@@ -4,6 +4,12 @@ using System.Text;
 namespace MotCua.Bench;
 
 /// <summary>The one table: each scenario with its ceiling, ratio and bar, then the ceilings, then memory.</summary>
+/// <summary>The notify scenario: a burst of submissions, and how long the outbox took to deliver everything after it.</summary>
+internal sealed record NotifyBurst(int Submissions, TimeSpan Burst, int Errors, long Backlog, TimeSpan Drain, long Dead)
+{
+    public static readonly TimeSpan Bar = TimeSpan.FromSeconds(10);
+}
+
 internal static class Report
 {
     private sealed record Bar(string Ceiling, string Text, Func<Measurement, double?, bool> Passes);
@@ -23,10 +29,21 @@ internal static class Report
 
     public static string Render(IReadOnlyList<Measurement> scenarios, IReadOnlyDictionary<string, Measurement> ceilings,
         IReadOnlyDictionary<string, (double App, double Bench, double Others)> cpu, long? peakMemory,
-        BenchOptions options, SeededData data, TimeSpan seedTime, string machine, string load, out bool allPassed)
+        BenchOptions options, SeededData data, TimeSpan seedTime, string machine, string load,
+        NotifyBurst? notify, (long Backlog, TimeSpan Elapsed) drainAfterSubmit, out bool allPassed)
     {
         allPassed = true;
         var rows = new List<string[]>();
+        if (notify is { } n)
+        {
+            var pass = n.Errors == 0 && n.Dead == 0 && n.Drain <= NotifyBurst.Bar;
+            allPassed &= pass;
+            rows.Add(["notify", "32", F0(n.Submissions / n.Burst.TotalSeconds), string.Empty, string.Empty, string.Empty, n.Errors.ToString(CultureInfo.InvariantCulture),
+                "(outbox)", string.Empty, string.Empty,
+                $"backlog 0 within {NotifyBurst.Bar.TotalSeconds:0} s after a burst of {n.Submissions:N0}: {n.Backlog:N0} left at its end, 0 after {n.Drain.TotalSeconds:0.0} s; {n.Dead} dead",
+                pass ? "PASS" : "FAIL"]);
+        }
+
         foreach (var m in scenarios)
         {
             var bar = Bars[m.Name];
@@ -79,6 +96,8 @@ internal static class Report
             sb.AppendLine(CultureInfo.InvariantCulture, $"| {m.Name} | {app:0.000} | {bench:0.000} | {rest:0.000} | {app + bench + rest:0.000} |");
         }
 
+        sb.AppendLine();
+        sb.AppendLine(CultureInfo.InvariantCulture, $"Notifications: every submission tells its applicant on four channels (portal inbox, e-mail to the pickup folder, SMS and Zalo to the message log). At the end of the submit scenario {drainAfterSubmit.Backlog:N0} deliveries were waiting; the outbox was empty {drainAfterSubmit.Elapsed.TotalSeconds:0.0} s later.");
         sb.AppendLine();
         sb.AppendLine(allPassed ? "All bars PASS." : "Some bars FAIL: see docs/performance.md for what limits each scenario.");
         var firstErrors = scenarios.Where(s => s.FirstError is not null).Select(s => $"{s.Name}: {s.FirstError}").ToList();

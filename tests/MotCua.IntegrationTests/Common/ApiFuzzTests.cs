@@ -246,6 +246,10 @@ public abstract class ApiFuzzTests(MotCuaApp app)
         private static readonly string[] Users = [Citizen, Reception];
         private static readonly string?[] Anonymous = [null];
         private static readonly string?[] AnonymousAndUsers = [null, Citizen, Reception];
+
+        /// <summary>Outside systems' endpoints take a system key, not a person's token.</summary>
+        private const string SystemKey = "system";
+        private static readonly string?[] AnonymousAndSystem = [null, SystemKey];
         private static readonly string?[] AnonymousAndCitizen = [null, Citizen];
         private static readonly string[] Methods = ["GET", "POST", "PUT", "DELETE", "PATCH"];
 
@@ -272,6 +276,8 @@ public abstract class ApiFuzzTests(MotCuaApp app)
                     _clients[user] = await TokenClientAsync(user);
                 }
 
+                _clients[SystemKey] = app.SystemClient();
+
                 _targets = await PrepareAsync();
                 _transitionTargets[Citizen] = _targets.CitizenTransitionCode;
                 _transitionTargets[Reception] = _targets.OfficerTransitionCode;
@@ -283,7 +289,10 @@ public abstract class ApiFuzzTests(MotCuaApp app)
                 var attributed = RowCounts.Zero;
                 foreach (var operation in operations)
                 {
-                    foreach (var identity in secured.Contains(operation) ? AnonymousAndUsers : Anonymous)
+                    var identities = !secured.Contains(operation) ? Anonymous
+                        : operation.Template.StartsWith("/api/v1/system/", StringComparison.Ordinal) ? AnonymousAndSystem
+                        : AnonymousAndUsers;
+                    foreach (var identity in identities)
                     {
                         foreach (var fuzzCase in CasesFor(operation, identity))
                         {
@@ -629,7 +638,7 @@ public abstract class ApiFuzzTests(MotCuaApp app)
                 values[parameter.Name] = Uri.EscapeDataString(parameter.Name switch
                 {
                     "code" when operation.Template.StartsWith("/api/v1/procedures", StringComparison.Ordinal) => LifecycleApi.Birth,
-                    "code" when operation.Template.EndsWith("/transitions", StringComparison.Ordinal) => _transitionTargets[identity ?? Citizen],
+                    "code" when operation.Template.EndsWith("/transitions", StringComparison.Ordinal) => _transitionTargets[identity is null or SystemKey ? Citizen : identity],
                     "code" when operation.Multipart => identity == Reception ? _targets.OfficerUploadCode : _targets.CitizenUploadCode,
                     "code" => _targets.Code,
                     "id" => _targets.DocumentId.ToString(),

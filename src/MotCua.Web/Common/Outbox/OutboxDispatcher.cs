@@ -97,10 +97,14 @@ public sealed class OutboxDispatcher(
             .Where(d => ids.Contains(d.Id) && d.LeaseOwner == Owner)
             .Join(db.Set<OutboxMessage>(), d => d.MessageId, m => m.Id, (d, m) => new { d.Id, d.MessageId, d.Consumer, d.Attempts, m.Type, m.Payload })
             .ToListAsync(cancellationToken);
-        foreach (var item in work)
+        // Deliveries of a batch run side by side; the delivered are marked together, each failure on its own.
+        var delivered = new System.Collections.Concurrent.ConcurrentBag<(long Id, int Attempt)>();
+        var failed = new System.Collections.Concurrent.ConcurrentBag<(long Id, int Attempt, string Error)>();
+        // SQLite has one writer at a time: side by side there would only queue on its lock.
+        var parallelism = db.Database.IsNpgsql() ? settings.Parallelism : 1;
+        await Parallel.ForEachAsync(work, new ParallelOptions { MaxDegreeOfParallelism = parallelism, CancellationToken = cancellationToken }, async (item, ct) =>
         {
             var attempt = item.Attempts + 1;
-            string? error = null;
             try
             {
                 if (!_consumers.TryGetValue(item.Consumer, out var consumer))
@@ -109,20 +113,26 @@ public sealed class OutboxDispatcher(
                 }
 
                 using var deliveryScope = scopes.CreateScope();
-                await consumer.DeliverAsync(new OutboxWork(item.Id, item.MessageId, item.Type, item.Payload, attempt), deliveryScope.ServiceProvider, cancellationToken);
+                await consumer.DeliverAsync(new OutboxWork(item.Id, item.MessageId, item.Type, item.Payload, attempt), deliveryScope.ServiceProvider, ct);
+                delivered.Add((item.Id, attempt));
             }
-            catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+            catch (OperationCanceledException) when (ct.IsCancellationRequested)
             {
                 // Shutting down: the lease runs out and another run (or node) delivers it.
                 throw;
             }
             catch (Exception e)
             {
-                error = e.Message.Length > 2000 ? e.Message[..2000] : e.Message;
+                var error = e.Message.Length > 2000 ? e.Message[..2000] : e.Message;
                 logger.LogWarning("Delivery {Delivery} to {Consumer} failed (attempt {Attempt}): {Error}", item.Id, item.Consumer, attempt, error);
+                failed.Add((item.Id, attempt, error));
             }
+        });
 
-            await RecordAsync(db, item.Id, attempt, error, settings, cancellationToken);
+        await RecordDeliveredAsync(db, [.. delivered], cancellationToken);
+        foreach (var (id, attempt, error) in failed)
+        {
+            await RecordFailedAsync(db, id, attempt, error, settings, cancellationToken);
         }
 
         return ids.Count;
@@ -159,31 +169,38 @@ public sealed class OutboxDispatcher(
             """).ToListAsync(cancellationToken);
     }
 
-    private async Task RecordAsync(MotCuaDbContext db, long id, int attempt, string? error, OutboxOptions settings, CancellationToken cancellationToken)
+    private async Task RecordDeliveredAsync(MotCuaDbContext db, IReadOnlyList<(long Id, int Attempt)> delivered, CancellationToken cancellationToken)
     {
         var now = clock.GetCurrentInstant();
-        var mine = db.Set<OutboxDelivery>().Where(d => d.Id == id && d.LeaseOwner == Owner && d.State == DeliveryState.Leased);
-        if (error is null)
+        foreach (var sameAttempt in delivered.GroupBy(d => d.Attempt))
         {
-            await mine.ExecuteUpdateAsync(s => s
-                .SetProperty(d => d.State, DeliveryState.Delivered)
-                .SetProperty(d => d.Attempts, attempt)
-                .SetProperty(d => d.DeliveredAt, now)
-                .SetProperty(d => d.LeaseOwner, (string?)null)
-                .SetProperty(d => d.LeaseUntil, (Instant?)null), cancellationToken);
-            Interlocked.Increment(ref status.Delivered);
-            return;
+            var ids = sameAttempt.Select(d => d.Id).ToList();
+            var attempt = sameAttempt.Key;
+            await db.Set<OutboxDelivery>().Where(d => ids.Contains(d.Id) && d.LeaseOwner == Owner && d.State == DeliveryState.Leased)
+                .ExecuteUpdateAsync(s => s
+                    .SetProperty(d => d.State, DeliveryState.Delivered)
+                    .SetProperty(d => d.Attempts, attempt)
+                    .SetProperty(d => d.DeliveredAt, now)
+                    .SetProperty(d => d.LeaseOwner, (string?)null)
+                    .SetProperty(d => d.LeaseUntil, (Instant?)null), cancellationToken);
         }
 
+        Interlocked.Add(ref status.Delivered, delivered.Count);
+    }
+
+    private async Task RecordFailedAsync(MotCuaDbContext db, long id, int attempt, string error, OutboxOptions settings, CancellationToken cancellationToken)
+    {
+        var now = clock.GetCurrentInstant();
         var dead = attempt >= settings.MaxAttempts;
         var next = now + RetryDelay(attempt, settings.FirstRetrySeconds);
-        await mine.ExecuteUpdateAsync(s => s
-            .SetProperty(d => d.State, dead ? DeliveryState.Dead : DeliveryState.Failed)
-            .SetProperty(d => d.Attempts, attempt)
-            .SetProperty(d => d.LastError, error)
-            .SetProperty(d => d.NextAttemptAt, next)
-            .SetProperty(d => d.LeaseOwner, (string?)null)
-            .SetProperty(d => d.LeaseUntil, (Instant?)null), cancellationToken);
+        await db.Set<OutboxDelivery>().Where(d => d.Id == id && d.LeaseOwner == Owner && d.State == DeliveryState.Leased)
+            .ExecuteUpdateAsync(s => s
+                .SetProperty(d => d.State, dead ? DeliveryState.Dead : DeliveryState.Failed)
+                .SetProperty(d => d.Attempts, attempt)
+                .SetProperty(d => d.LastError, error)
+                .SetProperty(d => d.NextAttemptAt, next)
+                .SetProperty(d => d.LeaseOwner, (string?)null)
+                .SetProperty(d => d.LeaseUntil, (Instant?)null), cancellationToken);
         Interlocked.Increment(ref status.Failed);
     }
 

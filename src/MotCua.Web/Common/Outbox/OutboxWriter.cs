@@ -123,7 +123,11 @@ public sealed class OutboxOptions
     public int PollMilliseconds { get; set; } = 1000;
 
     [System.ComponentModel.DataAnnotations.Range(1, 1000)]
-    public int BatchSize { get; set; } = 50;
+    public int BatchSize { get; set; } = 200;
+
+    /// <summary>How many deliveries of a batch run at once on this node (each waits mostly on the database or a gateway).</summary>
+    [System.ComponentModel.DataAnnotations.Range(1, 64)]
+    public int Parallelism { get; set; } = 8;
 
     /// <summary>After this many failed attempts a delivery is dead until an admin retries it.</summary>
     [System.ComponentModel.DataAnnotations.Range(1, 100)]
