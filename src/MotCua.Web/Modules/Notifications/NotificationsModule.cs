@@ -28,6 +28,7 @@ public static class NotificationsModule
         builder.Services.AddHttpClient(Zalo.ZaloConsumer.ConsumerName, client => client.Timeout = TimeSpan.FromSeconds(15));
         builder.Services.AddSingleton<IOutboxConsumer, Zalo.ZaloConsumer>();
         builder.Services.AddScoped<PortalInbox>();
+        builder.Services.AddSingleton<Templates.NotificationTemplates>();
         return builder;
     }
 

@@ -75,7 +75,7 @@ internal sealed class EmailConsumer(IOptionsMonitor<EmailOptions> options, IOpti
     private async Task<MimeMessage?> ComposeEventAsync(OutboxWork work, IServiceProvider services, EmailOptions settings, CancellationToken cancellationToken)
     {
         var message = ApplicationEventMessage.Read(work.Payload);
-        if (ApplicationEventTexts.For(message) is not { } text)
+        if (await services.GetRequiredService<Templates.NotificationTemplates>().TextForAsync(message, cancellationToken) is not { } text)
         {
             return null;
         }

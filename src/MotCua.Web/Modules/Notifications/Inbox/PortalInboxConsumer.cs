@@ -20,7 +20,7 @@ internal sealed class PortalInboxConsumer : IOutboxConsumer
     {
         ArgumentNullException.ThrowIfNull(work);
         var message = ApplicationEventMessage.Read(work.Payload);
-        if (message.ApplicantUserId is not Guid userId || ApplicationEventTexts.For(message) is not { } text)
+        if (message.ApplicantUserId is not Guid userId || await services.GetRequiredService<Templates.NotificationTemplates>().TextForAsync(message, cancellationToken) is not { } text)
         {
             return; // a walk-in applicant without an account, or an event inside the office
         }

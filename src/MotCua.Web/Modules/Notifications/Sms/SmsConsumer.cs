@@ -30,7 +30,7 @@ internal sealed class SmsConsumer(IOptionsMonitor<SmsOptions> options, IHttpClie
         ArgumentNullException.ThrowIfNull(services);
         var settings = options.CurrentValue;
         var message = ApplicationEventMessage.Read(work.Payload);
-        if (settings.Mode == SmsMode.Off || ApplicationEventTexts.For(message) is not { } text)
+        if (settings.Mode == SmsMode.Off || await services.GetRequiredService<Templates.NotificationTemplates>().TextForAsync(message, cancellationToken) is not { } text)
         {
             return;
         }

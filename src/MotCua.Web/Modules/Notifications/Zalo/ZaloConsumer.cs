@@ -30,7 +30,7 @@ internal sealed class ZaloConsumer(IOptionsMonitor<ZaloOptions> options, IHttpCl
         ArgumentNullException.ThrowIfNull(services);
         var settings = options.CurrentValue;
         var message = ApplicationEventMessage.Read(work.Payload);
-        if (settings.Mode == ZaloMode.Off || ApplicationEventTexts.For(message) is not { } text)
+        if (settings.Mode == ZaloMode.Off || await services.GetRequiredService<Templates.NotificationTemplates>().TextForAsync(message, cancellationToken) is not { } text)
         {
             return;
         }

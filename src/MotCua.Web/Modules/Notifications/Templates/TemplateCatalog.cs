@@ -1,0 +1,109 @@
+using System.Globalization;
+using MotCua.Web.Modules.Applications.Public;
+
+namespace MotCua.Web.Modules.Notifications.Templates;
+
+/// <summary>A notification the applicant can receive: its key, what the admin's list calls it, and its default wording.</summary>
+public sealed record TemplateEntry(string Key, string Event, string Title, string Body);
+
+/// <summary>
+/// Which application events the applicant hears of, and the default Vietnamese of each, in Liquid. Steps inside the
+/// office (forward, the hand-over to the first processing step) say nothing: the applicant acts on results, not on
+/// routing. The province admin may reword any of them (/quan-tri/mau-thong-bao); the variables stay these.
+/// </summary>
+public static class TemplateCatalog
+{
+    /// <summary>The variables every template may use, with what each holds.</summary>
+    public static readonly IReadOnlyDictionary<string, string> Variables = new Dictionary<string, string>(StringComparer.Ordinal)
+    {
+        ["ma_ho_so"] = "Mã hồ sơ, ví dụ 000.01.00.H99-261201-0001",
+        ["ten_thu_tuc"] = "Tên thủ tục",
+        ["ngay_hen_tra"] = "Ngày hẹn trả kết quả (giờ và ngày), trống nếu chưa có",
+        ["ngay_hen_moi"] = "Ngày hẹn trả mới trong thư xin lỗi, trống nếu không có",
+        ["ghi_chu"] = "Ghi chú của cán bộ gửi người nộp (lý do, hướng dẫn), trống nếu không có",
+        ["giay_to_bo_sung"] = "Danh sách giấy tờ cần bổ sung (dùng {% for g in giay_to_bo_sung %}…{% endfor %} hoặc {{ giay_to_bo_sung | join: \"; \" }})",
+        ["duong_dan"] = "Địa chỉ trang hồ sơ trên cổng",
+    };
+
+    private const string What = "Hồ sơ {{ ma_ho_so }} ({{ ten_thu_tuc }})";
+    private const string Note = "{% if ghi_chu != blank %} Ghi chú: {{ ghi_chu }}{% endif %}";
+
+    public static readonly IReadOnlyList<TemplateEntry> Entries =
+    [
+        new("submitted", "Người nộp gửi hồ sơ trực tuyến", "Đã gửi hồ sơ",
+            What + " đã được gửi đến bộ phận một cửa và đang chờ tiếp nhận.{% if ngay_hen_tra != blank %} Ngày hẹn trả dự kiến: {{ ngay_hen_tra }}.{% endif %}"),
+        new("received", "Bộ phận một cửa tiếp nhận hồ sơ", "Hồ sơ đã được tiếp nhận",
+            What + " đã được tiếp nhận.{% if ngay_hen_tra != blank %} Ngày hẹn trả kết quả: {{ ngay_hen_tra }}.{% endif %}" + Note),
+        new("not-accepted", "Hồ sơ không được tiếp nhận", "Hồ sơ không được tiếp nhận", What + " không được tiếp nhận." + Note),
+        new("supplement-requested", "Yêu cầu bổ sung hồ sơ", "Hồ sơ cần bổ sung",
+            What + " cần bổ sung: {{ giay_to_bo_sung | join: \"; \" }}. Thời hạn giải quyết tạm dừng cho đến khi bạn bổ sung." + Note),
+        new("result-ready", "Hồ sơ có kết quả", "Hồ sơ đã có kết quả", What + " đã có kết quả. Xem cách nhận kết quả trên trang hồ sơ." + Note),
+        new("rejected", "Từ chối giải quyết", "Hồ sơ bị từ chối giải quyết", What + " bị từ chối giải quyết." + Note),
+        new("payment-requested", "Yêu cầu nộp phí, lệ phí", "Cần nộp phí, lệ phí", What + " cần nộp phí, lệ phí để tiếp tục giải quyết." + Note),
+        new("returned", "Trả kết quả", "Đã trả kết quả", What + " đã được trả kết quả." + Note),
+        new("withdrawn", "Hồ sơ đã được rút", "Hồ sơ đã được rút", What + " đã được rút theo đề nghị của bạn."),
+        new("withdrawal-requested", "Người nộp đề nghị rút hồ sơ", "Đã gửi đề nghị rút hồ sơ", "Đề nghị rút hồ sơ {{ ma_ho_so }} ({{ ten_thu_tuc }}) đã được gửi đến bộ phận một cửa."),
+        new("suspended", "Tạm dừng giải quyết", "Hồ sơ tạm dừng giải quyết", What + " tạm dừng giải quyết." + Note),
+        new("resumed", "Tiếp tục giải quyết", "Hồ sơ được giải quyết tiếp", What + " được tiếp tục giải quyết."),
+        new("apology", "Thư xin lỗi và hẹn lại ngày trả", "Thư xin lỗi và hẹn lại ngày trả kết quả",
+            "Cơ quan giải quyết xin lỗi vì hồ sơ {{ ma_ho_so }} ({{ ten_thu_tuc }}) chưa có kết quả đúng hẹn.{% if ngay_hen_moi != blank %} Ngày hẹn trả mới: {{ ngay_hen_moi }}.{% endif %}" + Note),
+    ];
+
+    private static readonly Dictionary<string, TemplateEntry> ByKey = Entries.ToDictionary(e => e.Key, StringComparer.Ordinal);
+
+    public static TemplateEntry? Find(string key) => ByKey.GetValueOrDefault(key);
+
+    /// <summary>The template an event is told with, or null when the applicant does not hear of it.</summary>
+    public static string? KeyFor(ApplicationEventMessage e)
+    {
+        ArgumentNullException.ThrowIfNull(e);
+        return (e.Action, e.ToStatus) switch
+        {
+            ("submit", ApplicationStatus.Submitted) => "submitted",
+            ("receive", ApplicationStatus.Received) => "received",
+            ("refuse", _) => "not-accepted",
+            ("request-supplement", _) => "supplement-requested",
+            ("approve", ApplicationStatus.ResultReady) => "result-ready",
+            ("reject", _) => "rejected",
+            ("request-payment", _) => "payment-requested",
+            ("return-result", _) => "returned",
+            (_, ApplicationStatus.Withdrawn) => "withdrawn",
+            ("withdraw", ApplicationStatus.WithdrawalRequested) => "withdrawal-requested",
+            ("suspend", _) => "suspended",
+            ("resume", _) => "resumed",
+            ("apologize", _) => "apology",
+            _ => null,
+        };
+    }
+
+    /// <summary>The values of the variables for one event.</summary>
+    public static Dictionary<string, object> Values(ApplicationEventMessage e, string link)
+    {
+        ArgumentNullException.ThrowIfNull(e);
+        return new Dictionary<string, object>(StringComparer.Ordinal)
+        {
+            ["ma_ho_so"] = e.Code,
+            ["ten_thu_tuc"] = e.ProcedureName,
+            ["ngay_hen_tra"] = Date(e.DueAt),
+            ["ngay_hen_moi"] = Date(e.NewDueAt),
+            ["ghi_chu"] = e.Note ?? string.Empty,
+            ["giay_to_bo_sung"] = e.SupplementItems?.ToArray() ?? [],
+            ["duong_dan"] = link,
+        };
+    }
+
+    /// <summary>What the preview shows: an application as the admin would recognise one.</summary>
+    public static Dictionary<string, object> Sample(string link) => new(StringComparer.Ordinal)
+    {
+        ["ma_ho_so"] = "000.01.00.H99-261201-0001",
+        ["ten_thu_tuc"] = "Đăng ký khai sinh",
+        ["ngay_hen_tra"] = "16:00 ngày 04/12/2026",
+        ["ngay_hen_moi"] = "16:00 ngày 08/12/2026",
+        ["ghi_chu"] = "Mang bản chính giấy chứng sinh khi nhận kết quả.",
+        ["giay_to_bo_sung"] = new[] { "Giấy chứng sinh: bản chụp bị mờ", "Giấy xác nhận cư trú: chưa nộp" },
+        ["duong_dan"] = link,
+    };
+
+    private static string Date(DateTimeOffset? at) =>
+        at is { } d ? d.ToString("HH:mm 'ngày' dd/MM/yyyy", CultureInfo.InvariantCulture) : string.Empty;
+}
