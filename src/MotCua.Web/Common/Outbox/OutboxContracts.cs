@@ -30,3 +30,28 @@ public interface IOutboxConsumer
 
     Task DeliverAsync(OutboxWork work, IServiceProvider services, CancellationToken cancellationToken);
 }
+
+/// <summary>
+/// A consumer that takes a whole batch at once: one read and one write for the lot instead of one per delivery (the
+/// portal inbox inserts every notification of the batch in one save; e-mail keeps one SMTP connection for it).
+/// </summary>
+public interface IOutboxBatchConsumer : IOutboxConsumer
+{
+    /// <summary>Delivers each; answers the error of each that failed, by delivery id. The others count as delivered.</summary>
+    Task<IReadOnlyDictionary<long, string>> DeliverBatchAsync(IReadOnlyList<OutboxWork> works, IServiceProvider services, CancellationToken cancellationToken);
+}
+
+/// <summary>Runs a batch consumer for one delivery: what <see cref="IOutboxConsumer.DeliverAsync"/> of such a consumer does.</summary>
+public static class OutboxBatch
+{
+    public static async Task DeliverOneAsync(IOutboxBatchConsumer consumer, OutboxWork work, IServiceProvider services, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(consumer);
+        ArgumentNullException.ThrowIfNull(work);
+        var failures = await consumer.DeliverBatchAsync([work], services, cancellationToken);
+        if (failures.TryGetValue(work.DeliveryId, out var error))
+        {
+            throw new InvalidOperationException(error);
+        }
+    }
+}

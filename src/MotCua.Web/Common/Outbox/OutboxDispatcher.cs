@@ -97,24 +97,60 @@ public sealed class OutboxDispatcher(
             .Where(d => ids.Contains(d.Id) && d.LeaseOwner == Owner)
             .Join(db.Set<OutboxMessage>(), d => d.MessageId, m => m.Id, (d, m) => new { d.Id, d.MessageId, d.Consumer, d.Attempts, m.Type, m.Payload })
             .ToListAsync(cancellationToken);
-        // Deliveries of a batch run side by side; the delivered are marked together, each failure on its own.
+        // Deliveries of a batch run side by side (a consumer that takes batches gets its share in one call); the
+        // delivered are marked together, each failure on its own.
         var delivered = new System.Collections.Concurrent.ConcurrentBag<(long Id, int Attempt)>();
         var failed = new System.Collections.Concurrent.ConcurrentBag<(long Id, int Attempt, string Error)>();
+        var units = new List<List<OutboxWork>>();
+        foreach (var group in work.GroupBy(w => w.Consumer))
+        {
+            var items = group.Select(w => new OutboxWork(w.Id, w.MessageId, w.Type, w.Payload, w.Attempts + 1)).ToList();
+            if (_consumers.GetValueOrDefault(group.Key) is IOutboxBatchConsumer)
+            {
+                units.Add(items);
+            }
+            else
+            {
+                units.AddRange(items.Select(i => new List<OutboxWork> { i }));
+            }
+        }
+
+        var consumerOf = work.ToDictionary(w => w.Id, w => w.Consumer);
+
         // SQLite has one writer at a time: side by side there would only queue on its lock.
         var parallelism = db.Database.IsNpgsql() ? settings.Parallelism : 1;
-        await Parallel.ForEachAsync(work, new ParallelOptions { MaxDegreeOfParallelism = parallelism, CancellationToken = cancellationToken }, async (item, ct) =>
+        await Parallel.ForEachAsync(units, new ParallelOptions { MaxDegreeOfParallelism = parallelism, CancellationToken = cancellationToken }, async (unit, ct) =>
         {
-            var attempt = item.Attempts + 1;
+            var name = consumerOf[unit[0].DeliveryId];
             try
             {
-                if (!_consumers.TryGetValue(item.Consumer, out var consumer))
+                if (!_consumers.TryGetValue(name, out var consumer))
                 {
-                    throw new InvalidOperationException($"No consumer named {item.Consumer} runs on this node.");
+                    throw new InvalidOperationException($"No consumer named {name} runs on this node.");
                 }
 
                 using var deliveryScope = scopes.CreateScope();
-                await consumer.DeliverAsync(new OutboxWork(item.Id, item.MessageId, item.Type, item.Payload, attempt), deliveryScope.ServiceProvider, ct);
-                delivered.Add((item.Id, attempt));
+                IReadOnlyDictionary<long, string> failures = new Dictionary<long, string>();
+                if (consumer is IOutboxBatchConsumer batch)
+                {
+                    failures = await DeliverBatchAsync(batch, unit, deliveryScope.ServiceProvider, ct);
+                }
+                else
+                {
+                    await consumer.DeliverAsync(unit[0], deliveryScope.ServiceProvider, ct);
+                }
+
+                foreach (var item in unit)
+                {
+                    if (failures.TryGetValue(item.DeliveryId, out var error))
+                    {
+                        Failed(item, name, error);
+                    }
+                    else
+                    {
+                        delivered.Add((item.DeliveryId, item.Attempt));
+                    }
+                }
             }
             catch (OperationCanceledException) when (ct.IsCancellationRequested)
             {
@@ -123,11 +159,19 @@ public sealed class OutboxDispatcher(
             }
             catch (Exception e)
             {
-                var error = e.Message.Length > 2000 ? e.Message[..2000] : e.Message;
-                logger.LogWarning("Delivery {Delivery} to {Consumer} failed (attempt {Attempt}): {Error}", item.Id, item.Consumer, attempt, error);
-                failed.Add((item.Id, attempt, error));
+                foreach (var item in unit)
+                {
+                    Failed(item, name, e.Message);
+                }
             }
         });
+
+        void Failed(OutboxWork item, string consumer, string message)
+        {
+            var error = message.Length > 2000 ? message[..2000] : message;
+            logger.LogWarning("Delivery {Delivery} to {Consumer} failed (attempt {Attempt}): {Error}", item.DeliveryId, consumer, item.Attempt, error);
+            failed.Add((item.DeliveryId, item.Attempt, error));
+        }
 
         await RecordDeliveredAsync(db, [.. delivered], cancellationToken);
         foreach (var (id, attempt, error) in failed)
@@ -136,6 +180,39 @@ public sealed class OutboxDispatcher(
         }
 
         return ids.Count;
+    }
+
+    /// <summary>
+    /// A batch in one call; when that call fails as a whole, each delivery alone, so one bad message (a payload that
+    /// cannot be read, say) fails only itself and not the deliveries that happened to share its batch.
+    /// </summary>
+    private async Task<IReadOnlyDictionary<long, string>> DeliverBatchAsync(IOutboxBatchConsumer consumer, List<OutboxWork> unit, IServiceProvider services, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await consumer.DeliverBatchAsync(unit, services, cancellationToken);
+        }
+        catch (Exception) when (unit.Count > 1 && !cancellationToken.IsCancellationRequested)
+        {
+            var failures = new Dictionary<long, string>();
+            foreach (var item in unit)
+            {
+                using var scope = scopes.CreateScope();
+                try
+                {
+                    foreach (var (id, error) in await consumer.DeliverBatchAsync([item], scope.ServiceProvider, cancellationToken))
+                    {
+                        failures[id] = error;
+                    }
+                }
+                catch (Exception e) when (!cancellationToken.IsCancellationRequested)
+                {
+                    failures[item.DeliveryId] = e.Message;
+                }
+            }
+
+            return failures;
+        }
     }
 
     private async Task<List<long>> LeaseAsync(MotCuaDbContext db, OutboxOptions settings, Instant now, CancellationToken cancellationToken)

@@ -14,4 +14,14 @@ public sealed class ApplicantContacts(MotCuaDbContext db)
         await db.Set<Application>().AsNoTracking().Where(a => a.Code == code)
             .Select(a => new ApplicantContact(a.ApplicantName, a.ApplicantEmail, a.ApplicantPhone))
             .SingleOrDefaultAsync(cancellationToken);
+
+    /// <summary>The contacts of many applications in one read, by code (codes not found are left out).</summary>
+    public async Task<IReadOnlyDictionary<string, ApplicantContact>> ForAsync(IEnumerable<string> codes, CancellationToken cancellationToken)
+    {
+        var list = codes.Distinct().ToList();
+        return list.Count == 0 ? new Dictionary<string, ApplicantContact>()
+            : await db.Set<Application>().AsNoTracking().Where(a => list.Contains(a.Code))
+                .Select(a => new { a.Code, Contact = new ApplicantContact(a.ApplicantName, a.ApplicantEmail, a.ApplicantPhone) })
+                .ToDictionaryAsync(a => a.Code, a => a.Contact, StringComparer.Ordinal, cancellationToken);
+    }
 }

@@ -6,6 +6,7 @@ using MotCua.Web.Common.Outbox;
 using MotCua.Web.Common.Web;
 using MotCua.Web.Modules.Applications.Public;
 using MotCua.Web.Modules.Notifications.Domain;
+using MotCua.Web.Modules.Notifications.Sending;
 
 namespace MotCua.Web.Modules.Notifications.Email;
 
@@ -14,7 +15,7 @@ namespace MotCua.Web.Modules.Notifications.Email;
 /// over SMTP (MailKit) or into a pickup folder. The delivery id is the Message-ID, so a message sent again after a
 /// crash between sending and marking is the same message to the receiver.
 /// </summary>
-internal sealed class EmailConsumer(IOptionsMonitor<EmailOptions> options, IOptions<PortalOptions> portal, IWebHostEnvironment environment) : IOutboxConsumer
+internal sealed class EmailConsumer(IOptionsMonitor<EmailOptions> options, IOptions<PortalOptions> portal, IWebHostEnvironment environment) : IOutboxBatchConsumer
 {
     public const string ConsumerName = "email";
 
@@ -23,36 +24,59 @@ internal sealed class EmailConsumer(IOptionsMonitor<EmailOptions> options, IOpti
     public bool Accepts(string messageType) =>
         messageType is ApplicationEventMessage.Type or Identity.Public.ResetCodeMessage.Type && options.CurrentValue.Mode != EmailMode.Off;
 
-    public async Task DeliverAsync(OutboxWork work, IServiceProvider services, CancellationToken cancellationToken)
+    public Task DeliverAsync(OutboxWork work, IServiceProvider services, CancellationToken cancellationToken) =>
+        OutboxBatch.DeliverOneAsync(this, work, services, cancellationToken);
+
+    /// <summary>Composes the batch's mails (the applicants' addresses read at once) and sends them over one SMTP connection.</summary>
+    public async Task<IReadOnlyDictionary<long, string>> DeliverBatchAsync(IReadOnlyList<OutboxWork> works, IServiceProvider services, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(work);
+        ArgumentNullException.ThrowIfNull(works);
         ArgumentNullException.ThrowIfNull(services);
         var settings = options.CurrentValue;
         if (settings.Mode == EmailMode.Off)
         {
-            return;
+            return new Dictionary<long, string>();
         }
 
-        var mail = work.Type == Identity.Public.ResetCodeMessage.Type
-            ? ComposeResetCode(work, settings)
-            : await ComposeEventAsync(work, services, settings, cancellationToken);
-        if (mail is null)
+        var mails = new List<(long DeliveryId, MimeMessage Mail)>();
+        foreach (var work in works.Where(w => w.Type == Identity.Public.ResetCodeMessage.Type))
         {
-            return; // nothing to say, or no address to write to: the portal inbox still has it
+            if (ComposeResetCode(work, settings) is { } mail)
+            {
+                mails.Add((work.DeliveryId, mail));
+            }
+        }
+
+        foreach (var e in await EventBatch.PrepareAsync(works, services, cancellationToken))
+        {
+            // No address to write to: the portal inbox still has it.
+            if (e.Contact.Email is { Length: > 0 } address && MailboxAddress.TryParse(address, out var to))
+            {
+                to.Name = e.Contact.Name;
+                mails.Add((e.Work.DeliveryId, Compose(e.Work, e.Text, e.Message, to, settings)));
+            }
+        }
+
+        if (mails.Count == 0)
+        {
+            return new Dictionary<long, string>();
         }
 
         if (settings.Mode == EmailMode.Pickup)
         {
             var folder = Path.IsPathRooted(settings.PickupFolder) ? settings.PickupFolder : Path.Combine(environment.ContentRootPath, "data", settings.PickupFolder);
             Directory.CreateDirectory(folder);
+            foreach (var (deliveryId, mail) in mails)
+            {
+                // Named by delivery: a retry overwrites the same file. Written aside and moved in, so whoever reads the
+                // folder never sees half a message.
+                var final = Path.Combine(folder, $"{deliveryId:D10}.eml");
+                var partial = final + $".{Guid.NewGuid():N}.tmp";
+                await mail.WriteToAsync(partial, cancellationToken);
+                File.Move(partial, final, overwrite: true);
+            }
 
-            // Named by delivery: a retry overwrites the same file. Written aside and moved in, so whoever reads the
-            // folder never sees half a message.
-            var final = Path.Combine(folder, $"{work.DeliveryId:D10}.eml");
-            var partial = final + $".{Guid.NewGuid():N}.tmp";
-            await mail.WriteToAsync(partial, cancellationToken);
-            File.Move(partial, final, overwrite: true);
-            return;
+            return new Dictionary<long, string>();
         }
 
         using var smtp = new SmtpClient();
@@ -68,26 +92,22 @@ internal sealed class EmailConsumer(IOptionsMonitor<EmailOptions> options, IOpti
             await smtp.AuthenticateAsync(settings.UserName, settings.Password ?? string.Empty, cancellationToken);
         }
 
-        await smtp.SendAsync(mail, cancellationToken);
+        var failures = new Dictionary<long, string>();
+        foreach (var (deliveryId, mail) in mails)
+        {
+            try
+            {
+                await smtp.SendAsync(mail, cancellationToken);
+            }
+            catch (SmtpCommandException e)
+            {
+                // The server refused this one (a bad address, say): the others still go.
+                failures[deliveryId] = $"SMTP refused the message: {e.StatusCode} {e.Message}";
+            }
+        }
+
         await smtp.DisconnectAsync(quit: true, cancellationToken);
-    }
-
-    private async Task<MimeMessage?> ComposeEventAsync(OutboxWork work, IServiceProvider services, EmailOptions settings, CancellationToken cancellationToken)
-    {
-        var message = ApplicationEventMessage.Read(work.Payload);
-        if (await services.GetRequiredService<Templates.NotificationTemplates>().TextForAsync(message, cancellationToken) is not { } text)
-        {
-            return null;
-        }
-
-        var contact = await services.GetRequiredService<ApplicantContacts>().ForAsync(message.Code, cancellationToken);
-        if (contact?.Email is not { Length: > 0 } address || !MailboxAddress.TryParse(address, out var to))
-        {
-            return null;
-        }
-
-        to.Name = contact.Name;
-        return Compose(work, text, message, to, settings);
+        return failures;
     }
 
     private MimeMessage? ComposeResetCode(OutboxWork work, EmailOptions settings)

@@ -3,12 +3,16 @@ using MotCua.Web.Common.Outbox;
 using MotCua.Web.Common.Persistence;
 using MotCua.Web.Modules.Applications.Public;
 using MotCua.Web.Modules.Notifications.Domain;
+using MotCua.Web.Modules.Notifications.Templates;
 using NodaTime;
 
 namespace MotCua.Web.Modules.Notifications.Inbox;
 
-/// <summary>The portal inbox, always on: each application event the applicant should hear of becomes one notification.</summary>
-internal sealed class PortalInboxConsumer : IOutboxConsumer
+/// <summary>
+/// The portal inbox, always on: each application event the applicant should hear of becomes one notification, unique
+/// by delivery id. A batch is read and written in one go.
+/// </summary>
+internal sealed class PortalInboxConsumer : IOutboxBatchConsumer
 {
     public const string ConsumerName = "portal-inbox";
 
@@ -16,23 +20,38 @@ internal sealed class PortalInboxConsumer : IOutboxConsumer
 
     public bool Accepts(string messageType) => messageType == ApplicationEventMessage.Type;
 
-    public async Task DeliverAsync(OutboxWork work, IServiceProvider services, CancellationToken cancellationToken)
+    public Task DeliverAsync(OutboxWork work, IServiceProvider services, CancellationToken cancellationToken) =>
+        OutboxBatch.DeliverOneAsync(this, work, services, cancellationToken);
+
+    public async Task<IReadOnlyDictionary<long, string>> DeliverBatchAsync(IReadOnlyList<OutboxWork> works, IServiceProvider services, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(work);
-        var message = ApplicationEventMessage.Read(work.Payload);
-        if (message.ApplicantUserId is not Guid userId || await services.GetRequiredService<Templates.NotificationTemplates>().TextForAsync(message, cancellationToken) is not { } text)
+        ArgumentNullException.ThrowIfNull(works);
+        ArgumentNullException.ThrowIfNull(services);
+        var templates = services.GetRequiredService<NotificationTemplates>();
+        var now = services.GetRequiredService<IClock>().GetCurrentInstant();
+        var notifications = new List<Notification>();
+        foreach (var work in works)
         {
-            return; // a walk-in applicant without an account, or an event inside the office
+            var message = ApplicationEventMessage.Read(work.Payload);
+
+            // A walk-in applicant without an account, or an event inside the office: nothing to show.
+            if (message.ApplicantUserId is Guid userId && await templates.TextForAsync(message, cancellationToken) is { } text)
+            {
+                notifications.Add(new Notification(userId, work.DeliveryId, message.Code, text.Title, text.Body, "/ho-so/" + message.Code, now));
+            }
+        }
+
+        if (notifications.Count == 0)
+        {
+            return new Dictionary<long, string>();
         }
 
         var db = services.GetRequiredService<MotCuaDbContext>();
-        if (await db.Set<Notification>().AnyAsync(n => n.DeliveryId == work.DeliveryId, cancellationToken))
-        {
-            return; // sent before a crash, not marked: once is enough
-        }
+        var ids = notifications.Select(n => n.DeliveryId).ToList();
 
-        var clock = services.GetRequiredService<IClock>();
-        db.Add(new Notification(userId, work.DeliveryId, message.Code, text.Title, text.Body, "/ho-so/" + message.Code, clock.GetCurrentInstant()));
+        // Sent before a crash and not marked: once is enough.
+        var there = (await db.Set<Notification>().Where(n => ids.Contains(n.DeliveryId)).Select(n => n.DeliveryId).ToListAsync(cancellationToken)).ToHashSet();
+        db.AddRange(notifications.Where(n => !there.Contains(n.DeliveryId)));
         try
         {
             await db.SaveChangesAsync(cancellationToken);
@@ -40,16 +59,14 @@ internal sealed class PortalInboxConsumer : IOutboxConsumer
         catch (DbUpdateException)
         {
             // Two workers raced on an expired lease: the unique delivery id kept one. Anything else is a real failure.
-            if (!await AlreadyThere(services, work.DeliveryId, cancellationToken))
+            db.ChangeTracker.Clear();
+            var kept = (await db.Set<Notification>().Where(n => ids.Contains(n.DeliveryId)).Select(n => n.DeliveryId).ToListAsync(cancellationToken)).ToHashSet();
+            if (!ids.All(kept.Contains))
             {
                 throw;
             }
         }
-    }
 
-    private static async Task<bool> AlreadyThere(IServiceProvider services, long deliveryId, CancellationToken cancellationToken)
-    {
-        using var scope = services.CreateScope();
-        return await scope.ServiceProvider.GetRequiredService<MotCuaDbContext>().Set<Notification>().AnyAsync(n => n.DeliveryId == deliveryId, cancellationToken);
+        return new Dictionary<long, string>();
     }
 }

@@ -38,14 +38,20 @@ internal sealed class MessageLogMapping : IEntityTypeConfiguration<MessageLogEnt
 
 internal static class MessageLog
 {
-    /// <summary>Writes the entry once per delivery: a resend after a crash between write and mark finds it there.</summary>
-    public static async Task WriteAsync(IServiceProvider services, long deliveryId, string channel, string to, string text, CancellationToken cancellationToken)
+    /// <summary>Writes the entries of a batch in one save, each once: those already there (a resend after a crash) are skipped.</summary>
+    public static async Task WriteManyAsync(IServiceProvider services, IReadOnlyList<(long DeliveryId, string To, string Text)> entries, string channel, CancellationToken cancellationToken)
     {
-        var db = services.GetRequiredService<MotCuaDbContext>();
-        if (!await db.Set<MessageLogEntry>().AnyAsync(e => e.DeliveryId == deliveryId, cancellationToken))
+        if (entries.Count == 0)
         {
-            db.Add(new MessageLogEntry { DeliveryId = deliveryId, Channel = channel, To = to, Text = text[..Math.Min(text.Length, 500)], At = services.GetRequiredService<IClock>().GetCurrentInstant() });
-            await db.SaveChangesAsync(cancellationToken);
+            return;
         }
+
+        var db = services.GetRequiredService<MotCuaDbContext>();
+        var ids = entries.Select(e => e.DeliveryId).ToList();
+        var there = (await db.Set<MessageLogEntry>().Where(e => ids.Contains(e.DeliveryId)).Select(e => e.DeliveryId).ToListAsync(cancellationToken)).ToHashSet();
+        var at = services.GetRequiredService<IClock>().GetCurrentInstant();
+        db.AddRange(entries.Where(e => !there.Contains(e.DeliveryId)).DistinctBy(e => e.DeliveryId)
+            .Select(e => new MessageLogEntry { DeliveryId = e.DeliveryId, Channel = channel, To = e.To, Text = e.Text[..Math.Min(e.Text.Length, 500)], At = at }));
+        await db.SaveChangesAsync(cancellationToken);
     }
 }

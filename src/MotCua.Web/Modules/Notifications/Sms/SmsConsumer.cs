@@ -7,6 +7,7 @@ using MotCua.Web.Modules.Applications.Public;
 using MotCua.Web.Modules.Identity.Public;
 using MotCua.Web.Modules.Notifications.Domain;
 using MotCua.Web.Modules.Notifications.Log;
+using MotCua.Web.Modules.Notifications.Sending;
 
 namespace MotCua.Web.Modules.Notifications.Sms;
 
@@ -15,7 +16,7 @@ namespace MotCua.Web.Modules.Notifications.Sms;
 /// application holds, through the HTTP gateway (the delivery id as the client reference, so the gateway can drop a
 /// resend) or into the SMS log on the embedded default.
 /// </summary>
-internal sealed class SmsConsumer(IOptionsMonitor<SmsOptions> options, IHttpClientFactory http) : IOutboxConsumer
+internal sealed class SmsConsumer(IOptionsMonitor<SmsOptions> options, IHttpClientFactory http) : IOutboxBatchConsumer
 {
     public const string ConsumerName = "sms";
     public const int Segment = 160;
@@ -24,45 +25,46 @@ internal sealed class SmsConsumer(IOptionsMonitor<SmsOptions> options, IHttpClie
 
     public bool Accepts(string messageType) => messageType == ApplicationEventMessage.Type && options.CurrentValue.Mode != SmsMode.Off;
 
-    public async Task DeliverAsync(OutboxWork work, IServiceProvider services, CancellationToken cancellationToken)
+    public Task DeliverAsync(OutboxWork work, IServiceProvider services, CancellationToken cancellationToken) =>
+        OutboxBatch.DeliverOneAsync(this, work, services, cancellationToken);
+
+    public async Task<IReadOnlyDictionary<long, string>> DeliverBatchAsync(IReadOnlyList<OutboxWork> works, IServiceProvider services, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(work);
         ArgumentNullException.ThrowIfNull(services);
         var settings = options.CurrentValue;
-        var message = ApplicationEventMessage.Read(work.Payload);
-        if (settings.Mode == SmsMode.Off || await services.GetRequiredService<Templates.NotificationTemplates>().TextForAsync(message, cancellationToken) is not { } text)
+        if (settings.Mode == SmsMode.Off)
         {
-            return;
+            return new Dictionary<long, string>();
         }
 
-        var contact = await services.GetRequiredService<ApplicantContacts>().ForAsync(message.Code, cancellationToken);
-        if (contact?.Phone is not { } phone || !ApplicantNumbers.IsPhoneNumber(phone))
-        {
-            return;
-        }
-
-        var to = Normalize(phone);
-        var body = Compose(text, message, settings);
+        var texts = (await EventBatch.PrepareAsync(works, services, cancellationToken))
+            .Where(e => e.Contact.Phone is { } phone && ApplicantNumbers.IsPhoneNumber(phone))
+            .Select(e => (e.Work.DeliveryId, To: Normalize(e.Contact.Phone!), Text: Compose(e.Text, e.Message, settings)))
+            .ToList();
         if (settings.Mode == SmsMode.Log)
         {
-            await MessageLog.WriteAsync(services, work.DeliveryId, MessageLogEntry.Sms, to, body, cancellationToken);
-            return;
+            await MessageLog.WriteManyAsync(services, texts, MessageLogEntry.Sms, cancellationToken);
+            return new Dictionary<long, string>();
         }
 
-        using var request = new HttpRequestMessage(HttpMethod.Post, settings.Url)
+        var client = http.CreateClient(ConsumerName);
+        return await EventBatch.EachAsync(texts, t => t.DeliveryId, async t =>
         {
-            Content = JsonContent.Create(new { to, text = body, brandName = settings.BrandName, clientReference = $"delivery-{work.DeliveryId}" }),
-        };
-        if (!string.IsNullOrEmpty(settings.ApiKey))
-        {
-            request.Headers.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", settings.ApiKey);
-        }
+            using var request = new HttpRequestMessage(HttpMethod.Post, settings.Url)
+            {
+                Content = JsonContent.Create(new { to = t.To, text = t.Text, brandName = settings.BrandName, clientReference = $"delivery-{t.DeliveryId}" }),
+            };
+            if (!string.IsNullOrEmpty(settings.ApiKey))
+            {
+                request.Headers.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", settings.ApiKey);
+            }
 
-        using var response = await http.CreateClient(ConsumerName).SendAsync(request, cancellationToken);
-        if (!response.IsSuccessStatusCode)
-        {
-            throw new HttpRequestException($"SMS gateway answered {(int)response.StatusCode} {response.ReasonPhrase}.");
-        }
+            using var response = await client.SendAsync(request, cancellationToken);
+            if (!response.IsSuccessStatusCode)
+            {
+                throw new HttpRequestException($"SMS gateway answered {(int)response.StatusCode} {response.ReasonPhrase}.");
+            }
+        }, cancellationToken);
     }
 
     /// <summary>"HO SO DA DUOC TIEP NHAN"-style plain text: the title, the code and the date people act on, in one segment.</summary>

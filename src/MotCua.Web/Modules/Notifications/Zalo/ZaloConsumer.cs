@@ -7,6 +7,7 @@ using MotCua.Web.Modules.Applications.Public;
 using MotCua.Web.Modules.Identity.Public;
 using MotCua.Web.Modules.Notifications.Domain;
 using MotCua.Web.Modules.Notifications.Log;
+using MotCua.Web.Modules.Notifications.Sending;
 using MotCua.Web.Modules.Notifications.Sms;
 
 namespace MotCua.Web.Modules.Notifications.Zalo;
@@ -16,7 +17,7 @@ namespace MotCua.Web.Modules.Notifications.Zalo;
 /// the title, the text and the date as template parameters. The delivery id travels as ZNS's tracking_id, so a resend
 /// after a crash is recognisable. On the embedded default the message goes to the message log instead.
 /// </summary>
-internal sealed class ZaloConsumer(IOptionsMonitor<ZaloOptions> options, IHttpClientFactory http) : IOutboxConsumer
+internal sealed class ZaloConsumer(IOptionsMonitor<ZaloOptions> options, IHttpClientFactory http) : IOutboxBatchConsumer
 {
     public const string ConsumerName = "zalo";
 
@@ -24,54 +25,57 @@ internal sealed class ZaloConsumer(IOptionsMonitor<ZaloOptions> options, IHttpCl
 
     public bool Accepts(string messageType) => messageType == ApplicationEventMessage.Type && options.CurrentValue.Mode != ZaloMode.Off;
 
-    public async Task DeliverAsync(OutboxWork work, IServiceProvider services, CancellationToken cancellationToken)
+    public Task DeliverAsync(OutboxWork work, IServiceProvider services, CancellationToken cancellationToken) =>
+        OutboxBatch.DeliverOneAsync(this, work, services, cancellationToken);
+
+    public async Task<IReadOnlyDictionary<long, string>> DeliverBatchAsync(IReadOnlyList<OutboxWork> works, IServiceProvider services, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(work);
         ArgumentNullException.ThrowIfNull(services);
         var settings = options.CurrentValue;
-        var message = ApplicationEventMessage.Read(work.Payload);
-        if (settings.Mode == ZaloMode.Off || await services.GetRequiredService<Templates.NotificationTemplates>().TextForAsync(message, cancellationToken) is not { } text)
+        if (settings.Mode == ZaloMode.Off)
         {
-            return;
+            return new Dictionary<long, string>();
         }
 
-        var contact = await services.GetRequiredService<ApplicantContacts>().ForAsync(message.Code, cancellationToken);
-        if (contact?.Phone is not { } phone || !ApplicantNumbers.IsPhoneNumber(phone))
-        {
-            return;
-        }
-
-        var to = SmsConsumer.Normalize(phone);
-        var data = TemplateData(text, message);
+        var events = (await EventBatch.PrepareAsync(works, services, cancellationToken))
+            .Where(e => e.Contact.Phone is { } phone && ApplicantNumbers.IsPhoneNumber(phone))
+            .ToList();
         if (settings.Mode == ZaloMode.Log)
         {
-            await MessageLog.WriteAsync(services, work.DeliveryId, MessageLogEntry.Zalo, to, $"{text.Title}: {text.Body}", cancellationToken);
-            return;
+            await MessageLog.WriteManyAsync(services, events.Select(e => (e.Work.DeliveryId, SmsConsumer.Normalize(e.Contact.Phone!), $"{e.Text.Title}: {e.Text.Body}")).ToList(),
+                MessageLogEntry.Zalo, cancellationToken);
+            return new Dictionary<long, string>();
         }
 
-        if (settings.TemplateFor(message.Action) is not { } templateId)
+        // Zalo refuses a free text: an event without an approved template is not sent on Zalo.
+        var client = http.CreateClient(ConsumerName);
+        return await EventBatch.EachAsync(events.Where(e => settings.TemplateFor(e.Message.Action) is not null), e => e.Work.DeliveryId, async e =>
         {
-            return; // no approved template for this event: Zalo would refuse a free text
-        }
+            using var request = new HttpRequestMessage(HttpMethod.Post, settings.Url)
+            {
+                Content = JsonContent.Create(new
+                {
+                    phone = SmsConsumer.Normalize(e.Contact.Phone!),
+                    template_id = settings.TemplateFor(e.Message.Action),
+                    template_data = TemplateData(e.Text, e.Message),
+                    tracking_id = $"delivery-{e.Work.DeliveryId}",
+                }),
+            };
+            request.Headers.Add("access_token", settings.AccessToken);
+            using var response = await client.SendAsync(request, cancellationToken);
+            if (!response.IsSuccessStatusCode)
+            {
+                throw new HttpRequestException($"Zalo answered {(int)response.StatusCode} {response.ReasonPhrase}.");
+            }
 
-        using var request = new HttpRequestMessage(HttpMethod.Post, settings.Url)
-        {
-            Content = JsonContent.Create(new { phone = to, template_id = templateId, template_data = data, tracking_id = $"delivery-{work.DeliveryId}" }),
-        };
-        request.Headers.Add("access_token", settings.AccessToken);
-        using var response = await http.CreateClient(ConsumerName).SendAsync(request, cancellationToken);
-        if (!response.IsSuccessStatusCode)
-        {
-            throw new HttpRequestException($"Zalo answered {(int)response.StatusCode} {response.ReasonPhrase}.");
-        }
-
-        // ZNS answers 200 with {"error": 0} on success and a negative code otherwise (expired token, quota, template).
-        using var answer = JsonDocument.Parse(await response.Content.ReadAsStringAsync(cancellationToken));
-        if (answer.RootElement.TryGetProperty("error", out var error) && error.ValueKind == JsonValueKind.Number && error.GetInt32() != 0)
-        {
-            var why = answer.RootElement.TryGetProperty("message", out var m) ? m.GetString() : null;
-            throw new HttpRequestException($"Zalo refused the message: error {error.GetInt32()} {why}");
-        }
+            // ZNS answers 200 with {"error": 0} on success and a negative code otherwise (expired token, quota, template).
+            using var answer = JsonDocument.Parse(await response.Content.ReadAsStringAsync(cancellationToken));
+            if (answer.RootElement.TryGetProperty("error", out var error) && error.ValueKind == JsonValueKind.Number && error.GetInt32() != 0)
+            {
+                var why = answer.RootElement.TryGetProperty("message", out var m) ? m.GetString() : null;
+                throw new HttpRequestException($"Zalo refused the message: error {error.GetInt32()} {why}");
+            }
+        }, cancellationToken);
     }
 
     /// <summary>The template's parameters: every approved MotCua template uses these names.</summary>
