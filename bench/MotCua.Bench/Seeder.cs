@@ -387,10 +387,27 @@ internal sealed class Seeder(NpgsqlDataSource db, long applications)
                 await importer.WriteAsync(Guid.NewGuid().ToString("N").ToUpperInvariant(), NpgsqlDbType.Text, ct);
                 await importer.WriteAsync(Guid.NewGuid().ToString(), NpgsqlDbType.Text, ct);
                 await importer.WriteAsync(citizen.Phone, NpgsqlDbType.Text, ct);
-                await importer.WriteAsync(false, NpgsqlDbType.Boolean, ct);
+                await importer.WriteAsync(true, NpgsqlDbType.Boolean, ct); // phone confirmed: SMS and Zalo reach them
                 await importer.WriteAsync(false, NpgsqlDbType.Boolean, ct);
                 await importer.WriteAsync(true, NpgsqlDbType.Boolean, ct);
                 await importer.WriteAsync(0, NpgsqlDbType.Integer, ct);
+            }
+
+            await importer.CompleteAsync(ct);
+        }
+
+        // Every citizen asks for all four channels, so the notify scenario measures the most work a submission can cause.
+        await using (var importer = await c.BeginBinaryImportAsync("""COPY notification_channels ("UserId", "Email", "Sms", "Zalo", "UpdatedAt") FROM STDIN (FORMAT BINARY)""", ct))
+        {
+            var now = DateTime.UtcNow;
+            foreach (var citizen in _citizens)
+            {
+                await importer.StartRowAsync(ct);
+                await importer.WriteAsync(citizen.Id, NpgsqlDbType.Uuid, ct);
+                await importer.WriteAsync(true, NpgsqlDbType.Boolean, ct);
+                await importer.WriteAsync(true, NpgsqlDbType.Boolean, ct);
+                await importer.WriteAsync(true, NpgsqlDbType.Boolean, ct);
+                await importer.WriteAsync(now, NpgsqlDbType.TimestampTz, ct);
             }
 
             await importer.CompleteAsync(ct);

@@ -967,6 +967,51 @@ namespace MotCua.Migrations.Postgres.Migrations
                     b.ToTable("AspNetUsers", (string)null);
                 });
 
+            modelBuilder.Entity("MotCua.Web.Modules.Identity.Contacts.ContactCode", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<int>("Attempts")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Channel")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)");
+
+                    b.Property<string>("CodeHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTime>("ExpiresAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Target")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<DateTime?>("UsedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("UserId", "CreatedAt");
+
+                    b.ToTable("contact_codes", (string)null);
+                });
+
             modelBuilder.Entity("MotCua.Web.Modules.Identity.PasswordReset.PasswordResetCode", b =>
                 {
                     b.Property<long>("Id")
@@ -1147,6 +1192,28 @@ namespace MotCua.Migrations.Postgres.Migrations
                         .IsUnique();
 
                     b.ToTable("message_log", (string)null);
+                });
+
+            modelBuilder.Entity("MotCua.Web.Modules.Notifications.Preferences.ChannelChoice", b =>
+                {
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("uuid");
+
+                    b.Property<bool>("Email")
+                        .HasColumnType("boolean");
+
+                    b.Property<bool>("Sms")
+                        .HasColumnType("boolean");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<bool>("Zalo")
+                        .HasColumnType("boolean");
+
+                    b.HasKey("UserId");
+
+                    b.ToTable("notification_channels", (string)null);
                 });
 
             modelBuilder.Entity("MotCua.Web.Modules.Notifications.Templates.NotificationTemplate", b =>
@@ -1533,6 +1600,15 @@ namespace MotCua.Migrations.Postgres.Migrations
                         .OnDelete(DeleteBehavior.Restrict);
                 });
 
+            modelBuilder.Entity("MotCua.Web.Modules.Identity.Contacts.ContactCode", b =>
+                {
+                    b.HasOne("MotCua.Web.Modules.Identity.Accounts.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("MotCua.Web.Modules.Identity.PasswordReset.PasswordResetCode", b =>
                 {
                     b.HasOne("MotCua.Web.Modules.Identity.Accounts.AppUser", null)
@@ -1552,6 +1628,15 @@ namespace MotCua.Migrations.Postgres.Migrations
                 });
 
             modelBuilder.Entity("MotCua.Web.Modules.Notifications.Domain.Notification", b =>
+                {
+                    b.HasOne("MotCua.Web.Modules.Identity.Accounts.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("MotCua.Web.Modules.Notifications.Preferences.ChannelChoice", b =>
                 {
                     b.HasOne("MotCua.Web.Modules.Identity.Accounts.AppUser", null)
                         .WithMany()

@@ -937,6 +937,49 @@ namespace MotCua.Migrations.Sqlite.Migrations
                     b.ToTable("AspNetUsers", (string)null);
                 });
 
+            modelBuilder.Entity("MotCua.Web.Modules.Identity.Contacts.ContactCode", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Attempts")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Channel")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CodeHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("ExpiresAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Target")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("UsedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("UserId", "CreatedAt");
+
+                    b.ToTable("contact_codes", (string)null);
+                });
+
             modelBuilder.Entity("MotCua.Web.Modules.Identity.PasswordReset.PasswordResetCode", b =>
                 {
                     b.Property<long>("Id")
@@ -1111,6 +1154,28 @@ namespace MotCua.Migrations.Sqlite.Migrations
                         .IsUnique();
 
                     b.ToTable("message_log", (string)null);
+                });
+
+            modelBuilder.Entity("MotCua.Web.Modules.Notifications.Preferences.ChannelChoice", b =>
+                {
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("Email")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("Sms")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("Zalo")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("UserId");
+
+                    b.ToTable("notification_channels", (string)null);
                 });
 
             modelBuilder.Entity("MotCua.Web.Modules.Notifications.Templates.NotificationTemplate", b =>
@@ -1497,6 +1562,15 @@ namespace MotCua.Migrations.Sqlite.Migrations
                         .OnDelete(DeleteBehavior.Restrict);
                 });
 
+            modelBuilder.Entity("MotCua.Web.Modules.Identity.Contacts.ContactCode", b =>
+                {
+                    b.HasOne("MotCua.Web.Modules.Identity.Accounts.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("MotCua.Web.Modules.Identity.PasswordReset.PasswordResetCode", b =>
                 {
                     b.HasOne("MotCua.Web.Modules.Identity.Accounts.AppUser", null)
@@ -1516,6 +1590,15 @@ namespace MotCua.Migrations.Sqlite.Migrations
                 });
 
             modelBuilder.Entity("MotCua.Web.Modules.Notifications.Domain.Notification", b =>
+                {
+                    b.HasOne("MotCua.Web.Modules.Identity.Accounts.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("MotCua.Web.Modules.Notifications.Preferences.ChannelChoice", b =>
                 {
                     b.HasOne("MotCua.Web.Modules.Identity.Accounts.AppUser", null)
                         .WithMany()

@@ -45,6 +45,9 @@ public abstract class OutboxTests(MotCuaApp app)
     public async Task The_citizen_reads_in_the_portal_inbox_that_the_application_was_received()
     {
         var citizen = await app.ApiClientFor("citizen2");
+
+        // citizen2's e-mail and phone are confirmed (demo data); Zalo is off until asked for.
+        Assert.Equal(HttpStatusCode.OK, (await citizen.PutAsJsonAsync("/api/v1/notifications/channels", new { email = true, sms = true, zalo = true })).StatusCode);
         var code = await SubmitBirthAsync(app, citizen, "Thông Báo");
         await ActOkAsync(await app.ApiClientFor("reception1"), code, new { action = "receive", note = "Đã đủ giấy tờ" });
 

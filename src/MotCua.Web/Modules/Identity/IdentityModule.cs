@@ -92,6 +92,8 @@ public static class IdentityModule
         builder.Services.AddScoped<AccountLifecycle>();
         builder.Services.AddScoped<PasswordReset.PasswordResets>();
         builder.Services.AddSingleton<Common.Outbox.IOutboxSource, PasswordReset.ResetCodeOutboxSource>();
+        builder.Services.AddScoped<Contacts.ContactConfirmation>();
+        builder.Services.AddSingleton<Common.Outbox.IOutboxSource, Contacts.ContactCodeOutboxSource>();
         return builder;
     }
 

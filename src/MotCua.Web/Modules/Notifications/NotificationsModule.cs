@@ -29,6 +29,7 @@ public static class NotificationsModule
         builder.Services.AddSingleton<IOutboxConsumer, Zalo.ZaloConsumer>();
         builder.Services.AddScoped<PortalInbox>();
         builder.Services.AddSingleton<Templates.NotificationTemplates>();
+        builder.Services.AddScoped<Preferences.ChannelChoices>();
         return builder;
     }
 
@@ -39,6 +40,10 @@ public static class NotificationsModule
         api.MapGet(string.Empty, List).WithName("ListNotifications").WithSummary("Thông báo của tôi, mới nhất trước, và số chưa đọc");
         api.MapPost("/{id:long}/read", Read).WithName("ReadNotification").WithSummary("Đánh dấu một thông báo đã đọc");
         api.MapPost("/read-all", ReadAll).WithName("ReadAllNotifications").WithSummary("Đánh dấu mọi thông báo đã đọc");
+        api.MapGet("/channels", GetChannels).WithName("GetNotificationChannels")
+            .WithSummary("Cách nhận thông báo ngoài Cổng (email, sms, zalo) và địa chỉ nào đã xác nhận");
+        api.MapPut("/channels", PutChannels).WithName("SetNotificationChannels")
+            .WithSummary("Chọn cách nhận thông báo ngoài Cổng: {email, sms, zalo}; chỉ gửi tới địa chỉ đã xác nhận");
         return app;
     }
 
@@ -60,4 +65,42 @@ public static class NotificationsModule
         await inbox.MarkReadAsync(user, null, cancellationToken);
         return TypedResults.NoContent();
     }
+
+    private static async Task<Results<Ok<ChannelsView>, ProblemHttpResult>> GetChannels(
+        ClaimsPrincipal user, Identity.Public.AccountDirectory accounts, Preferences.ChannelChoices choices, CancellationToken cancellationToken)
+    {
+        if (accounts.UserId(user) is not Guid id)
+        {
+            return Problems.Unauthorized("Tài khoản không còn tồn tại.");
+        }
+
+        var choice = await choices.ForAsync(id, cancellationToken);
+        var contact = (await accounts.ContactsAsync([id], cancellationToken)).GetValueOrDefault(id);
+        return TypedResults.Ok(new ChannelsView(choice.Email, choice.Sms, choice.Zalo, contact?.EmailConfirmed == true, contact?.PhoneConfirmed == true));
+    }
+
+    private static async Task<Results<Ok<ChannelsView>, ProblemHttpResult>> PutChannels(
+        ChannelsInput input, ClaimsPrincipal user, Identity.Public.AccountDirectory accounts, Preferences.ChannelChoices choices, CancellationToken cancellationToken)
+    {
+        if (accounts.UserId(user) is not Guid id)
+        {
+            return Problems.Unauthorized("Tài khoản không còn tồn tại.");
+        }
+
+        if (input.Email is null || input.Sms is null || input.Zalo is null)
+        {
+            return Problems.Validation("Chọn bật hoặc tắt từng cách nhận.",
+                ("email", input.Email is null ? "Ghi email: true hoặc false." : null),
+                ("sms", input.Sms is null ? "Ghi sms: true hoặc false." : null),
+                ("zalo", input.Zalo is null ? "Ghi zalo: true hoặc false." : null));
+        }
+
+        await choices.SaveAsync(id, input.Email.Value, input.Sms.Value, input.Zalo.Value, cancellationToken);
+        return await GetChannels(user, accounts, choices, cancellationToken);
+    }
 }
+
+/// <summary>The channels chosen besides the portal inbox, and whether the e-mail address and the phone are confirmed.</summary>
+public sealed record ChannelsView(bool Email, bool Sms, bool Zalo, bool EmailConfirmed, bool PhoneConfirmed);
+
+public sealed record ChannelsInput(bool? Email, bool? Sms, bool? Zalo);

@@ -1,3 +1,4 @@
+using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -31,7 +32,9 @@ public abstract class ZaloTests
         await ((IAsyncLifetime)app).InitializeAsync();
         try
         {
-            var code = await SubmitBirthAsync(app, await app.ApiClientFor("citizen1"), "Tin Zalo");
+            var citizen = await app.ApiClientFor("citizen1");
+            Assert.Equal(System.Net.HttpStatusCode.OK, (await citizen.PutAsJsonAsync("/api/v1/notifications/channels", new { email = false, sms = false, zalo = true })).StatusCode);
+            var code = await SubmitBirthAsync(app, citizen, "Tin Zalo");
             await ActOkAsync(await app.ApiClientFor("reception1"), code, new { action = "receive" });
 
             var sent = await OutboxTests.EventuallyAsync(() => Task.FromResult(zalo.Received

@@ -52,6 +52,7 @@ internal sealed class DemoAccounts(CatalogDirectory catalog, UserManager<AppUser
             IdentityNumber = identityNumber,
             TaxCode = taxCode,
             PhoneNumber = phone,
+            PhoneNumberConfirmed = phone is not null,
             Email = $"{userName}@demo.anbinh.gov.vn",
             EmailConfirmed = true,
             UnitId = unitId,

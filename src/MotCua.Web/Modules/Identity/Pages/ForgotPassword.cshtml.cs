@@ -17,6 +17,10 @@ public sealed class ForgotPasswordModel(PasswordResets resets) : PageModel
     [StringLength(TextLimits.UserName, ErrorMessage = "Tên đăng nhập dài quá 100 ký tự.")]
     public string? UserName { get; set; }
 
+    /// <summary>"email" (default) or "sms": where the code goes.</summary>
+    [BindProperty]
+    public string? Channel { get; set; }
+
     public void OnGet()
     {
     }
@@ -28,7 +32,7 @@ public sealed class ForgotPasswordModel(PasswordResets resets) : PageModel
             return Page();
         }
 
-        await resets.RequestAsync(UserName!, cancellationToken);
+        await resets.RequestAsync(UserName!, Channel == Public.CodeChannels.Sms ? Public.CodeChannels.Sms : Public.CodeChannels.Email, cancellationToken);
         return Redirect($"/quen-mat-khau/dat-lai?ten={Uri.EscapeDataString(UserName!.Trim())}&gui=1");
     }
 }

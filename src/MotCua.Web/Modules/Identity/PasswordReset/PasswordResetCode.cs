@@ -30,9 +30,12 @@ public sealed class PasswordResetCode
     [NotMapped]
     public string? Code { get; set; }
 
-    /// <summary>Where to send it, chosen when it was asked for.</summary>
+    /// <summary>Where to send it, chosen when it was asked for: the account's e-mail, or its confirmed phone.</summary>
     [NotMapped]
     public string? Email { get; set; }
+
+    [NotMapped]
+    public string? Phone { get; set; }
 
     public static string Hash(string code) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(code)));
 }
@@ -56,10 +59,11 @@ internal sealed class ResetCodeOutboxSource : IOutboxSource
         ArgumentNullException.ThrowIfNull(changes);
         foreach (var entry in changes.Entries<PasswordResetCode>())
         {
-            if (entry.State == EntityState.Added && entry.Entity is { Code: { } code, Email: { } email } reset)
+            if (entry.State == EntityState.Added && entry.Entity is { Code: { } code } reset && (reset.Email ?? reset.Phone) is not null)
             {
-                var message = new ResetCodeMessage(1, reset.UserId, email, code,
-                    reset.ExpiresAt.InZone(DateTimeZoneProviders.Tzdb["Asia/Ho_Chi_Minh"]).ToDateTimeOffset());
+                var message = new ResetCodeMessage(1, reset.UserId, reset.Email, code,
+                    reset.ExpiresAt.InZone(DateTimeZoneProviders.Tzdb["Asia/Ho_Chi_Minh"]).ToDateTimeOffset(),
+                    reset.Phone is null ? CodeChannels.Email : CodeChannels.Sms, reset.Phone);
                 yield return new OutboxEnvelope(ResetCodeMessage.Type, JsonSerializer.Serialize(message, OutboxJson.Options));
             }
         }

@@ -10,7 +10,7 @@ using NodaTime;
 namespace MotCua.Web.Modules.Identity.PasswordReset;
 
 /// <summary>
-/// "Quên mật khẩu": a 6-digit code to the account's own e-mail, valid 15 minutes and for 5 tries; the same answers
+/// "Quên mật khẩu": a 6-digit code to the account's own e-mail (or its confirmed phone), valid 15 minutes and for 5 tries; the same answers
 /// whether or not the account exists. Setting the new password ends every session of the account and forgets the
 /// failed sign-ins, so an owner blocked by someone guessing can sign in again.
 /// </summary>
@@ -24,10 +24,14 @@ public sealed class PasswordResets(MotCuaDbContext db, UserManager<AppUser> user
 
     public const string WrongCode = "Mã xác nhận không đúng hoặc đã hết hạn. Kiểm tra lại mã, hoặc yêu cầu mã mới.";
 
-    public async Task RequestAsync(string userName, CancellationToken cancellationToken)
+    /// <summary>Sends a code by e-mail, or by SMS to the account's confirmed phone (<paramref name="channel"/> "sms").</summary>
+    public async Task RequestAsync(string userName, string channel, CancellationToken cancellationToken)
     {
         var user = await users.FindByNameAsync(userName.Trim());
-        if (user?.Email is not { Length: > 0 } email)
+        var bySms = channel == Public.CodeChannels.Sms;
+        var email = bySms ? null : user?.Email;
+        var phone = bySms && user is { PhoneNumberConfirmed: true } ? user.PhoneNumber : null;
+        if (user is null || string.IsNullOrEmpty(email ?? phone))
         {
             return; // nothing to send to, and nothing to tell a stranger
         }
@@ -48,6 +52,7 @@ public sealed class PasswordResets(MotCuaDbContext db, UserManager<AppUser> user
             ExpiresAt = now + Lifetime,
             Code = code,
             Email = email,
+            Phone = phone,
         });
         await db.SaveChangesAsync(cancellationToken);
     }

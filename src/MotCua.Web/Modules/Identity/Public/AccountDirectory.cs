@@ -33,6 +33,14 @@ public sealed record AccountCard(
     public string? ApplicantNumber => IdentityNumber ?? TaxCode;
 }
 
+/// <summary>An account's e-mail address and phone, each with whether the holder confirmed it by a code.</summary>
+public sealed record AccountContact(Guid Id, string? Email, bool EmailConfirmed, string? Phone, bool PhoneConfirmed)
+{
+    public string? ConfirmedEmail => EmailConfirmed ? Email : null;
+
+    public string? ConfirmedPhone => PhoneConfirmed ? Phone : null;
+}
+
 /// <summary>Identity's public surface: who a signed-in person is, and accounts by id or user name.</summary>
 public sealed class AccountDirectory(UserManager<AppUser> users, Sessions.AccountChanges changes)
 {
@@ -51,6 +59,16 @@ public sealed class AccountDirectory(UserManager<AppUser> users, Sessions.Accoun
 
     public async Task<AccountCard?> FindByUserNameAsync(string userName) =>
         string.IsNullOrWhiteSpace(userName) ? null : await users.FindByNameAsync(userName) is { } user ? await CardAsync(user) : null;
+
+    /// <summary>Where accounts can be reached, in one read: each address or number with whether its holder confirmed it.</summary>
+    public async Task<IReadOnlyDictionary<Guid, AccountContact>> ContactsAsync(IEnumerable<Guid> ids, CancellationToken cancellationToken)
+    {
+        var list = ids.Distinct().ToList();
+        return list.Count == 0 ? new Dictionary<Guid, AccountContact>()
+            : await users.Users.AsNoTracking().Where(u => list.Contains(u.Id))
+                .Select(u => new AccountContact(u.Id, u.Email, u.EmailConfirmed, u.PhoneNumber, u.PhoneNumberConfirmed))
+                .ToDictionaryAsync(c => c.Id, cancellationToken);
+    }
 
     private async Task<AccountCard> CardAsync(AppUser u) =>
         new(u.Id, u.UserName ?? string.Empty, u.FullName, u.AccountType, u.IdentityNumber, u.TaxCode, u.PhoneNumber, u.PhoneNumberConfirmed,

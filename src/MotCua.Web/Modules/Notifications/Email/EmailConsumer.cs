@@ -6,6 +6,7 @@ using MotCua.Web.Common.Outbox;
 using MotCua.Web.Common.Web;
 using MotCua.Web.Modules.Applications.Public;
 using MotCua.Web.Modules.Notifications.Domain;
+using MotCua.Web.Modules.Notifications.Preferences;
 using MotCua.Web.Modules.Notifications.Sending;
 
 namespace MotCua.Web.Modules.Notifications.Email;
@@ -22,7 +23,8 @@ internal sealed class EmailConsumer(IOptionsMonitor<EmailOptions> options, IOpti
     public string Name => ConsumerName;
 
     public bool Accepts(string messageType) =>
-        messageType is ApplicationEventMessage.Type or Identity.Public.ResetCodeMessage.Type && options.CurrentValue.Mode != EmailMode.Off;
+        messageType is ApplicationEventMessage.Type or Identity.Public.ResetCodeMessage.Type or Identity.Public.ContactCodeMessage.Type
+        && options.CurrentValue.Mode != EmailMode.Off;
 
     public Task DeliverAsync(OutboxWork work, IServiceProvider services, CancellationToken cancellationToken) =>
         OutboxBatch.DeliverOneAsync(this, work, services, cancellationToken);
@@ -47,12 +49,20 @@ internal sealed class EmailConsumer(IOptionsMonitor<EmailOptions> options, IOpti
             }
         }
 
-        foreach (var e in await EventBatch.PrepareAsync(works, services, cancellationToken))
+        foreach (var work in works.Where(w => w.Type == Identity.Public.ContactCodeMessage.Type))
+        {
+            if (ComposeContactCode(work, settings) is { } mail)
+            {
+                mails.Add((work.DeliveryId, mail));
+            }
+        }
+
+        foreach (var e in await EventBatch.PrepareAsync(works, services, SendChannel.Email, cancellationToken))
         {
             // No address to write to: the portal inbox still has it.
-            if (e.Contact.Email is { Length: > 0 } address && MailboxAddress.TryParse(address, out var to))
+            if (MailboxAddress.TryParse(e.To, out var to))
             {
-                to.Name = e.Contact.Name;
+                to.Name = e.Name;
                 mails.Add((e.Work.DeliveryId, Compose(e.Work, e.Text, e.Message, to, settings)));
             }
         }
@@ -110,10 +120,26 @@ internal sealed class EmailConsumer(IOptionsMonitor<EmailOptions> options, IOpti
         return failures;
     }
 
+    private MimeMessage? ComposeContactCode(OutboxWork work, EmailOptions settings)
+    {
+        var confirm = Identity.Public.ContactCodeMessage.Read(work.Payload);
+        if (confirm.Channel != Identity.Public.CodeChannels.Email || !MailboxAddress.TryParse(confirm.To, out var to))
+        {
+            return null;
+        }
+
+        return NewMail(work, settings, to, $"Mã xác nhận thư điện tử: {confirm.Code}", $"""
+            Mã xác nhận thư điện tử của tài khoản Cổng Dịch vụ công là: {confirm.Code}
+
+            Nhập mã này tại {portal.Value.Url("/tai-khoan/xac-nhan/thu-dien-tu")} trước {confirm.ExpiresAt:HH:mm} ngày {confirm.ExpiresAt:dd/MM/yyyy}.
+            Sau khi xác nhận, thông báo về hồ sơ của bạn sẽ được gửi tới địa chỉ này. Nếu bạn không yêu cầu, hãy bỏ qua thư này.
+            """);
+    }
+
     private MimeMessage? ComposeResetCode(OutboxWork work, EmailOptions settings)
     {
         var reset = Identity.Public.ResetCodeMessage.Read(work.Payload);
-        if (reset is null || !MailboxAddress.TryParse(reset.Email, out var to))
+        if (reset is null || reset.Channel == Identity.Public.CodeChannels.Sms || !MailboxAddress.TryParse(reset.Email, out var to))
         {
             return null;
         }

@@ -7,6 +7,7 @@ using MotCua.Web.Modules.Applications.Public;
 using MotCua.Web.Modules.Identity.Public;
 using MotCua.Web.Modules.Notifications.Domain;
 using MotCua.Web.Modules.Notifications.Log;
+using MotCua.Web.Modules.Notifications.Preferences;
 using MotCua.Web.Modules.Notifications.Sending;
 
 namespace MotCua.Web.Modules.Notifications.Sms;
@@ -23,7 +24,8 @@ internal sealed class SmsConsumer(IOptionsMonitor<SmsOptions> options, IHttpClie
 
     public string Name => ConsumerName;
 
-    public bool Accepts(string messageType) => messageType == ApplicationEventMessage.Type && options.CurrentValue.Mode != SmsMode.Off;
+    public bool Accepts(string messageType) =>
+        messageType is ApplicationEventMessage.Type or ContactCodeMessage.Type or ResetCodeMessage.Type && options.CurrentValue.Mode != SmsMode.Off;
 
     public Task DeliverAsync(OutboxWork work, IServiceProvider services, CancellationToken cancellationToken) =>
         OutboxBatch.DeliverOneAsync(this, work, services, cancellationToken);
@@ -37,9 +39,10 @@ internal sealed class SmsConsumer(IOptionsMonitor<SmsOptions> options, IHttpClie
             return new Dictionary<long, string>();
         }
 
-        var texts = (await EventBatch.PrepareAsync(works, services, cancellationToken))
-            .Where(e => e.Contact.Phone is { } phone && ApplicantNumbers.IsPhoneNumber(phone))
-            .Select(e => (e.Work.DeliveryId, To: Normalize(e.Contact.Phone!), Text: Compose(e.Text, e.Message, settings)))
+        var texts = (await EventBatch.PrepareAsync(works, services, SendChannel.Sms, cancellationToken))
+            .Where(e => ApplicantNumbers.IsPhoneNumber(e.To))
+            .Select(e => (e.Work.DeliveryId, To: Normalize(e.To), Text: Compose(e.Text, e.Message, settings)))
+            .Concat(CodeTexts(works))
             .ToList();
         if (settings.Mode == SmsMode.Log)
         {
@@ -65,6 +68,22 @@ internal sealed class SmsConsumer(IOptionsMonitor<SmsOptions> options, IHttpClie
                 throw new HttpRequestException($"SMS gateway answered {(int)response.StatusCode} {response.ReasonPhrase}.");
             }
         }, cancellationToken);
+    }
+
+    /// <summary>Codes for the account holder's own phone: to confirm it, or to set a new password.</summary>
+    private static IEnumerable<(long DeliveryId, string To, string Text)> CodeTexts(IEnumerable<OutboxWork> works)
+    {
+        foreach (var work in works)
+        {
+            if (work.Type == ContactCodeMessage.Type && ContactCodeMessage.Read(work.Payload) is { Channel: CodeChannels.Sms } confirm && ApplicantNumbers.IsPhoneNumber(confirm.To))
+            {
+                yield return (work.DeliveryId, Normalize(confirm.To), $"Ma xac nhan so dien thoai tren Cong Dich vu cong: {confirm.Code}. Hieu luc 15 phut. Khong dua ma nay cho ai.");
+            }
+            else if (work.Type == ResetCodeMessage.Type && ResetCodeMessage.Read(work.Payload) is { Channel: CodeChannels.Sms, Phone: { } phone } reset && ApplicantNumbers.IsPhoneNumber(phone))
+            {
+                yield return (work.DeliveryId, Normalize(phone), $"Ma dat lai mat khau tren Cong Dich vu cong: {reset.Code}. Hieu luc 15 phut. Khong dua ma nay cho ai.");
+            }
+        }
     }
 
     /// <summary>"HO SO DA DUOC TIEP NHAN"-style plain text: the title, the code and the date people act on, in one segment.</summary>

@@ -7,6 +7,7 @@ using MotCua.Web.Modules.Applications.Public;
 using MotCua.Web.Modules.Identity.Public;
 using MotCua.Web.Modules.Notifications.Domain;
 using MotCua.Web.Modules.Notifications.Log;
+using MotCua.Web.Modules.Notifications.Preferences;
 using MotCua.Web.Modules.Notifications.Sending;
 using MotCua.Web.Modules.Notifications.Sms;
 
@@ -37,12 +38,12 @@ internal sealed class ZaloConsumer(IOptionsMonitor<ZaloOptions> options, IHttpCl
             return new Dictionary<long, string>();
         }
 
-        var events = (await EventBatch.PrepareAsync(works, services, cancellationToken))
-            .Where(e => e.Contact.Phone is { } phone && ApplicantNumbers.IsPhoneNumber(phone))
+        var events = (await EventBatch.PrepareAsync(works, services, SendChannel.Zalo, cancellationToken))
+            .Where(e => ApplicantNumbers.IsPhoneNumber(e.To))
             .ToList();
         if (settings.Mode == ZaloMode.Log)
         {
-            await MessageLog.WriteManyAsync(services, events.Select(e => (e.Work.DeliveryId, SmsConsumer.Normalize(e.Contact.Phone!), $"{e.Text.Title}: {e.Text.Body}")).ToList(),
+            await MessageLog.WriteManyAsync(services, events.Select(e => (e.Work.DeliveryId, SmsConsumer.Normalize(e.To), $"{e.Text.Title}: {e.Text.Body}")).ToList(),
                 MessageLogEntry.Zalo, cancellationToken);
             return new Dictionary<long, string>();
         }
@@ -55,7 +56,7 @@ internal sealed class ZaloConsumer(IOptionsMonitor<ZaloOptions> options, IHttpCl
             {
                 Content = JsonContent.Create(new
                 {
-                    phone = SmsConsumer.Normalize(e.Contact.Phone!),
+                    phone = SmsConsumer.Normalize(e.To),
                     template_id = settings.TemplateFor(e.Message.Action),
                     template_data = TemplateData(e.Text, e.Message),
                     tracking_id = $"delivery-{e.Work.DeliveryId}",
