@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Net;
 using System.Net.Http.Json;
+using System.Text.RegularExpressions;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using MotCua.IntegrationTests.Infrastructure;
@@ -108,7 +109,8 @@ public abstract class OutboxTests(MotCuaApp app)
         var (status, html) = await pages.GetAsync("/thong-bao");
         Assert.Equal(HttpStatusCode.OK, status);
         Assert.Contains("Hồ sơ đã được tiếp nhận", html, StringComparison.Ordinal);
-        Assert.Contains("chưa đọc", html, StringComparison.Ordinal);
+        var header = Regex.Match(System.Net.WebUtility.HtmlDecode(html), @"<a href=""/thong-bao"">(.*?)</a>", RegexOptions.Singleline).Groups[1].Value;
+        Assert.Matches(@"^Thông báo\s+<span class=""badge"" aria-label=""(\d+) chưa đọc"">\1</span>\s*$", header);
 
         using (var read = await citizen.PostAsync(new Uri($"/api/v1/notifications/{received.GetProperty("id").GetInt64()}/read", UriKind.Relative), null))
         {

@@ -17,6 +17,9 @@ public abstract class MotCuaApp : WebApplicationFactory<Program>, IAsyncLifetime
     /// <summary>The portal's configured public address in tests: what slips and messages must carry.</summary>
     public const string PublicBaseUrl = "https://dichvucong.anbinh.gov.vn";
 
+    /// <summary>The feedback hotline the test province prints on its receipt slips.</summary>
+    public const string Hotline = "0200 3812 345";
+
     public abstract string ProviderName { get; }
 
     /// <summary>This host's e-mail pickup folder (each host its own: application codes repeat across test databases).</summary>
@@ -49,6 +52,7 @@ public abstract class MotCuaApp : WebApplicationFactory<Program>, IAsyncLifetime
         builder.UseSetting("RateLimits:TrackingPerMinute", "100000");
         builder.UseSetting("Security:HttpsRedirect", "false");
         builder.UseSetting("Portal:PublicBaseUrl", PublicBaseUrl);
+        builder.UseSetting("Portal:Hotline", Hotline);
         builder.UseSetting("Email:PickupFolder", MailFolder);
         builder.UseSetting("Storage:Folder", Path.Combine(Path.GetTempPath(), "motcua-tests", "files"));
         builder.UseSetting("Systems:Clients:0:Id", "test-payments");

@@ -50,6 +50,10 @@ public abstract class SlipTests(MotCuaApp app)
         Assert.Contains("Nguyễn Văn An", text, StringComparison.Ordinal);
         Assert.Contains("Giấy chứng sinh", text, StringComparison.Ordinal);
         Assert.Contains("Lê Thị Thu", text, StringComparison.Ordinal);
+
+        // Dated at the unit's place (data on the unit), with the province's feedback hotline (Portal:Hotline).
+        Assert.Contains("An Phú, ngày", text, StringComparison.Ordinal);
+        Assert.Contains("đường dây nóng " + MotCuaApp.Hotline, text, StringComparison.Ordinal);
     }
 
     [Fact]
