@@ -6,11 +6,30 @@ using Microsoft.EntityFrameworkCore.Migrations;
 namespace MotCua.Migrations.Sqlite.Migrations
 {
     /// <inheritdoc />
-    public partial class ContactCodesAndChannelChoices : Migration
+    public partial class ChannelsTemplatesAndUnitPlaces : Migration
     {
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
+            // The SMS log becomes the message log of SMS and Zalo: renamed, so the entries written so far stay.
+            migrationBuilder.RenameTable(name: "sms_log", newName: "message_log");
+            migrationBuilder.RenameIndex(name: "IX_sms_log_DeliveryId", table: "message_log", newName: "IX_message_log_DeliveryId");
+            migrationBuilder.AddColumn<string>(name: "Channel", table: "message_log", maxLength: 10, nullable: false, defaultValue: "sms");
+
+            migrationBuilder.AddColumn<string>(
+                name: "AreaName",
+                table: "units",
+                type: "TEXT",
+                maxLength: 150,
+                nullable: true);
+
+            migrationBuilder.AddColumn<string>(
+                name: "Place",
+                table: "units",
+                type: "TEXT",
+                maxLength: 100,
+                nullable: true);
+
             migrationBuilder.CreateTable(
                 name: "contact_codes",
                 columns: table => new
@@ -58,6 +77,21 @@ namespace MotCua.Migrations.Sqlite.Migrations
                         onDelete: ReferentialAction.Cascade);
                 });
 
+            migrationBuilder.CreateTable(
+                name: "notification_templates",
+                columns: table => new
+                {
+                    Key = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    Title = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    Body = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: false),
+                    UpdatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    UpdatedBy = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_notification_templates", x => x.Key);
+                });
+
             migrationBuilder.CreateIndex(
                 name: "IX_contact_codes_UserId_CreatedAt",
                 table: "contact_codes",
@@ -72,6 +106,21 @@ namespace MotCua.Migrations.Sqlite.Migrations
 
             migrationBuilder.DropTable(
                 name: "notification_channels");
+
+            migrationBuilder.DropTable(
+                name: "notification_templates");
+
+            migrationBuilder.DropColumn(
+                name: "AreaName",
+                table: "units");
+
+            migrationBuilder.DropColumn(
+                name: "Place",
+                table: "units");
+
+            migrationBuilder.DropColumn(name: "Channel", table: "message_log");
+            migrationBuilder.RenameIndex(name: "IX_message_log_DeliveryId", table: "message_log", newName: "IX_sms_log_DeliveryId");
+            migrationBuilder.RenameTable(name: "message_log", newName: "sms_log");
         }
     }
 }
