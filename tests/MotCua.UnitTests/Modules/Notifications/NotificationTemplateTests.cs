@@ -6,9 +6,9 @@ namespace MotCua.UnitTests.Modules.Notifications;
 public sealed class NotificationTemplateTests
 {
     private static ApplicationEventMessage Event(string action, ApplicationStatus to, string? note = null, IReadOnlyList<string>? items = null,
-        DateTimeOffset? due = null, DateTimeOffset? newDue = null) =>
-        new(1, "000.01.00.H99-261201-0007", "CT", "Đăng ký khai sinh", 1, Guid.NewGuid(), 2, action, ApplicationStatus.Submitted, to, 2, 1,
-            new DateTimeOffset(2026, 12, 1, 9, 0, 0, TimeSpan.FromHours(7)), note, due, newDue, items);
+        DateTimeOffset? due = null, DateTimeOffset? newDue = null, string? reason = null, int channel = 2) =>
+        new(1, "000.01.00.H99-261201-0007", "CT", "Đăng ký khai sinh", 1, Guid.NewGuid(), 2, action, ApplicationStatus.Submitted, to, 2, channel,
+            new DateTimeOffset(2026, 12, 1, 9, 0, 0, TimeSpan.FromHours(7)), note, due, newDue, items, reason);
 
     private static (string Title, string Body) Default(ApplicationEventMessage e)
     {
@@ -94,4 +94,23 @@ public sealed class NotificationTemplateTests
             Assert.Contains(name, message, StringComparison.Ordinal);
         }
     }
+
+    [Fact]
+    public void Not_accepted_gives_the_reason()
+    {
+        var (title, body) = Default(Event("refuse", ApplicationStatus.NotAccepted, reason: "Thủ tục không thuộc thẩm quyền của UBND phường"));
+        Assert.Equal("Hồ sơ không được tiếp nhận", title);
+        Assert.EndsWith("không được tiếp nhận. Lý do: Thủ tục không thuộc thẩm quyền của UBND phường.", body, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData(2, "Bạn tải kết quả trên trang hồ sơ")]
+    [InlineData(1, "Bạn nhận kết quả tại bộ phận một cửa nơi nộp hồ sơ")]
+    [InlineData(3, "qua bưu chính công ích")]
+    public void Result_ready_says_how_to_collect_it_by_the_way_it_was_filed(int channel, string says)
+    {
+        var (_, body) = Default(Event("approve", ApplicationStatus.ResultReady, channel: channel));
+        Assert.Contains(says, body, StringComparison.Ordinal);
+    }
 }
+

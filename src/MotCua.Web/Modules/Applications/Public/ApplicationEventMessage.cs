@@ -25,7 +25,8 @@ public sealed record ApplicationEventMessage(
     string? Note,
     DateTimeOffset? DueAt,
     DateTimeOffset? NewDueAt,
-    IReadOnlyList<string>? SupplementItems)
+    IReadOnlyList<string>? SupplementItems,
+    string? Reason = null)
 {
     public const string Type = "application.event.v1";
 

@@ -23,10 +23,13 @@ public static class TemplateCatalog
         ["ghi_chu"] = "Ghi chú của cán bộ gửi người nộp (lý do, hướng dẫn), trống nếu không có",
         ["giay_to_bo_sung"] = "Danh sách giấy tờ cần bổ sung (dùng {% for g in giay_to_bo_sung %}…{% endfor %} hoặc {{ giay_to_bo_sung | join: \"; \" }})",
         ["duong_dan"] = "Địa chỉ trang hồ sơ trên cổng",
+        ["ly_do"] = "Lý do không tiếp nhận, từ chối hoặc tạm dừng (như trên phiếu gửi người nộp), trống nếu không có",
+        ["cach_nhan_ket_qua"] = "Cách nhận kết quả theo cách đã nộp hồ sơ (trực tuyến, tại bộ phận một cửa, qua bưu chính)",
     };
 
     private const string What = "Hồ sơ {{ ma_ho_so }} ({{ ten_thu_tuc }})";
     private const string Note = "{% if ghi_chu != blank %} Ghi chú: {{ ghi_chu }}{% endif %}";
+    private const string Reason = "{% if ly_do != blank %} Lý do: {{ ly_do }}.{% endif %}";
 
     public static readonly IReadOnlyList<TemplateEntry> Entries =
     [
@@ -34,16 +37,16 @@ public static class TemplateCatalog
             What + " đã được gửi đến bộ phận một cửa và đang chờ tiếp nhận.{% if ngay_hen_tra != blank %} Ngày hẹn trả dự kiến: {{ ngay_hen_tra }}.{% endif %}"),
         new("received", "Bộ phận một cửa tiếp nhận hồ sơ", "Hồ sơ đã được tiếp nhận",
             What + " đã được tiếp nhận.{% if ngay_hen_tra != blank %} Ngày hẹn trả kết quả: {{ ngay_hen_tra }}.{% endif %}" + Note),
-        new("not-accepted", "Hồ sơ không được tiếp nhận", "Hồ sơ không được tiếp nhận", What + " không được tiếp nhận." + Note),
+        new("not-accepted", "Hồ sơ không được tiếp nhận", "Hồ sơ không được tiếp nhận", What + " không được tiếp nhận." + Reason + Note),
         new("supplement-requested", "Yêu cầu bổ sung hồ sơ", "Hồ sơ cần bổ sung",
             What + " cần bổ sung: {{ giay_to_bo_sung | join: \"; \" }}. Thời hạn giải quyết tạm dừng cho đến khi bạn bổ sung." + Note),
-        new("result-ready", "Hồ sơ có kết quả", "Hồ sơ đã có kết quả", What + " đã có kết quả. Xem cách nhận kết quả trên trang hồ sơ." + Note),
-        new("rejected", "Từ chối giải quyết", "Hồ sơ bị từ chối giải quyết", What + " bị từ chối giải quyết." + Note),
+        new("result-ready", "Hồ sơ có kết quả", "Hồ sơ đã có kết quả", What + " đã có kết quả. {{ cach_nhan_ket_qua }}." + Note),
+        new("rejected", "Từ chối giải quyết", "Hồ sơ bị từ chối giải quyết", What + " bị từ chối giải quyết." + Reason + Note),
         new("payment-requested", "Yêu cầu nộp phí, lệ phí", "Cần nộp phí, lệ phí", What + " cần nộp phí, lệ phí để tiếp tục giải quyết." + Note),
         new("returned", "Trả kết quả", "Đã trả kết quả", What + " đã được trả kết quả." + Note),
         new("withdrawn", "Hồ sơ đã được rút", "Hồ sơ đã được rút", What + " đã được rút theo đề nghị của bạn."),
         new("withdrawal-requested", "Người nộp đề nghị rút hồ sơ", "Đã gửi đề nghị rút hồ sơ", "Đề nghị rút hồ sơ {{ ma_ho_so }} ({{ ten_thu_tuc }}) đã được gửi đến bộ phận một cửa."),
-        new("suspended", "Tạm dừng giải quyết", "Hồ sơ tạm dừng giải quyết", What + " tạm dừng giải quyết." + Note),
+        new("suspended", "Tạm dừng giải quyết", "Hồ sơ tạm dừng giải quyết", What + " tạm dừng giải quyết." + Reason + Note),
         new("resumed", "Tiếp tục giải quyết", "Hồ sơ được giải quyết tiếp", What + " được tiếp tục giải quyết."),
         new("apology", "Thư xin lỗi và hẹn lại ngày trả", "Thư xin lỗi và hẹn lại ngày trả kết quả",
             "Cơ quan giải quyết xin lỗi vì hồ sơ {{ ma_ho_so }} ({{ ten_thu_tuc }}) chưa có kết quả đúng hẹn.{% if ngay_hen_moi != blank %} Ngày hẹn trả mới: {{ ngay_hen_moi }}.{% endif %}" + Note),
@@ -89,8 +92,18 @@ public static class TemplateCatalog
             ["ghi_chu"] = e.Note ?? string.Empty,
             ["giay_to_bo_sung"] = e.SupplementItems?.ToArray() ?? [],
             ["duong_dan"] = link,
+            ["ly_do"] = e.Reason ?? string.Empty,
+            ["cach_nhan_ket_qua"] = Collection(e.Channel),
         };
     }
+
+    /// <summary>How the result reaches the applicant, by the channel the application came in (national channel numbers).</summary>
+    private static string Collection(int channel) => channel switch
+    {
+        2 => "Bạn tải kết quả trên trang hồ sơ, hoặc nhận bản giấy tại bộ phận một cửa nơi nộp hồ sơ",
+        3 => "Kết quả được gửi qua bưu chính công ích theo địa chỉ bạn đăng ký, hoặc bạn nhận tại bộ phận một cửa nơi nộp hồ sơ",
+        _ => "Bạn nhận kết quả tại bộ phận một cửa nơi nộp hồ sơ, nhớ mang theo giấy tiếp nhận và hẹn trả kết quả",
+    };
 
     /// <summary>What the preview shows: an application as the admin would recognise one.</summary>
     public static Dictionary<string, object> Sample(string link) => new(StringComparer.Ordinal)
@@ -102,6 +115,8 @@ public static class TemplateCatalog
         ["ghi_chu"] = "Mang bản chính giấy chứng sinh khi nhận kết quả.",
         ["giay_to_bo_sung"] = new[] { "Giấy chứng sinh: bản chụp bị mờ", "Giấy xác nhận cư trú: chưa nộp" },
         ["duong_dan"] = link,
+        ["ly_do"] = "Chưa có giấy chứng sinh theo quy định",
+        ["cach_nhan_ket_qua"] = Collection(2),
     };
 
     private static string Date(DateTimeOffset? at) =>
