@@ -2,7 +2,7 @@ using System.Globalization;
 using System.Net;
 using MotCua.IntegrationTests.Infrastructure;
 
-namespace MotCua.IntegrationTests.Modules.Applications.Deadlines;
+namespace MotCua.IntegrationTests.Modules.Catalog;
 
 public abstract class ExpectedDateApiTests(MotCuaApp app)
 {

@@ -4,7 +4,7 @@ using Microsoft.Extensions.DependencyInjection;
 using MotCua.IntegrationTests.Infrastructure;
 using NodaTime;
 
-namespace MotCua.IntegrationTests.Modules.Applications.Deadlines;
+namespace MotCua.IntegrationTests.Modules.Catalog;
 
 public abstract class ProcedurePageExpectedDateTests(MotCuaApp app)
 {

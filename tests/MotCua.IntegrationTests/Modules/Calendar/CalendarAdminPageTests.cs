@@ -2,7 +2,7 @@ using System.Net;
 using System.Text.RegularExpressions;
 using MotCua.IntegrationTests.Infrastructure;
 
-namespace MotCua.IntegrationTests.Modules.Applications.Deadlines;
+namespace MotCua.IntegrationTests.Modules.Calendar;
 
 /// <summary>
 /// The province admin's calendar page. Edits use 2030, a year no seed or other test depends on, and each test
