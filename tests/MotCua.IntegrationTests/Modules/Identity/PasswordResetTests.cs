@@ -62,7 +62,7 @@ public abstract partial class PasswordResetTests(MotCuaApp app)
         Assert.Equal(HttpStatusCode.Redirect, asked.StatusCode);
         Assert.StartsWith("/quen-mat-khau/dat-lai?ten=", asked.Headers.Location?.OriginalString, StringComparison.Ordinal);
         var (_, html) = await pages.GetAsync(asked.Headers.Location!.OriginalString);
-        Assert.Contains("Nếu tài khoản này có thư điện tử đã đăng ký, mã xác nhận vừa được gửi tới đó.", html, StringComparison.Ordinal);
+        Assert.Contains("Nếu tài khoản này có thư điện tử đã đăng ký (hoặc số điện thoại đã xác nhận, khi bạn chọn nhận bằng tin nhắn), mã xác nhận vừa được gửi tới đó.", html, StringComparison.Ordinal);
     }
 
     [Fact]
