@@ -3,6 +3,7 @@ using MotCua.Web.Common.Persistence;
 using MotCua.Web.Common.Storage;
 using MotCua.Web.Common.Web;
 using MotCua.Web.Modules.Applications;
+using MotCua.Web.Modules.Audit;
 using MotCua.Web.Modules.Calendar;
 using MotCua.Web.Modules.Catalog;
 using MotCua.Web.Modules.EForms;
@@ -14,6 +15,7 @@ builder.AddMotCuaDatabase();
 builder.AddWebPlatform();
 builder.AddFileStorage();
 builder.AddOutbox();
+builder.AddAudit();
 builder.AddIdentityModule();
 builder.AddCalendar();
 builder.AddEForms();
@@ -38,6 +40,7 @@ if (seedDemo)
 
 app.UseWebPlatform();
 app.MapOutbox();
+app.MapAudit();
 app.MapIdentity();
 app.MapCalendar();
 app.MapCatalog();

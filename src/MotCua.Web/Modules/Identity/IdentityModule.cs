@@ -93,6 +93,7 @@ public static class IdentityModule
         builder.Services.AddScoped<PasswordReset.PasswordResets>();
         builder.Services.AddSingleton<Common.Outbox.IOutboxSource, PasswordReset.ResetCodeOutboxSource>();
         builder.Services.AddScoped<Contacts.ContactConfirmation>();
+        builder.Services.AddScoped<Officers.OfficerAdmin>();
         builder.Services.AddSingleton<Common.Outbox.IOutboxSource, Contacts.ContactCodeOutboxSource>();
         return builder;
     }
@@ -102,6 +103,7 @@ public static class IdentityModule
         ArgumentNullException.ThrowIfNull(app);
         var api = app.MapGroup("/api/v1").WithTags("Tài khoản");
         TokenEndpoints.Map(api);
+        Officers.OfficerEndpoints.Map(api);
         return app;
     }
 }

@@ -1,0 +1,130 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using MotCua.IntegrationTests.Infrastructure;
+
+namespace MotCua.IntegrationTests.Modules.Identity;
+
+/// <summary>Officer accounts made by administrators within their sub-tree, never above their own role, every change audited.</summary>
+public abstract class OfficerAdminTests(MotCuaApp app)
+{
+    private const string Password = "CanBo@2026!ab";
+
+    private async Task<int> UnitIdAsync(string code) =>
+        (await (await app.ApiClientFor("admin")).GetFromJsonAsync<JsonElement>("/api/v1/units")).EnumerateArray()
+            .Single(u => u.GetProperty("code").GetString() == code).GetProperty("id").GetInt32();
+
+    private static string NewName(string prefix) => $"{prefix}.{Guid.NewGuid():N}"[..24];
+
+    [Fact]
+    public async Task The_province_admin_creates_a_reception_officer_who_signs_in_and_works_the_communes_inbox()
+    {
+        var admin = await app.ApiClientFor("admin");
+        var ward = await UnitIdAsync("000.01.00.H99");
+        var userName = NewName("motcua");
+        var created = await admin.PostAsJsonAsync("/api/v1/admin/officers",
+            new { userName, fullName = "Võ Thị Một Cửa", unitId = ward, roles = new[] { "Reception" }, email = (string?)null, password = Password });
+        Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+        var body = await created.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Equal(userName, body.GetProperty("userName").GetString());
+
+        var officer = await app.ApiClientFor(userName, Password);
+        var me = await officer.GetFromJsonAsync<JsonElement>("/api/v1/me");
+        Assert.Equal(ward, me.GetProperty("unitId").GetInt32());
+        Assert.Contains("Reception", me.GetProperty("roles").EnumerateArray().Select(r => r.GetString()));
+        using var inbox = await officer.GetAsync(new Uri("/api/v1/inbox", UriKind.Relative));
+        Assert.Equal(HttpStatusCode.OK, inbox.StatusCode);
+
+        var listed = await admin.GetFromJsonAsync<JsonElement>("/api/v1/admin/officers");
+        Assert.Contains(listed.EnumerateArray(), o => o.GetProperty("userName").GetString() == userName && !o.GetProperty("disabled").GetBoolean());
+
+        var audit = await admin.GetFromJsonAsync<JsonElement>("/api/v1/admin/audit?actor=admin");
+        var entry = audit.EnumerateArray().First(e => e.GetProperty("action").GetString() == "officer.create" && e.GetProperty("after").GetString()!.Contains(userName, StringComparison.Ordinal));
+        Assert.Equal("admin", entry.GetProperty("actor").GetString());
+        Assert.DoesNotContain(Password, entry.GetProperty("after").GetString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task An_agency_admin_acts_only_within_its_sub_tree_and_never_grants_the_province_admin_role()
+    {
+        var admin = await app.ApiClientFor("admin");
+        var district = await UnitIdAsync("000.00.21.H99");
+        var commune = await UnitIdAsync("000.21.21.H99");
+        var otherWard = await UnitIdAsync("000.01.00.H99");
+        var agencyName = NewName("qthuyen");
+        Assert.Equal(HttpStatusCode.Created, (await admin.PostAsJsonAsync("/api/v1/admin/officers",
+            new { userName = agencyName, fullName = "Quản trị huyện Đông Sơn", unitId = district, roles = new[] { "AgencyAdmin" }, password = Password })).StatusCode);
+        var agency = await app.ApiClientFor(agencyName, Password);
+
+        // Within its district: a specialist at one of its communes.
+        var specialistName = NewName("cvdonghoa");
+        var made = await agency.PostAsJsonAsync("/api/v1/admin/officers",
+            new { userName = specialistName, fullName = "Chuyên viên Đông Hòa", unitId = commune, roles = new[] { "Specialist" }, password = Password });
+        Assert.Equal(HttpStatusCode.Created, made.StatusCode);
+
+        // Not above its own role, not outside its sub-tree; nothing is created.
+        var above = await agency.PostAsJsonAsync("/api/v1/admin/officers",
+            new { userName = NewName("tinh"), fullName = "Quản trị tỉnh mới", unitId = commune, roles = new[] { "ProvinceAdmin" }, password = Password });
+        await above.AssertProblemAsync(HttpStatusCode.Forbidden);
+        var outside = await agency.PostAsJsonAsync("/api/v1/admin/officers",
+            new { userName = NewName("anphu"), fullName = "Cán bộ An Phú", unitId = otherWard, roles = new[] { "Reception" }, password = Password });
+        await outside.AssertProblemAsync(HttpStatusCode.Forbidden);
+        var list = await agency.GetFromJsonAsync<JsonElement>("/api/v1/admin/officers");
+        Assert.DoesNotContain(list.EnumerateArray(), o => o.GetProperty("userName").GetString() == "reception1");
+        Assert.Contains(list.EnumerateArray(), o => o.GetProperty("userName").GetString() == specialistName);
+
+        // Officers who are not administrators, and citizens, manage nothing; the audit is the province admin's.
+        await (await (await app.ApiClientFor("reception1")).GetAsync(new Uri("/api/v1/admin/officers", UriKind.Relative))).AssertProblemAsync(HttpStatusCode.Forbidden);
+        await (await agency.GetAsync(new Uri("/api/v1/admin/audit", UriKind.Relative))).AssertProblemAsync(HttpStatusCode.Forbidden);
+        var receptionId = (await admin.GetFromJsonAsync<JsonElement>("/api/v1/admin/officers")).EnumerateArray()
+            .Single(o => o.GetProperty("userName").GetString() == "reception1").GetProperty("id").GetString();
+        await (await agency.PostAsync(new Uri($"/api/v1/admin/officers/{receptionId}/disable", UriKind.Relative), null)).AssertProblemAsync(HttpStatusCode.NotFound);
+    }
+
+    [Fact]
+    public async Task Bad_input_names_each_field_and_creates_nothing()
+    {
+        var admin = await app.ApiClientFor("admin");
+        var response = await admin.PostAsJsonAsync("/api/v1/admin/officers",
+            new { userName = "có dấu", fullName = " ", unitId = 999_999, roles = new[] { "Boss" }, email = "khong-phai-email" });
+        var problem = await response.AssertProblemAsync(HttpStatusCode.BadRequest);
+        var errors = problem.GetProperty("errors");
+        foreach (var field in new[] { "userName", "fullName", "unitId", "roles", "email" })
+        {
+            Assert.True(errors.TryGetProperty(field, out _), $"no message for {field}: {errors}");
+        }
+
+        var listed = await admin.GetFromJsonAsync<JsonElement>("/api/v1/admin/officers");
+        Assert.DoesNotContain(listed.EnumerateArray(), o => o.GetProperty("userName").GetString() == "có dấu");
+    }
+
+    [Fact]
+    public async Task A_disabled_officers_session_ends_at_once_and_the_change_is_audited()
+    {
+        var admin = await app.ApiClientFor("admin");
+        var userName = NewName("nghiviec");
+        var created = await (await admin.PostAsJsonAsync("/api/v1/admin/officers",
+            new { userName, fullName = "Cán bộ Nghỉ Việc", unitId = await UnitIdAsync("000.01.00.H99"), roles = new[] { "Specialist" }, password = Password }))
+            .Content.ReadFromJsonAsync<JsonElement>();
+        var officer = await app.ApiClientFor(userName, Password);
+        Assert.Equal(HttpStatusCode.OK, (await officer.GetAsync(new Uri("/api/v1/me", UriKind.Relative))).StatusCode);
+
+        var disabled = await admin.PostAsync(new Uri($"/api/v1/admin/officers/{created.GetProperty("id").GetString()}/disable", UriKind.Relative), null);
+        Assert.Equal(HttpStatusCode.OK, disabled.StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await officer.GetAsync(new Uri("/api/v1/me", UriKind.Relative))).StatusCode);
+        using var again = await app.CreateClient().PostAsJsonAsync("/api/v1/auth/token", new { userName, password = Password });
+        Assert.NotEqual(HttpStatusCode.OK, again.StatusCode);
+
+        var audit = await admin.GetFromJsonAsync<JsonElement>("/api/v1/admin/audit");
+        Assert.Contains(audit.EnumerateArray(), e => e.GetProperty("action").GetString() == "officer.disable"
+            && e.GetProperty("entity").GetString() == $"officer:{created.GetProperty("id").GetString()}");
+        var listed = await admin.GetFromJsonAsync<JsonElement>("/api/v1/admin/officers");
+        Assert.True(listed.EnumerateArray().Single(o => o.GetProperty("userName").GetString() == userName).GetProperty("disabled").GetBoolean());
+    }
+}
+
+[Collection(SqliteCollection.Name)]
+public sealed class OfficerAdminOnSqlite(SqliteApp app) : OfficerAdminTests(app);
+
+[Collection(PostgresCollection.Name)]
+public sealed class OfficerAdminOnPostgres(PostgresApp app) : OfficerAdminTests(app);
