@@ -97,6 +97,11 @@ public abstract partial class CalendarAdminPageTests(MotCuaApp app)
             var after = await api.GetJsonAsync(ExpectedDate(saturday));
             Assert.Equal(saturday, after.GetProperty("receivedAt").GetString());
             Assert.Equal("2030-01-07T09:00:00+07:00", after.GetProperty("dueAt").GetString());
+
+            // The change is in the audit trail, with who made it.
+            var audit = await (await app.ApiClientFor("admin")).GetJsonAsync("/api/v1/admin/audit?actor=admin");
+            Assert.Contains(audit.EnumerateArray(), e => e.GetProperty("action").GetString() == "calendar.add-day"
+                && e.GetProperty("entity").GetString() == "calendar-day:2030-01-05" && e.GetProperty("after").GetString()!.Contains("Làm việc bù thử nghiệm", StringComparison.Ordinal));
         }
         finally
         {

@@ -47,6 +47,9 @@ public abstract class TemplateAdminTests
             Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
             var (_, afterSave) = await admin.GetAsync("/quan-tri/mau-thong-bao?luu=received");
             Assert.Contains("Mẫu của tỉnh", afterSave, StringComparison.Ordinal);
+            var audit = await (await app.ApiClientFor("admin")).GetJsonAsync("/api/v1/admin/audit?actor=admin");
+            Assert.Contains(audit.EnumerateArray(), e => e.GetProperty("action").GetString() == "notification-template.save"
+                && e.GetProperty("entity").GetString() == "notification-template:received");
 
             var citizen = await app.ApiClientFor("citizen1");
             var code = await SubmitBirthAsync(app, citizen, "Mẫu Mới");

@@ -16,7 +16,7 @@ namespace MotCua.Web.Modules.Calendar.Pages;
 
 /// <summary>The province admin's working calendar: days off and make-up working days per year, and working hours.</summary>
 [Authorize(Roles = Roles.ProvinceAdmin)]
-public sealed class CalendarAdminModel(MotCuaDbContext db, WorkingCalendarProvider calendars, IClock clock) : PageModel
+public sealed class CalendarAdminModel(MotCuaDbContext db, WorkingCalendarProvider calendars, Audit.Public.AuditTrail audit, IClock clock) : PageModel
 {
     public const string Path = "/quan-tri/lich-lam-viec";
     private const int FirstYear = 2000;
@@ -143,6 +143,7 @@ public sealed class CalendarAdminModel(MotCuaDbContext db, WorkingCalendarProvid
 
         var day = new CalendarDay(date!.Value, kind!.Value, Name!);
         db.Set<CalendarDay>().Add(day);
+        Audited("calendar.add-day", day.Date, null, day);
         try
         {
             await db.SaveChangesAsync(cancellationToken);
@@ -177,6 +178,7 @@ public sealed class CalendarAdminModel(MotCuaDbContext db, WorkingCalendarProvid
         }
 
         db.Set<CalendarDay>().Remove(day);
+        Audited("calendar.remove-day", day.Date, day, null);
         await db.SaveChangesAsync(cancellationToken);
         calendars.Invalidate();
         Message = $"Đã xóa {KindLabel(day.Kind).ToLowerInvariant()} {VietnameseDates.Date(day.Date)}: {day.Name}.";
@@ -206,6 +208,8 @@ public sealed class CalendarAdminModel(MotCuaDbContext db, WorkingCalendarProvid
 
         var hours = new WorkingHours(morningStart, morningEnd, afternoonStart, afternoonEnd, cutoff);
         var settings = await db.Set<WorkingHoursSettings>().SingleOrDefaultAsync(cancellationToken);
+        audit.Record(CurrentUserId(), User.Identity?.Name ?? "?", "calendar.working-hours", "working-hours",
+            settings?.ToWorkingHours().ToString(), hours.ToString());
         if (settings is null)
         {
             db.Set<WorkingHoursSettings>().Add(new WorkingHoursSettings(hours));
@@ -283,4 +287,12 @@ public sealed class CalendarAdminModel(MotCuaDbContext db, WorkingCalendarProvid
     private static string Duplicate(CalendarDay existing) =>
         $"Ngày {VietnameseDates.Short(existing.Date)} đã có trong lịch ({KindLabel(existing.Kind).ToLowerInvariant()}: {existing.Name}). " +
         "Muốn đổi thì xóa ngày đó trước.";
+
+    private void Audited(string action, LocalDate date, CalendarDay? before, CalendarDay? after) =>
+        audit.Record(CurrentUserId(), User.Identity?.Name ?? "?", action, $"calendar-day:{date:uuuu-MM-dd}",
+            before is null ? null : new { date = before.Date.ToString("uuuu-MM-dd", null), kind = before.Kind.ToString(), before.Name },
+            after is null ? null : new { date = after.Date.ToString("uuuu-MM-dd", null), kind = after.Kind.ToString(), after.Name });
+
+    private Guid? CurrentUserId() =>
+        Guid.TryParse(User.FindFirst(System.Security.Claims.ClaimTypes.NameIdentifier)?.Value, out var id) ? id : null;
 }

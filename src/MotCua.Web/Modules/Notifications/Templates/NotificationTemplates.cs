@@ -63,10 +63,13 @@ public sealed class NotificationTemplates(IServiceScopeFactory scopes, IMemoryCa
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<MotCuaDbContext>();
         var row = await db.Set<NotificationTemplate>().SingleOrDefaultAsync(t => t.Key == key, cancellationToken);
+        var before = row is null ? null : new { row.Title, row.Body };
         if (row is null)
         {
             db.Add(row = new NotificationTemplate { Key = key });
         }
+
+        scope.ServiceProvider.GetRequiredService<Audit.Public.AuditTrail>().Record(null, by, "notification-template.save", $"notification-template:{key}", before, new { Title = title, Body = body });
 
         row.Title = title;
         row.Body = body;
@@ -77,10 +80,17 @@ public sealed class NotificationTemplates(IServiceScopeFactory scopes, IMemoryCa
     }
 
     /// <summary>Back to the default wording.</summary>
-    public async Task ResetAsync(string key, CancellationToken cancellationToken)
+    public async Task ResetAsync(string key, string by, CancellationToken cancellationToken)
     {
         await using var scope = scopes.CreateAsyncScope();
-        await scope.ServiceProvider.GetRequiredService<MotCuaDbContext>().Set<NotificationTemplate>().Where(t => t.Key == key).ExecuteDeleteAsync(cancellationToken);
+        var db = scope.ServiceProvider.GetRequiredService<MotCuaDbContext>();
+        if (await db.Set<NotificationTemplate>().SingleOrDefaultAsync(t => t.Key == key, cancellationToken) is { } row)
+        {
+            db.Remove(row);
+            scope.ServiceProvider.GetRequiredService<Audit.Public.AuditTrail>().Record(null, by, "notification-template.reset", $"notification-template:{key}", new { row.Title, row.Body }, null);
+            await db.SaveChangesAsync(cancellationToken);
+        }
+
         cache.Remove(CacheKey);
     }
 

@@ -48,7 +48,7 @@ public sealed class TemplateEditModel(NotificationTemplates templates) : PageMod
             return NotFound();
         }
 
-        await templates.ResetAsync(key, cancellationToken);
+        await templates.ResetAsync(key, User.Identity?.Name ?? "?", cancellationToken);
         return Redirect($"{TemplateListModel.Path}?luu={Uri.EscapeDataString(key)}");
     }
 
