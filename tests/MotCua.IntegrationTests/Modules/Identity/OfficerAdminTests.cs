@@ -123,6 +123,67 @@ public abstract class OfficerAdminTests(MotCuaApp app)
     }
 }
 
+public abstract class OfficersPageTests(MotCuaApp app)
+{
+    private const string Page = "/quan-tri/can-bo";
+    private const string Password = "CanBo@2026!ab";
+
+    [Fact]
+    public async Task The_admin_adds_an_officer_on_the_page_after_fixing_each_field_then_disables_them()
+    {
+        using var admin = app.Pages();
+        await admin.SignInAsync("admin");
+        var (status, html) = await admin.GetAsync(Page);
+        Assert.Equal(HttpStatusCode.OK, status);
+        Assert.Contains("reception1", html, StringComparison.Ordinal);
+
+        using (var wrong = await admin.SubmitAsync(Page, new Dictionary<string, string> { ["UserName"] = "có dấu", ["FullName"] = "", ["UnitId"] = "" }, Page + "?handler=Create"))
+        {
+            Assert.Equal(HttpStatusCode.OK, wrong.StatusCode);
+            var page = WebUtility.HtmlDecode(await wrong.Content.ReadAsStringAsync());
+            Assert.Contains("Tên đăng nhập chỉ gồm chữ cái không dấu", page, StringComparison.Ordinal);
+            Assert.Contains("Nhập họ tên cán bộ.", page, StringComparison.Ordinal);
+            Assert.Contains("Chọn đơn vị công tác", page, StringComparison.Ordinal);
+            Assert.Contains("Chọn ít nhất một vai trò", page, StringComparison.Ordinal);
+        }
+
+        var ward = (await (await app.ApiClientFor("admin")).GetFromJsonAsync<JsonElement>("/api/v1/units")).EnumerateArray()
+            .Single(u => u.GetProperty("code").GetString() == "000.01.00.H99").GetProperty("id").GetInt32();
+        var userName = $"trang.{Guid.NewGuid():N}"[..20];
+        using (var made = await admin.SubmitAsync(Page, new Dictionary<string, string>
+        {
+            ["UserName"] = userName, ["FullName"] = "Đinh Thị Trang", ["UnitId"] = ward.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["RoleNames"] = "Leader", ["Password"] = Password,
+        }, Page + "?handler=Create"))
+        {
+            Assert.Equal(HttpStatusCode.Redirect, made.StatusCode);
+            Assert.Equal($"{Page}?tao={userName}", made.Headers.Location?.OriginalString);
+        }
+
+        var officer = await app.ApiClientFor(userName, Password);
+        Assert.Contains("Leader", (await officer.GetFromJsonAsync<JsonElement>("/api/v1/me")).GetProperty("roles").EnumerateArray().Select(r => r.GetString()));
+        var id = (await (await app.ApiClientFor("admin")).GetFromJsonAsync<JsonElement>("/api/v1/admin/officers")).EnumerateArray()
+            .Single(o => o.GetProperty("userName").GetString() == userName).GetProperty("id").GetString()!;
+        using (var disabled = await admin.SubmitAsync(Page, new Dictionary<string, string> { ["id"] = id }, Page + "?handler=Disable"))
+        {
+            Assert.Equal(HttpStatusCode.Redirect, disabled.StatusCode);
+        }
+
+        Assert.Equal(HttpStatusCode.Unauthorized, (await officer.GetAsync(new Uri("/api/v1/me", UriKind.Relative))).StatusCode);
+        using var reception = app.Pages();
+        await reception.SignInAsync("reception1");
+        using var refused = await reception.Http.GetAsync(new Uri(Page, UriKind.Relative));
+        Assert.True(refused.StatusCode == HttpStatusCode.Forbidden
+            || (refused.StatusCode == HttpStatusCode.Redirect && refused.Headers.Location!.OriginalString.Contains("/loi/403", StringComparison.Ordinal)));
+    }
+}
+
+[Collection(SqliteCollection.Name)]
+public sealed class OfficersPageOnSqlite(SqliteApp app) : OfficersPageTests(app);
+
+[Collection(PostgresCollection.Name)]
+public sealed class OfficersPageOnPostgres(PostgresApp app) : OfficersPageTests(app);
+
 [Collection(SqliteCollection.Name)]
 public sealed class OfficerAdminOnSqlite(SqliteApp app) : OfficerAdminTests(app);
 
