@@ -10,11 +10,6 @@ public sealed record ApplicantContact(string Name, string? Email, string? Phone)
 /// <summary>The applications module's public answer to "whom do I write to about application X".</summary>
 public sealed class ApplicantContacts(MotCuaDbContext db)
 {
-    public async Task<ApplicantContact?> ForAsync(string code, CancellationToken cancellationToken) =>
-        await db.Set<Application>().AsNoTracking().Where(a => a.Code == code)
-            .Select(a => new ApplicantContact(a.ApplicantName, a.ApplicantEmail, a.ApplicantPhone))
-            .SingleOrDefaultAsync(cancellationToken);
-
     /// <summary>The contacts of many applications in one read, by code (codes not found are left out).</summary>
     public async Task<IReadOnlyDictionary<string, ApplicantContact>> ForAsync(IEnumerable<string> codes, CancellationToken cancellationToken)
     {

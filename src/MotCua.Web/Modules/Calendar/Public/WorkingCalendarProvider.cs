@@ -1,6 +1,5 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Caching.Memory;
-using Microsoft.Extensions.Primitives;
 using MotCua.Web.Common.Persistence;
 using MotCua.Web.Modules.Calendar.Data;
 using MotCua.Web.Modules.Calendar.Domain;
@@ -16,8 +15,7 @@ public sealed class WorkingCalendarProvider(IServiceScopeFactory scopes, IMemory
     public static readonly TimeSpan Lifetime = TimeSpan.FromMinutes(1);
 
     private const string Key = "deadlines:working-calendar";
-    private readonly Lock _gate = new();
-    private CancellationTokenSource _version = new();
+    private readonly CacheVersion _version = new();
 
     /// <summary>The calendar as other modules count time limits over it.</summary>
     public async Task<IWorkingTime> GetAsync(CancellationToken cancellationToken = default) => await GetCalendarAsync(cancellationToken);
@@ -29,33 +27,21 @@ public sealed class WorkingCalendarProvider(IServiceScopeFactory scopes, IMemory
             return cached;
         }
 
-        // Taken before loading: an edit that lands while loading cancels it, so a stale calendar never stays cached.
-        CancellationToken version;
-        lock (_gate)
-        {
-            version = _version.Token;
-        }
+        // Taken before loading: an edit that lands while loading expires it, so a stale calendar never stays cached.
+        var version = _version.Token();
 
         var calendar = await LoadAsync(cancellationToken);
         using var entry = cache.CreateEntry(Key);
         entry.Value = calendar;
         entry.AbsoluteExpirationRelativeToNow = Lifetime;
-        entry.AddExpirationToken(new CancellationChangeToken(version));
+        entry.AddExpirationToken(version);
         return calendar;
     }
 
     /// <summary>Call after changing calendar days or working hours.</summary>
     public void Invalidate()
     {
-        CancellationTokenSource old;
-        lock (_gate)
-        {
-            old = _version;
-            _version = new CancellationTokenSource();
-        }
-
-        // Not disposed: a load that began before this edit may still hold its token.
-        old.Cancel();
+        _version.Invalidate();
         cache.Remove(Key);
     }
 

@@ -1,6 +1,5 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Caching.Memory;
-using Microsoft.Extensions.Primitives;
 using MotCua.Web.Common.Persistence;
 using MotCua.Web.Modules.Catalog.Domain;
 
@@ -15,8 +14,7 @@ public sealed class CatalogDirectory(IServiceScopeFactory scopes, IMemoryCache c
 {
     public static readonly TimeSpan Lifetime = TimeSpan.FromMinutes(1);
 
-    private readonly Lock _gate = new();
-    private CancellationTokenSource _version = new();
+    private readonly CacheVersion _version = new();
 
     public Task<ProcedureTerms?> ProcedureAsync(string code, CancellationToken cancellationToken) =>
         string.IsNullOrWhiteSpace(code) || code.Length > 32
@@ -74,18 +72,7 @@ public sealed class CatalogDirectory(IServiceScopeFactory scopes, IMemoryCache c
         (await TreeAsync(cancellationToken)).LevelNames;
 
     /// <summary>Call after changing procedures or units.</summary>
-    public void Invalidate()
-    {
-        CancellationTokenSource old;
-        lock (_gate)
-        {
-            old = _version;
-            _version = new CancellationTokenSource();
-        }
-
-        // Not disposed: a load that began before this edit may still hold its token.
-        old.Cancel();
-    }
+    public void Invalidate() => _version.Invalidate();
 
     public void Dispose() => _version.Dispose();
 
@@ -117,12 +104,8 @@ public sealed class CatalogDirectory(IServiceScopeFactory scopes, IMemoryCache c
             return cached;
         }
 
-        // Taken before loading: an edit that lands while loading cancels it, so a stale copy never stays cached.
-        CancellationToken version;
-        lock (_gate)
-        {
-            version = _version.Token;
-        }
+        // Taken before loading: an edit that lands while loading expires it, so a stale copy never stays cached.
+        var version = _version.Token();
 
         await using var scope = scopes.CreateAsyncScope();
         var value = await load(scope.ServiceProvider.GetRequiredService<MotCuaDbContext>());
@@ -131,7 +114,7 @@ public sealed class CatalogDirectory(IServiceScopeFactory scopes, IMemoryCache c
             using var entry = cache.CreateEntry(key);
             entry.Value = value;
             entry.AbsoluteExpirationRelativeToNow = Lifetime;
-            entry.AddExpirationToken(new CancellationChangeToken(version));
+            entry.AddExpirationToken(version);
         }
 
         return value;

@@ -4,7 +4,6 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using MotCua.Web.Common.Outbox;
-using MotCua.Web.Modules.Identity.PasswordReset;
 using MotCua.Web.Modules.Identity.Public;
 using NodaTime;
 
@@ -62,9 +61,4 @@ internal sealed class ContactCodeOutboxSource : IOutboxSource
             }
         }
     }
-}
-
-internal static class CodeHash
-{
-    public static string Of(string code) => PasswordResetCode.Hash(code);
 }

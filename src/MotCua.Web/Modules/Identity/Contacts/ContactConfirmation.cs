@@ -1,4 +1,3 @@
-using System.Security.Cryptography;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using MotCua.Web.Common.Persistence;
@@ -44,13 +43,13 @@ public sealed class ContactConfirmation(MotCuaDbContext db, UserManager<AppUser>
             return "Bạn đã yêu cầu mã 3 lần trong một giờ. Hãy dùng mã đã nhận, hoặc thử lại sau.";
         }
 
-        var code = RandomNumberGenerator.GetInt32(0, 1_000_000).ToString("D6", System.Globalization.CultureInfo.InvariantCulture);
+        var code = Codes.OneTimeCode.New();
         db.Add(new ContactCode
         {
             UserId = user.Id,
             Channel = channel,
             Target = target,
-            CodeHash = CodeHash.Of(code),
+            CodeHash = Codes.OneTimeCode.Hash(code),
             CreatedAt = now,
             ExpiresAt = now + Lifetime,
             Code = code,
@@ -73,7 +72,7 @@ public sealed class ContactConfirmation(MotCuaDbContext db, UserManager<AppUser>
             return WrongCode;
         }
 
-        if (!CryptographicOperations.FixedTimeEquals(Convert.FromHexString(sent.CodeHash), Convert.FromHexString(CodeHash.Of(code.Trim()))))
+        if (!Codes.OneTimeCode.Matches(sent.CodeHash, code))
         {
             sent.Attempts++;
             await db.SaveChangesAsync(cancellationToken);

@@ -1,6 +1,4 @@
 using System.ComponentModel.DataAnnotations.Schema;
-using System.Security.Cryptography;
-using System.Text;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
@@ -36,8 +34,6 @@ public sealed class PasswordResetCode
 
     [NotMapped]
     public string? Phone { get; set; }
-
-    public static string Hash(string code) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(code)));
 }
 
 internal sealed class PasswordResetCodeMapping : IEntityTypeConfiguration<PasswordResetCode>

@@ -1,4 +1,3 @@
-using System.Security.Cryptography;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using MotCua.Web.Common.Persistence;
@@ -43,11 +42,11 @@ public sealed class PasswordResets(MotCuaDbContext db, UserManager<AppUser> user
             return;
         }
 
-        var code = RandomNumberGenerator.GetInt32(0, 1_000_000).ToString("D6", System.Globalization.CultureInfo.InvariantCulture);
+        var code = Codes.OneTimeCode.New();
         db.Add(new PasswordResetCode
         {
             UserId = user.Id,
-            CodeHash = PasswordResetCode.Hash(code),
+            CodeHash = Codes.OneTimeCode.Hash(code),
             CreatedAt = now,
             ExpiresAt = now + Lifetime,
             Code = code,
@@ -70,7 +69,7 @@ public sealed class PasswordResets(MotCuaDbContext db, UserManager<AppUser> user
             return [("Code", WrongCode)];
         }
 
-        if (!CryptographicOperations.FixedTimeEquals(Convert.FromHexString(reset.CodeHash), Convert.FromHexString(PasswordResetCode.Hash(code.Trim()))))
+        if (!Codes.OneTimeCode.Matches(reset.CodeHash, code))
         {
             reset.Attempts++;
             await db.SaveChangesAsync(cancellationToken);
