@@ -393,6 +393,9 @@ namespace MotCua.Migrations.Postgres.Migrations
                         .HasMaxLength(600)
                         .HasColumnType("character varying(600)");
 
+                    b.Property<int>("ProcedureVersion")
+                        .HasColumnType("integer");
+
                     b.Property<string>("Reason")
                         .HasMaxLength(2000)
                         .HasColumnType("character varying(2000)");
@@ -623,15 +626,13 @@ namespace MotCua.Migrations.Postgres.Migrations
                         .HasColumnType("character varying(256)");
 
                     b.Property<string>("After")
-                        .HasMaxLength(20000)
-                        .HasColumnType("character varying(20000)");
+                        .HasColumnType("text");
 
                     b.Property<DateTime>("At")
                         .HasColumnType("timestamp with time zone");
 
                     b.Property<string>("Before")
-                        .HasMaxLength(20000)
-                        .HasColumnType("character varying(20000)");
+                        .HasColumnType("text");
 
                     b.Property<string>("Entity")
                         .IsRequired()
@@ -792,6 +793,9 @@ namespace MotCua.Migrations.Postgres.Migrations
                         .HasMaxLength(1200)
                         .HasColumnType("character varying(1200)");
 
+                    b.Property<int>("Version")
+                        .HasColumnType("integer");
+
                     b.ComplexProperty(typeof(Dictionary<string, object>), "Processing", "MotCua.Web.Modules.Catalog.Domain.Procedure.Processing#ProcessingTime", b1 =>
                         {
                             b1.IsRequired();
@@ -835,6 +839,52 @@ namespace MotCua.Migrations.Postgres.Migrations
                     b.HasIndex("UnitId");
 
                     b.ToTable("procedure_units", (string)null);
+                });
+
+            modelBuilder.Entity("MotCua.Web.Modules.Catalog.Domain.ProcedureVersion", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("Content")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<DateOnly>("EffectiveFrom")
+                        .HasColumnType("date");
+
+                    b.Property<DateTime?>("InForceAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<int>("Number")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("ProcedureId")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("InForceAt", "EffectiveFrom");
+
+                    b.HasIndex("ProcedureId", "Number")
+                        .IsUnique();
+
+                    b.ToTable("procedure_versions", (string)null);
                 });
 
             modelBuilder.Entity("MotCua.Web.Modules.Catalog.Domain.Unit", b =>
@@ -1521,6 +1571,8 @@ namespace MotCua.Migrations.Postgres.Migrations
 
                             b1.Property<int>("Copies");
 
+                            b1.Property<bool>("FormReplaces");
+
                             b1.Property<string>("Name")
                                 .IsRequired();
 
@@ -1620,6 +1672,17 @@ namespace MotCua.Migrations.Postgres.Migrations
                         .HasForeignKey("UnitId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("MotCua.Web.Modules.Catalog.Domain.ProcedureVersion", b =>
+                {
+                    b.HasOne("MotCua.Web.Modules.Catalog.Domain.Procedure", "Procedure")
+                        .WithMany()
+                        .HasForeignKey("ProcedureId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Procedure");
                 });
 
             modelBuilder.Entity("MotCua.Web.Modules.Catalog.Domain.Unit", b =>

@@ -375,6 +375,9 @@ namespace MotCua.Migrations.Sqlite.Migrations
                         .HasMaxLength(600)
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("ProcedureVersion")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Reason")
                         .HasMaxLength(2000)
                         .HasColumnType("TEXT");
@@ -598,14 +601,12 @@ namespace MotCua.Migrations.Sqlite.Migrations
                         .HasColumnType("TEXT");
 
                     b.Property<string>("After")
-                        .HasMaxLength(20000)
                         .HasColumnType("TEXT");
 
                     b.Property<DateTime>("At")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Before")
-                        .HasMaxLength(20000)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Entity")
@@ -763,6 +764,9 @@ namespace MotCua.Migrations.Sqlite.Migrations
                         .HasMaxLength(1200)
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("Version")
+                        .HasColumnType("INTEGER");
+
                     b.ComplexProperty(typeof(Dictionary<string, object>), "Processing", "MotCua.Web.Modules.Catalog.Domain.Procedure.Processing#ProcessingTime", b1 =>
                         {
                             b1.IsRequired();
@@ -806,6 +810,50 @@ namespace MotCua.Migrations.Sqlite.Migrations
                     b.HasIndex("UnitId");
 
                     b.ToTable("procedure_units", (string)null);
+                });
+
+            modelBuilder.Entity("MotCua.Web.Modules.Catalog.Domain.ProcedureVersion", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Content")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("EffectiveFrom")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("InForceAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Number")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ProcedureId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("InForceAt", "EffectiveFrom");
+
+                    b.HasIndex("ProcedureId", "Number")
+                        .IsUnique();
+
+                    b.ToTable("procedure_versions", (string)null);
                 });
 
             modelBuilder.Entity("MotCua.Web.Modules.Catalog.Domain.Unit", b =>
@@ -1481,6 +1529,8 @@ namespace MotCua.Migrations.Sqlite.Migrations
 
                             b1.Property<int>("Copies");
 
+                            b1.Property<bool>("FormReplaces");
+
                             b1.Property<string>("Name")
                                 .IsRequired();
 
@@ -1580,6 +1630,17 @@ namespace MotCua.Migrations.Sqlite.Migrations
                         .HasForeignKey("UnitId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("MotCua.Web.Modules.Catalog.Domain.ProcedureVersion", b =>
+                {
+                    b.HasOne("MotCua.Web.Modules.Catalog.Domain.Procedure", "Procedure")
+                        .WithMany()
+                        .HasForeignKey("ProcedureId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Procedure");
                 });
 
             modelBuilder.Entity("MotCua.Web.Modules.Catalog.Domain.Unit", b =>

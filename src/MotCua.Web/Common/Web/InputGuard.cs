@@ -32,7 +32,8 @@ public sealed class InputGuard(RequestDelegate next)
         var request = context.Request;
         if (WebPlatform.IsApi(context))
         {
-            var limit = request.HasFormContentType ? MaxApiMultipartBytes : MaxApiJsonBytes;
+            var limit = context.GetEndpoint()?.Metadata.GetMetadata<BodyLimit>()?.Bytes
+                ?? (request.HasFormContentType ? MaxApiMultipartBytes : MaxApiJsonBytes);
             if (request.ContentLength > limit)
             {
                 throw new BadHttpRequestException("Request body too large.", StatusCodes.Status413PayloadTooLarge);

@@ -14,6 +14,11 @@ public static class CatalogModule
         builder.Services.AddSingleton<Public.CatalogDirectory>();
         builder.Services.AddScoped<ProcedureSearch>();
         builder.Services.AddScoped<IDatabaseSeeder, DemoProvinceSeed>();
+        builder.Services.AddScoped<IDatabaseSeeder, Versions.FirstVersionsSeed>();
+        builder.Services.AddScoped<Versions.CatalogVersions>();
+        builder.Services.AddScoped<Exchange.CatalogImport>();
+        builder.Services.AddScoped<Exchange.CatalogExport>();
+        builder.Services.AddHostedService<Versions.ScheduledVersionsWorker>();
         return builder;
     }
 
@@ -21,6 +26,7 @@ public static class CatalogModule
     {
         ArgumentNullException.ThrowIfNull(app);
         CatalogEndpoints.Map(app.MapGroup("/api/v1").WithTags("Danh mục thủ tục"));
+        CatalogAdminEndpoints.Map(app.MapGroup("/api/v1").WithTags("Quản trị"));
         ExpectedDateEndpoint.Map(app.MapGroup("/api/v1").WithTags("Thời hạn giải quyết"));
         return app;
     }

@@ -91,7 +91,7 @@ public sealed class DocumentUpload(MotCuaDbContext db, ApplicationAccess access,
             var stillMissing = application.MissingDocuments;
             if (kind == DocumentKind.Input)
             {
-                var procedure = await catalog.ProcedureAsync(application.ProcedureId, cancellationToken)
+                var procedure = await catalog.ProcedureAsync(application.ProcedureId, application.ProcedureVersion, cancellationToken)
                     ?? throw new InvalidOperationException($"Procedure {application.ProcedureId} of application {application.Code} is gone.");
                 var names = await db.Set<ApplicationDocument>().Where(d => d.ApplicationId == application.Id && d.Kind == DocumentKind.Input)
                     .Select(d => d.Name).ToListAsync(cancellationToken);

@@ -26,6 +26,9 @@ public sealed class Application
     public int ProcedureId { get; private set; }
     public string ProcedureCode { get; private set; }
     public string ProcedureName { get; private set; }
+
+    /// <summary>The version of the procedure's terms it was filed under: it keeps them when the catalog changes.</summary>
+    public int ProcedureVersion { get; private set; } = 1;
     public int UnitId { get; private set; }
     public string UnitPath { get; private set; }
 
@@ -114,6 +117,7 @@ public sealed class Application
             ProcedureId = procedure.Id,
             ProcedureCode = procedure.Code,
             ProcedureName = procedure.Name,
+            ProcedureVersion = procedure.Version,
             UnitId = unit.Id,
             UnitPath = unit.Path,
             ApplicantId = applicant.UserId,

@@ -273,7 +273,7 @@ public sealed class OfficerApplicationModel(
         Application = application;
         Documents = (await db.Set<ApplicationDocument>().AsNoTracking().Where(d => d.ApplicationId == application.Id).ToListAsync(cancellationToken))
             .OrderBy(d => d.UploadedAt).ToList();
-        Procedure = await catalog.ProcedureAsync(application.ProcedureId, cancellationToken);
+        Procedure = await catalog.ProcedureAsync(application.ProcedureId, application.ProcedureVersion, cancellationToken);
         var unitIds = application.Steps.Select(s => s.UnitId).Append(application.UnitId);
         UnitNames = (await catalog.UnitsAsync(unitIds, cancellationToken)).ToDictionary(u => u.Key, u => u.Value.Name);
         Answers = FormFields.Answers(FormFields.Read(Procedure?.Form), application.FormJson);

@@ -12,10 +12,12 @@ public sealed record DocumentView(Guid Id, DocumentKind Kind, string Name, strin
 
 public sealed record HistoryView(int Sequence, string Action, ApplicationStatus From, ApplicationStatus To, string ActorName, string ActorRole, int? UnitId, DateTimeOffset At, string? Note, string? InternalNote);
 
+/// <param name="ProcedureVersion">The version of the procedure's terms (fees, documents, time limit) it was filed under.</param>
 public sealed record ApplicationView(
     string Code,
     string ProcedureCode,
     string ProcedureName,
+    int ProcedureVersion,
     int UnitId,
     Channel Channel,
     ApplicationStatus Status,
@@ -45,7 +47,7 @@ public sealed record ApplicationView(
         ArgumentNullException.ThrowIfNull(a);
         var steps = a.Steps.Select((s, i) => new StepView(i, s.Name, s.Role, s.UnitId, VietnamTime.Offset(s.DueAt), VietnamTime.Offset(s.StartedAt), VietnamTime.Offset(s.CompletedAt), s.CompletedBy)).ToList();
         return new ApplicationView(
-            a.Code, a.ProcedureCode, a.ProcedureName, a.UnitId, a.Channel, a.Status, a.Status.NationalCode(), a.Status.Vietnamese(), a.ApplicantName,
+            a.Code, a.ProcedureCode, a.ProcedureName, a.ProcedureVersion, a.UnitId, a.Channel, a.Status, a.Status.NationalCode(), a.Status.Vietnamese(), a.ApplicantName,
             VietnamTime.Offset(a.SubmittedAt), VietnamTime.Offset(a.ReceivedAt), VietnamTime.Offset(a.DueAt), VietnamTime.Offset(a.FinishedAt),
             VietnamTime.Offset(a.ReturnedAt), a.Timeliness, VietnamTime.Offset(a.ApologyNewDueAt),
             a.CurrentStep is int i && a.Status is ApplicationStatus.InProgress or ApplicationStatus.SupplementRequested or ApplicationStatus.Suspended or ApplicationStatus.AwaitingPayment ? steps[i] : null,

@@ -40,7 +40,7 @@ public sealed class SlipBuilder(MotCuaDbContext db, CatalogDirectory catalog, Wo
         var units = await catalog.UnitsAsync(application.Steps.Select(s => s.UnitId).Append(application.UnitId), cancellationToken);
         var unit = units[application.UnitId];
         var parentName = unit.ParentId is int parentId ? (await catalog.UnitAsync(parentId, cancellationToken))?.Name ?? unit.Name : unit.Name;
-        var procedure = await catalog.ProcedureAsync(application.ProcedureId, cancellationToken)
+        var procedure = await catalog.ProcedureAsync(application.ProcedureId, application.ProcedureVersion, cancellationToken)
             ?? throw new InvalidOperationException($"Procedure {application.ProcedureId} of application {application.Code} is gone.");
         var attached = await db.Set<ApplicationDocument>().AsNoTracking()
             .Where(d => d.ApplicationId == application.Id && d.Kind == DocumentKind.Input).Select(d => d.Name).ToListAsync(cancellationToken);

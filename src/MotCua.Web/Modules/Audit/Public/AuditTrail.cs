@@ -44,8 +44,6 @@ internal sealed class AuditEntryMapping : IEntityTypeConfiguration<AuditEntry>
         b.Property(e => e.ActorName).HasMaxLength(256);
         b.Property(e => e.Action).HasMaxLength(60);
         b.Property(e => e.Entity).HasMaxLength(120);
-        b.Property(e => e.Before).HasMaxLength(20_000);
-        b.Property(e => e.After).HasMaxLength(20_000);
         b.HasIndex(e => e.At);
         b.HasIndex(e => new { e.ActorName, e.At });
     }

@@ -28,7 +28,8 @@ public sealed record ProcedureListDto(IReadOnlyList<ProcedureSummaryDto> Items, 
 
 public sealed record ProcessingTimeDto(decimal Value, TimeUnit Unit);
 
-public sealed record DocumentDto(string Name, int Originals, int Copies, bool Required, bool VaultAllowed, string? Note);
+/// <param name="FormReplaces">The online e-form is this document: an online applicant does not upload it.</param>
+public sealed record DocumentDto(string Name, int Originals, int Copies, bool Required, bool VaultAllowed, string? Note, bool FormReplaces);
 
 public sealed record FeeDto(string Name, long Amount, long OnlineAmount, string? Note);
 
@@ -58,7 +59,8 @@ public sealed record ProcedureDto(
     bool PostalAllowed,
     JsonNode? FormSchema,
     JsonNode? FormUi,
-    IReadOnlyList<WorkflowStepDto> Workflow)
+    IReadOnlyList<WorkflowStepDto> Workflow,
+    int Version)
 {
     public static ProcedureDto From(Procedure p)
     {
@@ -75,7 +77,7 @@ public sealed record ProcedureDto(
             p.ApplicantTypes,
             p.LegalBasis,
             p.Conditions,
-            p.Documents.Select(d => new DocumentDto(d.Name, d.Originals, d.Copies, d.Required, d.VaultAllowed, d.Note)).ToList(),
+            p.Documents.Select(d => new DocumentDto(d.Name, d.Originals, d.Copies, d.Required, d.VaultAllowed, d.Note, d.FormReplaces)).ToList(),
             p.Processing.InWorkingDays,
             new ProcessingTimeDto(p.Processing.Value, p.Processing.Unit),
             p.OnlineProcessing?.InWorkingDays,
@@ -87,7 +89,8 @@ public sealed record ProcedureDto(
             p.PostalAllowed,
             p.Form is null ? null : JsonNode.Parse(p.Form.SchemaJson),
             p.Form is null ? null : JsonNode.Parse(p.Form.UiJson),
-            p.Workflow.Select((s, i) => new WorkflowStepDto(i + 1, s.Name, s.Role, s.UnitCode, s.Share)).ToList());
+            p.Workflow.Select((s, i) => new WorkflowStepDto(i + 1, s.Name, s.Role, s.UnitCode, s.Share)).ToList(),
+            p.Version);
     }
 }
 

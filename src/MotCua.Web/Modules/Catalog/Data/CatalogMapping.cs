@@ -99,3 +99,16 @@ internal sealed class ProcedureUnitMapping : IEntityTypeConfiguration<ProcedureU
         b.HasIndex(u => u.UnitId);
     }
 }
+
+internal sealed class ProcedureVersionMapping : IEntityTypeConfiguration<ProcedureVersion>
+{
+    public void Configure(EntityTypeBuilder<ProcedureVersion> b)
+    {
+        b.ToTable("procedure_versions");
+        b.HasOne(v => v.Procedure).WithMany().HasForeignKey(v => v.ProcedureId).OnDelete(DeleteBehavior.Cascade);
+        b.HasIndex(v => new { v.ProcedureId, v.Number }).IsUnique();
+        b.HasIndex(v => new { v.InForceAt, v.EffectiveFrom });
+        b.Property(v => v.Note).HasMaxLength(2000);
+        b.Property(v => v.CreatedBy).HasMaxLength(256);
+    }
+}

@@ -28,15 +28,8 @@ public sealed class Procedure
         : this()
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(code);
-        ArgumentException.ThrowIfNullOrWhiteSpace(name);
-        ArgumentException.ThrowIfNullOrWhiteSpace(field);
-        ArgumentException.ThrowIfNullOrWhiteSpace(levelCode);
         Code = code.Trim();
-        NationalCode = string.IsNullOrWhiteSpace(nationalCode) ? null : nationalCode.Trim();
-        Name = name.Trim();
-        Field = field.Trim();
-        LevelCode = levelCode;
-        RefreshSearchText();
+        Rename(nationalCode, name, field, levelCode);
     }
 
     public int Id { get; private set; }
@@ -83,6 +76,28 @@ public sealed class Procedure
 
     /// <summary>Folded name, code and field, for search without diacritics.</summary>
     public string SearchText { get; private set; }
+
+    /// <summary>The version of its terms in force (1 for the first; a later one comes into force on its date).</summary>
+    public int Version { get; private set; } = 1;
+
+    public void Rename(string? nationalCode, string name, string field, string levelCode)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(name);
+        ArgumentException.ThrowIfNullOrWhiteSpace(field);
+        ArgumentException.ThrowIfNullOrWhiteSpace(levelCode);
+        NationalCode = string.IsNullOrWhiteSpace(nationalCode) ? null : nationalCode.Trim();
+        Name = name.Trim();
+        Field = field.Trim();
+        LevelCode = levelCode;
+        RefreshSearchText();
+    }
+
+    /// <summary>Marks which version's terms the procedure now carries.</summary>
+    public void BringIntoForce(int version)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(version);
+        Version = version;
+    }
 
     public void DescribeWho(IEnumerable<int> unitIds, string? handledBy, string? externalUrl, IEnumerable<ApplicantType> applicantTypes)
     {

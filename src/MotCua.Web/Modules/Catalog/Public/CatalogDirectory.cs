@@ -24,6 +24,33 @@ public sealed class CatalogDirectory(IServiceScopeFactory scopes, IMemoryCache c
     public Task<ProcedureTerms?> ProcedureAsync(int id, CancellationToken cancellationToken) =>
         CachedAsync("catalog:procedure-id:" + id, db => db.Set<Procedure>().AsNoTracking().Include(p => p.Units).SingleOrDefaultAsync(p => p.Id == id, cancellationToken));
 
+    /// <summary>
+    /// The terms of one version of a procedure, as an application filed under it keeps them (its fees, documents and
+    /// form). A version the catalog does not hold (filed before versions were kept) gives the terms in force.
+    /// </summary>
+    public async Task<ProcedureTerms?> ProcedureAsync(int id, int version, CancellationToken cancellationToken)
+    {
+        var current = await ProcedureAsync(id, cancellationToken);
+        if (current is null || current.Version == version)
+        {
+            return current;
+        }
+
+        return await GetOrLoadAsync($"catalog:procedure-version:{id}:{version}", async db =>
+        {
+            var content = await db.Set<ProcedureVersion>().AsNoTracking().Where(v => v.ProcedureId == id && v.Number == version)
+                .Select(v => v.Content).SingleOrDefaultAsync(cancellationToken);
+            if (content is null)
+            {
+                return null;
+            }
+
+            var unitIds = await db.Set<Unit>().AsNoTracking().ToDictionaryAsync(u => u.Code, u => u.Id, StringComparer.Ordinal, cancellationToken);
+            var procedure = Exchange.ProcedureRecords.Create(Versions.CatalogVersions.Read(content), unitIds);
+            return Terms(procedure) with { Id = id, Version = version };
+        }) ?? current;
+    }
+
     /// <summary>Procedures that have an internal process and are handled by one of <paramref name="unitIds"/>.</summary>
     public async Task<IReadOnlyList<ProcedureTerms>> ProceduresHandledByAsync(IReadOnlyCollection<int> unitIds, CancellationToken cancellationToken)
     {
@@ -78,7 +105,7 @@ public sealed class CatalogDirectory(IServiceScopeFactory scopes, IMemoryCache c
 
     public static ProcedureTerms Terms(Procedure p) => new(
         p.Id, p.Code, p.NationalCode, p.Name, p.Field, p.Units.Select(u => u.UnitId).ToList(), p.ApplicantTypes, p.Processing, p.OnlineProcessing,
-        p.Documents, p.Fees, p.ResultType, p.OnlineLevel, p.OnlineOnly, p.PostalAllowed, p.Form, p.Workflow);
+        p.Documents, p.Fees, p.ResultType, p.OnlineLevel, p.OnlineOnly, p.PostalAllowed, p.Form, p.Workflow, p.Version);
 
     public static UnitCard Card(Unit u) =>
         new(u.Id, u.Code, u.Name, u.LevelCode, u.ParentId, u.Path, u.Place ?? u.Name, u.AreaName ?? u.Name, u.Address, u.Phone, u.Email);

@@ -29,7 +29,7 @@ public enum StepRole
 /// <summary>A document of the application file (thành phần hồ sơ).</summary>
 public sealed class RequiredDocument
 {
-    public RequiredDocument(string name, int originals, int copies, bool required, bool vaultAllowed, string? note)
+    public RequiredDocument(string name, int originals, int copies, bool required, bool vaultAllowed, string? note, bool formReplaces = false)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(name);
         ArgumentOutOfRangeException.ThrowIfNegative(originals);
@@ -40,6 +40,7 @@ public sealed class RequiredDocument
         Required = required;
         VaultAllowed = vaultAllowed;
         Note = note;
+        FormReplaces = formReplaces;
     }
 
     public string Name { get; private set; }
@@ -51,11 +52,17 @@ public sealed class RequiredDocument
     public bool VaultAllowed { get; private set; }
 
     public string? Note { get; private set; }
+
+    /// <summary>The online e-form is this document (the declaration, tờ khai): an online applicant does not upload it.</summary>
+    public bool FormReplaces { get; private set; }
 }
 
 /// <summary>A fee or charge (phí, lệ phí) in VND; online applications may pay less.</summary>
 public sealed class Fee
 {
+    /// <summary>Ten billion đồng: above any fee in the national catalog, below what a mistyped amount reaches.</summary>
+    public const long MaxAmount = 10_000_000_000;
+
     public Fee(string name, long amount, long? onlineAmount, string? note)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(name);
@@ -113,7 +120,8 @@ public sealed class WorkflowStep
 
 /// <summary>
 /// A procedure as other modules read it: a read-only copy of what filing and processing need. Applications takes its
-/// time limit, fees, workflow and form from here when an application starts, and keeps its own copy from then on.
+/// time limit, fees, workflow and form from here when an application starts, and keeps its own copy from then on;
+/// <see cref="Version"/> names the version of the terms, which <c>CatalogDirectory.ProcedureAsync(id, version)</c> gives back.
 /// </summary>
 public sealed record ProcedureTerms(
     int Id,
@@ -132,7 +140,8 @@ public sealed record ProcedureTerms(
     bool OnlineOnly,
     bool PostalAllowed,
     FormDefinition? Form,
-    IReadOnlyList<WorkflowStep> Workflow)
+    IReadOnlyList<WorkflowStep> Workflow,
+    int Version = 1)
 {
     /// <summary>The time limit that applies to a channel: online applications may have a shorter one.</summary>
     public ProcessingTime TimeLimitFor(bool online) => online && OnlineProcessing is not null ? OnlineProcessing : Processing;

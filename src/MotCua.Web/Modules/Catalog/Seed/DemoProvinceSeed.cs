@@ -9,16 +9,9 @@ using MotCua.Web.Modules.EForms.Public;
 
 namespace MotCua.Web.Modules.Catalog.Seed;
 
-/// <summary>Loads the demo province (units and procedures) from demo-province.json; FORMAT.md describes the file.</summary>
+/// <summary>Loads the demo province (units and procedures) from demo-province.json; FORMAT.md describes the file, whose procedures are catalog exchange records.</summary>
 internal sealed class DemoProvinceSeed(MotCuaDbContext db, IWebHostEnvironment environment, Search.CatalogCache catalog, Public.CatalogDirectory directory) : IDatabaseSeeder
 {
-    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
-    {
-        UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow,
-        Converters = { new JsonStringEnumConverter(allowIntegerValues: false) },
-        ReadCommentHandling = JsonCommentHandling.Skip,
-    };
-
     public int Order => 10;
 
     public bool DemoOnly => true;
@@ -36,7 +29,7 @@ internal sealed class DemoProvinceSeed(MotCuaDbContext db, IWebHostEnvironment e
             ? DefaultFile
             : Path.Combine(environment.ContentRootPath, "Modules", "Catalog", "Seed", "demo-province.json");
         await using var stream = File.OpenRead(file);
-        var data = await JsonSerializer.DeserializeAsync<SeedFile>(stream, Json, cancellationToken)
+        var data = await JsonSerializer.DeserializeAsync<SeedFile>(stream, Exchange.CatalogJson.Options, cancellationToken)
             ?? throw new InvalidDataException("demo-province.json is empty.");
         await LoadAsync(db, data, cancellationToken);
         catalog.Invalidate();
@@ -61,75 +54,25 @@ internal sealed class DemoProvinceSeed(MotCuaDbContext db, IWebHostEnvironment e
         db.Set<Unit>().AddRange(units.Values);
         await db.SaveChangesAsync(cancellationToken);
 
+        var unitIds = units.ToDictionary(u => u.Key, u => u.Value.Id, StringComparer.Ordinal);
+        var knownLevels = levels.Keys.ToHashSet(StringComparer.Ordinal);
+        var knownUnits = units.Keys.ToHashSet(StringComparer.Ordinal);
         foreach (var p in data.Procedures)
         {
-            var procedure = new Procedure(p.Code, p.NationalCode, p.Name, p.Field, levels[p.Level].Code);
-            procedure.DescribeWho(p.Units.Select(code => units[code].Id), p.HandledBy, p.ExternalUrl, p.ApplicantTypes);
-            procedure.DescribeWhat(
-                p.LegalBasis,
-                p.Conditions,
-                p.Documents.Select(d => new RequiredDocument(d.Name, d.Originals, d.Copies, d.Required, d.VaultAllowed, d.Note)),
-                p.ResultType);
-            procedure.SetTimeAndFees(
-                new ProcessingTime(p.Processing.Value, p.Processing.Unit),
-                p.OnlineProcessing is null ? null : new ProcessingTime(p.OnlineProcessing.Value, p.OnlineProcessing.Unit),
-                p.Fees.Select(f => new Fee(f.Name, f.Amount, f.OnlineAmount, f.Note)));
-            procedure.OfferOnline(
-                p.OnlineLevel,
-                p.OnlineOnly,
-                p.PostalAllowed,
-                p.Form is null ? null : new FormDefinition(p.Form.Schema.GetRawText(), p.Form.Ui.GetRawText()));
-            procedure.DefineWorkflow(p.Workflow.Select(s =>
+            if (Exchange.ProcedureRecords.Problems(p, knownLevels, knownUnits) is { Count: > 0 } problems)
             {
-                if (s.Unit is not null && !units.ContainsKey(s.Unit))
-                {
-                    throw new InvalidDataException($"Workflow of {p.Code} names unknown unit {s.Unit}.");
-                }
+                throw new InvalidDataException($"Procedure {p.Code} of the seed: {string.Join(" ", problems)}");
+            }
 
-                return new WorkflowStep(s.Name, s.Role, s.Unit, s.Share);
-            }));
-            db.Set<Procedure>().Add(procedure);
+            db.Set<Procedure>().Add(Exchange.ProcedureRecords.Create(p, unitIds));
         }
 
         await db.SaveChangesAsync(cancellationToken);
     }
 
-    internal sealed record SeedFile(IReadOnlyList<LevelRow> Levels, IReadOnlyList<UnitRow> Units, IReadOnlyList<ProcedureRow> Procedures);
+    internal sealed record SeedFile(IReadOnlyList<LevelRow> Levels, IReadOnlyList<UnitRow> Units, IReadOnlyList<Exchange.ProcedureRecord> Procedures);
 
     internal sealed record LevelRow(string Code, string Name, int Rank);
 
     internal sealed record UnitRow(string Code, string Name, UnitKind Kind, string Level, string? Parent, string? Address, string? Phone, string? Email, string? Place = null, string? AreaName = null);
-
-    internal sealed record ProcedureRow(
-        string Code,
-        string? NationalCode,
-        string Name,
-        string Field,
-        string Level,
-        IReadOnlyList<string> Units,
-        string? HandledBy,
-        string? ExternalUrl,
-        IReadOnlyList<ApplicantType> ApplicantTypes,
-        IReadOnlyList<string> LegalBasis,
-        string? Conditions,
-        IReadOnlyList<DocumentRow> Documents,
-        TimeRow Processing,
-        TimeRow? OnlineProcessing,
-        IReadOnlyList<FeeRow> Fees,
-        string ResultType,
-        OnlineLevel OnlineLevel,
-        bool OnlineOnly,
-        bool PostalAllowed,
-        FormRow? Form,
-        IReadOnlyList<StepRow> Workflow);
-
-    internal sealed record DocumentRow(string Name, int Originals, int Copies, bool Required, bool VaultAllowed, string? Note);
-
-    internal sealed record TimeRow(decimal Value, TimeUnit Unit);
-
-    internal sealed record FeeRow(string Name, long Amount, long? OnlineAmount, string? Note);
-
-    internal sealed record FormRow(JsonElement Schema, JsonElement Ui);
-
-    internal sealed record StepRow(string Name, StepRole Role, string? Unit, decimal Share);
 }
