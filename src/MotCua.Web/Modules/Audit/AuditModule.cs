@@ -10,6 +10,7 @@ public static class AuditModule
     {
         ArgumentNullException.ThrowIfNull(builder);
         builder.Services.AddScoped<AuditTrail>();
+        builder.Services.AddScoped<AuditQuery>();
         return builder;
     }
 

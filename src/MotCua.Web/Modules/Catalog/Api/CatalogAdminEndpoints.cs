@@ -34,7 +34,8 @@ internal static partial class CatalogAdminEndpoints
     {
         if (!request.HasJsonContentType())
         {
-            return Problems.Validation("Tệp danh mục phải là JSON (Content-Type: application/json).", ("body", "Gửi tệp danh mục định dạng motcua.catalog.v1."));
+            return TypedResults.Problem("Tệp danh mục phải là JSON (Content-Type: application/json) theo định dạng motcua.catalog.v1.",
+                statusCode: StatusCodes.Status415UnsupportedMediaType, title: Problems.TitleFor(StatusCodes.Status415UnsupportedMediaType));
         }
 
         var file = await ReadAsync(request.Body, cancellationToken);

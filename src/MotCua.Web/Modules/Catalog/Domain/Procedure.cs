@@ -178,7 +178,8 @@ public sealed class Procedure
             throw new CatalogRuleException($"Tổng tỷ lệ thời gian các bước xử lý của thủ tục {Code} phải bằng 100%.");
         }
 
-        if (list.Count == 0 && OnlineLevel != OnlineLevel.Info && Units.Count > 0)
+        // A unit of the province that handles it receives applications at its desk too: officers need the steps.
+        if (list.Count == 0 && Units.Count > 0)
         {
             throw new CatalogRuleException($"Thủ tục {Code} phải có quy trình xử lý nội bộ.");
         }

@@ -10,7 +10,7 @@ using NodaTime;
 namespace MotCua.Web.Modules.Catalog.Versions;
 
 /// <summary>The newest version of a procedure: the one in force, or one that waits for its day.</summary>
-internal sealed record Latest(int Number, DateOnly EffectiveFrom, bool InForce, ProcedureRecord Record);
+public sealed record Latest(int Number, DateOnly EffectiveFrom, bool InForce, ProcedureRecord Record);
 
 /// <summary>A version as the administrator's history shows it.</summary>
 public sealed record VersionView(int Number, DateOnly EffectiveFrom, bool InForce, bool Current, string? Note, DateTimeOffset CreatedAt, string CreatedBy);

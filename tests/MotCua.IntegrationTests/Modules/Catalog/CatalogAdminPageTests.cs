@@ -1,0 +1,118 @@
+using System.Net;
+using System.Text;
+using System.Text.Json.Nodes;
+using MotCua.IntegrationTests.Infrastructure;
+
+namespace MotCua.IntegrationTests.Modules.Catalog;
+
+/// <summary>The province admin's catalog pages: a file checked then loaded, a fee changed from a later date, the audit page.</summary>
+public abstract class CatalogAdminPageTests(MotCuaApp app)
+{
+    private const string Ward = "000.01.00.H99";
+
+    /// <summary>A catalog file with the sample's "Cấp bản sao từ sổ gốc" under a new code, handled by one ward.</summary>
+    private static (string Code, byte[] File) NewFile()
+    {
+        var sample = JsonNode.Parse(System.IO.File.ReadAllText(CatalogImportTests.SampleFile))!.AsObject();
+        var procedure = sample["procedures"]!.AsArray().Single(p => (string)p!["code"]! == "2.000908")!.DeepClone().AsObject();
+        var code = $"P-{Guid.NewGuid():N}"[..20];
+        procedure["code"] = code;
+        procedure["nationalCode"] = null;
+        procedure["units"] = new JsonArray(Ward);
+        sample["procedures"] = new JsonArray(procedure);
+        return (code, Encoding.UTF8.GetBytes(sample.ToJsonString()));
+    }
+
+    private static Dictionary<string, string> Terms(string name, string amount, string onlineAmount, string processing, string effectiveFrom) => new()
+    {
+        ["Name"] = name, ["Field"] = "Chứng thực", ["NationalCode"] = "", ["Level"] = "commune", ["UnitCodes"] = Ward, ["ApplicantTypes"] = "Citizen",
+        ["ResultType"] = "Bản sao từ sổ gốc", ["Conditions"] = "", ["LegalBasis"] = "Nghị định số 23/2015/NĐ-CP",
+        ["Documents[0].Name"] = "Văn bản yêu cầu cấp bản sao từ sổ gốc", ["Documents[0].Originals"] = "1", ["Documents[0].Copies"] = "0", ["Documents[0].Required"] = "true",
+        ["Fees[0].Name"] = "Phí cấp bản sao từ sổ gốc", ["Fees[0].Amount"] = amount, ["Fees[0].OnlineAmount"] = onlineAmount,
+        ["ProcessingValue"] = processing, ["ProcessingUnit"] = "WorkingDays", ["OnlineProcessingValue"] = "", ["OnlineProcessingUnit"] = "WorkingDays",
+        ["OnlineLevel"] = "Partial", ["PostalAllowed"] = "true", ["EffectiveFrom"] = effectiveFrom, ["ChangeNote"] = "Nghị quyết số 15/2026/NQ-HĐND",
+    };
+
+    [Fact]
+    public async Task The_admin_checks_a_file_then_loads_it_and_changes_a_fee_from_next_year()
+    {
+        using var admin = app.Pages();
+        await admin.SignInAsync("admin");
+        var (code, file) = NewFile();
+
+        using var check = await admin.SubmitWithFileAsync("/quan-tri/danh-muc", new Dictionary<string, string>(), "file", "danh-muc.json", file, "application/json", "/quan-tri/danh-muc?handler=Check");
+        var checkedPage = await check.Content.ReadAsStringAsync();
+        Assert.Equal(HttpStatusCode.OK, check.StatusCode);
+        Assert.Contains("Sẽ thêm mới <strong>1</strong>", checkedPage, StringComparison.Ordinal);
+        Assert.Contains(code, checkedPage, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.NotFound, (await admin.GetAsync($"/quan-tri/danh-muc/{code}")).Status);
+
+        var pending = System.Text.RegularExpressions.Regex.Match(checkedPage, "name=\"pending\" value=\"([^\"]+)\"").Groups[1].Value;
+        using var load = await admin.SubmitAsync("/quan-tri/danh-muc", new Dictionary<string, string> { ["pending"] = WebUtility.HtmlDecode(pending) }, "/quan-tri/danh-muc?handler=Import");
+        Assert.Equal(HttpStatusCode.Redirect, load.StatusCode);
+        var (_, loaded) = await admin.GetAsync(load.Headers.Location!.OriginalString);
+        Assert.Contains("thêm 1 thủ tục", loaded, StringComparison.Ordinal);
+
+        // A mistake in each field: nothing is saved and each is named.
+        var page = $"/quan-tri/danh-muc/{code}";
+        using var wrong = await admin.SubmitAsync(page, Terms(" ", "năm mươi", "-3", "0", "2020-01-01"), page + "?handler=Save");
+        var wrongPage = await wrong.Content.ReadAsStringAsync();
+        Assert.Equal(HttpStatusCode.OK, wrong.StatusCode);
+        foreach (var message in new[] { "Nhập tên thủ tục.", "Mức thu là số đồng không âm", "Thời hạn là một số lớn hơn 0", "Ngày áp dụng không được trước hôm nay" })
+        {
+            Assert.Contains(message, wrongPage, StringComparison.Ordinal);
+        }
+
+        var nextYear = DateTime.UtcNow.Year + 1;
+        using var saved = await admin.SubmitAsync(page, Terms("Cấp bản sao từ sổ gốc", "3.000", "1.500", "1", $"{nextYear}-01-01"), page + "?handler=Save");
+        Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
+        var (_, edited) = await admin.GetAsync(saved.Headers.Location!.OriginalString);
+        Assert.Contains($"áp dụng từ ngày 01/01/{nextYear}", edited, StringComparison.Ordinal);
+        Assert.Contains("Chờ áp dụng", edited, StringComparison.Ordinal);
+        Assert.Contains("Nghị quyết số 15/2026/NQ-HĐND", edited, StringComparison.Ordinal);
+
+        // Until then citizens see the fee in force; the audit page shows the change.
+        var (_, details) = await app.Pages().GetAsync($"/thu-tuc/{code}");
+        Assert.Contains("2.000", details, StringComparison.Ordinal);
+        var (_, audit) = await admin.GetAsync("/quan-tri/nhat-ky?loai=catalog");
+        Assert.Contains($"procedure:{code}", audit, StringComparison.Ordinal);
+        Assert.Contains("catalog.procedure.change", audit, StringComparison.Ordinal);
+
+        // Withdrawn before its day, the waiting version goes.
+        using var cancel = await admin.SubmitAsync(page, new Dictionary<string, string> { ["number"] = "2" }, page + "?handler=Cancel");
+        Assert.Equal(HttpStatusCode.Redirect, cancel.StatusCode);
+        var (_, after) = await admin.GetAsync(page);
+        Assert.DoesNotContain("Chờ áp dụng", after, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_file_that_is_not_a_catalog_is_refused_on_the_page()
+    {
+        using var admin = app.Pages();
+        await admin.SignInAsync("admin");
+        using var check = await admin.SubmitWithFileAsync("/quan-tri/danh-muc", new Dictionary<string, string>(), "file", "anh.json",
+            Encoding.UTF8.GetBytes("{\"procedures\": 5}"), "application/json", "/quan-tri/danh-muc?handler=Check");
+        var html = await check.Content.ReadAsStringAsync();
+        Assert.Contains("không đúng kiểu", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("name=\"pending\"", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Officers_who_are_not_the_province_admin_do_not_reach_the_catalog_or_the_audit()
+    {
+        using var reception = app.Pages();
+        await reception.SignInAsync("reception1");
+        foreach (var path in new[] { "/quan-tri/danh-muc", "/quan-tri/danh-muc/1.001193", "/quan-tri/nhat-ky" })
+        {
+            var (status, _) = await reception.GetAsync(path);
+            Assert.True(status is HttpStatusCode.Forbidden or HttpStatusCode.Redirect, $"{path}: {status}");
+            Assert.NotEqual(HttpStatusCode.OK, status);
+        }
+    }
+}
+
+[Collection(SqliteCollection.Name)]
+public sealed class CatalogAdminPageOnSqlite(SqliteApp app) : CatalogAdminPageTests(app);
+
+[Collection(PostgresCollection.Name)]
+public sealed class CatalogAdminPageOnPostgres(PostgresApp app) : CatalogAdminPageTests(app);
