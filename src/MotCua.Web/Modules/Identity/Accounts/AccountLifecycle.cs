@@ -65,6 +65,13 @@ public sealed class AccountLifecycle(
         await sessions.EndAllAsync(user.Id, "locked", cancellationToken: cancellationToken);
     }
 
+    /// <summary>Ends every session of the account (its unit or roles changed): it signs in again under the new terms.</summary>
+    public async Task EndSessionsAsync(AppUser user, string reason, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(user);
+        await sessions.EndAllAsync(user.Id, reason, cancellationToken: cancellationToken);
+    }
+
     /// <summary>Disables the account for good (until an administrator unlocks it) and ends its sessions.</summary>
     public Task DisableAsync(AppUser user, CancellationToken cancellationToken = default) =>
         LockAsync(user, Instant.MaxValue, cancellationToken);

@@ -162,6 +162,65 @@ public sealed class OfficerAdmin(
         return new OfficerView(officer.Id, officer.UserName!, officer.FullName, officer.UnitId, roles, officer.Email, Disabled: true);
     }
 
+    /// <summary>
+    /// Moves an officer to another unit within the administrator's sub-tree; their roles apply at the new unit. Their
+    /// sessions end, so the next sign-in works the new unit's files and nothing of the old one stays open.
+    /// </summary>
+    public async Task<Result<OfficerView>> MoveAsync(ClaimsPrincipal principal, Guid id, int? unitId, CancellationToken cancellationToken)
+    {
+        if (await AdminAsync(principal, cancellationToken) is not { } admin)
+        {
+            return Failure.Forbidden("Chỉ quản trị cấp tỉnh hoặc quản trị cơ quan chuyển đơn vị công tác của cán bộ.");
+        }
+
+        var officer = await users.FindByIdAsync(id.ToString());
+        var from = officer?.UnitId is int current ? await catalog.UnitAsync(current, cancellationToken) : null;
+        if (officer is null || officer.AccountType != AccountType.Officer || from is null || !from.IsWithin(admin.UnitPath))
+        {
+            return Failure.NotFound("Không có tài khoản cán bộ này trong phạm vi bạn quản lý.");
+        }
+
+        var to = unitId is int target ? await catalog.UnitAsync(target, cancellationToken) : null;
+        if (to is null)
+        {
+            return Failure.Invalid("Đơn vị mới chưa hợp lệ.", ("unitId", "Chọn đơn vị công tác mới có trong cây đơn vị."));
+        }
+
+        if (!to.IsWithin(admin.UnitPath))
+        {
+            return Failure.Forbidden("Đơn vị mới nằm ngoài phạm vi bạn quản lý.");
+        }
+
+        var roles = (await users.GetRolesAsync(officer)).ToList();
+        if (officer.Id == admin.User.Id)
+        {
+            return Failure.Conflict("Không tự chuyển đơn vị của mình; hãy nhờ quản trị cấp trên.");
+        }
+
+        if (!admin.Province && roles.Contains(Roles.ProvinceAdmin))
+        {
+            return Failure.Forbidden("Quản trị cơ quan không chuyển được tài khoản quản trị cấp tỉnh.");
+        }
+
+        if (to.Id == from.Id)
+        {
+            return Failure.Conflict($"Cán bộ đã công tác tại {to.Name}.");
+        }
+
+        officer.UnitId = to.Id;
+        var updated = await users.UpdateAsync(officer);
+        if (!updated.Succeeded)
+        {
+            return Failure.Conflict("Không lưu được thay đổi; hãy thử lại.");
+        }
+
+        await lifecycle.EndSessionsAsync(officer, "moved", cancellationToken);
+        audit.Record(admin.User.Id, admin.User.UserName!, "officer.move", $"officer:{officer.Id}",
+            new { officer.UserName, unit = from.Code }, new { officer.UserName, unit = to.Code });
+        await db.SaveChangesAsync(cancellationToken);
+        return new OfficerView(officer.Id, officer.UserName!, officer.FullName, officer.UnitId, roles, officer.Email, Disabled: false);
+    }
+
     /// <summary>The caller when they administer officers: the province admin over the whole tree, an agency admin over their unit's sub-tree.</summary>
     private async Task<Admin?> AdminAsync(ClaimsPrincipal principal, CancellationToken cancellationToken)
     {

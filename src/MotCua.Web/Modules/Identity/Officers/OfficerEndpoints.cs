@@ -14,6 +14,16 @@ internal static class OfficerEndpoints
             .WithSummary("Tạo tài khoản cán bộ: {userName, fullName, unitId, roles, email, password?}; không có mật khẩu thì gửi mã đặt mật khẩu qua thư điện tử");
         admin.MapPost("/{id:guid}/disable", Disable).WithName("DisableOfficer")
             .WithSummary("Khóa tài khoản cán bộ; mọi phiên đăng nhập của tài khoản kết thúc ngay");
+        admin.MapPost("/{id:guid}/move", Move).WithName("MoveOfficer")
+            .WithSummary("Chuyển cán bộ sang đơn vị khác trong phạm vi quản trị: {unitId}; vai trò áp dụng tại đơn vị mới, các phiên đăng nhập kết thúc");
+    }
+
+    public sealed record MoveRequest(int? UnitId);
+
+    private static async Task<Results<Ok<OfficerView>, ProblemHttpResult>> Move(Guid id, MoveRequest input, ClaimsPrincipal user, OfficerAdmin officers, CancellationToken cancellationToken)
+    {
+        var moved = await officers.MoveAsync(user, id, input?.UnitId, cancellationToken);
+        return moved.Failure is { } failure ? failure.ToProblem() : TypedResults.Ok(moved.Value!);
     }
 
     private static async Task<Results<Ok<IReadOnlyList<OfficerView>>, ProblemHttpResult>> List(ClaimsPrincipal user, OfficerAdmin officers, CancellationToken cancellationToken)

@@ -26,9 +26,11 @@ public sealed class OfficersPageModel(OfficerAdmin officers, CatalogDirectory ca
     [BindProperty] public string? Email { get; set; }
     [BindProperty] public string? Password { get; set; }
 
-    public async Task<IActionResult> OnGetAsync(string? tao, bool khoa, CancellationToken cancellationToken)
+    public async Task<IActionResult> OnGetAsync(string? tao, bool khoa, string? chuyen, CancellationToken cancellationToken)
     {
-        Message = tao is not null ? $"Đã tạo tài khoản {tao}." : khoa ? "Đã khóa tài khoản; mọi phiên đăng nhập của tài khoản đã kết thúc." : null;
+        Message = tao is not null ? $"Đã tạo tài khoản {tao}."
+            : khoa ? "Đã khóa tài khoản; mọi phiên đăng nhập của tài khoản đã kết thúc."
+            : chuyen is not null ? $"Đã chuyển đơn vị công tác của {chuyen}; cán bộ đăng nhập lại để làm việc tại đơn vị mới." : null;
         return await LoadAsync(cancellationToken);
     }
 
@@ -44,6 +46,25 @@ public sealed class OfficersPageModel(OfficerAdmin officers, CatalogDirectory ca
         }
 
         return Redirect($"{Path}?tao={Uri.EscapeDataString(created.Value!.UserName)}");
+    }
+
+    public async Task<IActionResult> OnPostMoveAsync(Guid? officerId, int? toUnitId, CancellationToken cancellationToken)
+    {
+        ModelState.Clear();
+        if (officerId is null)
+        {
+            ModelState.AddModelError("officerId", "Chọn cán bộ cần chuyển.");
+            return await LoadAsync(cancellationToken);
+        }
+
+        var moved = await officers.MoveAsync(User, officerId.Value, toUnitId, cancellationToken);
+        if (moved.Failure is { } failure)
+        {
+            ModelState.AddModelError(failure.Fields.Count > 0 ? "toUnitId" : string.Empty, failure.Headline);
+            return await LoadAsync(cancellationToken);
+        }
+
+        return Redirect($"{Path}?chuyen={Uri.EscapeDataString(moved.Value!.UserName)}");
     }
 
     public async Task<IActionResult> OnPostDisableAsync(Guid id, CancellationToken cancellationToken)
