@@ -22,6 +22,7 @@ public static class ApplicationsModule
         services.AddScoped<SlipBuilder>();
         services.AddSingleton<Common.Outbox.IOutboxSource, Events.ApplicationOutboxSource>();
         services.AddScoped<Public.ApplicantContacts>();
+        services.AddScoped<Catalog.Public.IUnitTreeListener, Reorganisation.ApplicationsFollowTheTree>();
         return builder;
     }
 

@@ -18,6 +18,7 @@ public static class CatalogModule
         builder.Services.AddScoped<Versions.CatalogVersions>();
         builder.Services.AddScoped<Exchange.CatalogImport>();
         builder.Services.AddScoped<Exchange.CatalogExport>();
+        builder.Services.AddScoped<Units.UnitTree>();
         builder.Services.AddHostedService<Versions.ScheduledVersionsWorker>();
         return builder;
     }
@@ -27,6 +28,7 @@ public static class CatalogModule
         ArgumentNullException.ThrowIfNull(app);
         CatalogEndpoints.Map(app.MapGroup("/api/v1").WithTags("Danh mục thủ tục"));
         CatalogAdminEndpoints.Map(app.MapGroup("/api/v1").WithTags("Quản trị"));
+        UnitAdminEndpoints.Map(app.MapGroup("/api/v1").WithTags("Quản trị"));
         ExpectedDateEndpoint.Map(app.MapGroup("/api/v1").WithTags("Thời hạn giải quyết"));
         return app;
     }

@@ -94,6 +94,7 @@ public static class IdentityModule
         builder.Services.AddSingleton<Common.Outbox.IOutboxSource, PasswordReset.ResetCodeOutboxSource>();
         builder.Services.AddScoped<Contacts.ContactConfirmation>();
         builder.Services.AddScoped<Officers.OfficerAdmin>();
+        builder.Services.AddScoped<Catalog.Public.IUnitTreeListener, Officers.OfficersFollowTheTree>();
         builder.Services.AddSingleton<Common.Outbox.IOutboxSource, Contacts.ContactCodeOutboxSource>();
         return builder;
     }

@@ -529,6 +529,66 @@ public sealed class Application
         return back;
     }
 
+    /// <summary>
+    /// The unit <paramref name="formerId"/> (at <paramref name="formerPath"/>) merged into or was dissolved into the
+    /// successor: the application, and every step done there, go to the successor; status and dates stay, and a history
+    /// line tells the applicant where it is now. False for an application already closed, which keeps its unit.
+    /// </summary>
+    public bool TransferUnit(int formerId, string formerPath, int successorId, string successorPath, string note, Actor actor, Instant now)
+    {
+        ArgumentNullException.ThrowIfNull(actor);
+        if (Status.IsFinal())
+        {
+            return false;
+        }
+
+        var moved = false;
+        if (UnitId == formerId || UnitPath.StartsWith(formerPath, StringComparison.Ordinal))
+        {
+            UnitId = successorId;
+            UnitPath = successorPath;
+            moved = true;
+        }
+
+        foreach (var step in Steps.Where(s => s.UnitId == formerId || s.UnitPath.StartsWith(formerPath, StringComparison.Ordinal)))
+        {
+            step.MoveTo(successorId, successorPath);
+            moved = true;
+        }
+
+        if (CurrentUnitPath is { } current && current.StartsWith(formerPath, StringComparison.Ordinal))
+        {
+            CurrentUnitPath = successorPath;
+            moved = true;
+        }
+
+        if (moved)
+        {
+            _events.Add(new ApplicationEvent(_events.Count + 1, ApplicationAction.TransferUnit, Status, Status, actor, null, successorId, now, note, null, CurrentStep));
+        }
+
+        return moved;
+    }
+
+    /// <summary>A unit moved in the tree: paths below <paramref name="oldPrefix"/> now start with <paramref name="newPrefix"/>.</summary>
+    public void Repath(string oldPrefix, string newPrefix)
+    {
+        ArgumentNullException.ThrowIfNull(oldPrefix);
+        ArgumentNullException.ThrowIfNull(newPrefix);
+        static string Rebase(string path, string from, string to) =>
+            path.StartsWith(from, StringComparison.Ordinal) ? to + path[from.Length..] : path;
+        UnitPath = Rebase(UnitPath, oldPrefix, newPrefix);
+        if (CurrentUnitPath is { } current)
+        {
+            CurrentUnitPath = Rebase(current, oldPrefix, newPrefix);
+        }
+
+        foreach (var step in Steps.Where(s => s.UnitPath.StartsWith(oldPrefix, StringComparison.Ordinal)))
+        {
+            step.MoveTo(step.UnitId, Rebase(step.UnitPath, oldPrefix, newPrefix));
+        }
+    }
+
     private void Move(TransitionRequest r, Actor actor, ApplicationStatus to, Instant now, StepRole? role)
     {
         var from = Status;

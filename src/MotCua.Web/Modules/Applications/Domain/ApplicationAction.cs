@@ -21,6 +21,9 @@ public enum ApplicationAction
 
     /// <summary>The apology and new date (form 04) for an application that will be or is late.</summary>
     Apologize,
+
+    /// <summary>The unit handling it merged or was dissolved: the application moved to its successor (never asked for).</summary>
+    TransferUnit,
 }
 
 public static class ApplicationActions
@@ -43,6 +46,7 @@ public static class ApplicationActions
         [ApplicationAction.Suspend] = "suspend",
         [ApplicationAction.Resume] = "resume",
         [ApplicationAction.Apologize] = "apologize",
+        [ApplicationAction.TransferUnit] = "transfer-unit",
     };
 
     private static readonly Dictionary<string, ApplicationAction> ByName = Names.ToDictionary(kv => kv.Value, kv => kv.Key, StringComparer.Ordinal);
@@ -71,6 +75,7 @@ public static class ApplicationActions
         ApplicationAction.Suspend => "Dừng xử lý",
         ApplicationAction.Resume => "Tiếp tục xử lý",
         ApplicationAction.Apologize => "Xin lỗi và hẹn lại ngày trả kết quả",
+        ApplicationAction.TransferUnit => "Chuyển đơn vị giải quyết do sắp xếp đơn vị hành chính",
         _ => action.ToString(),
     };
 }

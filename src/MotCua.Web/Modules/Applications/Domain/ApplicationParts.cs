@@ -25,6 +25,13 @@ public sealed class ApplicationStep
     public Instant? StartedAt { get; internal set; }
     public Instant? CompletedAt { get; internal set; }
     public string? CompletedBy { get; internal set; }
+
+    /// <summary>The step's unit was reorganised: it is done at <paramref name="unitId"/> (a successor) or at a new path.</summary>
+    internal void MoveTo(int unitId, string unitPath)
+    {
+        UnitId = unitId;
+        UnitPath = unitPath;
+    }
 }
 
 /// <summary>Who applies: an account holder, or a walk-in applicant keyed in at the desk.</summary>

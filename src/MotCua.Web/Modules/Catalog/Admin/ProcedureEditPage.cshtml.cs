@@ -159,7 +159,7 @@ public sealed class ProcedureEditPageModel(MotCuaDbContext db, CatalogVersions v
         }
 
         Code = procedure.Code;
-        AllUnits = await directory.AllUnitsAsync(cancellationToken);
+        AllUnits = (await directory.AllUnitsAsync(cancellationToken)).Where(u => !u.Ended).ToList();
         Levels = await directory.LevelNamesAsync(cancellationToken);
         History = await versions.HistoryAsync(procedure.Id, cancellationToken);
         Shown = (await versions.LatestAsync([procedure.Id], cancellationToken)).GetValueOrDefault(procedure.Id)

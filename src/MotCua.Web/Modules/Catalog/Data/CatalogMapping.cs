@@ -35,7 +35,10 @@ internal sealed class UnitMapping : IEntityTypeConfiguration<Unit>
         b.Property(u => u.Address).HasMaxLength(400);
         b.Property(u => u.Phone).HasMaxLength(50);
         b.Property(u => u.Email).HasMaxLength(200);
+        b.Property(u => u.ShortName).HasMaxLength(150);
+        b.HasOne<Unit>().WithMany().HasForeignKey(u => u.SuccessorId).OnDelete(DeleteBehavior.Restrict);
         b.Ignore(u => u.Depth);
+        b.Ignore(u => u.Ended);
     }
 }
 
@@ -110,5 +113,22 @@ internal sealed class ProcedureVersionMapping : IEntityTypeConfiguration<Procedu
         b.HasIndex(v => new { v.InForceAt, v.EffectiveFrom });
         b.Property(v => v.Note).HasMaxLength(2000);
         b.Property(v => v.CreatedBy).HasMaxLength(256);
+    }
+}
+
+internal sealed class UnitChangeMapping : IEntityTypeConfiguration<UnitChange>
+{
+    public void Configure(EntityTypeBuilder<UnitChange> b)
+    {
+        b.ToTable("unit_changes");
+        b.Property(c => c.Kind).HasConversion<string>().HasMaxLength(16);
+        b.Property(c => c.UnitCode).HasMaxLength(32);
+        b.Property(c => c.OldPath).HasMaxLength(400);
+        b.Property(c => c.NewPath).HasMaxLength(400);
+        b.Property(c => c.Reason).HasMaxLength(1000);
+        b.Property(c => c.By).HasMaxLength(256);
+        b.HasOne<Unit>().WithMany().HasForeignKey(c => c.UnitId).OnDelete(DeleteBehavior.Restrict);
+        b.HasIndex(c => new { c.UnitId, c.EffectiveOn });
+        b.HasIndex(c => c.EffectiveOn);
     }
 }

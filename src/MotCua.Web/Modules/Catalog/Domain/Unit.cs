@@ -80,7 +80,67 @@ public sealed class Unit
     public string? Phone { get; private set; }
     public string? Email { get; private set; }
 
+    /// <summary>The short name people use ("UBND xã Đông Hòa" for "Ủy ban nhân dân xã Đông Hòa"); null = the name.</summary>
+    public string? ShortName { get; private set; }
+
+    /// <summary>The day it stopped existing (merged or dissolved); null while it works.</summary>
+    public DateOnly? EndedOn { get; private set; }
+
+    /// <summary>The unit that took over its work when it ended; it now sits below that unit, so the successor's sub-tree keeps its history.</summary>
+    public int? SuccessorId { get; private set; }
+
+    public bool Ended => EndedOn is not null;
+
     public int Depth => Path.Count(c => c == '/') - 1;
+
+    public void Rename(string name, string? shortName)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(name);
+        Name = name.Trim();
+        ShortName = Blank(shortName);
+    }
+
+    /// <summary>Puts the unit below <paramref name="parent"/>; its path changes, and the caller re-paths everything below it.</summary>
+    public void MoveUnder(Unit parent)
+    {
+        ArgumentNullException.ThrowIfNull(parent);
+        if (parent.IsWithin(this))
+        {
+            throw new CatalogRuleException("Không chuyển được một đơn vị vào bên dưới chính nó.");
+        }
+
+        Parent = parent;
+        ParentId = parent.Id;
+        Path = parent.Path + Code + "/";
+    }
+
+    /// <summary>The path of a unit below this one after this one moved from <paramref name="oldPath"/>.</summary>
+    public void Rebase(string oldPrefix, string newPrefix)
+    {
+        if (Path.StartsWith(oldPrefix, StringComparison.Ordinal))
+        {
+            Path = newPrefix + Path[oldPrefix.Length..];
+        }
+    }
+
+    /// <summary>Ends the unit on <paramref name="on"/>: its work goes to <paramref name="successor"/>, and it moves below it.</summary>
+    public void EndInto(Unit successor, DateOnly on)
+    {
+        ArgumentNullException.ThrowIfNull(successor);
+        if (Ended)
+        {
+            throw new CatalogRuleException($"{Name} đã sáp nhập hoặc giải thể từ ngày {EndedOn:dd/MM/yyyy}.");
+        }
+
+        if (successor.Ended || successor.Id == Id)
+        {
+            throw new CatalogRuleException("Đơn vị kế thừa phải là một đơn vị khác đang hoạt động.");
+        }
+
+        MoveUnder(successor);
+        EndedOn = on;
+        SuccessorId = successor.Id;
+    }
 
     public void SetContact(string? address, string? phone, string? email)
     {

@@ -50,8 +50,11 @@ public sealed class CatalogImport(MotCuaDbContext db, CatalogVersions versions, 
         }
 
         var levels = (await db.Set<AdministrativeLevel>().Select(l => l.Code).ToListAsync(cancellationToken)).ToHashSet(StringComparer.Ordinal);
-        var unitIds = await db.Set<Unit>().ToDictionaryAsync(u => u.Code, u => u.Id, StringComparer.Ordinal, cancellationToken);
-        var unitCodes = unitIds.Keys.ToHashSet(StringComparer.Ordinal);
+        var allUnits = await db.Set<Unit>().AsNoTracking().Select(u => new { u.Code, u.Id, u.EndedOn }).ToListAsync(cancellationToken);
+        var unitIds = allUnits.ToDictionary(u => u.Code, u => u.Id, StringComparer.Ordinal);
+
+        // A merged or dissolved unit no longer handles anything: a record naming it is refused.
+        var unitCodes = allUnits.Where(u => u.EndedOn is null).Select(u => u.Code).ToHashSet(StringComparer.Ordinal);
         var existing = await db.Set<Procedure>().Include(p => p.Units).ToDictionaryAsync(p => p.Code, StringComparer.Ordinal, cancellationToken);
         var latest = await versions.LatestAsync(null, cancellationToken);
         var today = versions.Today;

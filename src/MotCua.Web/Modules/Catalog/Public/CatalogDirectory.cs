@@ -108,7 +108,7 @@ public sealed class CatalogDirectory(IServiceScopeFactory scopes, IMemoryCache c
         p.Documents, p.Fees, p.ResultType, p.OnlineLevel, p.OnlineOnly, p.PostalAllowed, p.Form, p.Workflow, p.Version);
 
     public static UnitCard Card(Unit u) =>
-        new(u.Id, u.Code, u.Name, u.LevelCode, u.ParentId, u.Path, u.Place ?? u.Name, u.AreaName ?? u.Name, u.Address, u.Phone, u.Email);
+        new(u.Id, u.Code, u.Name, u.LevelCode, u.ParentId, u.Path, u.Place ?? u.Name, u.AreaName ?? u.Name, u.Address, u.Phone, u.Email, u.ShortName, u.EndedOn, u.SuccessorId);
 
     private sealed record Tree(IReadOnlyList<UnitCard> InOrder, IReadOnlyDictionary<int, UnitCard> ById, IReadOnlyDictionary<string, UnitCard> ByCode, IReadOnlyDictionary<string, string> LevelNames);
 

@@ -169,8 +169,14 @@ public sealed record UnitCard(
     string AreaName,
     string? Address,
     string? Phone,
-    string? Email)
+    string? Email,
+    string? ShortName = null,
+    DateOnly? EndedOn = null,
+    int? SuccessorId = null)
 {
+    /// <summary>Merged or dissolved: it takes no new applications; its history sits below its successor.</summary>
+    public bool Ended => EndedOn is not null;
+
     /// <summary>0 for the root, 1 for its children, …</summary>
     public int Depth => Path.Count(c => c == '/') - 2;
 

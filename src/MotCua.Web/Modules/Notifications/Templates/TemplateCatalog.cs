@@ -50,6 +50,8 @@ public static class TemplateCatalog
         new("resumed", "Tiếp tục giải quyết", "Hồ sơ được giải quyết tiếp", What + " được tiếp tục giải quyết."),
         new("apology", "Thư xin lỗi và hẹn lại ngày trả", "Thư xin lỗi và hẹn lại ngày trả kết quả",
             "Cơ quan giải quyết xin lỗi vì hồ sơ {{ ma_ho_so }} ({{ ten_thu_tuc }}) chưa có kết quả đúng hẹn.{% if ngay_hen_moi != blank %} Ngày hẹn trả mới: {{ ngay_hen_moi }}.{% endif %}" + Note),
+        new("unit-transferred", "Hồ sơ chuyển sang đơn vị kế thừa khi sắp xếp đơn vị hành chính", "Hồ sơ chuyển sang đơn vị mới",
+            What + " được chuyển tiếp giải quyết tại đơn vị mới do sắp xếp đơn vị hành chính; ngày hẹn trả không thay đổi." + Note),
     ];
 
     private static readonly Dictionary<string, TemplateEntry> ByKey = Entries.ToDictionary(e => e.Key, StringComparer.Ordinal);
@@ -75,6 +77,7 @@ public static class TemplateCatalog
             ("suspend", _) => "suspended",
             ("resume", _) => "resumed",
             ("apologize", _) => "apology",
+            ("transfer-unit", _) => "unit-transferred",
             _ => null,
         };
     }

@@ -1,0 +1,179 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using MotCua.IntegrationTests.Infrastructure;
+using MotCua.IntegrationTests.Modules.Applications;
+
+namespace MotCua.IntegrationTests.Modules.Catalog;
+
+/// <summary>
+/// Communes merged into a new one: open applications and officers move to it, closed ones stay findable and count in
+/// its sub-tree, procedures name it; a district dissolved hands its communes to the province. On a host of its own,
+/// since the tree changes.
+/// </summary>
+public abstract class UnitReorganisationTests(MotCuaApp app)
+{
+    private const string Password = "CanBo@2026!ab";
+    private const string District = "000.00.21.H99";
+
+    private async Task<JsonElement> UnitAsync(HttpClient admin, string code) =>
+        (await admin.GetFromJsonAsync<JsonElement>("/api/v1/admin/units")).EnumerateArray().Single(u => u.GetProperty("code").GetString() == code);
+
+    private static async Task<JsonElement> OkAsync(HttpResponseMessage response, HttpStatusCode expected = HttpStatusCode.OK)
+    {
+        var body = await response.ReadJsonAsync();
+        Assert.True(response.StatusCode == expected, $"{response.StatusCode}: {body}");
+        return body;
+    }
+
+    private static async Task<int> CreateUnitAsync(HttpClient admin, string code, string name, int parentId) =>
+        (await OkAsync(await admin.PostAsJsonAsync("/api/v1/admin/units",
+            new { code, name, shortName = name, kind = "Commune", level = "commune", parentId, address = $"Trụ sở {name}", phone = "0200 3899 001", email = "xa@anbinh.gov.vn" }),
+            HttpStatusCode.Created)).GetProperty("id").GetInt32();
+
+    /// <summary>Birth registration is also handled by these communes, through the catalog import.</summary>
+    private static async Task HandleBirthsAtAsync(HttpClient admin, params string[] codes)
+    {
+        var export = JsonNode.Parse((await admin.GetJsonAsync("/api/v1/admin/catalog/export")).GetRawText())!;
+        var birth = export["procedures"]!.AsArray().Single(p => (string)p!["code"]! == LifecycleApi.Birth)!.DeepClone().AsObject();
+        foreach (var code in codes)
+        {
+            birth["units"]!.AsArray().Add(code);
+        }
+
+        var file = new JsonObject { ["procedures"] = new JsonArray(birth) };
+        var report = await OkAsync(await admin.PostAsync(new Uri("/api/v1/admin/catalog/imports?dryRun=false", UriKind.Relative),
+            new StringContent(file.ToJsonString(), Encoding.UTF8, "application/json")));
+        Assert.Single(report.GetProperty("changed").EnumerateArray());
+    }
+
+    [Fact]
+    public async Task Two_communes_merged_into_a_new_one_hand_it_their_open_work_officers_and_history()
+    {
+        var admin = await app.ApiClientFor("admin");
+        var district = (await UnitAsync(admin, District)).GetProperty("id").GetInt32();
+        var first = await CreateUnitAsync(admin, "000.31.21.H99", "UBND xã Đông Bắc", district);
+        var second = await CreateUnitAsync(admin, "000.32.21.H99", "UBND xã Đông Nam", district);
+        var successor = await CreateUnitAsync(admin, "000.33.21.H99", "UBND xã Đông Thành", district);
+        await HandleBirthsAtAsync(admin, "000.31.21.H99", "000.32.21.H99");
+
+        await OkAsync(await admin.PostAsJsonAsync("/api/v1/admin/officers",
+            new { userName = "motcua.dongbac", fullName = "Cán bộ Đông Bắc", unitId = first, roles = new[] { "Reception" }, password = Password }), HttpStatusCode.Created);
+        await OkAsync(await admin.PostAsJsonAsync("/api/v1/admin/officers",
+            new { userName = "motcua.dongthanh", fullName = "Cán bộ Đông Thành", unitId = successor, roles = new[] { "Reception" }, password = Password }), HttpStatusCode.Created);
+        var oldSession = await app.ApiClientFor("motcua.dongbac", Password);
+
+        var citizen = await app.ApiClientFor("citizen1");
+        var open = (await OkAsync(await LifecycleApi.SubmitAsync(citizen, new { procedureCode = LifecycleApi.Birth, unitId = first, form = LifecycleApi.BirthForm("Lê Minh Đông") }),
+            HttpStatusCode.Created)).GetProperty("code").GetString()!;
+        var closed = (await OkAsync(await LifecycleApi.SubmitAsync(citizen, new { procedureCode = LifecycleApi.Birth, unitId = second, form = LifecycleApi.BirthForm("Lê Minh Nam") }),
+            HttpStatusCode.Created)).GetProperty("code").GetString()!;
+        await LifecycleApi.ActOkAsync(citizen, closed, new { action = "withdraw", note = "Tôi nộp nhầm xã" });
+
+        // Refused: an agency admin, a unit merged into itself, a successor that does not exist; nothing changes.
+        await (await (await app.ApiClientFor("reception1")).PostAsJsonAsync("/api/v1/admin/units/merge", new { unitIds = new[] { first }, successorId = successor }))
+            .AssertProblemAsync(HttpStatusCode.Forbidden);
+        var wrong = await (await admin.PostAsJsonAsync("/api/v1/admin/units/merge", new { unitIds = new[] { first, successor }, successorId = successor, effectiveOn = "2999-01-01" }))
+            .AssertProblemAsync(HttpStatusCode.BadRequest);
+        Assert.True(wrong.GetProperty("errors").TryGetProperty("unitIds", out _));
+        Assert.True(wrong.GetProperty("errors").TryGetProperty("effectiveOn", out _));
+        await (await admin.PostAsJsonAsync("/api/v1/admin/units/merge", new { unitIds = new[] { first }, successorId = 999_999 })).AssertProblemAsync(HttpStatusCode.BadRequest);
+        Assert.Equal(JsonValueKind.Null, (await UnitAsync(admin, "000.31.21.H99")).GetProperty("endedOn").ValueKind);
+
+        var merged = await OkAsync(await admin.PostAsJsonAsync("/api/v1/admin/units/merge",
+            new { unitIds = new[] { first, second }, successorId = successor, reason = "Nghị quyết số 1656/NQ-UBTVQH15" }));
+        Assert.Equal(1, merged.GetProperty("moved").GetProperty("hồ sơ đang giải quyết").GetInt32());
+        Assert.Equal(1, merged.GetProperty("moved").GetProperty("tài khoản cán bộ").GetInt32());
+        Assert.Contains(LifecycleApi.Birth, merged.GetProperty("proceduresChanged").EnumerateArray().Select(c => c.GetString()));
+
+        // The units ended and sit below their successor.
+        var ended = await UnitAsync(admin, "000.31.21.H99");
+        Assert.Equal(successor, ended.GetProperty("successorId").GetInt32());
+        Assert.NotEqual(JsonValueKind.Null, ended.GetProperty("endedOn").ValueKind);
+        Assert.StartsWith((await UnitAsync(admin, "000.33.21.H99")).GetProperty("path").GetString(), ended.GetProperty("path").GetString(), StringComparison.Ordinal);
+
+        // The open application moved, with a line of history the applicant sees; the closed one kept its unit.
+        var moved = await citizen.GetJsonAsync($"/api/v1/applications/{open}");
+        Assert.Equal(successor, moved.GetProperty("unitId").GetInt32());
+        var line = moved.GetProperty("history").EnumerateArray().Last();
+        Assert.Equal("transfer-unit", line.GetProperty("action").GetString());
+        Assert.Contains("UBND xã Đông Thành", line.GetProperty("note").GetString(), StringComparison.Ordinal);
+        Assert.Equal(second, (await citizen.GetJsonAsync($"/api/v1/applications/{closed}")).GetProperty("unitId").GetInt32());
+
+        // The successor's officers work the moved application and find the merged unit's history in their sub-tree.
+        var successorOfficer = await app.ApiClientFor("motcua.dongthanh", Password);
+        var all = await successorOfficer.GetJsonAsync("/api/v1/applications?pageSize=100");
+        var codes = all.GetProperty("items").EnumerateArray().Select(a => a.GetProperty("code").GetString()).ToList();
+        Assert.Contains(open, codes);
+        Assert.Contains(closed, codes);
+        await LifecycleApi.ActOkAsync(successorOfficer, open, new { action = "receive", note = "Đã kiểm tra đủ giấy tờ" });
+
+        // The merged unit's officer works at the successor after signing in again; the old session ended.
+        Assert.Equal(HttpStatusCode.Unauthorized, (await oldSession.GetAsync(new Uri("/api/v1/me", UriKind.Relative))).StatusCode);
+        Assert.Equal(successor, (await (await app.ApiClientFor("motcua.dongbac", Password)).GetJsonAsync("/api/v1/me")).GetProperty("unitId").GetInt32());
+
+        // Citizens now file at the successor; the catalog no longer offers the ended units.
+        var birth = await app.CreateClient().GetJsonAsync($"/api/v1/procedures/{LifecycleApi.Birth}");
+        var offered = birth.GetProperty("unitIds").EnumerateArray().Select(u => u.GetInt32()).ToList();
+        Assert.Contains(successor, offered);
+        Assert.DoesNotContain(first, offered);
+        await (await LifecycleApi.SubmitAsync(citizen, new { procedureCode = LifecycleApi.Birth, unitId = first, form = LifecycleApi.BirthForm() })).AssertProblemAsync(HttpStatusCode.BadRequest);
+
+        var audit = await admin.GetJsonAsync("/api/v1/admin/audit?action=unit");
+        Assert.Contains(audit.EnumerateArray(), e => e.GetProperty("action").GetString() == "unit.merge" && e.GetProperty("entity").GetString() == "unit:000.31.21.H99");
+    }
+
+    [Fact]
+    public async Task A_dissolved_district_hands_its_communes_to_the_province_and_keeps_its_own_history()
+    {
+        var admin = await app.ApiClientFor("admin");
+        var root = (await UnitAsync(admin, "000.00.00.H99")).GetProperty("id").GetInt32();
+        var district = (await OkAsync(await admin.PostAsJsonAsync("/api/v1/admin/units",
+            new { code = "000.00.41.H99", name = "UBND huyện Tây Sơn", kind = "District", level = "district", parentId = root }), HttpStatusCode.Created)).GetProperty("id").GetInt32();
+        var commune = await CreateUnitAsync(admin, "000.21.41.H99", "UBND xã Tây Hòa", district);
+
+        await (await admin.PostAsJsonAsync($"/api/v1/admin/units/{district}/dissolve", new { successorId = commune })).AssertProblemAsync(HttpStatusCode.BadRequest);
+        var dissolved = await OkAsync(await admin.PostAsJsonAsync($"/api/v1/admin/units/{district}/dissolve",
+            new { successorId = root, effectiveOn = "2025-07-01", reason = "Kết thúc hoạt động của đơn vị hành chính cấp huyện" }));
+        Assert.Equal(root, dissolved.GetProperty("successor").GetProperty("id").GetInt32());
+
+        var communeNow = await UnitAsync(admin, "000.21.41.H99");
+        Assert.Equal(root, communeNow.GetProperty("parentId").GetInt32());
+        Assert.Equal("/000.00.00.H99/000.21.41.H99/", communeNow.GetProperty("path").GetString());
+        var districtNow = await UnitAsync(admin, "000.00.41.H99");
+        Assert.Equal("2025-07-01", districtNow.GetProperty("endedOn").GetString());
+        Assert.Equal(JsonValueKind.Null, communeNow.GetProperty("endedOn").ValueKind);
+
+        // A unit that ended takes no more changes.
+        await (await admin.PostAsJsonAsync($"/api/v1/admin/units/{district}/dissolve", new { successorId = root })).AssertProblemAsync(HttpStatusCode.BadRequest);
+        await (await admin.PostAsJsonAsync("/api/v1/admin/units", new { code = "000.22.41.H99", name = "UBND xã Tây Phú", kind = "Commune", level = "commune", parentId = district }))
+            .AssertProblemAsync(HttpStatusCode.BadRequest);
+    }
+
+    [Fact]
+    public async Task A_new_unit_with_a_mistake_in_every_field_is_refused_field_by_field()
+    {
+        var admin = await app.ApiClientFor("admin");
+        var problem = await (await admin.PostAsJsonAsync("/api/v1/admin/units",
+            new { code = "xa-moi", name = " ", kind = (string?)null, level = "ward", parentId = 999_999, email = "khong-phai-email" })).AssertProblemAsync(HttpStatusCode.BadRequest);
+        foreach (var field in new[] { "code", "name", "kind", "level", "parentId", "email" })
+        {
+            Assert.True(problem.GetProperty("errors").TryGetProperty(field, out _), $"no message for {field}: {problem}");
+        }
+
+        await (await admin.PostAsJsonAsync("/api/v1/admin/units",
+            new { code = District, name = "Trùng mã", kind = "District", level = "district", parentId = (await UnitAsync(admin, "000.00.00.H99")).GetProperty("id").GetInt32() }))
+            .AssertProblemAsync(HttpStatusCode.BadRequest);
+    }
+}
+
+/// <summary>A database of its own: the tree it changes is no other test's.</summary>
+public sealed class ReorganisedSqliteApp : SqliteApp;
+
+public sealed class ReorganisedPostgresApp : PostgresApp;
+
+public sealed class UnitReorganisationOnSqlite(ReorganisedSqliteApp app) : UnitReorganisationTests(app), IClassFixture<ReorganisedSqliteApp>;
+
+public sealed class UnitReorganisationOnPostgres(ReorganisedPostgresApp app) : UnitReorganisationTests(app), IClassFixture<ReorganisedPostgresApp>;
