@@ -153,6 +153,46 @@ public abstract class UnitReorganisationTests(MotCuaApp app)
     }
 
     [Fact]
+    public async Task The_admin_adds_and_merges_units_on_the_page_after_fixing_the_mistakes()
+    {
+        using var pages = app.Pages();
+        await pages.SignInAsync("admin");
+        const string page = "/quan-tri/don-vi";
+        using var wrong = await pages.SubmitAsync(page, new Dictionary<string, string>
+        {
+            ["Create.Code"] = "xa moi", ["Create.Name"] = "", ["Create.Kind"] = "", ["Create.Level"] = "", ["Create.ParentId"] = "", ["Create.Email"] = "thu@",
+        }, page + "?handler=Create");
+        var html = await wrong.Content.ReadAsStringAsync();
+        foreach (var message in new[] { "Mã định danh có dạng", "Nhập tên đơn vị.", "Chọn loại đơn vị.", "Chọn cấp của đơn vị", "Chọn đơn vị cấp trên", "Thư điện tử không đúng dạng" })
+        {
+            Assert.Contains(message, html, StringComparison.Ordinal);
+        }
+
+        var admin = await app.ApiClientFor("admin");
+        var district = (await UnitAsync(admin, District)).GetProperty("id").GetInt32();
+        using var created = await pages.SubmitAsync(page, new Dictionary<string, string>
+        {
+            ["Create.Code"] = "000.51.21.H99", ["Create.Name"] = "Ủy ban nhân dân xã Đông Lâm", ["Create.ShortName"] = "UBND xã Đông Lâm",
+            ["Create.Kind"] = "Commune", ["Create.Level"] = "commune", ["Create.ParentId"] = district.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        }, page + "?handler=Create");
+        Assert.Equal(HttpStatusCode.Redirect, created.StatusCode);
+        var former = (await UnitAsync(admin, "000.51.21.H99")).GetProperty("id").GetInt32();
+        var successor = await CreateUnitAsync(admin, "000.52.21.H99", "UBND xã Đông Hưng", district);
+
+        using var noUnits = await pages.SubmitAsync(page, new Dictionary<string, string> { ["Merge.SuccessorId"] = successor.ToString(System.Globalization.CultureInfo.InvariantCulture) }, page + "?handler=Merge");
+        Assert.Contains("Chọn ít nhất một đơn vị được sáp nhập.", await noUnits.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        using var merged = await pages.SubmitAsync(page, new Dictionary<string, string>
+        {
+            ["Merge.UnitIds"] = former.ToString(System.Globalization.CultureInfo.InvariantCulture), ["Merge.SuccessorId"] = successor.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["Merge.EffectiveOn"] = "2025-07-01", ["Merge.Reason"] = "Nghị quyết số 1656/NQ-UBTVQH15",
+        }, page + "?handler=Merge");
+        Assert.Equal(HttpStatusCode.Redirect, merged.StatusCode);
+        var (_, after) = await pages.GetAsync(merged.Headers.Location!.OriginalString);
+        Assert.Contains("Đã sáp nhập Ủy ban nhân dân xã Đông Lâm vào UBND xã Đông Hưng", after, StringComparison.Ordinal);
+        Assert.Contains("Từ 01/07/2025 thuộc UBND xã Đông Hưng", after, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_new_unit_with_a_mistake_in_every_field_is_refused_field_by_field()
     {
         var admin = await app.ApiClientFor("admin");
