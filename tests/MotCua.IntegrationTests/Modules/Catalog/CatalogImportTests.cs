@@ -92,6 +92,30 @@ public abstract class CatalogImportTests(MotCuaApp app)
     }
 
     [Fact]
+    public async Task The_catalog_goes_out_and_back_in_as_an_excel_workbook()
+    {
+        var admin = await app.ApiClientFor("admin");
+        using var export = await admin.GetAsync(new Uri("/api/v1/admin/catalog/export?format=xlsx", UriKind.Relative));
+        Assert.Equal(HttpStatusCode.OK, export.StatusCode);
+        Assert.Equal("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", export.Content.Headers.ContentType!.MediaType);
+        var workbook = await export.Content.ReadAsByteArrayAsync();
+
+        var content = new ByteArrayContent(workbook);
+        content.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+        using var dry = await admin.PostAsync(new Uri("/api/v1/admin/catalog/imports?dryRun=true", UriKind.Relative), content);
+        var report = await dry.ReadJsonAsync();
+        Assert.True(dry.StatusCode == HttpStatusCode.OK, report.ToString());
+        Assert.Empty(Codes(report, "added"));
+        Assert.All(Codes(report, "changed").Concat(Codes(report, "refused")), code => Assert.StartsWith("T-", code, StringComparison.Ordinal));
+        Assert.True(report.GetProperty("unchanged").GetInt32() >= 43);
+
+        var broken = new ByteArrayContent("PK không phải bảng tính"u8.ToArray());
+        broken.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+        await (await admin.PostAsync(new Uri("/api/v1/admin/catalog/imports?dryRun=false", UriKind.Relative), broken)).AssertProblemAsync(HttpStatusCode.BadRequest);
+        await (await admin.GetAsync(new Uri("/api/v1/admin/catalog/export?format=pdf", UriKind.Relative))).AssertProblemAsync(HttpStatusCode.BadRequest);
+    }
+
+    [Fact]
     public async Task A_fee_decided_from_a_future_date_waits_for_it_and_applications_keep_the_terms_they_were_filed_under()
     {
         var admin = await app.ApiClientFor("admin");

@@ -63,7 +63,7 @@ public sealed class CatalogAdminPageModel(
     {
         if (file is null || file.Length == 0)
         {
-            ModelState.AddModelError("file", "Chọn tệp danh mục (.json) để kiểm tra.");
+            ModelState.AddModelError("file", "Chọn tệp danh mục (.json hoặc .xlsx) để kiểm tra.");
             await LoadAsync(cancellationToken);
             return Page();
         }
@@ -74,10 +74,12 @@ public sealed class CatalogAdminPageModel(
             key = await storage.SaveAsync(content, cancellationToken);
         }
 
-        if (await RunAsync(key, dryRun: true, cancellationToken) is { } report)
+        // The format travels with the key: "xlsx:" for a workbook, "json:" otherwise.
+        var kept = (file.FileName.EndsWith(".xlsx", StringComparison.OrdinalIgnoreCase) ? "xlsx:" : "json:") + key;
+        if (await RunAsync(kept, dryRun: true, cancellationToken) is { } report)
         {
             Report = report;
-            Pending = Protector.Protect(key);
+            Pending = Protector.Protect(kept);
         }
 
         await LoadAsync(cancellationToken);
@@ -90,6 +92,10 @@ public sealed class CatalogAdminPageModel(
         try
         {
             key = Protector.Unprotect(pending ?? string.Empty);
+            if (key.Length < 6)
+            {
+                throw new System.Security.Cryptography.CryptographicException("Not a kept file.");
+            }
         }
         catch (System.Security.Cryptography.CryptographicException)
         {
@@ -107,11 +113,18 @@ public sealed class CatalogAdminPageModel(
         return Redirect($"{Path}?them={report.Added.Count}&sua={report.Changed.Count}&tuchoi={report.Refused.Count}");
     }
 
-    public async Task<IActionResult> OnGetExportAsync(CancellationToken cancellationToken)
+    public async Task<IActionResult> OnGetExportAsync(string? format, CancellationToken cancellationToken)
     {
         var file = await export.RunAsync(cancellationToken);
-        var bytes = JsonSerializer.SerializeToUtf8Bytes(file, CatalogJson.Options);
-        return File(bytes, "application/json", $"danh-muc-thu-tuc-{file.ExportedAt:yyyy-MM-dd}.json");
+        return format == "xlsx"
+            ? File(ExcelCatalog.Write(file), ExcelCatalog.ContentType, $"danh-muc-thu-tuc-{file.ExportedAt:yyyy-MM-dd}.xlsx")
+            : File(JsonSerializer.SerializeToUtf8Bytes(file, CatalogJson.Options), "application/json", $"danh-muc-thu-tuc-{file.ExportedAt:yyyy-MM-dd}.json");
+    }
+
+    public IActionResult OnGetSampleExcel()
+    {
+        var sample = JsonSerializer.Deserialize<CatalogFile>(System.IO.File.ReadAllText(SampleFile), CatalogJson.Options)!;
+        return File(ExcelCatalog.Write(sample), ExcelCatalog.ContentType, "danh-muc-mau.xlsx");
     }
 
     public IActionResult OnGetSample() =>
@@ -119,13 +132,13 @@ public sealed class CatalogAdminPageModel(
 
     public static string SampleFile => System.IO.Path.Combine(AppContext.BaseDirectory, "Modules", "Catalog", "Exchange", "Samples", "catalog-sample.json");
 
-    private async Task<ImportReport?> RunAsync(string key, bool dryRun, CancellationToken cancellationToken)
+    private async Task<ImportReport?> RunAsync(string kept, bool dryRun, CancellationToken cancellationToken)
     {
         Common.Errors.Result<CatalogFile> read;
         try
         {
-            await using var stream = await storage.OpenReadAsync(key, cancellationToken);
-            read = await CatalogAdminEndpoints.ReadAsync(stream, cancellationToken);
+            await using var stream = await storage.OpenReadAsync(kept[5..], cancellationToken);
+            read = await CatalogAdminEndpoints.ReadAsync(stream, kept.StartsWith("xlsx:", StringComparison.Ordinal), cancellationToken);
         }
         catch (IOException)
         {

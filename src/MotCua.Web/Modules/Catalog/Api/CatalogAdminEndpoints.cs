@@ -19,26 +19,37 @@ internal static partial class CatalogAdminEndpoints
     {
         var admin = api.MapGroup("/admin/catalog").RequireAuthorization(Common.Web.AccessPolicies.ProvinceAdminApi);
         admin.MapGet("/export", Export).WithName("ExportCatalog")
-            .WithSummary("Toàn bộ danh mục thủ tục theo định dạng trao đổi motcua.catalog.v1, mỗi thủ tục với phiên bản đang áp dụng");
+            .WithSummary("Toàn bộ danh mục thủ tục theo định dạng trao đổi motcua.catalog.v1, mỗi thủ tục với phiên bản đang áp dụng; format=xlsx cho bảng tính Excel cùng nội dung");
         admin.MapPost("/imports", Import).WithName("ImportCatalog")
-            .WithSummary("Nhập danh mục theo định dạng motcua.catalog.v1: dryRun=true (mặc định) chỉ liệt kê thủ tục sẽ thêm, sửa hoặc bị từ chối và lý do; dryRun=false ghi những thủ tục hợp lệ")
-            .Accepts<CatalogFile>("application/json")
+            .WithSummary("Nhập danh mục theo định dạng motcua.catalog.v1 (JSON, hoặc bảng tính Excel cùng mẫu): dryRun=true (mặc định) chỉ liệt kê thủ tục sẽ thêm, sửa hoặc bị từ chối và lý do; dryRun=false ghi những thủ tục hợp lệ")
+            .Accepts<CatalogFile>("application/json", ExcelCatalog.ContentType)
             .WithBodyLimit(MaxImportBytes);
     }
 
-    private static async Task<Ok<CatalogFile>> Export(CatalogExport export, CancellationToken cancellationToken) =>
-        TypedResults.Ok(await export.RunAsync(cancellationToken));
+    private static async Task<Results<Ok<CatalogFile>, FileContentHttpResult, ProblemHttpResult>> Export(string? format, CatalogExport export, CancellationToken cancellationToken)
+    {
+        if (format is not (null or "json" or "xlsx"))
+        {
+            return Problems.Validation("Định dạng xuất không hợp lệ.", ("format", "Chọn json (mặc định) hoặc xlsx."));
+        }
+
+        var file = await export.RunAsync(cancellationToken);
+        return format == "xlsx"
+            ? TypedResults.File(ExcelCatalog.Write(file), ExcelCatalog.ContentType, $"danh-muc-thu-tuc-{file.ExportedAt:yyyy-MM-dd}.xlsx")
+            : TypedResults.Ok(file);
+    }
 
     private static async Task<Results<Ok<ImportReport>, ProblemHttpResult>> Import(
         HttpRequest request, bool? dryRun, ClaimsPrincipal user, AccountDirectory accounts, CatalogImport import, CancellationToken cancellationToken)
     {
-        if (!request.HasJsonContentType())
+        var excel = request.ContentType?.StartsWith(ExcelCatalog.ContentType, StringComparison.OrdinalIgnoreCase) == true;
+        if (!excel && !request.HasJsonContentType())
         {
             return TypedResults.Problem("Tệp danh mục phải là JSON (Content-Type: application/json) theo định dạng motcua.catalog.v1.",
                 statusCode: StatusCodes.Status415UnsupportedMediaType, title: Problems.TitleFor(StatusCodes.Status415UnsupportedMediaType));
         }
 
-        var file = await ReadAsync(request.Body, cancellationToken);
+        var file = await ReadAsync(request.Body, excel, cancellationToken);
         if (file.Failure is { } unreadable)
         {
             return unreadable.ToProblem();
@@ -48,9 +59,19 @@ internal static partial class CatalogAdminEndpoints
         return report.Failure is { } failure ? failure.ToProblem() : TypedResults.Ok(report.Value!);
     }
 
-    /// <summary>Reads a catalog file, or says in Vietnamese where it breaks the format.</summary>
-    public static async Task<Result<CatalogFile>> ReadAsync(Stream body, CancellationToken cancellationToken)
+    /// <summary>Reads a catalog file (JSON, or the Excel workbook of the same format), or says in Vietnamese where it breaks the format.</summary>
+    public static async Task<Result<CatalogFile>> ReadAsync(Stream body, bool excel, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(body);
+        if (excel)
+        {
+            // The workbook reader is synchronous: the body is read into memory first (it is capped at MaxImportBytes).
+            using var buffer = new MemoryStream();
+            await body.CopyToAsync(buffer, cancellationToken);
+            buffer.Position = 0;
+            return ExcelCatalog.Read(buffer);
+        }
+
         try
         {
             return await JsonSerializer.DeserializeAsync<CatalogFile>(body, CatalogJson.Options, cancellationToken) is { } file
