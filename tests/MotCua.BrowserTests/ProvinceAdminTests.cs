@@ -44,10 +44,10 @@ public sealed class ProvinceAdminTests(BrowserApp app)
         // A reception officer for one commune, who signs in and works that commune's inbox.
         await page.GotoAsync("/quan-tri/can-bo");
         var userName = $"tn.donghoa{Random.Shared.Next(1000, 9999)}";
-        await page.GetByLabel("Tên đăng nhập").FillAsync(userName);
+        await page.GetByLabel("Tên đăng nhập", new() { Exact = true }).FillAsync(userName);
         await page.GetByLabel("Họ tên").FillAsync("Đinh Thị Tiếp Nhận");
         await page.GetByLabel("Mật khẩu ban đầu").FillAsync("TiepNhan@2026!");
-        await page.GetByLabel("Đơn vị công tác").SelectOptionAsync(new SelectOptionValue { Label = "UBND xã Đông Hòa" });
+        await page.GetByLabel("Đơn vị công tác", new() { Exact = true }).SelectOptionAsync(new SelectOptionValue { Label = "UBND xã Đông Hòa" });
         await page.GetByLabel("Cán bộ một cửa").CheckAsync();
         await page.GetByRole(AriaRole.Button, new() { Name = "Tạo tài khoản" }).ClickAsync();
         Assert.Contains($"Đã tạo tài khoản {userName}", await page.Locator("[role=status]").First.InnerTextAsync(), StringComparison.Ordinal);

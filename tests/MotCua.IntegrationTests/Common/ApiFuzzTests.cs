@@ -642,6 +642,7 @@ public abstract class ApiFuzzTests(MotCuaApp app)
                     "code" when operation.Template.EndsWith("/transitions", StringComparison.Ordinal) => _transitionTargets[identity is null or SystemKey ? Citizen : identity],
                     "code" when operation.Multipart => identity == Reception ? _targets.OfficerUploadCode : _targets.CitizenUploadCode,
                     "code" => _targets.Code,
+                    "id" when operation.Template.StartsWith("/api/v1/admin/units/", StringComparison.Ordinal) => _targets.WardId.ToString(CultureInfo.InvariantCulture),
                     "id" => _targets.DocumentId.ToString(),
                     "kind" => "receipt",
                     "unitId" => _targets.WardId.ToString(CultureInfo.InvariantCulture),

@@ -19,6 +19,7 @@ public static class CatalogModule
         builder.Services.AddScoped<Exchange.CatalogImport>();
         builder.Services.AddScoped<Exchange.CatalogExport>();
         builder.Services.AddScoped<Units.UnitTree>();
+        builder.Services.AddScoped<Units.UnitTreeFile>();
         builder.Services.AddHostedService<Versions.ScheduledVersionsWorker>();
         return builder;
     }

@@ -193,6 +193,47 @@ public abstract class UnitReorganisationTests(MotCuaApp app)
     }
 
     [Fact]
+    public async Task The_tree_goes_out_as_json_and_excel_and_a_file_adds_units_checked_first()
+    {
+        var admin = await app.ApiClientFor("admin");
+        var export = JsonNode.Parse((await admin.GetJsonAsync("/api/v1/admin/units/export")).GetRawText())!.AsObject();
+        Assert.Equal("motcua.units.v1", (string)export["format"]!);
+        Assert.Contains(export["units"]!.AsArray(), u => (string)u!["code"]! == "000.21.21.H99" && (string)u["parent"]! == District);
+
+        // The export loads back unchanged; a new ward and a renamed commune go in, a moved one is refused with the reason.
+        var units = export["units"]!.AsArray();
+        units.Add(new JsonObject { ["code"] = "000.61.21.H99", ["name"] = "UBND xã Đông Xuân", ["kind"] = "Commune", ["level"] = "commune", ["parent"] = District });
+        units.Single(u => (string)u!["code"]! == "000.22.21.H99")!["phone"] = "0200 3899 222";
+        units.Single(u => (string)u!["code"]! == "000.23.21.H99")!["parent"] = "000.00.00.H99";
+        var body = new StringContent(export.ToJsonString(), Encoding.UTF8, "application/json");
+        var dry = await OkAsync(await admin.PostAsync(new Uri("/api/v1/admin/units/imports", UriKind.Relative), body));
+        Assert.True(dry.GetProperty("dryRun").GetBoolean());
+        Assert.Equal("000.61.21.H99", Assert.Single(dry.GetProperty("added").EnumerateArray()).GetProperty("code").GetString());
+        Assert.Equal("000.22.21.H99", Assert.Single(dry.GetProperty("changed").EnumerateArray()).GetProperty("code").GetString());
+        Assert.Contains("Cây đơn vị", Assert.Single(dry.GetProperty("refused").EnumerateArray()).GetProperty("message").GetString(), StringComparison.Ordinal);
+        Assert.DoesNotContain((await admin.GetFromJsonAsync<JsonElement>("/api/v1/admin/units")).EnumerateArray(), u => u.GetProperty("code").GetString() == "000.61.21.H99");
+
+        await OkAsync(await admin.PostAsync(new Uri("/api/v1/admin/units/imports?dryRun=false", UriKind.Relative), new StringContent(export.ToJsonString(), Encoding.UTF8, "application/json")));
+        var districtId = (await UnitAsync(admin, District)).GetProperty("id").GetInt32();
+        Assert.Equal(districtId, (await UnitAsync(admin, "000.61.21.H99")).GetProperty("parentId").GetInt32());
+        Assert.Equal("0200 3899 222", (await UnitAsync(admin, "000.22.21.H99")).GetProperty("phone").GetString());
+        Assert.Equal(District, (await admin.GetJsonAsync("/api/v1/admin/units/export")).GetProperty("units").EnumerateArray()
+            .Single(u => u.GetProperty("code").GetString() == "000.23.21.H99").GetProperty("parent").GetString());
+
+        // The same tree as an Excel sheet reads back with nothing to do.
+        using var excel = await admin.GetAsync(new Uri("/api/v1/admin/units/export?format=xlsx", UriKind.Relative));
+        var workbook = new ByteArrayContent(await excel.Content.ReadAsByteArrayAsync());
+        workbook.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+        var again = await OkAsync(await admin.PostAsync(new Uri("/api/v1/admin/units/imports", UriKind.Relative), workbook));
+        Assert.Empty(again.GetProperty("added").EnumerateArray());
+        Assert.Empty(again.GetProperty("changed").EnumerateArray());
+        Assert.Empty(again.GetProperty("refused").EnumerateArray());
+
+        await (await admin.PostAsync(new Uri("/api/v1/admin/units/imports", UriKind.Relative), new StringContent("{\"units\": [{\"code\": 1}]}", Encoding.UTF8, "application/json")))
+            .AssertProblemAsync(HttpStatusCode.BadRequest);
+    }
+
+    [Fact]
     public async Task A_new_unit_with_a_mistake_in_every_field_is_refused_field_by_field()
     {
         var admin = await app.ApiClientFor("admin");

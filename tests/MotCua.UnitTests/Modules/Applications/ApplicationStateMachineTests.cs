@@ -97,7 +97,7 @@ public sealed class ApplicationStateMachineTests
     public void Action_names_are_the_api_contract()
     {
         Assert.Equal(
-            ["submit", "receive", "refuse", "request-supplement", "supplement", "forward", "approve", "reject", "request-payment", "payment-confirmed", "return-result", "withdraw", "confirm-withdrawal", "suspend", "resume", "apologize"],
+            ["submit", "receive", "refuse", "request-supplement", "supplement", "forward", "approve", "reject", "request-payment", "payment-confirmed", "return-result", "withdraw", "confirm-withdrawal", "suspend", "resume", "apologize", "transfer-unit"],
             Enum.GetValues<ApplicationAction>().Select(a => a.Name()));
         Assert.True(ApplicationActions.TryParse("return-result", out var parsed));
         Assert.Equal(ApplicationAction.ReturnResult, parsed);

@@ -34,9 +34,10 @@ public sealed class TransitionHandler(MotCuaDbContext db, ApplicationAccess acce
         ClaimsPrincipal user, string code, TransitionInput input, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(input);
-        if (!ApplicationActions.TryParse(input.Action, out var action) || action == ApplicationAction.PaymentConfirmed)
+        // Payment is confirmed by the payment system; a unit transfer happens only when the tree is reorganised.
+        if (!ApplicationActions.TryParse(input.Action, out var action) || action is ApplicationAction.PaymentConfirmed or ApplicationAction.TransferUnit)
         {
-            var names = string.Join(", ", ApplicationActions.All.Where(a => a != ApplicationAction.PaymentConfirmed).Select(a => a.Name()));
+            var names = string.Join(", ", ApplicationActions.All.Where(a => a is not (ApplicationAction.PaymentConfirmed or ApplicationAction.TransferUnit)).Select(a => a.Name()));
             return Failure.Invalid("Thao tác không hợp lệ.", ("action", $"Thao tác phải là một trong: {names}."));
         }
 

@@ -70,10 +70,12 @@ public sealed class UnitTreePageModel(UnitTree tree, MotCuaDbContext db, Account
         await LoadAsync(cancellationToken);
     }
 
-    public async Task<IActionResult> OnGetExportAsync(CancellationToken cancellationToken)
+    public async Task<IActionResult> OnGetExportAsync(string? format, UnitTreeFile files, CancellationToken cancellationToken)
     {
-        var units = await tree.ListAsync(cancellationToken);
-        return File(JsonSerializer.SerializeToUtf8Bytes(units, CatalogJson.Options), "application/json", "cay-don-vi.json");
+        var file = await files.ExportAsync(cancellationToken);
+        return format == "xlsx"
+            ? File(UnitTreeFile.ToExcel(file), ExcelCatalog.ContentType, "cay-don-vi.xlsx")
+            : File(JsonSerializer.SerializeToUtf8Bytes(file, CatalogJson.Options), "application/json", "cay-don-vi.json");
     }
 
     public async Task<IActionResult> OnPostCreateAsync(CancellationToken cancellationToken)
