@@ -20,6 +20,7 @@ public static class CatalogModule
         builder.Services.AddScoped<Exchange.CatalogExport>();
         builder.Services.AddScoped<Units.UnitTree>();
         builder.Services.AddScoped<Units.UnitTreeFile>();
+        builder.Services.AddScoped<Quality.CatalogQuality>();
         builder.Services.AddHostedService<Versions.ScheduledVersionsWorker>();
         return builder;
     }

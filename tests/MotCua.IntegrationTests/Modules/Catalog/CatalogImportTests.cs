@@ -228,6 +228,32 @@ public abstract class CatalogImportTests(MotCuaApp app)
     }
 
     [Fact]
+    public async Task The_quality_report_lists_per_unit_what_keeps_an_online_service_from_working()
+    {
+        var admin = await app.ApiClientFor("admin");
+        var broken = Procedure("2.000908", out var code);
+        broken["units"] = new JsonArray("000.01.00.H99", "000.22.21.H99");
+        broken["form"]!["schema"]!["properties"]!["maSo"] = new JsonObject { ["type"] = "string", ["title"] = "Mã số", ["pattern"] = "^X[0-9]{3}$" };
+        broken["form"]!["schema"]!["required"]!.AsArray().Add("maSo");
+        await ImportAsync(admin, FileOf(broken), dryRun: false);
+
+        var report = await admin.GetJsonAsync("/api/v1/admin/catalog/quality");
+        var units = report.GetProperty("units").EnumerateArray().ToDictionary(u => u.GetProperty("unitCode").GetString()!);
+        string[] ProblemsAt(string unit) => units[unit].GetProperty("problems").EnumerateArray()
+            .Where(p => p.GetProperty("code").GetString() == code).Select(p => p.GetProperty("problem").GetString()!).ToArray();
+
+        // At the ward that has every role, only the form is wrong; at a commune without a reception officer, that too.
+        var ward = ProblemsAt("000.01.00.H99");
+        Assert.Contains(ward, p => p.StartsWith("Biểu mẫu không nhận", StringComparison.Ordinal) && p.Contains("Mã số", StringComparison.Ordinal));
+        Assert.DoesNotContain(ward, p => p.StartsWith("Không có cán bộ", StringComparison.Ordinal));
+        Assert.Contains(ProblemsAt("000.22.21.H99"), p => p.StartsWith("Không có cán bộ một cửa", StringComparison.Ordinal));
+
+        // The demo's birth registration at the ward works end to end.
+        Assert.DoesNotContain(units["000.01.00.H99"].GetProperty("problems").EnumerateArray(), p => p.GetProperty("code").GetString() == "1.001193");
+        await (await (await app.ApiClientFor("reception1")).GetAsync(new Uri("/api/v1/admin/catalog/quality", UriKind.Relative))).AssertProblemAsync(HttpStatusCode.Forbidden);
+    }
+
+    [Fact]
     public async Task Only_the_province_admin_exports_or_imports_the_catalog()
     {
         var file = new StringContent(Sample().ToJsonString(), Encoding.UTF8, "application/json");

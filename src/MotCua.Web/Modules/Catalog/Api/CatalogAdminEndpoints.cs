@@ -20,11 +20,16 @@ internal static partial class CatalogAdminEndpoints
         var admin = api.MapGroup("/admin/catalog").RequireAuthorization(Common.Web.AccessPolicies.ProvinceAdminApi);
         admin.MapGet("/export", Export).WithName("ExportCatalog")
             .WithSummary("Toàn bộ danh mục thủ tục theo định dạng trao đổi motcua.catalog.v1, mỗi thủ tục với phiên bản đang áp dụng; format=xlsx cho bảng tính Excel cùng nội dung");
+        admin.MapGet("/quality", Quality).WithName("CatalogQuality")
+            .WithSummary("Kiểm tra chất lượng các thủ tục trực tuyến theo đơn vị: biểu mẫu nhận tờ khai mẫu, thành phần hồ sơ, phí, quy trình, cán bộ đủ vai trò");
         admin.MapPost("/imports", Import).WithName("ImportCatalog")
             .WithSummary("Nhập danh mục theo định dạng motcua.catalog.v1 (JSON, hoặc bảng tính Excel cùng mẫu): dryRun=true (mặc định) chỉ liệt kê thủ tục sẽ thêm, sửa hoặc bị từ chối và lý do; dryRun=false ghi những thủ tục hợp lệ")
             .Accepts<CatalogFile>("application/json", ExcelCatalog.ContentType)
             .WithBodyLimit(MaxImportBytes);
     }
+
+    private static async Task<Ok<Quality.QualityReport>> Quality(Quality.CatalogQuality quality, CancellationToken cancellationToken) =>
+        TypedResults.Ok(await quality.RunAsync(cancellationToken));
 
     private static async Task<Results<Ok<CatalogFile>, FileContentHttpResult, ProblemHttpResult>> Export(string? format, CatalogExport export, CancellationToken cancellationToken)
     {

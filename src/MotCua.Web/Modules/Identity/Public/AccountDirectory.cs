@@ -42,8 +42,19 @@ public sealed record AccountContact(Guid Id, string? Email, bool EmailConfirmed,
 }
 
 /// <summary>Identity's public surface: who a signed-in person is, and accounts by id or user name.</summary>
-public sealed class AccountDirectory(UserManager<AppUser> users, Sessions.AccountChanges changes)
+public sealed class AccountDirectory(UserManager<AppUser> users, Sessions.AccountChanges changes, Common.Persistence.MotCuaDbContext db)
 {
+    /// <summary>Which officer roles are held at which unit by accounts in use (a disabled account holds none): (unit id, role) pairs.</summary>
+    public async Task<IReadOnlyList<(int UnitId, string Role)>> OfficerRolesAsync(CancellationToken cancellationToken)
+    {
+        // Disabled = locked until the end of time (AccountLifecycle.DisableAsync); compared in memory, as SQLite cannot compare offsets.
+        var officers = (await users.Users.AsNoTracking().Where(u => u.AccountType == AccountType.Officer && u.UnitId != null)
+            .Select(u => new { u.Id, u.UnitId, u.LockoutEnd }).ToListAsync(cancellationToken))
+            .Where(u => u.LockoutEnd is null || u.LockoutEnd.Value.Year < 9000).ToDictionary(u => u.Id, u => u.UnitId!.Value);
+        var roles = await db.UserRoles.Join(db.Roles, r => r.RoleId, role => role.Id, (r, role) => new { r.UserId, role.Name }).ToListAsync(cancellationToken);
+        return roles.Where(r => officers.ContainsKey(r.UserId) && r.Name is not null).Select(r => (officers[r.UserId], r.Name!)).Distinct().ToList();
+    }
+
     /// <summary>Fires when the account is locked, disabled, deleted or its password changes: drop what was cached about it.</summary>
     public Microsoft.Extensions.Primitives.IChangeToken Changes(Guid userId) => changes.For(userId);
 
