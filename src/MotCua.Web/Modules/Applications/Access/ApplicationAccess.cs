@@ -15,6 +15,9 @@ public sealed record Caller(AccountCard User, Actor Actor, IReadOnlyList<string>
 
     public bool IsApplicant => Actor.Kind == ActorKind.Applicant;
 
+    /// <summary>Files for citizens with their consent; sees only what they filed; no back office.</summary>
+    public bool IsAssistant => Actor.Kind == ActorKind.Assistant;
+
     /// <summary>A citizen sees their own applications; an officer those of their sub-tree, including steps handed to it.</summary>
     public bool CanSee(Application application)
     {
@@ -22,6 +25,11 @@ public sealed record Caller(AccountCard User, Actor Actor, IReadOnlyList<string>
         if (IsApplicant)
         {
             return application.ApplicantId == User.Id;
+        }
+
+        if (IsAssistant)
+        {
+            return application.CreatedById == User.Id;
         }
 
         // A draft is the applicant's own until they send it; officers see only drafts keyed in by an officer.
@@ -82,6 +90,12 @@ public sealed class ApplicationAccess(AccountDirectory accounts, CatalogDirector
         if (user.AccountType != AccountType.Officer)
         {
             return new Caller(user, Actor.Applicant(user.Id, user.FullName), roles);
+        }
+
+        // An assistant holds no officer role: never an officer, whatever unit the account is filed under.
+        if (roles.Contains(Roles.Assistant) && !roles.Any(r => r is Roles.Reception or Roles.Specialist or Roles.Leader or Roles.AgencyAdmin or Roles.ProvinceAdmin))
+        {
+            return new Caller(user, Actor.Assistant(user.Id, user.FullName), roles);
         }
 
         var unitPath = user.UnitId is int unitId ? (await catalog.UnitAsync(unitId, cancellationToken))?.Path : null;

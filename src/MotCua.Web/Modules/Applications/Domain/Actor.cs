@@ -7,6 +7,9 @@ public enum ActorKind
     Applicant,
     Officer,
     System,
+
+    /// <summary>A volunteer of a community digital-technology team or post-office staff: files on a citizen's behalf, with consent, and nothing else.</summary>
+    Assistant,
 }
 
 /// <summary>Who acts on an application: an applicant, an officer with step roles over a unit sub-tree, or the system.</summary>
@@ -19,6 +22,8 @@ public sealed record Actor(Guid? UserId, string Name, ActorKind Kind, IReadOnlyS
 
     public static Actor System(string name) => new(null, name, ActorKind.System, new HashSet<StepRole>(), null);
 
+    public static Actor Assistant(Guid userId, string name) => new(userId, name, ActorKind.Assistant, new HashSet<StepRole>(), null);
+
     /// <summary>An officer's roles reach their unit and everything below it.</summary>
     public bool Covers(string unitPath) =>
         Kind == ActorKind.Officer && UnitPath is not null && unitPath.StartsWith(UnitPath, StringComparison.Ordinal);
@@ -30,6 +35,7 @@ public sealed record Actor(Guid? UserId, string Name, ActorKind Kind, IReadOnlyS
     {
         ActorKind.Applicant => "Applicant",
         ActorKind.System => "System",
+        ActorKind.Assistant => "Assistant",
         _ => (role ?? Roles.OrderBy(r => r).FirstOrDefault()).ToString(),
     };
 }

@@ -147,7 +147,7 @@ public sealed class Application
     {
         ArgumentNullException.ThrowIfNull(actor);
         var open = Status is ApplicationStatus.Draft or ApplicationStatus.Submitted or ApplicationStatus.SupplementRequested;
-        return open && (IsApplicant(actor) || (actor.Kind == ActorKind.Officer && actor.Acts(StepRole.Reception, UnitPath)));
+        return open && (IsApplicant(actor) || FiledBy(actor) || (actor.Kind == ActorKind.Officer && actor.Acts(StepRole.Reception, UnitPath)));
     }
 
     /// <summary>
@@ -253,12 +253,17 @@ public sealed class Application
     private bool MayEverDo(Actor actor, ApplicationAction action) => action switch
     {
         ApplicationAction.PaymentConfirmed => actor.Kind == ActorKind.System,
-        ApplicationAction.Submit or ApplicationAction.Supplement or ApplicationAction.Withdraw =>
+        ApplicationAction.Submit or ApplicationAction.Supplement =>
+            IsApplicant(actor) || FiledBy(actor) || (actor.Kind == ActorKind.Officer && OfficerKeyedIn && actor.Acts(StepRole.Reception, UnitPath)),
+        ApplicationAction.Withdraw =>
             IsApplicant(actor) || (actor.Kind == ActorKind.Officer && OfficerKeyedIn && actor.Acts(StepRole.Reception, UnitPath)),
         _ => actor.Kind == ActorKind.Officer && actor.Roles.Count > 0,
     };
 
     private bool IsApplicant(Actor actor) => actor.Kind == ActorKind.Applicant && ApplicantId is Guid id && actor.UserId == id;
+
+    /// <summary>The assistant who filed it for the applicant (with their consent) sends it and its supplements; withdrawing stays the applicant's.</summary>
+    private bool FiledBy(Actor actor) => actor.Kind == ActorKind.Assistant && Channel == Channel.OnlineAssisted && CreatedById is Guid id && actor.UserId == id;
 
     /// <summary>The one-stop acts for applicants who came to the desk or wrote by post, or whom it helped online.</summary>
     private bool OfficerKeyedIn => Channel != Channel.OnlineRemote && CreatedById is not null;

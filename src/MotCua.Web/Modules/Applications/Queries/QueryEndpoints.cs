@@ -88,6 +88,11 @@ internal static class QueryEndpoints
         {
             query = query.Where(a => a.ApplicantId == caller.User.Id);
         }
+        else if (caller.IsAssistant)
+        {
+            // What the assistant filed for citizens, and nothing else.
+            query = query.Where(a => a.CreatedById == caller.User.Id);
+        }
         else
         {
             var (path, end) = UnitScope.Range(caller.Actor.UnitPath!);
@@ -152,6 +157,14 @@ internal static class QueryEndpoints
             var id = caller.User.Id;
             return [applications.Where(a => a.ApplicantId == id && (a.Status == ApplicationStatus.Draft
                 || a.Status == ApplicationStatus.SupplementRequested || a.Status == ApplicationStatus.AwaitingPayment))];
+        }
+
+        if (caller.IsAssistant)
+        {
+            // The applications the assistant filed that wait on the citizen's side: a draft to send, a supplement asked.
+            var id = caller.User.Id;
+            return [applications.Where(a => a.CreatedById == id && a.Channel == Channel.OnlineAssisted
+                && (a.Status == ApplicationStatus.Draft || a.Status == ApplicationStatus.SupplementRequested))];
         }
 
         // The sub-tree as a range of paths (not LIKE 'path%'), so every part is an index range scan on any plan.

@@ -80,7 +80,7 @@ public sealed class SubmitHandler(
                 ("unitId", procedure is not null && (unit is null || !procedure.IsHandledBy(unit.Id)) ? "Chọn một cơ quan giải quyết thủ tục này." : null));
         }
 
-        var channel = request.Channel ?? (caller.IsOfficer ? Channel.Counter : Channel.OnlineRemote);
+        var channel = request.Channel ?? (caller.IsOfficer ? Channel.Counter : caller.IsAssistant ? Channel.OnlineAssisted : Channel.OnlineRemote);
         if (ChannelFailure(caller, procedure, unit, channel) is { } channelFailure)
         {
             return channelFailure;
@@ -104,7 +104,7 @@ public sealed class SubmitHandler(
         var code = await codes.NextAsync(unit.Id, unit.Code, now, cancellationToken);
         var application = Application.Start(code, procedure, unit, stepUnits, applicant!, channel, request.Form.GetRawText(),
             missingDocuments: procedure.Documents.Any(d => d.Required && !d.VaultAllowed),
-            createdById: caller.IsOfficer ? caller.User.Id : null, consent, now);
+            createdById: caller.IsOfficer || caller.IsAssistant ? caller.User.Id : null, consent, now);
 
         if (!request.Draft && application.Apply(new TransitionRequest(ApplicationAction.Submit), caller.Actor, await calendars.GetAsync(cancellationToken), now) is { } refusal)
         {
@@ -143,6 +143,11 @@ public sealed class SubmitHandler(
 
     private static Failure? ChannelFailure(Caller caller, ProcedureTerms procedure, UnitCard unit, Channel channel)
     {
+        if (caller.IsAssistant && channel != Channel.OnlineAssisted)
+        {
+            return Failure.Invalid("Người hỗ trợ nộp hồ sơ trực tuyến thay người dân (OnlineAssisted), có sự đồng ý của họ.", ("channel", "Chỉ được chọn OnlineAssisted."));
+        }
+
         if (caller.IsApplicant && channel != Channel.OnlineRemote)
         {
             return Failure.Invalid("Công dân, doanh nghiệp nộp hồ sơ trực tuyến (OnlineRemote).", ("channel", "Chỉ được chọn hình thức nộp trực tuyến."));

@@ -32,7 +32,7 @@ public sealed class OfficerAdmin(
     AuditTrail audit,
     NodaTime.IClock clock)
 {
-    private static readonly string[] AgencyGrants = [Roles.Reception, Roles.Specialist, Roles.Leader, Roles.AgencyAdmin];
+    private static readonly string[] AgencyGrants = [Roles.Reception, Roles.Specialist, Roles.Leader, Roles.AgencyAdmin, Roles.Assistant];
 
     private sealed record Admin(AppUser User, bool Province, string UnitPath);
 

@@ -11,11 +11,17 @@ public static class Roles
     public const string AgencyAdmin = "AgencyAdmin";
     public const string ProvinceAdmin = "ProvinceAdmin";
 
+    /// <summary>Community digital-technology team volunteers and post-office staff: file for citizens with consent, no back office.</summary>
+    public const string Assistant = "Assistant";
+
     public static readonly IReadOnlyList<string> All =
-        [Citizen, Business, Reception, Specialist, Leader, AgencyAdmin, ProvinceAdmin];
+        [Citizen, Business, Reception, Specialist, Leader, AgencyAdmin, ProvinceAdmin, Assistant];
 
     /// <summary>Roles held by officers; each is scoped to the officer's unit and its sub-tree.</summary>
-    public static readonly IReadOnlyList<string> Officer = [Reception, Specialist, Leader, AgencyAdmin, ProvinceAdmin];
+    public static readonly IReadOnlyList<string> Officer = [Reception, Specialist, Leader, AgencyAdmin, ProvinceAdmin, Assistant];
+
+    /// <summary>The roles of the back office (the one-stop, processing, administration): every officer role but the assistant's.</summary>
+    public static readonly IReadOnlyList<string> BackOffice = [Reception, Specialist, Leader, AgencyAdmin, ProvinceAdmin];
 
     public static string DisplayName(string role) => role switch
     {
@@ -26,6 +32,7 @@ public static class Roles
         Leader => "Lãnh đạo",
         AgencyAdmin => "Quản trị cơ quan",
         ProvinceAdmin => "Quản trị cấp tỉnh",
+        Assistant => "Hỗ trợ nộp hồ sơ (tổ công nghệ số, bưu điện)",
         _ => role,
     };
 }
