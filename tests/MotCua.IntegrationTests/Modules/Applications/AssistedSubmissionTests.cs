@@ -86,6 +86,31 @@ public abstract class AssistedSubmissionTests(MotCuaApp app)
 
         var (_, account) = await pages.GetAsync("/tai-khoan");
         Assert.DoesNotContain("href=\"/can-bo/ho-so\"", account, StringComparison.Ordinal);
+        Assert.Contains("href=\"/ho-tro-nop-ho-so\"", account, StringComparison.Ordinal);
+
+        // On the assistant's page: a mistake in each part first, then filed for citizen2 with consent.
+        var page = $"/ho-tro-nop-ho-so?procedure={LifecycleApi.Birth}";
+        var wardId = (await LifecycleApi.WardIdAsync(app)).ToString(System.Globalization.CultureInfo.InvariantCulture);
+        using var wrong = await pages.SubmitAsync(page, new Dictionary<string, string> { ["procedure"] = LifecycleApi.Birth, ["unitId"] = wardId, ["applicantUserName"] = "khong-co-ai" }, "/ho-tro-nop-ho-so");
+        Assert.Contains("Nhập tên đăng nhập (số định danh) của công dân", await wrong.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        using var noConsent = await pages.SubmitAsync(page, new Dictionary<string, string> { ["procedure"] = LifecycleApi.Birth, ["unitId"] = wardId, ["applicantUserName"] = "citizen2" }, "/ho-tro-nop-ho-so");
+        Assert.Contains("Xác nhận người nộp đã đồng ý", await noConsent.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+
+        var fields = new Dictionary<string, string>
+        {
+            ["procedure"] = LifecycleApi.Birth, ["applicantUserName"] = "citizen2", ["consent"] = "true", ["consentMethod"] = "Phone",
+            ["unitId"] = wardId,
+        };
+        foreach (var (key, value) in JsonSerializer.SerializeToElement(LifecycleApi.BirthForm("Trần Bảo Anh")).EnumerateObject().Select(p => (p.Name, p.Value.ToString())))
+        {
+            fields["form." + key] = value;
+        }
+
+        using var filed = await pages.SubmitAsync(page, fields, "/ho-tro-nop-ho-so");
+        Assert.Equal(HttpStatusCode.Redirect, filed.StatusCode);
+        var (_, done) = await pages.GetAsync(filed.Headers.Location!.OriginalString);
+        Assert.Contains("Đã nộp hồ sơ", done, StringComparison.Ordinal);
+        Assert.Contains("Trần Thị Bình", done, StringComparison.Ordinal);
     }
 }
 
