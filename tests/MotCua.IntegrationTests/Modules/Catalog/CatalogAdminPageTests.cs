@@ -86,6 +86,54 @@ public abstract class CatalogAdminPageTests(MotCuaApp app)
     }
 
     [Fact]
+    public async Task The_admin_reorders_the_workflow_after_the_checks_say_what_is_wrong()
+    {
+        using var admin = app.Pages();
+        await admin.SignInAsync("admin");
+        var (code, file) = NewFile();
+        var api = await app.ApiClientFor("admin");
+        using (var loaded = await api.PostAsync(new Uri("/api/v1/admin/catalog/imports?dryRun=false", UriKind.Relative), new ByteArrayContent(file) { Headers = { ContentType = new("application/json") } }))
+        {
+            Assert.Equal(HttpStatusCode.OK, loaded.StatusCode);
+        }
+
+        var page = $"/quan-tri/danh-muc/{code}/quy-trinh";
+        var today = DateTime.UtcNow.AddHours(7).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+        using var wrong = await admin.SubmitAsync(page, new Dictionary<string, string>
+        {
+            ["Steps[0].Name"] = "Tiếp nhận", ["Steps[0].Role"] = "Reception", ["Steps[0].Share"] = "mười",
+            ["Steps[1].Name"] = "Thẩm định", ["Steps[1].Role"] = "Specialist", ["Steps[1].Share"] = "50", ["Steps[1].Unit"] = "000.99.99.H99",
+            ["EffectiveFrom"] = today,
+        });
+        var html = await wrong.Content.ReadAsStringAsync();
+        Assert.Contains("Tỷ lệ thời gian của bước 1 là số phần trăm", html, StringComparison.Ordinal);
+        Assert.Contains("Đơn vị của bước 2 không có trong cây đơn vị", html, StringComparison.Ordinal);
+
+        using var notApproved = await admin.SubmitAsync(page, new Dictionary<string, string>
+        {
+            ["Steps[0].Name"] = "Tiếp nhận", ["Steps[0].Role"] = "Reception", ["Steps[0].Share"] = "20",
+            ["Steps[1].Name"] = "Thẩm định", ["Steps[1].Role"] = "Specialist", ["Steps[1].Share"] = "70",
+            ["EffectiveFrom"] = today,
+        });
+        var second = await notApproved.Content.ReadAsStringAsync();
+        Assert.Contains("Tổng tỷ lệ thời gian các bước phải bằng 100% (hiện là 90%)", second, StringComparison.Ordinal);
+        Assert.Contains("Bước cuối phải là lãnh đạo phê duyệt kết quả.", second, StringComparison.Ordinal);
+
+        using var saved = await admin.SubmitAsync(page, new Dictionary<string, string>
+        {
+            ["Steps[0].Name"] = "Tiếp nhận", ["Steps[0].Role"] = "Reception", ["Steps[0].Share"] = "20",
+            ["Steps[1].Name"] = "Phòng Tư pháp huyện tra sổ gốc", ["Steps[1].Role"] = "Specialist", ["Steps[1].Share"] = "50", ["Steps[1].Unit"] = "000.01.21.H99",
+            ["Steps[2].Name"] = "Lãnh đạo ký", ["Steps[2].Role"] = "Leader", ["Steps[2].Share"] = "30",
+            ["EffectiveFrom"] = today, ["ChangeNote"] = "Quyết định số 12/QĐ-UBND",
+        });
+        Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
+        var workflow = (await app.CreateClient().GetJsonAsync($"/api/v1/procedures/{code}")).GetProperty("workflow").EnumerateArray().ToList();
+        Assert.Equal(3, workflow.Count);
+        Assert.Equal("000.01.21.H99", workflow[1].GetProperty("unitCode").GetString());
+        Assert.Equal(0.5m, workflow[1].GetProperty("share").GetDecimal());
+    }
+
+    [Fact]
     public async Task A_file_that_is_not_a_catalog_is_refused_on_the_page()
     {
         using var admin = app.Pages();
