@@ -17,6 +17,9 @@ public static class Problems
     public static ProblemHttpResult Conflict(string detail) =>
         TypedResults.Problem(detail, statusCode: StatusCodes.Status409Conflict, title: "Không thực hiện được ở trạng thái hiện tại");
 
+    public static ProblemHttpResult UnsupportedMediaType(string detail) =>
+        TypedResults.Problem(detail, statusCode: StatusCodes.Status415UnsupportedMediaType, title: TitleFor(StatusCodes.Status415UnsupportedMediaType));
+
     /// <summary>400 with one message per field (fields whose message is null are left out).</summary>
     public static ProblemHttpResult Validation(string detail, params (string Field, string? Message)[] fields)
     {

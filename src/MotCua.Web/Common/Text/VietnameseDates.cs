@@ -6,6 +6,16 @@ namespace MotCua.Web.Common.Text;
 /// <summary>Dates and times as Vietnamese readers expect them: "16:00 thứ Sáu, 27/11/2026".</summary>
 public static class VietnameseDates
 {
+    /// <summary>Asia/Ho_Chi_Minh: the zone days are shown and counted in.</summary>
+    public static readonly DateTimeZone Zone = DateTimeZoneProviders.Tzdb["Asia/Ho_Chi_Minh"];
+
+    /// <summary>Today's date in Vietnam.</summary>
+    public static DateOnly Today(IClock clock)
+    {
+        ArgumentNullException.ThrowIfNull(clock);
+        return clock.GetCurrentInstant().InZone(Zone).Date.ToDateOnly();
+    }
+
     public static string Weekday(IsoDayOfWeek day) => day switch
     {
         IsoDayOfWeek.Monday => "thứ Hai",

@@ -34,7 +34,7 @@ public sealed class AuditQuery(MotCuaDbContext db)
             return Failure.Invalid("Loại thay đổi không hợp lệ.", ("action", actionProblem));
         }
 
-        var zone = DateTimeZoneProviders.Tzdb["Asia/Ho_Chi_Minh"];
+        var zone = VietnameseDates.Zone;
         var query = db.Set<AuditEntry>().AsNoTracking();
         if (from is { } start)
         {

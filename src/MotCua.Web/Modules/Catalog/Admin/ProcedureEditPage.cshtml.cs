@@ -19,7 +19,7 @@ namespace MotCua.Web.Modules.Catalog.Admin;
 /// versions, and a waiting version can be withdrawn before its day.
 /// </summary>
 [Authorize(Policy = Common.Web.AccessPolicies.ProvinceAdminPages)]
-public sealed class ProcedureEditPageModel(MotCuaDbContext db, CatalogVersions versions, CatalogImport import, CatalogDirectory directory, AccountDirectory accounts) : PageModel
+public sealed class ProcedureEditPageModel(CatalogVersions versions, CatalogImport import, CatalogDirectory directory, AccountDirectory accounts) : PageModel
 {
     private static readonly CultureInfo Vietnamese = CultureInfo.GetCultureInfo("vi-VN");
 
@@ -132,13 +132,12 @@ public sealed class ProcedureEditPageModel(MotCuaDbContext db, CatalogVersions v
 
     public async Task<IActionResult> OnPostCancelAsync(string code, int number, CancellationToken cancellationToken)
     {
-        var id = await db.Set<Procedure>().Where(p => p.Code == code).Select(p => (int?)p.Id).SingleOrDefaultAsync(cancellationToken);
-        if (id is null)
+        if (await versions.StartingPointAsync(code, cancellationToken) is not { } start)
         {
             return NotFound();
         }
 
-        if (!await versions.CancelWaitingAsync(id.Value, number, accounts.UserId(User), User.Identity?.Name ?? "?", cancellationToken))
+        if (!await versions.CancelWaitingAsync(start.Id, number, accounts.UserId(User), User.Identity?.Name ?? "?", cancellationToken))
         {
             await LoadAsync(code, cancellationToken);
             ModelState.AddModelError(string.Empty, "Chỉ hủy được phiên bản mới nhất đang chờ áp dụng.");
@@ -152,18 +151,16 @@ public sealed class ProcedureEditPageModel(MotCuaDbContext db, CatalogVersions v
 
     private async Task<bool> LoadAsync(string code, CancellationToken cancellationToken)
     {
-        var procedure = code.Length > 32 ? null : await db.Set<Procedure>().AsNoTracking().Include(p => p.Units).SingleOrDefaultAsync(p => p.Code == code, cancellationToken);
-        if (procedure is null)
+        if (await versions.StartingPointAsync(code, cancellationToken) is not { } start)
         {
             return false;
         }
 
-        Code = procedure.Code;
+        Code = code;
         AllUnits = (await directory.AllUnitsAsync(cancellationToken)).Where(u => !u.Ended).ToList();
         Levels = await directory.LevelNamesAsync(cancellationToken);
-        History = await versions.HistoryAsync(procedure.Id, cancellationToken);
-        Shown = (await versions.LatestAsync([procedure.Id], cancellationToken)).GetValueOrDefault(procedure.Id)
-            ?? new Latest(procedure.Version, Today, true, ProcedureRecords.From(procedure, AllUnits.ToDictionary(u => u.Id, u => u.Code)));
+        History = await versions.HistoryAsync(start.Id, cancellationToken);
+        Shown = start.Latest;
         return true;
     }
 

@@ -19,7 +19,7 @@ namespace MotCua.Web.Modules.Catalog.Admin;
 /// last step is a leader's approval, every unit exists and works), and saved as a new version from a date.
 /// </summary>
 [Authorize(Policy = Common.Web.AccessPolicies.ProvinceAdminPages)]
-public sealed class WorkflowEditPageModel(MotCuaDbContext db, CatalogVersions versions, CatalogImport import, CatalogDirectory directory, AccountDirectory accounts) : PageModel
+public sealed class WorkflowEditPageModel(CatalogVersions versions, CatalogImport import, CatalogDirectory directory, AccountDirectory accounts) : PageModel
 {
     public sealed class StepInput
     {
@@ -149,18 +149,13 @@ public sealed class WorkflowEditPageModel(MotCuaDbContext db, CatalogVersions ve
 
     private async Task<bool> LoadAsync(string code, CancellationToken cancellationToken)
     {
-        var procedure = code.Length > 32 ? null : await db.Set<Procedure>().AsNoTracking().Include(p => p.Units).SingleOrDefaultAsync(p => p.Code == code, cancellationToken);
-        if (procedure is null)
+        if (await versions.StartingPointAsync(code, cancellationToken) is not { } start)
         {
             return false;
         }
 
-        Code = procedure.Code;
-        Name = procedure.Name;
-        var all = await directory.AllUnitsAsync(cancellationToken);
-        Units = all.Where(u => !u.Ended).ToList();
-        Shown = (await versions.LatestAsync([procedure.Id], cancellationToken)).GetValueOrDefault(procedure.Id)
-            ?? new Latest(procedure.Version, Today, true, ProcedureRecords.From(procedure, all.ToDictionary(u => u.Id, u => u.Code)));
+        (Code, Name, Shown) = (code, start.Name, start.Latest);
+        Units = (await directory.AllUnitsAsync(cancellationToken)).Where(u => !u.Ended).ToList();
         return true;
     }
 }

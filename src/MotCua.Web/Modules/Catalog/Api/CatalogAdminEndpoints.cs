@@ -47,11 +47,10 @@ internal static partial class CatalogAdminEndpoints
     private static async Task<Results<Ok<ImportReport>, ProblemHttpResult>> Import(
         HttpRequest request, bool? dryRun, ClaimsPrincipal user, AccountDirectory accounts, CatalogImport import, CancellationToken cancellationToken)
     {
-        var excel = request.ContentType?.StartsWith(ExcelCatalog.ContentType, StringComparison.OrdinalIgnoreCase) == true;
+        var excel = ExcelCatalog.IsWorkbook(request);
         if (!excel && !request.HasJsonContentType())
         {
-            return TypedResults.Problem("Tệp danh mục phải là JSON (Content-Type: application/json) theo định dạng motcua.catalog.v1.",
-                statusCode: StatusCodes.Status415UnsupportedMediaType, title: Problems.TitleFor(StatusCodes.Status415UnsupportedMediaType));
+            return Problems.UnsupportedMediaType("Tệp danh mục phải là JSON (Content-Type: application/json) theo định dạng motcua.catalog.v1, hoặc bảng tính Excel cùng mẫu.");
         }
 
         var file = await ReadAsync(request.Body, excel, cancellationToken);

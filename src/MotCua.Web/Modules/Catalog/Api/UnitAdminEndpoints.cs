@@ -48,11 +48,10 @@ internal static class UnitAdminEndpoints
     private static async Task<Results<Ok<UnitImportReport>, ProblemHttpResult>> Import(
         HttpRequest request, bool? dryRun, ClaimsPrincipal user, AccountDirectory accounts, UnitTreeFile files, CancellationToken cancellationToken)
     {
-        var excel = request.ContentType?.StartsWith(Exchange.ExcelCatalog.ContentType, StringComparison.OrdinalIgnoreCase) == true;
+        var excel = Exchange.ExcelCatalog.IsWorkbook(request);
         if (!excel && !request.HasJsonContentType())
         {
-            return TypedResults.Problem("Tệp cây đơn vị phải là JSON (motcua.units.v1) hoặc bảng tính Excel cùng mẫu.",
-                statusCode: StatusCodes.Status415UnsupportedMediaType, title: Common.Errors.Problems.TitleFor(StatusCodes.Status415UnsupportedMediaType));
+            return Common.Errors.Problems.UnsupportedMediaType("Tệp cây đơn vị phải là JSON (motcua.units.v1) hoặc bảng tính Excel cùng mẫu.");
         }
 
         var file = await UnitTreeFile.ReadAsync(request.Body, excel, cancellationToken);

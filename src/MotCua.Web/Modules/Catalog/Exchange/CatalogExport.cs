@@ -21,6 +21,6 @@ public sealed class CatalogExport(MotCuaDbContext db, IClock clock)
             var version = inForce.GetValueOrDefault(p.Id);
             return ProcedureRecords.From(p, codes, version?.EffectiveFrom, p.Version, version?.Note);
         }).ToList();
-        return new CatalogFile(records, CatalogFile.FormatName, clock.GetCurrentInstant().InZone(DateTimeZoneProviders.Tzdb["Asia/Ho_Chi_Minh"]).ToDateTimeOffset());
+        return new CatalogFile(records, CatalogFile.FormatName, clock.GetCurrentInstant().InZone(Common.Text.VietnameseDates.Zone).ToDateTimeOffset());
     }
 }

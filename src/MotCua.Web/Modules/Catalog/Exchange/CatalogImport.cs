@@ -55,8 +55,11 @@ public sealed class CatalogImport(MotCuaDbContext db, CatalogVersions versions, 
 
         // A merged or dissolved unit no longer handles anything: a record naming it is refused.
         var unitCodes = allUnits.Where(u => u.EndedOn is null).Select(u => u.Code).ToHashSet(StringComparer.Ordinal);
-        var existing = await db.Set<Procedure>().Include(p => p.Units).ToDictionaryAsync(p => p.Code, StringComparer.Ordinal, cancellationToken);
-        var latest = await versions.LatestAsync(null, cancellationToken);
+        // Only the procedures the file names: a one-procedure edit reads one procedure, not the catalog.
+        var named = file.Procedures.Select(p => p.Code?.Trim() ?? string.Empty).Distinct(StringComparer.Ordinal).ToList();
+        var existing = await db.Set<Procedure>().Include(p => p.Units).Where(p => named.Contains(p.Code))
+            .ToDictionaryAsync(p => p.Code, StringComparer.Ordinal, cancellationToken);
+        var latest = await versions.LatestAsync(existing.Values.Select(p => p.Id).ToList(), cancellationToken);
         var today = versions.Today;
 
         var added = new List<ImportedProcedure>();

@@ -16,6 +16,13 @@ public static class ExcelCatalog
 {
     public const string ContentType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
+    /// <summary>Whether a request carries a workbook (the other exchange files are JSON).</summary>
+    public static bool IsWorkbook(HttpRequest request)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        return request.ContentType?.StartsWith(ContentType, StringComparison.OrdinalIgnoreCase) == true;
+    }
+
     public const string Procedures = "Thủ tục";
     public const string Documents = "Thành phần hồ sơ";
     public const string Fees = "Phí, lệ phí";

@@ -73,7 +73,7 @@ public sealed class CatalogQuality(MotCuaDbContext db, CatalogDirectory director
             .OrderBy(u => u.Path, StringComparer.Ordinal)
             .Select(u => new UnitQuality(u.Id, u.Code, u.Name, online[u.Id], perUnit.GetValueOrDefault(u.Id) ?? []))
             .ToList();
-        var checkedAt = clock.GetCurrentInstant().InZone(DateTimeZoneProviders.Tzdb["Asia/Ho_Chi_Minh"]).ToDateTimeOffset();
+        var checkedAt = clock.GetCurrentInstant().InZone(Common.Text.VietnameseDates.Zone).ToDateTimeOffset();
         return new QualityReport(checkedAt, procedures.Count, broken.Count, report);
     }
 

@@ -55,7 +55,7 @@ public sealed partial class UnitTree(
 
     public sealed record Actor(Guid? Id, string Name);
 
-    private DateOnly Today => clock.GetCurrentInstant().InZone(DateTimeZoneProviders.Tzdb["Asia/Ho_Chi_Minh"]).Date.ToDateOnly();
+    private DateOnly Today => VietnameseDates.Today(clock);
 
     public static UnitView View(Unit u) => new(u.Id, u.Code, u.Name, u.ShortName, u.Kind, u.LevelCode, u.ParentId, u.Path, u.Address, u.Phone, u.Email, u.EndedOn, u.SuccessorId);
 

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using MotCua.Web.Common.Persistence;
+using MotCua.Web.Common.Text;
 using MotCua.Web.Modules.Audit.Public;
 using MotCua.Web.Modules.Catalog.Domain;
 using MotCua.Web.Modules.Catalog.Exchange;
@@ -23,9 +24,7 @@ public sealed record VersionView(int Number, DateOnly EffectiveFrom, bool InForc
 /// </summary>
 public sealed class CatalogVersions(MotCuaDbContext db, IClock clock, AuditTrail audit, CatalogCache cache, Public.CatalogDirectory directory)
 {
-    public DateOnly Today => clock.GetCurrentInstant().InZone(Zone).Date.ToDateOnly();
-
-    private static DateTimeZone Zone => DateTimeZoneProviders.Tzdb["Asia/Ho_Chi_Minh"];
+    public DateOnly Today => VietnameseDates.Today(clock);
 
     /// <summary>
     /// Adds version <paramref name="number"/> of a tracked procedure (new or not) to the pending save. It is in force at
@@ -46,17 +45,36 @@ public sealed class CatalogVersions(MotCuaDbContext db, IClock clock, AuditTrail
     }
 
     /// <summary>The latest version of each procedure (in force or waiting), by procedure id: a change starts from it.</summary>
-    internal async Task<Dictionary<int, Latest>> LatestAsync(IReadOnlyCollection<int>? procedureIds, CancellationToken cancellationToken)
+    internal async Task<Dictionary<int, Latest>> LatestAsync(IReadOnlyCollection<int> procedureIds, CancellationToken cancellationToken)
     {
         var query = db.Set<ProcedureVersion>().AsNoTracking()
+            .Where(v => procedureIds.Contains(v.ProcedureId))
             .Where(v => v.Number == db.Set<ProcedureVersion>().Where(x => x.ProcedureId == v.ProcedureId).Max(x => x.Number));
-        if (procedureIds is not null)
-        {
-            query = query.Where(v => procedureIds.Contains(v.ProcedureId));
-        }
 
         var rows = await query.Select(v => new { v.ProcedureId, v.Number, v.EffectiveFrom, v.InForceAt, v.Content }).ToListAsync(cancellationToken);
         return rows.ToDictionary(r => r.ProcedureId, r => new Latest(r.Number, r.EffectiveFrom, r.InForceAt is not null, Read(r.Content)));
+    }
+
+    /// <summary>
+    /// The procedure an edit starts from: its id and name and its latest terms (a version that waits, or the one in
+    /// force; the procedure row itself before versions were kept). Null for an unknown code.
+    /// </summary>
+    public async Task<(int Id, string Name, Latest Latest)?> StartingPointAsync(string code, CancellationToken cancellationToken)
+    {
+        var procedure = code.Length > 32 ? null
+            : await db.Set<Procedure>().AsNoTracking().Include(p => p.Units).SingleOrDefaultAsync(p => p.Code == code, cancellationToken);
+        if (procedure is null)
+        {
+            return null;
+        }
+
+        if ((await LatestAsync([procedure.Id], cancellationToken)).GetValueOrDefault(procedure.Id) is { } latest)
+        {
+            return (procedure.Id, procedure.Name, latest);
+        }
+
+        var codes = await db.Set<Unit>().AsNoTracking().ToDictionaryAsync(u => u.Id, u => u.Code, cancellationToken);
+        return (procedure.Id, procedure.Name, new Latest(procedure.Version, Today, true, ProcedureRecords.From(procedure, codes)));
     }
 
     /// <summary>
@@ -97,7 +115,7 @@ public sealed class CatalogVersions(MotCuaDbContext db, IClock clock, AuditTrail
         var rows = await db.Set<ProcedureVersion>().AsNoTracking().Where(v => v.ProcedureId == procedureId)
             .OrderByDescending(v => v.Number).ToListAsync(cancellationToken);
         return rows.Select(v => new VersionView(v.Number, v.EffectiveFrom, v.InForceAt is not null, v.Number == current, v.Note,
-            v.CreatedAt.InZone(Zone).ToDateTimeOffset(), v.CreatedBy)).ToList();
+            v.CreatedAt.InZone(VietnameseDates.Zone).ToDateTimeOffset(), v.CreatedBy)).ToList();
     }
 
     /// <summary>The terms of one version, or null.</summary>
@@ -201,7 +219,7 @@ internal sealed class FirstVersionsSeed(MotCuaDbContext db, IClock clock) : IDat
 
         var codes = await db.Set<Unit>().ToDictionaryAsync(u => u.Id, u => u.Code, cancellationToken);
         var now = clock.GetCurrentInstant();
-        var today = now.InZone(DateTimeZoneProviders.Tzdb["Asia/Ho_Chi_Minh"]).Date.ToDateOnly();
+        var today = VietnameseDates.Today(clock);
         foreach (var procedure in missing)
         {
             var record = ProcedureRecords.From(procedure, codes);
