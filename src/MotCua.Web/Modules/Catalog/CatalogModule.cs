@@ -12,6 +12,7 @@ public static class CatalogModule
         ArgumentNullException.ThrowIfNull(builder);
         builder.Services.AddSingleton<CatalogCache>();
         builder.Services.AddSingleton<Public.CatalogDirectory>();
+        builder.Services.AddSingleton<EForms.Public.IAddressPlaces, Units.TreeAddressPlaces>();
         builder.Services.AddScoped<ProcedureSearch>();
         builder.Services.AddScoped<IDatabaseSeeder, DemoProvinceSeed>();
         builder.Services.AddScoped<IDatabaseSeeder, Versions.FirstVersionsSeed>();

@@ -133,6 +133,94 @@ public abstract class CatalogAdminPageTests(MotCuaApp app)
         Assert.Equal(0.5m, workflow[1].GetProperty("share").GetDecimal());
     }
 
+    /// <summary>A parent's name asked only when the father is known; a birth date no later than today; an address from the tree.</summary>
+    private static Dictionary<string, string> Design(string effectiveFrom, string? pattern = null) => new()
+    {
+        ["Fields[0].Label"] = "Họ và tên người yêu cầu", ["Fields[0].Kind"] = "Text", ["Fields[0].Required"] = "true", ["Fields[0].Pattern"] = pattern ?? "",
+        ["Fields[1].Label"] = "Ngày sinh", ["Fields[1].Kind"] = "Date", ["Fields[1].Required"] = "true", ["Fields[1].DateLimit"] = "notAfterToday",
+        ["Fields[2].Label"] = "Đã xác định được cha", ["Fields[2].Kind"] = "YesNo", ["Fields[2].Required"] = "true",
+        ["Fields[3].Label"] = "Họ và tên người cha", ["Fields[3].Key"] = "hoTenCha", ["Fields[3].Kind"] = "Text", ["Fields[3].Required"] = "true",
+        ["Fields[3].ShownWhenField"] = "daXacDinhDuocCha", ["Fields[3].ShownWhenValue"] = "Có",
+        ["Fields[4].Label"] = "Nơi cư trú", ["Fields[4].Kind"] = "Address", ["Fields[4].Required"] = "true",
+        ["EffectiveFrom"] = effectiveFrom, ["ChangeNote"] = "Biểu mẫu mới",
+    };
+
+    [Fact]
+    public async Task The_admin_builds_an_e_form_whose_rules_the_portal_then_applies()
+    {
+        using var admin = app.Pages();
+        await admin.SignInAsync("admin");
+        var (code, file) = NewFile();
+        var api = await app.ApiClientFor("admin");
+        using (var loaded = await api.PostAsync(new Uri("/api/v1/admin/catalog/imports?dryRun=false", UriKind.Relative), new ByteArrayContent(file) { Headers = { ContentType = new("application/json") } }))
+        {
+            Assert.Equal(HttpStatusCode.OK, loaded.StatusCode);
+        }
+
+        var page = $"/quan-tri/danh-muc/{code}/bieu-mau";
+        var today = DateTime.UtcNow.AddHours(7).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+        var before = (await app.CreateClient().GetJsonAsync($"/api/v1/procedures/{code}")).GetProperty("formSchema").GetRawText();
+
+        // A mistake in every part of the design: each is named on its field and nothing is published.
+        using var wrong = await admin.SubmitAsync(page, new Dictionary<string, string>
+        {
+            ["Fields[0].Label"] = "", ["Fields[0].Key"] = "ma so", ["Fields[0].Kind"] = "Text",
+            ["Fields[1].Label"] = "Giới tính", ["Fields[1].Kind"] = "Choice", ["Fields[1].Choices"] = "Nam",
+            ["Fields[2].Label"] = "Số lượng", ["Fields[2].Kind"] = "Number", ["Fields[2].Minimum"] = "mười", ["Fields[2].Maximum"] = "5",
+            ["Fields[3].Label"] = "Lý do", ["Fields[3].Kind"] = "Text", ["Fields[3].ShownWhenField"] = "gioiTinh", ["Fields[3].ShownWhenValue"] = "Khác",
+            ["EffectiveFrom"] = "2020-01-01",
+        }, page + "?handler=Publish");
+        var html = System.Net.WebUtility.HtmlDecode(await wrong.Content.ReadAsStringAsync());
+        Assert.Equal(HttpStatusCode.OK, wrong.StatusCode);
+        Assert.Contains("Nhập nhãn của trường 1.", html, StringComparison.Ordinal);
+        Assert.Contains("Mã của trường 1 gồm chữ cái không dấu", html, StringComparison.Ordinal);
+        Assert.Contains("Trường 2 là lựa chọn: ghi ít nhất hai lựa chọn", html, StringComparison.Ordinal);
+        Assert.Contains("Giá trị nhỏ nhất của trường 3 là một số", html, StringComparison.Ordinal);
+        Assert.Contains("Trường 4 hiện khi “Giới tính” là: chọn một trong “Nam”.", html, StringComparison.Ordinal);
+        Assert.Contains("Nhập ngày áp dụng từ hôm nay trở đi.", html, StringComparison.Ordinal);
+
+        // A pattern no correctly filled sample can match: the form would turn everyone away, so it is not published.
+        using var unusable = await admin.SubmitAsync(page, Design(today, pattern: "^[A-Z]{2}-[0-9]{9}$"), page + "?handler=Publish");
+        Assert.Contains("Chưa xuất bản được: tờ khai mẫu điền đúng không qua được kiểm tra của chính biểu mẫu", System.Net.WebUtility.HtmlDecode(await unusable.Content.ReadAsStringAsync()), StringComparison.Ordinal);
+        Assert.Equal(before, (await app.CreateClient().GetJsonAsync($"/api/v1/procedures/{code}")).GetProperty("formSchema").GetRawText());
+
+        // The live preview is the portal's own renderer: the father's name says when to fill it.
+        using var preview = await admin.SubmitAsync(page, Design(today), page + "?handler=Live");
+        var previewHtml = System.Net.WebUtility.HtmlDecode(await preview.Content.ReadAsStringAsync());
+        Assert.Contains("Chỉ điền nếu “Đã xác định được cha” là “Có”.", previewHtml, StringComparison.Ordinal);
+        Assert.Contains("xã Đông Hòa, tỉnh An Bình", previewHtml, StringComparison.Ordinal);
+
+        using var published = await admin.SubmitAsync(page, Design(today), page + "?handler=Publish");
+        Assert.Equal(HttpStatusCode.Redirect, published.StatusCode);
+        var ui = (await app.CreateClient().GetJsonAsync($"/api/v1/procedures/{code}")).GetProperty("formUi");
+        Assert.Equal("daXacDinhDuocCha", ui.GetProperty("shownWhen").GetProperty("hoTenCha").GetProperty("field").GetString());
+
+        // The citizen's answers follow the rules: a hidden field is neither required nor kept; a shown one is required.
+        var citizen = await app.ApiClientFor("citizen1");
+        var ward = (await api.GetJsonAsync("/api/v1/admin/units")).EnumerateArray().First(u => u.GetProperty("code").GetString() == Ward).GetProperty("id").GetInt32();
+        using (var fatherUnknown = await Applications.LifecycleApi.SubmitAsync(citizen, new
+        {
+            procedureCode = code, unitId = ward,
+            form = new { hoVaTenNguoiYeuCau = "Lê Thị Hoa", ngaySinh = "2026-11-02", daXacDinhDuocCha = false, hoTenCha = "Lê Văn Ba", noiCuTru = "Thôn 1, xã An Lạc, tỉnh An Bình" },
+        }))
+        {
+            var created = await fatherUnknown.ReadJsonAsync();
+            Assert.True(fatherUnknown.StatusCode == HttpStatusCode.Created, created.ToString());
+            var stored = await citizen.GetJsonAsync($"/api/v1/applications/{created.GetProperty("code").GetString()}");
+            Assert.False(stored.GetProperty("form").TryGetProperty("hoTenCha", out _));
+        }
+
+        using var fatherKnown = await Applications.LifecycleApi.SubmitAsync(citizen, new
+        {
+            procedureCode = code, unitId = ward,
+            form = new { hoVaTenNguoiYeuCau = "Lê Thị Hoa", ngaySinh = "2030-01-01", daXacDinhDuocCha = true, noiCuTru = "Thôn 1, xã An Lạc, tỉnh An Bình" },
+        });
+        Assert.Equal(HttpStatusCode.BadRequest, fatherKnown.StatusCode);
+        var problem = (await fatherKnown.ReadJsonAsync()).GetProperty("errors");
+        Assert.Equal("Nhập họ và tên người cha.", problem.GetProperty("form.hoTenCha")[0].GetString());
+        Assert.StartsWith("Ngày sinh không thể sau ngày hôm nay", problem.GetProperty("form.ngaySinh")[0].GetString(), StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task A_file_that_is_not_a_catalog_is_refused_on_the_page()
     {

@@ -70,7 +70,7 @@ public sealed class AssistedSubmitModel(CatalogDirectory catalog, ApplicationAcc
             return Page();
         }
 
-        Posted = Fields.ToDictionary(f => f.Name, f => (string?)Request.Form[f.Name].ToString(), StringComparer.Ordinal);
+        Posted = FormFields.Posted(Fields, name => Request.Form[name].ToString());
         var request = new SubmitRequest(Chosen.Code, UnitId, FormFields.ToJson(Fields, name => Request.Form[name].ToString()), Channel.OnlineAssisted,
             ApplicantUserName: ApplicantUserName?.Trim(), Consent: Consent, ConsentMethod: ConsentMethod, ConsentGivenBy: ConsentGivenBy);
         var outcome = await submit.SubmitAsync(User, request, string.IsNullOrWhiteSpace(Key) || Key.Length > SubmitHandler.MaxKeyLength ? null : Key, cancellationToken);

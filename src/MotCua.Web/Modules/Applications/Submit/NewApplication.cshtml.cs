@@ -71,7 +71,7 @@ public sealed class NewApplicationModel(CatalogDirectory catalog, ApplicationAcc
         }
 
         await LoadAsync(cancellationToken);
-        Posted = Fields.ToDictionary(f => f.Name, f => (string?)Request.Form[f.Name].ToString(), StringComparer.Ordinal);
+        Posted = FormFields.Posted(Fields, name => Request.Form[name].ToString());
         if (Chosen is null)
         {
             ModelState.AddModelError("procedure", "Chọn một thủ tục đơn vị bạn tiếp nhận.");

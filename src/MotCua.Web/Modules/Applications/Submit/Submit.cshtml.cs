@@ -50,7 +50,7 @@ public sealed class SubmitModel(CatalogDirectory catalog, SubmitHandler submit, 
             return notFound;
         }
 
-        Answers = Fields.ToDictionary(f => f.Name, f => (string?)Request.Form[f.Name].ToString(), StringComparer.Ordinal);
+        Answers = FormFields.Posted(Fields, name => Request.Form[name].ToString());
         var saveDraft = draft is not null;
         var files = CheckFiles(requireAll: !saveDraft);
         if (UnitId is null || !Units.Any(u => u.Id == UnitId))

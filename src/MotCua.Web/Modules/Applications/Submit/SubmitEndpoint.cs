@@ -92,7 +92,9 @@ public sealed class SubmitHandler(
             return applicantFailure;
         }
 
-        var formErrors = await forms.ValidateAsync(procedure.Form?.SchemaJson ?? """{"type":"object"}""", request.Form);
+        // A hidden field's answer (its shown-when rule not met) is not kept.
+        var answers = procedure.Form is { } form ? FormFields.WithoutHidden(forms.FieldsOf(form), request.Form) : request.Form;
+        var formErrors = await forms.ValidateAsync(procedure.Form, answers);
         if (formErrors.Count > 0)
         {
             return Failure.Invalid("Tờ khai chưa hợp lệ. Xem lỗi của từng trường.", formErrors.Select(e => (e.Key, (string?)e.Value)).ToArray());
@@ -102,7 +104,7 @@ public sealed class SubmitHandler(
         var stepCodes = procedure.Workflow.Where(s => s.UnitCode is not null).Select(s => s.UnitCode!).Distinct().ToList();
         var stepUnits = stepCodes.Count == 0 ? new Dictionary<string, UnitCard>() : await catalog.UnitsAsync(stepCodes, cancellationToken);
         var code = await codes.NextAsync(unit.Id, unit.Code, now, cancellationToken);
-        var application = Application.Start(code, procedure, unit, stepUnits, applicant!, channel, request.Form.GetRawText(),
+        var application = Application.Start(code, procedure, unit, stepUnits, applicant!, channel, answers.GetRawText(),
             missingDocuments: procedure.Documents.Any(d => d.Required && !d.VaultAllowed),
             createdById: caller.IsOfficer || caller.IsAssistant ? caller.User.Id : null, consent, now);
 

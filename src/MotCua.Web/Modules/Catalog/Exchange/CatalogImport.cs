@@ -6,6 +6,7 @@ using MotCua.Web.Common.Persistence;
 using MotCua.Web.Modules.Audit.Public;
 using MotCua.Web.Modules.Catalog.Domain;
 using MotCua.Web.Modules.Catalog.Versions;
+using MotCua.Web.Modules.EForms.Public;
 
 namespace MotCua.Web.Modules.Catalog.Exchange;
 
@@ -22,7 +23,7 @@ public sealed record ImportReport(bool DryRun, IReadOnlyList<ImportedProcedure> 
 /// differ gets a new version from its date, the same terms change nothing, and a record that breaks a rule is refused
 /// with the reason while the others go ahead. Everything accepted is saved together, with its audit entries.
 /// </summary>
-public sealed class CatalogImport(MotCuaDbContext db, CatalogVersions versions, AuditTrail audit)
+public sealed class CatalogImport(MotCuaDbContext db, CatalogVersions versions, AuditTrail audit, FormValidation forms)
 {
     public const int MaxProcedures = 5_000;
 
@@ -76,7 +77,12 @@ public sealed class CatalogImport(MotCuaDbContext db, CatalogVersions versions, 
                 continue;
             }
 
-            var problems = ProcedureRecords.Problems(record, levels, unitCodes);
+            var problems = ProcedureRecords.Problems(record, levels, unitCodes).ToList();
+            if (problems.Count == 0 && await SampleProblemAsync(record, existing.GetValueOrDefault(code)) is { } sampleProblem)
+            {
+                problems.Add(sampleProblem);
+            }
+
             if (problems.Count > 0)
             {
                 refused.Add(new RefusedProcedure(code, string.Join(" ", problems)));
@@ -160,5 +166,28 @@ public sealed class CatalogImport(MotCuaDbContext db, CatalogVersions versions, 
         }
 
         return slice;
+    }
+
+    /// <summary>
+    /// A new or changed e-form must accept a correctly filled sample of itself, or no one could complete it. A form the
+    /// file leaves as it is is not checked again (the quality report lists old forms that fail).
+    /// </summary>
+    private async Task<string?> SampleProblemAsync(ProcedureRecord record, Procedure? current)
+    {
+        if (record.Form is not { } form)
+        {
+            return null;
+        }
+
+        if (current?.Form is { } old
+            && JsonNode.DeepEquals(JsonNode.Parse(old.SchemaJson), JsonNode.Parse(form.Schema.GetRawText()))
+            && JsonNode.DeepEquals(JsonNode.Parse(string.IsNullOrWhiteSpace(old.UiJson) ? "{}" : old.UiJson), JsonNode.Parse(form.Ui.GetRawText())))
+        {
+            return null;
+        }
+
+        var definition = new FormDefinition(form.Schema.GetRawText(), form.Ui.GetRawText());
+        var errors = await forms.ValidateAsync(definition, FormSamples.Filled(definition));
+        return errors.Count == 0 ? null : $"Biểu mẫu điện tử không nhận một tờ khai mẫu điền đúng, nên không ai điền được: {string.Join(" ", errors.Values.Take(3))}";
     }
 }

@@ -86,7 +86,7 @@ public sealed class CatalogQuality(MotCuaDbContext db, CatalogDirectory director
         }
         else
         {
-            var errors = await validation.ValidateAsync(procedure.Form.SchemaJson, System.Text.Json.JsonSerializer.SerializeToElement(FormSamples.For(procedure.Form)));
+            var errors = await validation.ValidateAsync(procedure.Form, FormSamples.Filled(procedure.Form));
             problems.AddRange(errors.Select(e => $"Biểu mẫu không nhận một tờ khai mẫu điền đúng: {e.Value}"));
         }
 

@@ -15,12 +15,19 @@ public sealed record FormField(
     int? MaxLength,
     decimal? Minimum,
     decimal? Maximum,
-    string? Widget)
+    string? Widget,
+    ShownWhen? ShownWhen = null,
+    string? DateLimit = null)
 {
     /// <summary>The input's name and the key of its errors, as the submit handler reports them ("form.hoTenTre").</summary>
     public string Name => "form." + Key;
 
     public string Id => "form_" + Key;
+
+    /// <summary>The place picked from the unit tree, for an address field (the input itself holds house and street).</summary>
+    public string PlaceName => Name + ".noi";
+
+    public bool IsAddress => Widget == FormWidgets.Address;
 
     /// <summary>The HTML input type for a plain input.</summary>
     public string InputType => (Type, Format, Widget) switch
@@ -31,6 +38,28 @@ public sealed record FormField(
         (_, _, "tel") => "tel",
         _ => "text",
     };
+}
+
+/// <summary>The field is asked only when an earlier field's answer is one of <paramref name="Values"/> ("true" for yes).</summary>
+public sealed record ShownWhen(string Field, IReadOnlyList<string> Values);
+
+/// <summary>The layout hints ("ui") the portal reads beside the schema.</summary>
+public static class FormWidgets
+{
+    public const string Radio = "radio";
+    public const string Select = "select";
+    public const string Date = "date";
+    public const string Tel = "tel";
+    public const string Email = "email";
+    public const string Textarea = "textarea";
+    public const string Identity = "identity";
+
+    /// <summary>An address: a commune or ward picked from the unit tree, and the house and street typed.</summary>
+    public const string Address = "address";
+
+    /// <summary>A date that cannot be after today (a birth date) or before it (a planned event).</summary>
+    public const string NotAfterToday = "notAfterToday";
+    public const string NotBeforeToday = "notBeforeToday";
 }
 
 /// <summary>Reads an e-form's fields in display order, and turns posted text back into the JSON the schema expects.</summary>
@@ -58,6 +87,8 @@ public static class FormFields
             ? o.EnumerateArray().Select(e => e.GetString() ?? string.Empty).ToList()
             : [];
         var widgets = ui.RootElement.TryGetProperty("widgets", out var w) && w.ValueKind == JsonValueKind.Object ? w : default;
+        var shownWhen = ui.RootElement.TryGetProperty("shownWhen", out var sw) && sw.ValueKind == JsonValueKind.Object ? sw : default;
+        var dates = ui.RootElement.TryGetProperty("dates", out var d) && d.ValueKind == JsonValueKind.Object ? d : default;
 
         var fields = properties.EnumerateObject().Select(p => new FormField(
             p.Name,
@@ -70,7 +101,9 @@ public static class FormFields
             p.Value.TryGetProperty("maxLength", out var max) && max.TryGetInt32(out var m) ? m : null,
             Number(p.Value, "minimum"),
             Number(p.Value, "maximum"),
-            widgets.ValueKind == JsonValueKind.Object ? Text(widgets, p.Name) : null)).ToList();
+            widgets.ValueKind == JsonValueKind.Object ? Text(widgets, p.Name) : null,
+            shownWhen.ValueKind == JsonValueKind.Object && shownWhen.TryGetProperty(p.Name, out var rule) ? Rule(rule) : null,
+            dates.ValueKind == JsonValueKind.Object ? Text(dates, p.Name) : null)).ToList();
         return fields.OrderBy(f => order.IndexOf(f.Key) is var i && i >= 0 ? i : int.MaxValue).ToList();
     }
 
@@ -86,6 +119,10 @@ public static class FormFields
         foreach (var field in fields)
         {
             var value = posted(field.Name)?.Trim();
+            if (field.IsAddress && posted(field.PlaceName)?.Trim() is { Length: > 0 } place)
+            {
+                value = string.IsNullOrEmpty(value) ? place : $"{value}, {place}";
+            }
             if (string.IsNullOrEmpty(value))
             {
                 continue;
@@ -103,6 +140,74 @@ public static class FormFields
 
         return JsonSerializer.SerializeToElement(form);
     }
+
+    /// <summary>What was posted, by input name, to show again with the errors (an address keeps its picked place).</summary>
+    public static Dictionary<string, string?> Posted(IReadOnlyList<FormField> fields, Func<string, string?> posted)
+    {
+        ArgumentNullException.ThrowIfNull(fields);
+        ArgumentNullException.ThrowIfNull(posted);
+        var values = new Dictionary<string, string?>(StringComparer.Ordinal);
+        foreach (var field in fields)
+        {
+            values[field.Name] = posted(field.Name);
+            if (field.IsAddress)
+            {
+                values[field.PlaceName] = posted(field.PlaceName);
+            }
+        }
+
+        return values;
+    }
+
+    /// <summary>
+    /// The keys of the fields asked, given the answers: a field with a shown-when rule is asked only when the field it
+    /// depends on is asked and answered with one of the rule's values. Rules point to earlier fields.
+    /// </summary>
+    public static HashSet<string> Shown(IReadOnlyList<FormField> fields, JsonElement answers)
+    {
+        ArgumentNullException.ThrowIfNull(fields);
+        var shown = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var field in fields)
+        {
+            if (field.ShownWhen is not { } rule
+                || (shown.Contains(rule.Field) && answers.ValueKind == JsonValueKind.Object && answers.TryGetProperty(rule.Field, out var answer)
+                    && rule.Values.Contains(AnswerText(answer), StringComparer.Ordinal)))
+            {
+                shown.Add(field.Key);
+            }
+        }
+
+        return shown;
+    }
+
+    /// <summary>The answers without those to fields not asked (a hidden field's answer is not kept).</summary>
+    public static JsonElement WithoutHidden(IReadOnlyList<FormField> fields, JsonElement answers)
+    {
+        ArgumentNullException.ThrowIfNull(fields);
+        if (answers.ValueKind != JsonValueKind.Object || fields.All(f => f.ShownWhen is null))
+        {
+            return answers;
+        }
+
+        var shown = Shown(fields, answers);
+        var hidden = fields.Where(f => !shown.Contains(f.Key)).Select(f => f.Key).ToHashSet(StringComparer.Ordinal);
+        var kept = new JsonObject();
+        foreach (var property in answers.EnumerateObject().Where(p => !hidden.Contains(p.Name)))
+        {
+            kept[property.Name] = JsonNode.Parse(property.Value.GetRawText());
+        }
+
+        return JsonSerializer.SerializeToElement(kept);
+    }
+
+    /// <summary>An answer as a shown-when rule compares it: booleans as "true"/"false", text as it is.</summary>
+    public static string AnswerText(JsonElement answer) => answer.ValueKind switch
+    {
+        JsonValueKind.True => "true",
+        JsonValueKind.False => "false",
+        JsonValueKind.String => answer.GetString() ?? string.Empty,
+        _ => answer.GetRawText(),
+    };
 
     /// <summary>The answers of an application, labelled with the form's titles; answers the form no longer has come last.</summary>
     public static IReadOnlyList<(string Label, string Value)> Answers(IReadOnlyList<FormField> fields, string formJson)
@@ -136,6 +241,17 @@ public static class FormFields
         JsonValueKind.Null => string.Empty,
         _ => value.ToString(),
     };
+
+    private static ShownWhen? Rule(JsonElement rule)
+    {
+        if (rule.ValueKind != JsonValueKind.Object || Text(rule, "field") is not { Length: > 0 } field
+            || !rule.TryGetProperty("in", out var values) || values.ValueKind != JsonValueKind.Array)
+        {
+            return null;
+        }
+
+        return new ShownWhen(field, values.EnumerateArray().Select(AnswerText).ToList());
+    }
 
     private static string? Text(JsonElement element, string name) =>
         element.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;

@@ -14,6 +14,10 @@ public static class FormSamples
     private static readonly string[] Candidates =
         ["001090000001", "0912000001", "0109000001", "0109000001-001", "2026", "700000", "1234567890123", "mau@anbinh.gov.vn", "Nguyễn Văn Mẫu"];
 
+    /// <summary>
+    /// Every field answered. A field other fields depend on takes the value that shows them, so the sample reaches the
+    /// fields a shown-when rule hides by default.
+    /// </summary>
     public static JsonObject For(FormDefinition form)
     {
         ArgumentNullException.ThrowIfNull(form);
@@ -24,9 +28,14 @@ public static class FormSamples
             return sample;
         }
 
+        var fields = FormFields.Read(form).ToDictionary(f => f.Key, StringComparer.Ordinal);
+        var showing = fields.Values.Where(f => f.ShownWhen is { Values.Count: > 0 })
+            .GroupBy(f => f.ShownWhen!.Field, StringComparer.Ordinal)
+            .ToDictionary(g => g.Key, g => g.First().ShownWhen!.Values[0], StringComparer.Ordinal);
         foreach (var property in properties.EnumerateObject())
         {
-            if (Value(property.Value) is { } value)
+            var field = fields.GetValueOrDefault(property.Name);
+            if (Value(property.Value, field, showing.GetValueOrDefault(property.Name)) is { } value)
             {
                 sample[property.Name] = value;
             }
@@ -35,14 +44,24 @@ public static class FormSamples
         return sample;
     }
 
-    private static JsonNode? Value(JsonElement field)
+    /// <summary>The sample as the portal would send it: without the answers to fields its rules leave hidden.</summary>
+    public static JsonElement Filled(FormDefinition form) =>
+        FormFields.WithoutHidden(FormFields.Read(form), JsonSerializer.SerializeToElement(For(form)));
+
+    private static JsonNode? Value(JsonElement field, FormField? read, string? showing)
     {
+        var type = field.TryGetProperty("type", out var t) && t.ValueKind == JsonValueKind.String ? t.GetString() : "string";
         if (field.TryGetProperty("enum", out var choices) && choices.ValueKind == JsonValueKind.Array && choices.GetArrayLength() > 0)
         {
-            return JsonNode.Parse(choices[0].GetRawText());
+            var shows = choices.EnumerateArray().FirstOrDefault(c => FormFields.AnswerText(c) == showing);
+            return JsonNode.Parse((shows.ValueKind == JsonValueKind.Undefined ? choices[0] : shows).GetRawText());
         }
 
-        var type = field.TryGetProperty("type", out var t) && t.ValueKind == JsonValueKind.String ? t.GetString() : "string";
+        if (type == "boolean")
+        {
+            return JsonValue.Create(showing != "false");
+        }
+
         decimal? Number(string name) => field.TryGetProperty(name, out var n) && n.ValueKind == JsonValueKind.Number ? n.GetDecimal() : null;
         switch (type)
         {
@@ -52,8 +71,6 @@ public static class FormSamples
                 var high = Number("maximum") ?? Number("exclusiveMaximum") - 1;
                 var chosen = high is { } h && h < low ? h : low;
                 return type == "integer" ? JsonValue.Create((long)decimal.Ceiling(chosen)) : JsonValue.Create(chosen);
-            case "boolean":
-                return JsonValue.Create(true);
             case "array":
             case "object":
                 return null;
@@ -63,7 +80,9 @@ public static class FormSamples
         var max = field.TryGetProperty("maxLength", out var m) && m.TryGetInt32(out var maxLength) ? maxLength : int.MaxValue;
         string text = format switch
         {
+            "date" when read?.DateLimit == FormWidgets.NotBeforeToday => "2090-01-15",
             "date" => "2020-01-15",
+            _ when read?.IsAddress == true => "Số 1 đường Mẫu, xã Mẫu",
             "email" => "mau@anbinh.gov.vn",
             _ when field.TryGetProperty("pattern", out var p) && p.ValueKind == JsonValueKind.String => Matching(p.GetString()!) ?? "Mẫu",
             _ => "Nguyễn Văn Mẫu",

@@ -1,20 +1,70 @@
 using System.Collections.Concurrent;
+using System.Globalization;
+using System.Runtime.CompilerServices;
 using System.Text.Json;
 using MotCua.Web.Common.Text;
 using NJsonSchema;
 using NJsonSchema.Validation;
+using NodaTime;
 
 namespace MotCua.Web.Modules.EForms.Public;
 
-/// <summary>Checks an e-form against its procedure's JSON Schema and says what is wrong in Vietnamese, field by field.</summary>
-public sealed class FormValidation
+/// <summary>
+/// Checks an e-form against its procedure's JSON Schema and layout hints and says what is wrong in Vietnamese, field by
+/// field. A field its shown-when rule hides is not asked, so it is not required; a date limited to the past or the
+/// future is checked against today in Vietnam.
+/// </summary>
+public sealed class FormValidation(IClock clock)
 {
+    private const string AnyObject = """{"type":"object"}""";
     private readonly ConcurrentDictionary<string, Lazy<Task<JsonSchema>>> _schemas = new(StringComparer.Ordinal);
+    private readonly ConditionalWeakTable<FormDefinition, IReadOnlyList<FormField>> _fields = new();
 
     public const int MaxFormBytes = 64 * 1024;
 
-    /// <summary>Field name → message; empty when the form is valid.</summary>
-    public async Task<IReadOnlyDictionary<string, string>> ValidateAsync(string schemaJson, JsonElement form)
+    /// <summary>Field name ("form.key") → message; empty when the answers are valid. No form: any object is valid.</summary>
+    public async Task<IReadOnlyDictionary<string, string>> ValidateAsync(FormDefinition? form, JsonElement answers)
+    {
+        var errors = await ValidateAsync(form?.SchemaJson ?? AnyObject, answers);
+        if (form is null || answers.ValueKind != JsonValueKind.Object)
+        {
+            return errors;
+        }
+
+        var fields = FieldsOf(form);
+        if (fields.All(f => f.ShownWhen is null && f.DateLimit is null))
+        {
+            return errors;
+        }
+
+        var shown = FormFields.Shown(fields, answers);
+        var kept = errors.Where(e => fields.All(f => f.Name != e.Key) || shown.Contains(e.Key["form.".Length..]))
+            .ToDictionary(e => e.Key, e => e.Value, StringComparer.Ordinal);
+        var today = VietnameseDates.Today(clock);
+        foreach (var field in fields.Where(f => f.DateLimit is not null && shown.Contains(f.Key) && !kept.ContainsKey(f.Name)))
+        {
+            if (answers.TryGetProperty(field.Key, out var answer) && answer.ValueKind == JsonValueKind.String
+                && DateOnly.TryParseExact(answer.GetString(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
+            {
+                if (field.DateLimit == FormWidgets.NotAfterToday && date > today)
+                {
+                    kept[field.Name] = $"{field.Label} không thể sau ngày hôm nay ({today:dd/MM/yyyy}).";
+                }
+                else if (field.DateLimit == FormWidgets.NotBeforeToday && date < today)
+                {
+                    kept[field.Name] = $"{field.Label} không thể trước ngày hôm nay ({today:dd/MM/yyyy}).";
+                }
+            }
+        }
+
+        return kept;
+    }
+
+    /// <summary>The form's fields, read once per form the catalog holds.</summary>
+    public IReadOnlyList<FormField> FieldsOf(FormDefinition form) => _fields.GetValue(form, FormFields.Read);
+
+    /// <summary>Field name → message against the schema alone; empty when the form is valid.</summary>
+    private async Task<IReadOnlyDictionary<string, string>> ValidateAsync(string schemaJson, JsonElement form)
     {
         if (form.ValueKind != JsonValueKind.Object)
         {
