@@ -21,6 +21,7 @@ public static class CatalogModule
         builder.Services.AddScoped<Exchange.CatalogExport>();
         builder.Services.AddScoped<Units.UnitTree>();
         builder.Services.AddScoped<Units.UnitTreeFile>();
+        builder.Services.AddScoped<Admin.CheckedFiles>();
         builder.Services.AddScoped<Quality.CatalogQuality>();
         builder.Services.AddHostedService<Versions.ScheduledVersionsWorker>();
         return builder;

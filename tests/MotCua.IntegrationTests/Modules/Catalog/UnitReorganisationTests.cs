@@ -13,10 +13,11 @@ namespace MotCua.IntegrationTests.Modules.Catalog;
 /// its sub-tree, procedures name it; a district dissolved hands its communes to the province. On a host of its own,
 /// since the tree changes.
 /// </summary>
-public abstract class UnitReorganisationTests(MotCuaApp app)
+public abstract partial class UnitReorganisationTests(MotCuaApp app)
 {
     private const string Password = "CanBo@2026!ab";
     private const string District = "000.00.21.H99";
+    private const string UnitTreePage = "/quan-tri/don-vi";
 
     private async Task<JsonElement> UnitAsync(HttpClient admin, string code) =>
         (await admin.GetFromJsonAsync<JsonElement>("/api/v1/admin/units")).EnumerateArray().Single(u => u.GetProperty("code").GetString() == code);
@@ -232,6 +233,40 @@ public abstract class UnitReorganisationTests(MotCuaApp app)
         await (await admin.PostAsync(new Uri("/api/v1/admin/units/imports", UriKind.Relative), new StringContent("{\"units\": [{\"code\": 1}]}", Encoding.UTF8, "application/json")))
             .AssertProblemAsync(HttpStatusCode.BadRequest);
     }
+
+    [Fact]
+    public async Task The_admin_checks_a_tree_file_on_the_page_then_loads_it()
+    {
+        var api = await app.ApiClientFor("admin");
+        var export = JsonNode.Parse((await api.GetJsonAsync("/api/v1/admin/units/export")).GetRawText())!.AsObject();
+        export["units"]!.AsArray().Add(new JsonObject { ["code"] = "000.71.21.H99", ["name"] = "UBND xã Đông Nam", ["kind"] = "Commune", ["level"] = "commune", ["parent"] = District });
+        export["units"]!.AsArray().Add(new JsonObject { ["code"] = "000.72.21.H99", ["name"] = "UBND xã Đông Bắc", ["kind"] = "Commune", ["level"] = "nowhere", ["parent"] = District });
+        var file = Encoding.UTF8.GetBytes(export.ToJsonString());
+
+        using var admin = app.Pages();
+        await admin.SignInAsync("admin");
+        using var empty = await admin.SubmitAsync(UnitTreePage, new Dictionary<string, string>(), UnitTreePage + "?handler=CheckTree");
+        Assert.Contains("Chọn tệp cây đơn vị (.json hoặc .xlsx) để kiểm tra.", System.Net.WebUtility.HtmlDecode(await empty.Content.ReadAsStringAsync()), StringComparison.Ordinal);
+
+        using var checkedFile = await admin.SubmitWithFileAsync(UnitTreePage, new Dictionary<string, string>(), "treeFile", "cay-don-vi.json", file, "application/json", UnitTreePage + "?handler=CheckTree");
+        var html = System.Net.WebUtility.HtmlDecode(await checkedFile.Content.ReadAsStringAsync());
+        Assert.Contains("Sẽ thêm mới 1 đơn vị: UBND xã Đông Nam.", html, StringComparison.Ordinal);
+        Assert.Contains("Bị từ chối 1 đơn vị:", html, StringComparison.Ordinal);
+        Assert.Contains("000.72.21.H99", html, StringComparison.Ordinal);
+        Assert.DoesNotContain((await api.GetFromJsonAsync<JsonElement>("/api/v1/admin/units")).EnumerateArray(), u => u.GetProperty("code").GetString() == "000.71.21.H99");
+
+        var pending = PendingToken().Match(html).Groups[1].Value;
+        using var loaded = await admin.SubmitAsync(UnitTreePage, new Dictionary<string, string> { ["pending"] = pending }, UnitTreePage + "?handler=ImportTree");
+        Assert.Equal(HttpStatusCode.Redirect, loaded.StatusCode);
+        Assert.Contains("Đã nhập cây đơn vị: thêm 1 đơn vị", Uri.UnescapeDataString(loaded.Headers.Location!.ToString()), StringComparison.Ordinal);
+        Assert.Equal("UBND xã Đông Nam", (await UnitAsync(api, "000.71.21.H99")).GetProperty("name").GetString());
+
+        using var forged = await admin.SubmitAsync(UnitTreePage, new Dictionary<string, string> { ["pending"] = "json:2026/12/abc" }, UnitTreePage + "?handler=ImportTree");
+        Assert.Contains("Không tìm thấy tệp đã kiểm tra", System.Net.WebUtility.HtmlDecode(await forged.Content.ReadAsStringAsync()), StringComparison.Ordinal);
+    }
+
+    [System.Text.RegularExpressions.GeneratedRegex("name=\"pending\" value=\"([^\"]+)\"")]
+    private static partial System.Text.RegularExpressions.Regex PendingToken();
 
     [Fact]
     public async Task A_new_unit_with_a_mistake_in_every_field_is_refused_field_by_field()

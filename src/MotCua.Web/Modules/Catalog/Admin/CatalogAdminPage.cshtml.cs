@@ -26,13 +26,11 @@ public sealed class CatalogAdminPageModel(
     MotCuaDbContext db,
     CatalogImport import,
     CatalogExport export,
-    IFileStorage storage,
-    IDataProtectionProvider protection,
+    CheckedFiles checkedFiles,
     AccountDirectory accounts) : PageModel
 {
     public const string Path = "/quan-tri/danh-muc";
-
-    private IDataProtector Protector => protection.CreateProtector("catalog-import-file");
+    private const string Purpose = "catalog-import-file";
 
     public sealed record Row(string Code, string Name, string Field, string Level, int Version, DateOnly? Waiting);
 
@@ -68,18 +66,11 @@ public sealed class CatalogAdminPageModel(
             return Page();
         }
 
-        string key;
-        await using (var content = file.OpenReadStream())
-        {
-            key = await storage.SaveAsync(content, cancellationToken);
-        }
-
-        // The format travels with the key: "xlsx:" for a workbook, "json:" otherwise.
-        var kept = (file.FileName.EndsWith(".xlsx", StringComparison.OrdinalIgnoreCase) ? "xlsx:" : "json:") + key;
+        var (kept, token) = await checkedFiles.KeepAsync(file, Purpose, cancellationToken);
         if (await RunAsync(kept, dryRun: true, cancellationToken) is { } report)
         {
             Report = report;
-            Pending = Protector.Protect(kept);
+            Pending = token;
         }
 
         await LoadAsync(cancellationToken);
@@ -88,16 +79,7 @@ public sealed class CatalogAdminPageModel(
 
     public async Task<IActionResult> OnPostImportAsync(string? pending, CancellationToken cancellationToken)
     {
-        string key;
-        try
-        {
-            key = Protector.Unprotect(pending ?? string.Empty);
-            if (key.Length < 6)
-            {
-                throw new System.Security.Cryptography.CryptographicException("Not a kept file.");
-            }
-        }
-        catch (System.Security.Cryptography.CryptographicException)
+        if (checkedFiles.Find(pending, Purpose) is not { } key)
         {
             ModelState.AddModelError("file", "Không tìm thấy tệp đã kiểm tra. Hãy chọn và kiểm tra lại tệp.");
             await LoadAsync(cancellationToken);
@@ -132,13 +114,13 @@ public sealed class CatalogAdminPageModel(
 
     public static string SampleFile => System.IO.Path.Combine(AppContext.BaseDirectory, "Modules", "Catalog", "Exchange", "Samples", "catalog-sample.json");
 
-    private async Task<ImportReport?> RunAsync(string kept, bool dryRun, CancellationToken cancellationToken)
+    private async Task<ImportReport?> RunAsync(CheckedFiles.Kept kept, bool dryRun, CancellationToken cancellationToken)
     {
         Common.Errors.Result<CatalogFile> read;
         try
         {
-            await using var stream = await storage.OpenReadAsync(kept[5..], cancellationToken);
-            read = await CatalogAdminEndpoints.ReadAsync(stream, kept.StartsWith("xlsx:", StringComparison.Ordinal), cancellationToken);
+            await using var stream = await checkedFiles.OpenAsync(kept, cancellationToken);
+            read = await CatalogAdminEndpoints.ReadAsync(stream, kept.Excel, cancellationToken);
         }
         catch (IOException)
         {

@@ -22,6 +22,13 @@ namespace MotCua.Web.Modules.Catalog.Admin;
 public sealed class UnitTreePageModel(UnitTree tree, MotCuaDbContext db, AccountDirectory accounts) : PageModel
 {
     public const string Path = "/quan-tri/don-vi";
+    private const string Purpose = "unit-tree-import-file";
+
+    /// <summary>What a checked tree file would do, before the admin confirms it.</summary>
+    public UnitImportReport? TreeReport { get; private set; }
+
+    /// <summary>The checked file, kept aside (protected key) for the confirming post.</summary>
+    public string? TreePending { get; private set; }
 
     public IReadOnlyList<UnitView> Units { get; private set; } = [];
     public IReadOnlyDictionary<string, string> Levels { get; private set; } = new Dictionary<string, string>();
@@ -70,7 +77,7 @@ public sealed class UnitTreePageModel(UnitTree tree, MotCuaDbContext db, Account
         await LoadAsync(cancellationToken);
     }
 
-    public async Task<IActionResult> OnGetExportAsync(string? format, UnitTreeFile files, CancellationToken cancellationToken)
+    public async Task<IActionResult> OnGetExportAsync(string? format, [FromServices] UnitTreeFile files, CancellationToken cancellationToken)
     {
         var file = await files.ExportAsync(cancellationToken);
         return format == "xlsx"
@@ -114,6 +121,77 @@ public sealed class UnitTreePageModel(UnitTree tree, MotCuaDbContext db, Account
 
         var dissolved = await tree.DissolveAsync(id, new UnitDissolve(Dissolve.SuccessorId, Dissolve.ChildrenParentId, on, Dissolve.Reason), Actor(), cancellationToken);
         return await DoneAsync(dissolved.Failure, "dissolve", dissolved.Value is { } r ? Summary("Đã giải thể", r) : null, cancellationToken);
+    }
+
+    /// <summary>"Kiểm tra tệp": a tree file (JSON or Excel) run as a dry run; nothing changes until it is confirmed.</summary>
+    public async Task<IActionResult> OnPostCheckTreeAsync(IFormFile? treeFile, [FromServices] CheckedFiles checkedFiles, [FromServices] UnitTreeFile files, CancellationToken cancellationToken)
+    {
+        ModelState.Clear();
+        if (treeFile is null || treeFile.Length == 0)
+        {
+            ModelState.AddModelError("treeFile", "Chọn tệp cây đơn vị (.json hoặc .xlsx) để kiểm tra.");
+        }
+        else
+        {
+            var (kept, token) = await checkedFiles.KeepAsync(treeFile, Purpose, cancellationToken);
+            if (await RunTreeAsync(kept, dryRun: true, checkedFiles, files, cancellationToken) is { } report)
+            {
+                (TreeReport, TreePending) = (report, token);
+            }
+        }
+
+        Failed = "import";
+        await LoadAsync(cancellationToken);
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostImportTreeAsync(string? pending, [FromServices] CheckedFiles checkedFiles, [FromServices] UnitTreeFile files, CancellationToken cancellationToken)
+    {
+        ModelState.Clear();
+        if (checkedFiles.Find(pending, Purpose) is not { } kept)
+        {
+            ModelState.AddModelError("treeFile", "Không tìm thấy tệp đã kiểm tra. Hãy chọn và kiểm tra lại tệp.");
+        }
+        else if (await RunTreeAsync(kept, dryRun: false, checkedFiles, files, cancellationToken) is { } report)
+        {
+            var message = $"Đã nhập cây đơn vị: thêm {report.Added.Count} đơn vị, thay đổi {report.Changed.Count} đơn vị"
+                + (report.Refused.Count > 0 ? $", {report.Refused.Count} đơn vị bị từ chối." : ".");
+            return Redirect($"{Path}?xong={Uri.EscapeDataString(message)}");
+        }
+
+        Failed = "import";
+        await LoadAsync(cancellationToken);
+        return Page();
+    }
+
+    private async Task<UnitImportReport?> RunTreeAsync(CheckedFiles.Kept kept, bool dryRun, CheckedFiles checkedFiles, UnitTreeFile files, CancellationToken cancellationToken)
+    {
+        Result<UnitTreeFileContent> read;
+        try
+        {
+            await using var stream = await checkedFiles.OpenAsync(kept, cancellationToken);
+            read = await UnitTreeFile.ReadAsync(stream, kept.Excel, cancellationToken);
+        }
+        catch (IOException)
+        {
+            ModelState.AddModelError("treeFile", "Không đọc được tệp đã kiểm tra. Hãy chọn và kiểm tra lại tệp.");
+            return null;
+        }
+
+        if (read.Failure is { } unreadable)
+        {
+            ModelState.AddModelError("treeFile", unreadable.Headline);
+            return null;
+        }
+
+        var report = await files.ImportAsync(read.Value!, dryRun, Actor(), cancellationToken);
+        if (report.Failure is { } failure)
+        {
+            ModelState.AddModelError("treeFile", failure.Headline);
+            return null;
+        }
+
+        return report.Value;
     }
 
     private static string Summary(string what, Reorganised r) =>
