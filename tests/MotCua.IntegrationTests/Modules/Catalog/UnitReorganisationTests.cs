@@ -265,6 +265,42 @@ public abstract partial class UnitReorganisationTests(MotCuaApp app)
         Assert.Contains("Không tìm thấy tệp đã kiểm tra", System.Net.WebUtility.HtmlDecode(await forged.Content.ReadAsStringAsync()), StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task The_admin_renames_a_unit_and_moves_it_under_another_parent_on_its_page()
+    {
+        var api = await app.ApiClientFor("admin");
+        var districtId = (await UnitAsync(api, District)).GetProperty("id").GetInt32();
+        var id = await CreateUnitAsync(api, "000.81.21.H99", "UBND xã Đông Phong Hai", districtId);
+        var commune = await UnitAsync(api, "000.81.21.H99");
+        var page = $"{UnitTreePage}/{id}";
+        using var admin = app.Pages();
+        await admin.SignInAsync("admin");
+
+        using var wrong = await admin.SubmitAsync(page, new Dictionary<string, string> { ["Edit.Name"] = " ", ["Edit.Email"] = "khong-phai-thu" }, page + "?handler=Edit");
+        var html = System.Net.WebUtility.HtmlDecode(await wrong.Content.ReadAsStringAsync());
+        Assert.Contains("Nhập tên đơn vị.", html, StringComparison.Ordinal);
+        Assert.Equal(commune.GetProperty("name").GetString(), (await UnitAsync(api, "000.81.21.H99")).GetProperty("name").GetString());
+
+        using var renamed = await admin.SubmitAsync(page, new Dictionary<string, string>
+        {
+            ["Edit.Name"] = "UBND xã Đông Phong Mới", ["Edit.ShortName"] = "Xã Đông Phong", ["Edit.Phone"] = "0200 3811 223", ["Edit.Address"] = "Thôn 2, xã Đông Phong", ["Edit.Email"] = "",
+        }, page + "?handler=Edit");
+        Assert.Equal(HttpStatusCode.Redirect, renamed.StatusCode);
+        Assert.Equal("UBND xã Đông Phong Mới", (await UnitAsync(api, "000.81.21.H99")).GetProperty("name").GetString());
+
+        var root = (await UnitAsync(api, "000.00.00.H99")).GetProperty("id").GetInt32();
+        using var moved = await admin.SubmitAsync(page, new Dictionary<string, string> { ["ParentId"] = root.ToString(System.Globalization.CultureInfo.InvariantCulture), ["Reason"] = "Nghị quyết số 1656/NQ-UBTVQH15" }, page + "?handler=Move");
+        Assert.Equal(HttpStatusCode.Redirect, moved.StatusCode);
+        Assert.Equal(root, (await UnitAsync(api, "000.81.21.H99")).GetProperty("parentId").GetInt32());
+        var (_, after) = await admin.GetAsync(page);
+        after = System.Net.WebUtility.HtmlDecode(after);
+        Assert.Contains("Chuyển đơn vị cấp trên", after, StringComparison.Ordinal);
+        Assert.Contains("Nghị quyết số 1656/NQ-UBTVQH15", after, StringComparison.Ordinal);
+
+        using var intoItself = await admin.SubmitAsync(page, new Dictionary<string, string> { ["ParentId"] = id.ToString(System.Globalization.CultureInfo.InvariantCulture) }, page + "?handler=Move");
+        Assert.Contains("Không chuyển một đơn vị vào bên dưới chính nó.", System.Net.WebUtility.HtmlDecode(await intoItself.Content.ReadAsStringAsync()), StringComparison.Ordinal);
+    }
+
     [System.Text.RegularExpressions.GeneratedRegex("name=\"pending\" value=\"([^\"]+)\"")]
     private static partial System.Text.RegularExpressions.Regex PendingToken();
 
