@@ -232,6 +232,8 @@ public abstract class BadInputTests(MotCuaApp app)
         public Task<string> SaveAsync(Stream content, CancellationToken cancellationToken) => throw new IOException("disk full at " + Secret);
 
         public Task<Stream> OpenReadAsync(string key, CancellationToken cancellationToken) => throw new IOException("disk gone at " + Secret);
+
+        public Task DeleteAsync(string key, CancellationToken cancellationToken) => throw new IOException("disk gone at " + Secret);
     }
 }
 

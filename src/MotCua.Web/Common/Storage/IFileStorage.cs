@@ -7,6 +7,9 @@ public interface IFileStorage
     Task<string> SaveAsync(Stream content, CancellationToken cancellationToken);
 
     Task<Stream> OpenReadAsync(string key, CancellationToken cancellationToken);
+
+    /// <summary>Removes a stored file; a key already gone is not an error.</summary>
+    Task DeleteAsync(string key, CancellationToken cancellationToken);
 }
 
 /// <summary>Files under data/files/, named by a random key (never by the uploaded name).</summary>
@@ -26,6 +29,12 @@ public sealed class LocalFolderStorage(string root, NodaTime.IClock clock) : IFi
 
     public Task<Stream> OpenReadAsync(string key, CancellationToken cancellationToken) =>
         Task.FromResult<Stream>(new FileStream(PathFor(key), FileMode.Open, FileAccess.Read, FileShare.Read, 81920, useAsync: true));
+
+    public Task DeleteAsync(string key, CancellationToken cancellationToken)
+    {
+        File.Delete(PathFor(key));
+        return Task.CompletedTask;
+    }
 
     private string PathFor(string key)
     {

@@ -19,6 +19,7 @@ public static class ApplicationsModule
         services.AddScoped<SubmitHandler>();
         services.AddScoped<TransitionHandler>();
         services.AddScoped<DocumentUpload>();
+        services.AddScoped<StagedUploads>();
         services.AddScoped<SlipBuilder>();
         services.AddSingleton<Common.Outbox.IOutboxSource, Events.ApplicationOutboxSource>();
         services.AddScoped<Public.ApplicantContacts>();

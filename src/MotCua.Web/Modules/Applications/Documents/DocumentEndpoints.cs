@@ -96,7 +96,7 @@ public sealed class DocumentUpload(MotCuaDbContext db, ApplicationAccess access,
                 var names = await db.Set<ApplicationDocument>().Where(d => d.ApplicationId == application.Id && d.Kind == DocumentKind.Input)
                     .Select(d => d.Name).ToListAsync(cancellationToken);
                 names.Add(document.Name);
-                stillMissing = procedure.Documents.Any(d => d.Required && !d.VaultAllowed && !names.Contains(d.Name, StringComparer.Ordinal));
+                stillMissing = procedure.Documents.Any(d => d.MustBeAttached(application.Channel.IsOnline()) && !names.Contains(d.Name, StringComparer.Ordinal));
             }
 
             application.RecordDocumentAdded(stillMissing);

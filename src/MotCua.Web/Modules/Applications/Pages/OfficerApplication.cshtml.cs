@@ -171,7 +171,7 @@ public sealed class OfficerApplicationModel(
     public string SuggestedSupplementItems()
     {
         var attached = Documents.Where(d => d.Kind == DocumentKind.Input).Select(d => d.Name).ToHashSet(StringComparer.Ordinal);
-        var missing = Procedure?.Documents.Where(d => d.Required && !d.VaultAllowed && !attached.Contains(d.Name)).Select(d => $"{d.Name}: chưa nộp") ?? [];
+        var missing = Procedure?.Documents.Where(d => d.MustBeAttached(Application.Channel.IsOnline()) && !attached.Contains(d.Name)).Select(d => $"{d.Name}: chưa nộp") ?? [];
         return string.Join('\n', missing);
     }
 

@@ -13,16 +13,25 @@ using MotCua.Web.Modules.Applications.Pages;
 
 namespace MotCua.Web.Modules.Applications.Submit;
 
-/// <summary>A citizen or business fills the e-form, attaches the documents and submits (or saves a draft).</summary>
+/// <summary>
+/// A citizen or business fills the e-form, attaches the documents and submits (or saves a draft). Everything is checked
+/// in one round (office, every answer, every file), and the files that passed are kept on the server for the next
+/// round, shown as attached with a way to replace or remove them.
+/// </summary>
 [Authorize(Roles = Roles.Citizen + "," + Roles.Business)]
 [RequestSizeLimit(FileTypes.MaxBytes * 8)]
-public sealed class SubmitModel(CatalogDirectory catalog, SubmitHandler submit, DocumentUpload upload, AccountDirectory accounts) : PageModel
+public sealed class SubmitModel(
+    CatalogDirectory catalog, SubmitHandler submit, DocumentUpload upload, AccountDirectory accounts, FormValidation forms, StagedUploads staging) : PageModel
 {
+    /// <summary>A file attached in an earlier round, by document slot, with the token the page posts back.</summary>
+    public sealed record Attached(StagedUploads.Staged File, string Token);
+
     public ProcedureTerms Procedure { get; private set; } = null!;
     public IReadOnlyList<UnitCard> Units { get; private set; } = [];
     public IReadOnlyList<FormField> Fields { get; private set; } = [];
     public IReadOnlyDictionary<string, string?> Answers { get; private set; } = new Dictionary<string, string?>();
     public Dictionary<string, string> Errors { get; } = new(StringComparer.Ordinal);
+    public Dictionary<int, Attached> AttachedFiles { get; } = [];
 
     [BindProperty] public int? UnitId { get; set; }
 
@@ -52,10 +61,36 @@ public sealed class SubmitModel(CatalogDirectory catalog, SubmitHandler submit, 
 
         Answers = FormFields.Posted(Fields, name => Request.Form[name].ToString());
         var saveDraft = draft is not null;
-        var files = CheckFiles(requireAll: !saveDraft);
+        var owner = accounts.UserId(User)!.Value;
+
+        // One round, in page order: the office, every answer, every file.
+        var found = new Dictionary<string, string>(StringComparer.Ordinal);
         if (UnitId is null || !Units.Any(u => u.Id == UnitId))
         {
-            Errors["UnitId"] = "Chọn nơi nộp hồ sơ.";
+            found[nameof(UnitId)] = "Chọn nơi nộp hồ sơ.";
+        }
+
+        var answers = FormFields.ToJson(Fields, name => Request.Form[name].ToString());
+        if (Procedure.Form is { } form)
+        {
+            answers = FormFields.WithoutHidden(forms.FieldsOf(form), answers);
+        }
+
+        var formErrors = await forms.ValidateAsync(Procedure.Form, answers);
+        foreach (var field in Fields.Where(f => formErrors.ContainsKey(f.Name)))
+        {
+            found[field.Name] = formErrors[field.Name];
+        }
+
+        foreach (var (key, message) in formErrors.Where(e => !found.ContainsKey(e.Key)))
+        {
+            found[key] = message;
+        }
+
+        await CheckFilesAsync(owner, requireAll: !saveDraft, found, cancellationToken);
+        foreach (var (key, message) in found)
+        {
+            Errors[key] = message;
         }
 
         if (Errors.Count > 0)
@@ -63,7 +98,7 @@ public sealed class SubmitModel(CatalogDirectory catalog, SubmitHandler submit, 
             return Page();
         }
 
-        var request = new SubmitRequest(Procedure.Code, UnitId, FormFields.ToJson(Fields, name => Request.Form[name].ToString()), Channel.OnlineRemote, Draft: saveDraft);
+        var request = new SubmitRequest(Procedure.Code, UnitId, answers, Channel.OnlineRemote, Draft: saveDraft);
         var outcome = await submit.SubmitAsync(User, request, SubmissionKey, cancellationToken);
         if (outcome.Failure is { } failure)
         {
@@ -74,56 +109,80 @@ public sealed class SubmitModel(CatalogDirectory catalog, SubmitHandler submit, 
         var (application, replayed) = outcome.Value!;
         if (!replayed)
         {
-            foreach (var (document, file) in files)
+            foreach (var (slot, attached) in AttachedFiles.OrderBy(a => a.Key))
             {
-                var uploaded = await upload.UploadAsync(User, application.Code, file, document.Name, DocumentKind.Input, cancellationToken);
+                var file = await staging.OpenAsync(attached.File, cancellationToken);
+                var uploaded = await upload.UploadAsync(User, application.Code, file, Procedure.Documents[slot].Name, DocumentKind.Input, cancellationToken);
                 if (!uploaded.Succeeded)
                 {
                     // The application exists; the person finishes the documents on its page.
                     return Redirect($"/ho-so/{application.Code}?thieu=1");
                 }
+
+                await staging.DiscardAsync(attached.File, cancellationToken);
             }
         }
 
         return Redirect($"/ho-so/{application.Code}?moi=1");
     }
 
-    /// <summary>Required documents first (the portal asks for them before submitting), then type and size of each file.</summary>
-    private List<(RequiredDocument Document, IFormFile File)> CheckFiles(bool requireAll)
+    /// <summary>
+    /// Each document slot: a file kept from an earlier round (unless removed), replaced by a new one when one is chosen
+    /// and it passes (type by content, size); then the required documents still missing.
+    /// </summary>
+    private async Task CheckFilesAsync(Guid owner, bool requireAll, Dictionary<string, string> errors, CancellationToken cancellationToken)
     {
-        var chosen = new List<(RequiredDocument, IFormFile)>();
-        Span<byte> head = stackalloc byte[16];
+        var head = new byte[16];
         for (var i = 0; i < Procedure.Documents.Count; i++)
         {
             var document = Procedure.Documents[i];
-            var file = Request.Form.Files.GetFile($"doc{i}");
-            if (file is null || file.Length == 0)
+            var kept = staging.Find(Request.Form[$"kept{i}"].ToString(), owner);
+            if (kept is not null && Request.Form[$"remove{i}"] == "1")
             {
-                if (requireAll && document.Required && !document.VaultAllowed)
+                await staging.DiscardAsync(kept, cancellationToken);
+                kept = null;
+            }
+
+            var file = Request.Form.Files.GetFile($"doc{i}");
+            if (file is { Length: > 0 })
+            {
+                int read;
+                await using (var stream = file.OpenReadStream())
                 {
-                    Errors[$"doc{i}"] = $"Đính kèm {Lower(document.Name)}.";
+                    read = await stream.ReadAsync(head, cancellationToken);
                 }
 
-                continue;
+                var type = FileTypes.Sniff(head.AsSpan(0, read));
+                if (file.Length > FileTypes.MaxBytes)
+                {
+                    errors[$"doc{i}"] = "Tệp lớn hơn 10 MB. Hãy chụp hoặc quét lại với độ phân giải thấp hơn.";
+                }
+                else if (type is null)
+                {
+                    errors[$"doc{i}"] = "Chỉ nhận tệp PDF, JPG hoặc PNG.";
+                }
+                else
+                {
+                    if (kept is not null)
+                    {
+                        await staging.DiscardAsync(kept, cancellationToken);
+                    }
+
+                    var (staged, token) = await staging.StageAsync(file, type, owner, cancellationToken);
+                    AttachedFiles[i] = new Attached(staged, token);
+                    continue;
+                }
             }
 
-            using var stream = file.OpenReadStream();
-            var read = stream.Read(head);
-            if (file.Length > FileTypes.MaxBytes)
+            if (kept is not null)
             {
-                Errors[$"doc{i}"] = "Tệp lớn hơn 10 MB. Hãy chụp hoặc quét lại với độ phân giải thấp hơn.";
+                AttachedFiles[i] = new Attached(kept, staging.Token(kept, owner));
             }
-            else if (FileTypes.Sniff(head[..read]) is null)
+            else if (requireAll && document.MustBeAttached(online: true) && !errors.ContainsKey($"doc{i}"))
             {
-                Errors[$"doc{i}"] = "Chỉ nhận tệp PDF, JPG hoặc PNG.";
-            }
-            else
-            {
-                chosen.Add((document, file));
+                errors[$"doc{i}"] = $"Đính kèm {Lower(document.Name)}.";
             }
         }
-
-        return chosen;
     }
 
     /// <summary>Each field's message beside its input ("unitId" is this page's UnitId); a failure without fields on top.</summary>

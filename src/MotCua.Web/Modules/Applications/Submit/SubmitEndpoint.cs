@@ -105,7 +105,7 @@ public sealed class SubmitHandler(
         var stepUnits = stepCodes.Count == 0 ? new Dictionary<string, UnitCard>() : await catalog.UnitsAsync(stepCodes, cancellationToken);
         var code = await codes.NextAsync(unit.Id, unit.Code, now, cancellationToken);
         var application = Application.Start(code, procedure, unit, stepUnits, applicant!, channel, answers.GetRawText(),
-            missingDocuments: procedure.Documents.Any(d => d.Required && !d.VaultAllowed),
+            missingDocuments: procedure.Documents.Any(d => d.MustBeAttached(channel.IsOnline())),
             createdById: caller.IsOfficer || caller.IsAssistant ? caller.User.Id : null, consent, now);
 
         if (!request.Draft && application.Apply(new TransitionRequest(ApplicationAction.Submit), caller.Actor, await calendars.GetAsync(cancellationToken), now) is { } refusal)

@@ -55,6 +55,9 @@ public sealed class RequiredDocument
 
     /// <summary>The online e-form is this document (the declaration, tờ khai): an online applicant does not upload it.</summary>
     public bool FormReplaces { get; private set; }
+
+    /// <summary>Whether the file is incomplete without it: required, not from the vault, and online not the e-form itself.</summary>
+    public bool MustBeAttached(bool online) => Required && !VaultAllowed && !(online && FormReplaces);
 }
 
 /// <summary>A fee or charge (phí, lệ phí) in VND; online applications may pay less.</summary>

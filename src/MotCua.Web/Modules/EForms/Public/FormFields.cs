@@ -17,7 +17,8 @@ public sealed record FormField(
     decimal? Maximum,
     string? Widget,
     ShownWhen? ShownWhen = null,
-    string? DateLimit = null)
+    string? DateLimit = null,
+    string? Pattern = null)
 {
     /// <summary>The input's name and the key of its errors, as the submit handler reports them ("form.hoTenTre").</summary>
     public string Name => "form." + Key;
@@ -103,7 +104,8 @@ public static class FormFields
             Number(p.Value, "maximum"),
             widgets.ValueKind == JsonValueKind.Object ? Text(widgets, p.Name) : null,
             shownWhen.ValueKind == JsonValueKind.Object && shownWhen.TryGetProperty(p.Name, out var rule) ? Rule(rule) : null,
-            dates.ValueKind == JsonValueKind.Object ? Text(dates, p.Name) : null)).ToList();
+            dates.ValueKind == JsonValueKind.Object ? Text(dates, p.Name) : null,
+            Text(p.Value, "pattern"))).ToList();
         return fields.OrderBy(f => order.IndexOf(f.Key) is var i && i >= 0 ? i : int.MaxValue).ToList();
     }
 

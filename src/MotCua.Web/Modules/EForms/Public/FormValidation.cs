@@ -25,13 +25,13 @@ public sealed class FormValidation(IClock clock)
     /// <summary>Field name ("form.key") → message; empty when the answers are valid. No form: any object is valid.</summary>
     public async Task<IReadOnlyDictionary<string, string>> ValidateAsync(FormDefinition? form, JsonElement answers)
     {
-        var errors = await ValidateAsync(form?.SchemaJson ?? AnyObject, answers);
+        var fields = form is null ? [] : FieldsOf(form);
+        var errors = await ValidateAsync(form?.SchemaJson ?? AnyObject, answers, fields);
         if (form is null || answers.ValueKind != JsonValueKind.Object)
         {
             return errors;
         }
 
-        var fields = FieldsOf(form);
         if (fields.All(f => f.ShownWhen is null && f.DateLimit is null))
         {
             return errors;
@@ -64,7 +64,7 @@ public sealed class FormValidation(IClock clock)
     public IReadOnlyList<FormField> FieldsOf(FormDefinition form) => _fields.GetValue(form, FormFields.Read);
 
     /// <summary>Field name → message against the schema alone; empty when the form is valid.</summary>
-    private async Task<IReadOnlyDictionary<string, string>> ValidateAsync(string schemaJson, JsonElement form)
+    private async Task<IReadOnlyDictionary<string, string>> ValidateAsync(string schemaJson, JsonElement form, IReadOnlyList<FormField> fields)
     {
         if (form.ValueKind != JsonValueKind.Object)
         {
@@ -103,7 +103,7 @@ public sealed class FormValidation(IClock clock)
                 field = "form";
             }
 
-            errors.TryAdd($"form.{field}", Message(error, Title(schema, field)));
+            errors.TryAdd($"form.{field}", Message(error, Title(schema, field), fields.FirstOrDefault(f => f.Key == field)));
         }
 
         return errors;
@@ -164,10 +164,15 @@ public sealed class FormValidation(IClock clock)
     private static string Title(JsonSchema schema, string field) =>
         schema.Properties.TryGetValue(field, out var property) && !string.IsNullOrWhiteSpace(property.Title) ? property.Title : field;
 
-    private static string Message(ValidationError error, string title) => error.Kind switch
+    /// <summary>The message in the field's own words, saying what is expected ("Nhập số định danh … gồm 12 chữ số", "Chọn giới tính").</summary>
+    private static string Message(ValidationError error, string title, FormField? field) => error.Kind switch
     {
+        ValidationErrorKind.PropertyRequired when field is { Choices.Count: > 0 } or { Type: "boolean" } => $"Chọn {Lower(title)}.",
+        ValidationErrorKind.PropertyRequired when Shape(field) is { } shape => $"Nhập {Lower(title)} {shape}.",
+        ValidationErrorKind.PropertyRequired when field?.Format == "date" => $"Nhập {Lower(title)} (ngày/tháng/năm).",
         ValidationErrorKind.PropertyRequired => $"Nhập {Lower(title)}.",
         ValidationErrorKind.NoAdditionalPropertiesAllowed => $"Trường “{error.Property}” không có trong biểu mẫu.",
+        ValidationErrorKind.PatternMismatch when Shape(field) is { } shape => $"{title} {shape}.",
         ValidationErrorKind.PatternMismatch => $"{title} không đúng định dạng.",
         ValidationErrorKind.StringTooLong => $"{title} dài quá mức cho phép.",
         ValidationErrorKind.StringTooShort => $"{title} quá ngắn.",
@@ -179,6 +184,14 @@ public sealed class FormValidation(IClock clock)
         ValidationErrorKind.IntegerExpected or ValidationErrorKind.NumberExpected => $"{title} phải là số.",
         ValidationErrorKind.BooleanExpected => $"{title} phải là có hoặc không.",
         _ => $"{title} không hợp lệ.",
+    };
+
+    /// <summary>The shape of the common numbers people type, said in words; null for other fields.</summary>
+    private static string? Shape(FormField? field) => field switch
+    {
+        { Pattern: FormDesigns.IdentityPattern } or { Widget: FormWidgets.Identity } => "gồm 12 chữ số",
+        { Pattern: FormDesigns.PhonePattern } => "gồm 10 chữ số, bắt đầu bằng số 0",
+        _ => null,
     };
 
     private static string Lower(string title) =>
