@@ -1,5 +1,11 @@
 using System.Net;
+using System.Net.Http.Json;
+using System.Text;
+using System.Text.Json.Nodes;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using MotCua.IntegrationTests.Infrastructure;
+using MotCua.Web.Modules.EForms.Public;
 using UglyToad.PdfPig;
 using static MotCua.IntegrationTests.Modules.Applications.LifecycleApi;
 
@@ -7,6 +13,72 @@ namespace MotCua.IntegrationTests.Modules.Applications;
 
 public abstract class SlipTests(MotCuaApp app)
 {
+    /// <summary>
+    /// Form 06 along a three-step workflow whose middle step is the district's justice office (inter-unit transfer):
+    /// each row names who handed the file to whom, at which step's deadline, as the history says it happened.
+    /// </summary>
+    [Fact]
+    public async Task Form_06_has_a_row_per_hand_off_along_three_steps_with_a_transfer_to_another_unit()
+    {
+        const string ward = "000.01.00.H99", districtJustice = "000.01.21.H99";
+        var admin = await app.ApiClientFor("admin");
+        var sample = JsonNode.Parse(await File.ReadAllTextAsync(Catalog.CatalogImportTests.SampleFile))!.AsObject();
+        var procedure = sample["procedures"]!.AsArray().Single(p => (string)p!["code"]! == "2.000908")!.DeepClone().AsObject();
+        var procedureCode = $"P-{Guid.NewGuid():N}"[..20];
+        procedure["code"] = procedureCode;
+        procedure["nationalCode"] = null;
+        procedure["units"] = new JsonArray(ward);
+        procedure["workflow"] = new JsonArray(
+            new JsonObject { ["name"] = "Tiếp nhận, kiểm tra hồ sơ", ["role"] = "Reception", ["unit"] = null, ["share"] = 0.2 },
+            new JsonObject { ["name"] = "Tra sổ gốc tại Phòng Tư pháp", ["role"] = "Specialist", ["unit"] = districtJustice, ["share"] = 0.5 },
+            new JsonObject { ["name"] = "Lãnh đạo ký bản sao", ["role"] = "Leader", ["unit"] = null, ["share"] = 0.3 });
+        sample["procedures"] = new JsonArray(procedure);
+        using (var loaded = await admin.PostAsync(new Uri("/api/v1/admin/catalog/imports?dryRun=false", UriKind.Relative), new StringContent(sample.ToJsonString(), Encoding.UTF8, "application/json")))
+        {
+            Assert.Equal(HttpStatusCode.OK, loaded.StatusCode);
+        }
+
+        var units = (await admin.GetJsonAsync("/api/v1/admin/units")).EnumerateArray().ToDictionary(u => u.GetProperty("code").GetString()!, u => u.GetProperty("id").GetInt32());
+        var userName = $"tp.dongson{Random.Shared.Next(10_000, 99_999)}";
+        using (var created = await admin.PostAsJsonAsync("/api/v1/admin/officers",
+            new { userName, fullName = "Võ Văn Tra", unitId = units[districtJustice], roles = new[] { "Specialist" }, email = (string?)null, password = "TraSoGoc@2026!" }))
+        {
+            Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+        }
+
+        var form = procedure["form"]!;
+        var answers = FormSamples.Filled(new FormDefinition(form["schema"]!.ToJsonString(), form["ui"]!.ToJsonString()));
+        var citizen = await app.ApiClientFor("citizen1");
+        using var submitted = await SubmitAsync(citizen, new { procedureCode, unitId = units[ward], form = answers });
+        Assert.Equal(HttpStatusCode.Created, submitted.StatusCode);
+        var code = (await submitted.ReadJsonAsync()).GetProperty("code").GetString()!;
+
+        await ActOkAsync(await app.ApiClientFor("reception1"), code, new { action = "receive" });
+        await ActOkAsync(await app.ApiClientFor(userName, "TraSoGoc@2026!"), code, new { action = "forward", note = "Sổ gốc khớp" });
+        var leader = await app.ApiClientFor("leader1");
+        using (var result = await AttachAsync(leader, code, "Bản sao từ sổ gốc", Pdf, "ban-sao.pdf", "Result")) { Assert.Equal(HttpStatusCode.Created, result.StatusCode); }
+        await ActOkAsync(leader, code, new { action = "approve" });
+
+        using var scope = app.Services.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<MotCua.Web.Common.Persistence.MotCuaDbContext>();
+        var application = await db.Set<MotCua.Web.Modules.Applications.Domain.Application>().Include(a => a.Events).SingleAsync(a => a.Code == code);
+        var slip = await scope.ServiceProvider.GetRequiredService<MotCua.Web.Modules.Applications.Slips.SlipBuilder>().BuildAsync(application, "https://tra-cuu", CancellationToken.None);
+        var rows = slip.HandOffs.Select(h => (h.GiverUnit, h.GiverName, h.ReceiverUnit, h.ReceiverName)).ToList();
+        Assert.Equal(
+        [
+            ("Bộ phận một cửa, UBND phường An Phú", "Lê Thị Thu", "Phòng Tư pháp huyện Đông Sơn", "Võ Văn Tra (Tra sổ gốc tại Phòng Tư pháp)"),
+            ("Phòng Tư pháp huyện Đông Sơn", "Võ Văn Tra", "UBND phường An Phú", "Hoàng Văn Hải (Lãnh đạo ký bản sao)"),
+            ("UBND phường An Phú", "Hoàng Văn Hải", "Bộ phận một cửa, UBND phường An Phú (trả kết quả)", "Trả kết quả"),
+        ], rows);
+
+        // Each row is judged against the deadline of the step that handed the file on.
+        var steps = application.Steps.ToList();
+        Assert.Equal([steps[0].DueAt, steps[1].DueAt, steps[2].DueAt],
+            slip.HandOffs.Select(h => h.StepDueAt is { } d ? NodaTime.Instant.FromDateTimeOffset(d) : (NodaTime.Instant?)null).ToList());
+        Assert.All(slip.HandOffs, h => Assert.NotNull(h.Result));
+        Assert.Equal("Sổ gốc khớp", slip.HandOffs[1].Note);
+    }
+
     private static async Task<string> PdfTextAsync(HttpResponseMessage response)
     {
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);

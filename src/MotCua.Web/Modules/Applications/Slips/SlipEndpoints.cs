@@ -93,16 +93,25 @@ public sealed class SlipBuilder(MotCuaDbContext db, CatalogDirectory catalog, Wo
         };
     }
 
-    /// <summary>Form 06: one row per hand-off between steps, with whether it came before, on or after the step's due time.</summary>
+    /// <summary>
+    /// Form 06: one row per hand-off between steps, with whether it came before, on or after the giving step's due time.
+    /// An event records the step the application is at once it is done: "receive" and "forward" name the step handed
+    /// to (the giver is the one-stop desk, or the step before), "approve" the last step, which hands the result back.
+    /// </summary>
     private static List<HandOff> HandOffs(Application application, List<ApplicationEvent> events, IReadOnlyDictionary<int, UnitCard> units, IWorkingTime calendar)
     {
         var rows = new List<HandOff>();
+        var desk = application.Steps.Count > 1 && application.Steps[0].Role == StepRole.Reception ? application.Steps[0] : null;
         foreach (var e in events.Where(e => e.Action is "forward" or "approve" || (e.Action == "receive" && e.ToStatus == ApplicationStatus.InProgress)))
         {
-            var from = e.Action == "receive" ? 0 : e.StepIndex ?? 0;
-            var step = application.Steps.ElementAtOrDefault(from);
-            var next = e.Action == "approve" ? null : application.Steps.ElementAtOrDefault(from + 1);
-            var due = step?.DueAt;
+            var at = e.StepIndex ?? 0;
+            var (giver, receiver) = e.Action switch
+            {
+                "receive" => (desk, application.Steps.ElementAtOrDefault(at)),
+                "forward" => (application.Steps.ElementAtOrDefault(at - 1), application.Steps.ElementAtOrDefault(at)),
+                _ => (application.Steps.ElementAtOrDefault(at), null),
+            };
+            var due = giver?.DueAt;
             var result = due is Instant d ? calendar.Classify(e.At, d) switch
             {
                 Timeliness.Early => "Trước hạn",
@@ -110,10 +119,10 @@ public sealed class SlipBuilder(MotCuaDbContext db, CatalogDirectory catalog, Wo
                 _ => "Quá hạn",
             } : null;
             rows.Add(new HandOff(
-                step is null ? units[application.UnitId].Name : units[step.UnitId].Name,
+                giver is null || giver == desk ? $"Bộ phận một cửa, {units[giver?.UnitId ?? application.UnitId].Name}" : units[giver.UnitId].Name,
                 e.ActorName,
-                next is null ? "Bộ phận một cửa (trả kết quả)" : units[next.UnitId].Name,
-                next?.Name ?? "Trả kết quả",
+                receiver is null ? $"Bộ phận một cửa, {units[application.UnitId].Name} (trả kết quả)" : units[receiver.UnitId].Name,
+                receiver is null ? "Trả kết quả" : receiver.CompletedBy is { } by ? $"{by} ({receiver.Name})" : receiver.Name,
                 VietnamTime.Offset(e.At),
                 VietnamTime.Offset(due),
                 result,
