@@ -47,6 +47,37 @@ public abstract partial class CitizenPageTests(MotCuaApp app)
     }
 
     [Fact]
+    public async Task Withdrawing_has_its_own_page_that_asks_why_and_history_shows_receiving_once()
+    {
+        var citizen = await app.ApiClientFor("citizen1");
+        var code = await SubmitBirthAsync(app, citizen, "Rút Hồ Sơ");
+        await ActOkAsync(await app.ApiClientFor("reception1"), code, new { action = "receive", note = "Đã nhận đủ" });
+        using var pages = await SignedInAsync("citizen1");
+        var (_, details) = await pages.GetAsync($"/ho-so/{code}");
+        details = WebUtility.HtmlDecode(details);
+        Assert.Contains($"href=\"/ho-so/{code}/rut-ho-so\"", details, StringComparison.Ordinal);
+        Assert.Single(Regex.Matches(details, "<strong>Tiếp nhận hồ sơ</strong>"));
+
+        // Received already, so withdrawing asks the office. The old button's post no longer withdraws: it leads to the page that asks why.
+        using var straight = await pages.SubmitAsync($"/ho-so/{code}", new Dictionary<string, string> { ["action"] = "withdraw" });
+        Assert.Equal($"/ho-so/{code}/rut-ho-so", straight.Headers.Location?.OriginalString);
+        Assert.Equal("InProgress", (await citizen.GetJsonAsync($"/api/v1/applications/{code}")).GetProperty("status").GetString());
+
+        var page = $"/ho-so/{code}/rut-ho-so";
+        using var noReason = await pages.SubmitAsync(page, new Dictionary<string, string> { ["Reason"] = "  " });
+        Assert.Contains("Cho biết lý do rút hồ sơ", WebUtility.HtmlDecode(await noReason.Content.ReadAsStringAsync()), StringComparison.Ordinal);
+        Assert.Equal("InProgress", (await citizen.GetJsonAsync($"/api/v1/applications/{code}")).GetProperty("status").GetString());
+
+        using var withdrawn = await pages.SubmitAsync(page, new Dictionary<string, string> { ["Reason"] = "Nộp nhầm thủ tục" });
+        Assert.Equal(HttpStatusCode.Redirect, withdrawn.StatusCode);
+        var after = await citizen.GetJsonAsync($"/api/v1/applications/{code}");
+        Assert.Equal("WithdrawalRequested", after.GetProperty("status").GetString());
+        Assert.Equal("Lý do rút hồ sơ: Nộp nhầm thủ tục", after.GetProperty("history").EnumerateArray().Last().GetProperty("note").GetString());
+        var (status, _) = await pages.GetAsync(page);
+        Assert.Equal(HttpStatusCode.Redirect, status);
+    }
+
+    [Fact]
     public async Task A_citizen_fills_the_e_form_attaches_documents_and_sees_the_confirmation()
     {
         using var pages = await SignedInAsync("citizen1");

@@ -275,7 +275,13 @@ public abstract partial class CalendarAdminPageTests(MotCuaApp app)
     {
         var year = isoDate[..4];
         var (_, html) = await pages.GetAsync($"{Page}?year={year}");
-        using var response = await pages.SubmitAsync($"{Page}?year={year}&handler=Remove", new Dictionary<string, string> { ["id"] = RowId(html, isoDate) });
+        var id = RowId(html, isoDate);
+
+        // "Xóa" asks first, on its own; nothing is removed until the admin confirms.
+        var (_, asked) = await pages.GetAsync($"{Page}?handler=ConfirmRemove&id={id}&year={year}");
+        Assert.Contains("khỏi lịch?", WebUtility.HtmlDecode(asked), StringComparison.Ordinal);
+        Assert.Contains($"id=\"ngay-{isoDate}\"", asked, StringComparison.Ordinal);
+        using var response = await pages.SubmitAsync($"{Page}?year={year}&handler=Remove", new Dictionary<string, string> { ["id"] = id });
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         var landed = await pages.GetAsync(response.Headers.Location!.OriginalString);
         Assert.DoesNotContain($"id=\"ngay-{isoDate}\"", landed.Html, StringComparison.Ordinal);
@@ -284,7 +290,7 @@ public abstract partial class CalendarAdminPageTests(MotCuaApp app)
 
     private static string RowId(string html, string isoDate)
     {
-        var match = Regex.Match(html, $"id=\"ngay-{isoDate}\".*?name=\"id\" value=\"(\\d+)\"", RegexOptions.Singleline);
+        var match = Regex.Match(html, $"id=\"ngay-{isoDate}\".*?handler=ConfirmRemove&amp;id=(\\d+)", RegexOptions.Singleline);
         Assert.True(match.Success, $"No row for {isoDate}.");
         return match.Groups[1].Value;
     }

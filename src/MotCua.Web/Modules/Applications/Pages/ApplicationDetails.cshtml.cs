@@ -55,12 +55,18 @@ public sealed class ApplicationDetailsModel(MotCuaDbContext db, ApplicationAcces
         return File(await slips.RenderAsync(slipKind, Application, cancellationToken), "application/pdf", Applications.Slips.SlipBuilder.FileName(slipKind, Application));
     }
 
-    /// <summary>Submit a draft, send a supplement (with its files), or withdraw.</summary>
+    /// <summary>Submit a draft or send a supplement (with its files); withdrawing goes to its own page.</summary>
     public async Task<IActionResult> OnPostAsync(string code, string action, string? note, CancellationToken cancellationToken)
     {
         if (!await LoadAsync(code, cancellationToken))
         {
             return NotFound();
+        }
+
+        if (action == "withdraw")
+        {
+            // Withdrawing has its own page that asks why.
+            return Redirect($"/ho-so/{Uri.EscapeDataString(code)}/rut-ho-so");
         }
 
         foreach (var file in Request.Form.Files.Where(f => f.Length > 0))

@@ -41,6 +41,9 @@ public sealed class CalendarAdminModel(MotCuaDbContext db, WorkingCalendarProvid
     public int Year { get; private set; }
     public IReadOnlyList<int> Years { get; private set; } = [];
     public IReadOnlyList<CalendarDay> Days { get; private set; } = [];
+
+    /// <summary>The day the admin asked to delete, shown with its own confirmation before anything is removed.</summary>
+    public CalendarDay? ToRemove { get; private set; }
     public WorkingHours CurrentHours { get; private set; } = WorkingHours.Default;
 
     [TempData]
@@ -166,6 +169,19 @@ public sealed class CalendarAdminModel(MotCuaDbContext db, WorkingCalendarProvid
         calendars.Invalidate();
         Message = $"Đã thêm {KindLabel(day.Kind).ToLowerInvariant()} {VietnameseDates.Date(day.Date)}: {day.Name}.";
         return RedirectToPage(new { year = day.Date.Year });
+    }
+
+    /// <summary>"Xóa": asks first, naming the day and what removing it changes.</summary>
+    public async Task<IActionResult> OnGetConfirmRemoveAsync(int id, string? year, CancellationToken cancellationToken)
+    {
+        await LoadAsync(year, cancellationToken);
+        ToRemove = Days.FirstOrDefault(d => d.Id == id);
+        if (ToRemove is null)
+        {
+            Message = "Ngày này không còn trong lịch (có thể đã được xóa).";
+        }
+
+        return Page();
     }
 
     public async Task<IActionResult> OnPostRemoveAsync(int id, string? year, CancellationToken cancellationToken)
