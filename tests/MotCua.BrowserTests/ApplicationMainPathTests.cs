@@ -12,7 +12,9 @@ public sealed class ApplicationMainPathTests(BrowserApp app)
     {
         var page = await app.NewPageAsync();
         await new LoginPage(page).SignInAsync(userName, "MotCua@2026");
-        await page.WaitForURLAsync("**/tai-khoan");
+
+        // Citizens land on their account, officers who process applications on their inbox.
+        await page.WaitForURLAsync(userName.StartsWith("citizen", StringComparison.Ordinal) ? "**/tai-khoan" : "**/can-bo/ho-so");
         return page;
     }
 

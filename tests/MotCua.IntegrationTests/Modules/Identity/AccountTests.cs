@@ -33,6 +33,25 @@ public abstract partial class AccountTests(MotCuaApp app)
         Assert.Equal(hasUnit, me.GetProperty("unitId").ValueKind == System.Text.Json.JsonValueKind.Number);
     }
 
+    [Theory]
+    [InlineData("reception1", "/can-bo/ho-so")]
+    [InlineData("leader1", "/can-bo/ho-so")]
+    [InlineData("citizen1", "/tai-khoan")]
+    [InlineData("admin", "/tai-khoan")]
+    public async Task Signing_in_lands_officers_on_their_inbox_and_others_on_their_account(string userName, string home)
+    {
+        using var pages = app.Pages();
+        using var plain = await pages.SubmitAsync("/dang-nhap", new Dictionary<string, string> { ["UserName"] = userName, ["Password"] = MotCuaApp.DemoPassword });
+        Assert.Equal(home, plain.Headers.Location?.OriginalString);
+
+        using var again = app.Pages();
+        using var back = await again.SubmitAsync("/dang-nhap?ReturnUrl=%2Fthu-tuc%2F1.001193", new Dictionary<string, string>
+        {
+            ["UserName"] = userName, ["Password"] = MotCuaApp.DemoPassword, ["ReturnUrl"] = "/thu-tuc/1.001193",
+        });
+        Assert.Equal("/thu-tuc/1.001193", back.Headers.Location?.OriginalString);
+    }
+
     [Fact]
     public async Task The_three_demo_officers_sit_at_the_same_unit()
     {

@@ -11,7 +11,7 @@ using MotCua.Web.Modules.Identity.Accounts;
 namespace MotCua.Web.Modules.Identity.Pages;
 
 [EnableRateLimiting(RateLimits.SignIn)]
-public sealed class LoginModel(PasswordSignIn passwords, AccountLifecycle accounts) : PageModel
+public sealed class LoginModel(PasswordSignIn passwords, AccountLifecycle accounts, Microsoft.AspNetCore.Identity.UserManager<AppUser> users) : PageModel
 {
     [BindProperty]
     [Required(ErrorMessage = "Nhập tên đăng nhập hoặc số định danh cá nhân.")]
@@ -46,6 +46,13 @@ public sealed class LoginModel(PasswordSignIn passwords, AccountLifecycle accoun
         }
 
         await accounts.SignInPageAsync(outcome.User!, cancellationToken);
-        return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl! : "/tai-khoan");
+        if (Url.IsLocalUrl(ReturnUrl))
+        {
+            return LocalRedirect(ReturnUrl!);
+        }
+
+        // Officers who process applications start the day at their inbox; everyone else at their account.
+        var roles = await users.GetRolesAsync(outcome.User!);
+        return LocalRedirect(roles.Any(r => r is Public.Roles.Reception or Public.Roles.Specialist or Public.Roles.Leader) ? "/can-bo/ho-so" : "/tai-khoan");
     }
 }
