@@ -26,6 +26,15 @@ public sealed class CitizenFindsAProcedureTests(BrowserApp app)
         Assert.Contains("Nơi nộp hồ sơ, nhận kết quả", sections);
         Assert.Contains(await procedure.DocumentNamesAsync(), d => d.Contains("Giấy chứng sinh", StringComparison.Ordinal));
         Assert.EndsWith("/thu-tuc/1.001193", page.Url, StringComparison.Ordinal);
+
+        // Signed out, the visitor still sees how to file online; signing in brings them straight to the e-form.
+        await page.GetByRole(AriaRole.Link, new() { Name = "Nộp hồ sơ trực tuyến" }).ClickAsync();
+        await page.WaitForURLAsync("**/dang-nhap**");
+        await page.GetByLabel("Tên đăng nhập hoặc số định danh cá nhân").FillAsync("citizen1");
+        await page.GetByLabel("Mật khẩu").FillAsync("MotCua@2026");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Đăng nhập" }).ClickAsync();
+        await page.WaitForURLAsync("**/nop-ho-so/1.001193");
+        Assert.Equal("Nộp hồ sơ: Đăng ký khai sinh", await page.Locator("h1").InnerTextAsync());
     }
 
     [Fact]

@@ -115,6 +115,22 @@ public abstract partial class AccountTests(MotCuaApp app)
     }
 
     [Fact]
+    public async Task Registering_from_a_procedure_returns_to_its_e_form_and_never_to_another_site()
+    {
+        using var pages = app.Pages();
+        var fields = Citizen(NextIdentityNumber());
+        fields["ReturnUrl"] = "/nop-ho-so/1.001193";
+        using var back = await pages.SubmitAsync("/dang-ky?ReturnUrl=%2Fnop-ho-so%2F1.001193", fields);
+        Assert.Equal("/nop-ho-so/1.001193", back.Headers.Location?.OriginalString);
+
+        using var elsewhere = app.Pages();
+        var other = Citizen(NextIdentityNumber());
+        other["ReturnUrl"] = "https://example.com/lua-dao";
+        using var refused = await elsewhere.SubmitAsync("/dang-ky", other);
+        Assert.Equal("/tai-khoan?moi=1", refused.Headers.Location?.OriginalString);
+    }
+
+    [Fact]
     public async Task A_citizen_registers_with_the_identity_number_and_signs_in_with_it()
     {
         var number = NextIdentityNumber();

@@ -37,7 +37,8 @@ public sealed class Registration(UserManager<AppUser> users, AccountLifecycle ac
         }, password, Roles.Business, "TaxCode", "Mã số doanh nghiệp này đã có tài khoản. Hãy đăng nhập, hoặc liên hệ bộ phận một cửa.");
 
     /// <summary>Signs the new account in, or puts each error beside its field.</summary>
-    public async Task<IActionResult> CompleteAsync(PageModel page, Outcome outcome, string numberField)
+    /// <param name="returnUrl">Where the person was going when asked to register (a local address only).</param>
+    public async Task<IActionResult> CompleteAsync(PageModel page, Outcome outcome, string numberField, string? returnUrl = null)
     {
         ArgumentNullException.ThrowIfNull(page);
         ArgumentNullException.ThrowIfNull(outcome);
@@ -52,7 +53,7 @@ public sealed class Registration(UserManager<AppUser> users, AccountLifecycle ac
         }
 
         await accounts.SignInPageAsync(outcome.User);
-        return page.LocalRedirect("/tai-khoan?moi=1");
+        return page.LocalRedirect(page.Url.IsLocalUrl(returnUrl) ? returnUrl! : "/tai-khoan?moi=1");
     }
 
     private async Task<Outcome> CreateAsync(AppUser user, string password, string role, string numberField, string duplicateMessage)

@@ -13,6 +13,10 @@ namespace MotCua.Web.Modules.Identity.Pages;
 [EnableRateLimiting(RateLimits.SignIn)]
 public sealed class RegisterModel(Registration registration, NodaTime.IClock clock) : PageModel
 {
+    /// <summary>Where the person was going (the e-form of a procedure) before registering.</summary>
+    [BindProperty(SupportsGet = true)]
+    public string? ReturnUrl { get; set; }
+
     [BindProperty, Required(ErrorMessage = "Nhập họ và tên."), StringLength(200, ErrorMessage = "Họ và tên dài quá 200 ký tự.")]
     public string? FullName { get; set; }
 
@@ -78,6 +82,6 @@ public sealed class RegisterModel(Registration registration, NodaTime.IClock clo
         }
 
         var result = await registration.RegisterCitizenAsync(TextRules.Normalize(FullName)!, IdentityNumber!.Trim(), born, Phone!, Email, Password!);
-        return await registration.CompleteAsync(this, result, nameof(IdentityNumber));
+        return await registration.CompleteAsync(this, result, nameof(IdentityNumber), ReturnUrl);
     }
 }

@@ -13,6 +13,10 @@ namespace MotCua.Web.Modules.Identity.Pages;
 [EnableRateLimiting(RateLimits.SignIn)]
 public sealed class RegisterBusinessModel(Registration registration) : PageModel
 {
+    /// <summary>Where the person was going (the e-form of a procedure) before registering.</summary>
+    [BindProperty(SupportsGet = true)]
+    public string? ReturnUrl { get; set; }
+
     [BindProperty, Required(ErrorMessage = "Nhập tên doanh nghiệp."), StringLength(200, ErrorMessage = "Tên doanh nghiệp dài quá 200 ký tự.")]
     public string? CompanyName { get; set; }
 
@@ -56,6 +60,6 @@ public sealed class RegisterBusinessModel(Registration registration) : PageModel
         }
 
         var result = await registration.RegisterBusinessAsync(CompanyName!.Trim(), TaxCode!.Trim(), Representative!.Trim(), Phone!, Email!, Password!);
-        return await registration.CompleteAsync(this, result, nameof(TaxCode));
+        return await registration.CompleteAsync(this, result, nameof(TaxCode), ReturnUrl);
     }
 }
