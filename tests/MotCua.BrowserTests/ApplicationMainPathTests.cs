@@ -65,8 +65,8 @@ public sealed class ApplicationMainPathTests(BrowserApp app)
         // The citizen sees the result, downloads it and the receipt slip.
         var mine = new MyApplicationPage(citizen);
         await mine.OpenAsync(code);
-        Assert.Contains("Đã trả kết quả", await mine.TextAsync(), StringComparison.Ordinal);
-        var result = await mine.DownloadAsync("Giấy khai sinh");
+        Assert.Contains("Đã trả kết quả", await citizen.Locator("#ket-qua h2").InnerTextAsync(), StringComparison.Ordinal);
+        var result = await mine.DownloadAsync("Tải Giấy khai sinh");
         Assert.Equal(SubmissionPage.Pdf, result);
 
         var receipt = await mine.DownloadAsync("Giấy tiếp nhận hồ sơ và hẹn trả kết quả");

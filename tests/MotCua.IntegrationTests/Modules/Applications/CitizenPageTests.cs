@@ -47,6 +47,33 @@ public abstract partial class CitizenPageTests(MotCuaApp app)
     }
 
     [Fact]
+    public async Task The_page_says_the_due_date_is_on_hold_during_a_supplement_and_leads_with_a_ready_result()
+    {
+        var citizen = await app.ApiClientFor("citizen1");
+        var code = await SubmitBirthAsync(app, citizen, "Chờ Bổ Sung");
+        await ActOkAsync(await app.ApiClientFor("reception1"), code, new { action = "receive" });
+        var specialist = await app.ApiClientFor("specialist1");
+        await ActOkAsync(specialist, code, new { action = "request-supplement", items = new[] { new { name = "Giấy chứng sinh", reason = "Bản chụp mờ" } } });
+        using var pages = await SignedInAsync("citizen1");
+        var (_, paused) = await pages.GetAsync($"/ho-so/{code}");
+        paused = WebUtility.HtmlDecode(paused);
+        Assert.Contains("Đang tạm dừng từ", paused, StringComparison.Ordinal);
+        Assert.Contains("Ngày hẹn mới được tính lại khi bạn gửi bổ sung", paused, StringComparison.Ordinal);
+
+        await ActOkAsync(citizen, code, new { action = "supplement" });
+        await ActOkAsync(specialist, code, new { action = "forward" });
+        var leader = await app.ApiClientFor("leader1");
+        using (var result = await AttachAsync(leader, code, "Giấy khai sinh (bản điện tử)", Pdf, "giay-khai-sinh.pdf", "Result")) { Assert.Equal(HttpStatusCode.Created, result.StatusCode); }
+        await ActOkAsync(leader, code, new { action = "approve" });
+        var (_, ready) = await pages.GetAsync($"/ho-so/{code}");
+        ready = WebUtility.HtmlDecode(ready);
+        var headline = ready.IndexOf("Đã có kết quả", StringComparison.Ordinal);
+        Assert.True(headline > 0 && headline < ready.IndexOf("summary-list", StringComparison.Ordinal), "The result is the page's headline, before the summary.");
+        Assert.Contains("Tải Giấy khai sinh (bản điện tử)", ready, StringComparison.Ordinal);
+        Assert.DoesNotContain("Đang tạm dừng", ready, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Withdrawing_has_its_own_page_that_asks_why_and_history_shows_receiving_once()
     {
         var citizen = await app.ApiClientFor("citizen1");

@@ -20,6 +20,7 @@ public sealed class ApplicationDetailsModel(MotCuaDbContext db, ApplicationAcces
     public Application Application { get; private set; } = null!;
     public IReadOnlyList<ApplicationDocument> Documents { get; private set; } = [];
     public string UnitName { get; private set; } = string.Empty;
+    public string? UnitAddress { get; private set; }
     public bool IsNew { get; private set; }
     public string? Error { get; private set; }
     public string? Done { get; private set; }
@@ -106,7 +107,8 @@ public sealed class ApplicationDetailsModel(MotCuaDbContext db, ApplicationAcces
         Application = application;
         MayAct = true;
         Documents = await db.Set<ApplicationDocument>().AsNoTracking().Where(d => d.ApplicationId == application.Id).OrderBy(d => d.UploadedAt).ToListAsync(cancellationToken);
-        UnitName = (await catalog.UnitAsync(application.UnitId, cancellationToken))?.Name ?? string.Empty;
+        var unit = await catalog.UnitAsync(application.UnitId, cancellationToken);
+        (UnitName, UnitAddress) = (unit?.Name ?? string.Empty, unit?.Address);
         return true;
     }
 }
