@@ -887,6 +887,37 @@ namespace MotCua.Migrations.Postgres.Migrations
                     b.ToTable("procedure_versions", (string)null);
                 });
 
+            modelBuilder.Entity("MotCua.Web.Modules.Catalog.Domain.SearchSynonym", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("FoldedTerm")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("Meaning")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("Term")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("FoldedTerm")
+                        .IsUnique();
+
+                    b.ToTable("search_synonyms", (string)null);
+                });
+
             modelBuilder.Entity("MotCua.Web.Modules.Catalog.Domain.Unit", b =>
                 {
                     b.Property<int>("Id")

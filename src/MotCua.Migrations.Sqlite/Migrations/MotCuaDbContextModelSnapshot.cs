@@ -856,6 +856,35 @@ namespace MotCua.Migrations.Sqlite.Migrations
                     b.ToTable("procedure_versions", (string)null);
                 });
 
+            modelBuilder.Entity("MotCua.Web.Modules.Catalog.Domain.SearchSynonym", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("FoldedTerm")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Meaning")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Term")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("FoldedTerm")
+                        .IsUnique();
+
+                    b.ToTable("search_synonyms", (string)null);
+                });
+
             modelBuilder.Entity("MotCua.Web.Modules.Catalog.Domain.Unit", b =>
                 {
                     b.Property<int>("Id")

@@ -16,6 +16,7 @@ public static class CatalogModule
         builder.Services.AddScoped<ProcedureSearch>();
         builder.Services.AddScoped<IDatabaseSeeder, DemoProvinceSeed>();
         builder.Services.AddScoped<IDatabaseSeeder, Versions.FirstVersionsSeed>();
+        builder.Services.AddScoped<IDatabaseSeeder, Search.SearchTextRefresh>();
         builder.Services.AddScoped<Versions.CatalogVersions>();
         builder.Services.AddScoped<Exchange.CatalogImport>();
         builder.Services.AddScoped<Exchange.CatalogExport>();

@@ -222,6 +222,38 @@ public abstract class CatalogAdminPageTests(MotCuaApp app)
     }
 
     [Fact]
+    public async Task The_admin_teaches_search_a_word_citizens_type_and_can_take_it_back()
+    {
+        using var admin = app.Pages();
+        await admin.SignInAsync("admin");
+        const string page = "/quan-tri/tu-dong-nghia";
+        var term = $"tlht{Random.Shared.Next(10_000, 99_999)}";
+        var anyone = app.CreateClient();
+        string? First(System.Text.Json.JsonElement found) => found.GetProperty("items").GetArrayLength() == 0 ? null : found.GetProperty("items")[0].GetProperty("name").GetString();
+
+        using var wrong = await admin.SubmitAsync(page, new Dictionary<string, string> { ["Term"] = " ", ["Meaning"] = "" }, page + "?handler=Add");
+        var html = System.Net.WebUtility.HtmlDecode(await wrong.Content.ReadAsStringAsync());
+        Assert.Contains("Nhập từ người dân hay gõ", html, StringComparison.Ordinal);
+        Assert.Contains("Nhập từ trong tên thủ tục", html, StringComparison.Ordinal);
+        using var twice = await admin.SubmitAsync(page, new Dictionary<string, string> { ["Term"] = "CCCD", ["Meaning"] = "căn cước" }, page + "?handler=Add");
+        Assert.Contains("“CCCD” đã có trong danh sách", System.Net.WebUtility.HtmlDecode(await twice.Content.ReadAsStringAsync()), StringComparison.Ordinal);
+
+        using var added = await admin.SubmitAsync(page, new Dictionary<string, string> { ["Term"] = term, ["Meaning"] = "trích lục hộ tịch" }, page + "?handler=Add");
+        Assert.Equal(HttpStatusCode.Redirect, added.StatusCode);
+        Assert.Equal("Cấp bản sao Trích lục hộ tịch, bản sao Giấy khai sinh", First(await anyone.GetJsonAsync($"/api/v1/procedures?q={term}")));
+
+        var (_, list) = await admin.GetAsync(page);
+        var id = System.Text.RegularExpressions.Regex.Match(list, $"<td data-label=\"Người dân gõ\">{term}</td>.*?name=\"id\" value=\"(\\d+)\"", System.Text.RegularExpressions.RegexOptions.Singleline).Groups[1].Value;
+        using var removed = await admin.SubmitAsync(page, new Dictionary<string, string> { ["id"] = id }, page + "?handler=Remove");
+        Assert.Equal(HttpStatusCode.Redirect, removed.StatusCode);
+        Assert.Null(First(await anyone.GetJsonAsync($"/api/v1/procedures?q={term}")));
+
+        var audit = await (await app.ApiClientFor("admin")).GetJsonAsync("/api/v1/admin/audit?action=catalog.synonym");
+        Assert.Contains(audit.EnumerateArray(), e => e.GetProperty("action").GetString() == "catalog.synonym.add" && e.GetProperty("entity").GetString() == $"synonym:{term}");
+        Assert.Contains(audit.EnumerateArray(), e => e.GetProperty("action").GetString() == "catalog.synonym.remove");
+    }
+
+    [Fact]
     public async Task A_file_that_is_not_a_catalog_is_refused_on_the_page()
     {
         using var admin = app.Pages();
@@ -238,7 +270,7 @@ public abstract class CatalogAdminPageTests(MotCuaApp app)
     {
         using var reception = app.Pages();
         await reception.SignInAsync("reception1");
-        foreach (var path in new[] { "/quan-tri/danh-muc", "/quan-tri/danh-muc/1.001193", "/quan-tri/nhat-ky" })
+        foreach (var path in new[] { "/quan-tri/danh-muc", "/quan-tri/danh-muc/1.001193", "/quan-tri/danh-muc/1.001193/bieu-mau", "/quan-tri/tu-dong-nghia", "/quan-tri/nhat-ky" })
         {
             var (status, _) = await reception.GetAsync(path);
             Assert.True(status is HttpStatusCode.Forbidden or HttpStatusCode.Redirect, $"{path}: {status}");

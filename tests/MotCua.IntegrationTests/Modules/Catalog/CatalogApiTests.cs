@@ -54,6 +54,19 @@ public abstract class CatalogApiTests(MotCuaApp app)
         Assert.Equal(expected, result.GetProperty("items")[0].GetProperty("name").GetString());
     }
 
+    [Theory]
+    [InlineData("cccd", "Cấp đổi, cấp lại thẻ căn cước")]
+    [InlineData("cap lai cccd", "Cấp đổi, cấp lại thẻ căn cước")]
+    [InlineData("gia hạn bhyt", "Gia hạn thẻ bảo hiểm y tế theo hộ gia đình có giảm trừ mức đóng")]
+    [InlineData("bằng lái", "Cấp đổi giấy phép lái xe")]
+    [InlineData("dang ki khai sinh", "Đăng ký khai sinh")]
+    [InlineData("đăng kí kết hôn", "Đăng ký kết hôn")]
+    public async Task Search_reads_everyday_words_and_spelling_variants(string q, string expected)
+    {
+        var result = await _client.GetJsonAsync($"/api/v1/procedures?q={Uri.EscapeDataString(q)}");
+        Assert.Equal(expected, result.GetProperty("items")[0].GetProperty("name").GetString());
+    }
+
     [Fact]
     public async Task Without_a_query_the_whole_catalog_pages()
     {

@@ -93,6 +93,6 @@ public sealed class ProcedureTests
     public void Search_text_carries_name_code_and_field_without_accents()
     {
         var p = BirthRegistration();
-        Assert.Equal("dang ky khai sinh 1 001193 ho tich", p.SearchText);
+        Assert.Equal("dang ki khai sinh 1 001193 ho tich", p.SearchText);
     }
 }

@@ -6,14 +6,33 @@ namespace MotCua.UnitTests.Modules.Catalog;
 public sealed class VietnameseTextTests
 {
     [Theory]
-    [InlineData("Đăng ký khai sinh", "dang ky khai sinh")]
-    [InlineData("ĐĂNG KÝ KẾT HÔN", "dang ky ket hon")]
+    [InlineData("Đăng ký khai sinh", "dang ki khai sinh")]
+    [InlineData("ĐĂNG KÝ KẾT HÔN", "dang ki ket hon")]
     [InlineData("  Chứng thực   bản sao—từ bản chính ", "chung thuc ban sao tu ban chinh")]
-    [InlineData("Cấp Phiếu lý lịch tư pháp", "cap phieu ly lich tu phap")]
+    [InlineData("Cấp Phiếu lý lịch tư pháp", "cap phieu li lich tu phap")]
     [InlineData("1.001193", "1 001193")]
     [InlineData("", "")]
     [InlineData(null, "")]
     public void Folds_diacritics_case_and_punctuation(string? input, string expected) =>
+        Assert.Equal(expected, VietnameseText.Fold(input));
+
+    [Theory]
+    [InlineData("đăng kí", "đăng ký")]
+    [InlineData("kì thi", "kỳ thi")]
+    [InlineData("lí lịch", "lý lịch")]
+    [InlineData("quí", "quý")]
+    [InlineData("hoà giải", "hòa giải")]
+    [InlineData("thuỷ lợi", "thủy lợi")]
+    [InlineData("y tế", "i tế")]
+    public void Spelling_variants_people_type_fold_the_same(string one, string other) =>
+        Assert.Equal(VietnameseText.Fold(one), VietnameseText.Fold(other));
+
+    [Theory]
+    [InlineData("Tây Ninh", "tay ninh")]
+    [InlineData("thủy", "thuy")]
+    [InlineData("Huy", "huy")]
+    [InlineData("khuyến", "khuyen")]
+    public void A_y_that_belongs_to_a_vowel_pair_stays(string input, string expected) =>
         Assert.Equal(expected, VietnameseText.Fold(input));
 
     [Fact]
@@ -25,5 +44,5 @@ public sealed class VietnameseTextTests
 
     [Fact]
     public void Words_are_distinct_and_keep_the_typed_order() =>
-        Assert.Equal(["khai", "sinh", "dang", "ky"], VietnameseText.Words("khai sinh, Đăng ký khai sinh"));
+        Assert.Equal(["khai", "sinh", "dang", "ki"], VietnameseText.Words("khai sinh, Đăng ký khai sinh"));
 }

@@ -132,3 +132,15 @@ internal sealed class UnitChangeMapping : IEntityTypeConfiguration<UnitChange>
         b.HasIndex(c => c.EffectiveOn);
     }
 }
+
+internal sealed class SearchSynonymMapping : IEntityTypeConfiguration<SearchSynonym>
+{
+    public void Configure(EntityTypeBuilder<SearchSynonym> b)
+    {
+        b.ToTable("search_synonyms");
+        b.Property(s => s.Term).HasMaxLength(SearchSynonym.TermLength);
+        b.Property(s => s.FoldedTerm).HasMaxLength(SearchSynonym.TermLength);
+        b.Property(s => s.Meaning).HasMaxLength(SearchSynonym.MeaningLength);
+        b.HasIndex(s => s.FoldedTerm).IsUnique();
+    }
+}

@@ -194,8 +194,11 @@ public sealed class Procedure
 
     public bool IsHandledBy(int unitId) => _units.Any(u => u.UnitId == unitId);
 
-    private void RefreshSearchText() =>
-        SearchText = string.Join(' ', VietnameseText.Fold(Name), VietnameseText.Fold(Code), VietnameseText.Fold(Field));
+    private void RefreshSearchText() => SearchText = SearchTextOf(Name, Code, Field);
+
+    /// <summary>What search matches a procedure by: its name, code and field, folded.</summary>
+    public static string SearchTextOf(string name, string code, string field) =>
+        string.Join(' ', VietnameseText.Fold(name), VietnameseText.Fold(code), VietnameseText.Fold(field));
 }
 
 /// <summary>A catalog entry broke a rule of the catalog; the message is for people.</summary>

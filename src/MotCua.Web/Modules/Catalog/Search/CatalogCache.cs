@@ -93,11 +93,12 @@ public sealed class CatalogCache(IServiceScopeFactory scopes, TimeProvider time,
             .ToListAsync(cancellationToken);
         var entries = rows
             .Select(p => new CatalogEntry(p.Id, p.Code, p.NationalCode, p.Name, p.Field, p.LevelCode, p.OnlineLevel, p.OnlineOnly, p.PostalAllowed,
-                p.Processing.InWorkingDays, links.GetValueOrDefault(p.Id) ?? [], p.SearchText, SearchRanking.Candidate.Of(p.Name, p.Code, p.Field)))
+                p.Processing.InWorkingDays, links.GetValueOrDefault(p.Id) ?? [], Procedure.SearchTextOf(p.Name, p.Code, p.Field), SearchRanking.Candidate.Of(p.Name, p.Code, p.Field)))
             .OrderBy(p => p.SearchText, StringComparer.Ordinal)
             .ThenBy(p => p.Id)
             .ToArray();
-        return new Snapshot(entries, units, loadedAt);
+        var synonyms = await db.Set<SearchSynonym>().AsNoTracking().Select(x => new { x.Term, x.Meaning }).ToListAsync(cancellationToken);
+        return new Snapshot(entries, units, loadedAt, synonyms.Select(x => (x.Term, x.Meaning)).ToList());
     }
 
     /// <summary>One copy of the catalog, with an index from each folded word to the procedures whose SearchText holds it.</summary>
@@ -106,9 +107,16 @@ public sealed class CatalogCache(IServiceScopeFactory scopes, TimeProvider time,
         private readonly Dictionary<string, BitArray> _byWord = new(StringComparer.Ordinal);
         private readonly string[] _vocabulary;
 
-        public Snapshot(IReadOnlyList<CatalogEntry> entries, IReadOnlyDictionary<int, string> unitPaths, DateTimeOffset loadedAt)
+        /// <summary>Folded terms, longest first, with their folded meaning.</summary>
+        private readonly (string Term, string Meaning)[] _synonyms;
+
+        public Snapshot(IReadOnlyList<CatalogEntry> entries, IReadOnlyDictionary<int, string> unitPaths, DateTimeOffset loadedAt,
+            IReadOnlyList<(string Term, string Meaning)>? synonyms = null)
         {
             ArgumentNullException.ThrowIfNull(entries);
+            _synonyms = (synonyms ?? []).Select(x => (Term: VietnameseText.Fold(x.Term), Meaning: VietnameseText.Fold(x.Meaning)))
+                .Where(x => x.Term.Length > 0 && x.Meaning.Length > 0)
+                .OrderByDescending(x => x.Term.Length).ToArray();
             Entries = entries;
             UnitPaths = unitPaths;
             LoadedAt = loadedAt;
@@ -126,6 +134,33 @@ public sealed class CatalogCache(IServiceScopeFactory scopes, TimeProvider time,
             }
 
             _vocabulary = [.. _byWord.Keys];
+        }
+
+        /// <summary>
+        /// The query as search reads it: folded, each synonym term typed as whole words replaced by its meaning
+        /// ("lam cccd" → "lam can cuoc"); the longest term first, each part of the query replaced at most once. A query
+        /// with no synonym comes back as typed, accents and all, for the ranking that rewards them.
+        /// </summary>
+        public string? Expand(string? query)
+        {
+            var folded = " " + VietnameseText.Fold(query) + " ";
+            if (_synonyms.Length == 0 || folded.Length <= 2)
+            {
+                return query;
+            }
+
+            var parts = new List<string>();
+            foreach (var (term, meaning) in _synonyms)
+            {
+                var at = folded.IndexOf(" " + term + " ", StringComparison.Ordinal);
+                if (at >= 0)
+                {
+                    parts.Add(meaning);
+                    folded = folded[..at] + " " + folded[(at + term.Length + 1)..];
+                }
+            }
+
+            return parts.Count == 0 ? query : string.Join(' ', parts.Prepend(folded.Trim()).Where(p => p.Length > 0));
         }
 
         /// <summary>Ordered by SearchText, then Id (the order of an empty search).</summary>

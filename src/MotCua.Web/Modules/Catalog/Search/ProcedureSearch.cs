@@ -37,7 +37,7 @@ public sealed class ProcedureSearch(MotCuaDbContext db, CatalogCache catalog)
         var snapshot = await catalog.GetAsync(cancellationToken);
         var entries = snapshot.Entries;
         var filtered = Filter(snapshot, query);
-        var ranking = new SearchRanking(query.Text);
+        var ranking = new SearchRanking(snapshot.Expand(query.Text));
         var skip = (query.Page - 1) * query.PageSize;
 
         if (ranking.IsEmpty)
