@@ -23,6 +23,15 @@ public abstract class CatalogAdminPageTests(MotCuaApp app)
         return (code, Encoding.UTF8.GetBytes(sample.ToJsonString()));
     }
 
+    /// <summary>Loads <see cref="NewFile"/> through the API and returns its code.</summary>
+    private static async Task<string> ImportNewAsync(HttpClient api)
+    {
+        var (code, file) = NewFile();
+        using var loaded = await api.PostAsync(new Uri("/api/v1/admin/catalog/imports?dryRun=false", UriKind.Relative), new ByteArrayContent(file) { Headers = { ContentType = new("application/json") } });
+        Assert.Equal(HttpStatusCode.OK, loaded.StatusCode);
+        return code;
+    }
+
     private static Dictionary<string, string> Terms(string name, string amount, string onlineAmount, string processing, string effectiveFrom) => new()
     {
         ["Name"] = name, ["Field"] = "Chứng thực", ["NationalCode"] = "", ["Level"] = "commune", ["UnitCodes"] = Ward, ["ApplicantTypes"] = "Citizen",
@@ -90,12 +99,8 @@ public abstract class CatalogAdminPageTests(MotCuaApp app)
     {
         using var admin = app.Pages();
         await admin.SignInAsync("admin");
-        var (code, file) = NewFile();
         var api = await app.ApiClientFor("admin");
-        using (var loaded = await api.PostAsync(new Uri("/api/v1/admin/catalog/imports?dryRun=false", UriKind.Relative), new ByteArrayContent(file) { Headers = { ContentType = new("application/json") } }))
-        {
-            Assert.Equal(HttpStatusCode.OK, loaded.StatusCode);
-        }
+        var code = await ImportNewAsync(api);
 
         var page = $"/quan-tri/danh-muc/{code}/quy-trinh";
         var today = DateTime.UtcNow.AddHours(7).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
@@ -150,12 +155,8 @@ public abstract class CatalogAdminPageTests(MotCuaApp app)
     {
         using var admin = app.Pages();
         await admin.SignInAsync("admin");
-        var (code, file) = NewFile();
         var api = await app.ApiClientFor("admin");
-        using (var loaded = await api.PostAsync(new Uri("/api/v1/admin/catalog/imports?dryRun=false", UriKind.Relative), new ByteArrayContent(file) { Headers = { ContentType = new("application/json") } }))
-        {
-            Assert.Equal(HttpStatusCode.OK, loaded.StatusCode);
-        }
+        var code = await ImportNewAsync(api);
 
         var page = $"/quan-tri/danh-muc/{code}/bieu-mau";
         var today = DateTime.UtcNow.AddHours(7).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
