@@ -128,20 +128,14 @@ public sealed class WorkflowEditPageModel(CatalogVersions versions, CatalogImpor
         }
 
         var record = Shown!.Record with { Workflow = steps, EffectiveFrom = effective, ChangeNote = string.IsNullOrWhiteSpace(ChangeNote) ? null : ChangeNote.Trim() };
-        var report = await import.RunAsync(new CatalogFile([record]), dryRun: false, accounts.UserId(User), User.Identity?.Name ?? "?", cancellationToken);
-        if (report.Failure is { } failure || report.Value!.Refused.FirstOrDefault() is { } refused)
+        var (saved, problem) = await import.SaveEditAsync(record, accounts.UserId(User), User.Identity?.Name ?? "?", "Quy trình không thay đổi so với phiên bản hiện tại.", cancellationToken);
+        if (problem is not null)
         {
-            ModelState.AddModelError(string.Empty, report.Failure?.Headline ?? report.Value!.Refused[0].Message);
+            ModelState.AddModelError(string.Empty, problem);
             return Page();
         }
 
-        if (report.Value.Changed.FirstOrDefault() is not { } changed)
-        {
-            ModelState.AddModelError(string.Empty, "Quy trình không thay đổi so với phiên bản hiện tại.");
-            return Page();
-        }
-
-        return Redirect($"{CatalogAdminPageModel.Path}/{Uri.EscapeDataString(code)}?luu={changed.EffectiveFrom:dd/MM/yyyy}");
+        return Redirect($"{CatalogAdminPageModel.Path}/{Uri.EscapeDataString(code)}?luu={saved:dd/MM/yyyy}");
     }
 
     public string? ErrorOf(string key) =>

@@ -169,6 +169,26 @@ public sealed class CatalogImport(MotCuaDbContext db, CatalogVersions versions, 
     }
 
     /// <summary>
+    /// One procedure edited on a back-office page, saved as its new version: the version's effective day, or why not
+    /// in Vietnamese (a broken rule, or nothing that differs from the latest version: <paramref name="unchanged"/>).
+    /// </summary>
+    public async Task<(DateOnly? EffectiveFrom, string? Problem)> SaveEditAsync(ProcedureRecord record, Guid? actorId, string actorName, string unchanged, CancellationToken cancellationToken)
+    {
+        var report = await RunAsync(new CatalogFile([record]), dryRun: false, actorId, actorName, cancellationToken);
+        if (report.Failure is { } failure)
+        {
+            return (null, failure.Headline);
+        }
+
+        if (report.Value!.Refused.FirstOrDefault() is { } refused)
+        {
+            return (null, refused.Message);
+        }
+
+        return report.Value.Changed.FirstOrDefault() is { } changed ? (changed.EffectiveFrom, null) : (null, unchanged);
+    }
+
+    /// <summary>
     /// A new or changed e-form must accept a correctly filled sample of itself, or no one could complete it. A form the
     /// file leaves as it is is not checked again (the quality report lists old forms that fail).
     /// </summary>
