@@ -24,7 +24,7 @@ public sealed class EFormOnePassTests(BrowserApp app)
         await form.FillAsync("soDinhDanhMe", "123456789");
         await form.FillAsync("soDienThoai", "09123");
         await form.AttachAsync(1, "giay-chung-sinh.pdf");
-        await page.GetByRole(AriaRole.Button, new() { Name = "Nộp hồ sơ", Exact = true }).ClickAsync();
+        await form.ContinueAsync();
 
         var summary = await page.Locator(".error-summary").InnerTextAsync();
         string[] expected =
@@ -58,8 +58,23 @@ public sealed class EFormOnePassTests(BrowserApp app)
         await form.FillAsync("hoTenMe", "Trần Thị Bình");
         await form.FillAsync("soDinhDanhMe", "001190000777");
         await form.ChooseAsync("quanHeVoiTre", "Mẹ");
+        await form.FillAsync("soDienThoai", "0912345778");
+        await form.ContinueAsync();
+
+        // Checking the answers: a wrong digit in the phone is seen, changed through its own link, and checked again.
+        await page.WaitForURLAsync("**/kiem-tra");
+        Assert.Contains("Kiểm tra lại thông tin trước khi nộp", await page.Locator("h1").InnerTextAsync(), StringComparison.Ordinal);
+        Assert.Contains("0912345778", await page.Locator("main").InnerTextAsync(), StringComparison.Ordinal);
+        await page.GetByRole(AriaRole.Link, new() { Name = "Sửa Số điện thoại liên hệ" }).ClickAsync();
+        await page.WaitForURLAsync("**/nop-ho-so/1.001193?ho-so=**");
+        Assert.Contains("Đã đính kèm: giay-chung-sinh.pdf", await page.Locator("main").InnerTextAsync(), StringComparison.Ordinal);
         await form.FillAsync("soDienThoai", "0912345777");
-        var code = await form.SubmitAsync();
+        await form.ContinueAsync();
+        await page.WaitForURLAsync(new System.Text.RegularExpressions.Regex("/kiem-tra(#.*)?$"));
+        var review = await page.Locator("main").InnerTextAsync();
+        Assert.Contains("0912345777", review, StringComparison.Ordinal);
+        Assert.Contains("Phạm Gia Huy", review, StringComparison.Ordinal);
+        var code = await form.SendFromCheckPageAsync();
         Assert.Matches(@"^000\.01\.00\.H99-\d{6}-\d{4}$", code);
         Assert.Contains("giay-chung-sinh.pdf", await page.Locator("main").InnerTextAsync(), StringComparison.Ordinal);
     }

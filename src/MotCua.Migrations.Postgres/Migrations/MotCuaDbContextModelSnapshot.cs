@@ -1560,6 +1560,8 @@ namespace MotCua.Migrations.Postgres.Migrations
                             b1.Property<int>("__synthesizedOrdinal")
                                 .ValueGeneratedOnAdd();
 
+                            b1.Property<string>("Field");
+
                             b1.Property<string>("Name")
                                 .IsRequired();
 

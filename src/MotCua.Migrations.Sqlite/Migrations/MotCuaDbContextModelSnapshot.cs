@@ -1514,6 +1514,8 @@ namespace MotCua.Migrations.Sqlite.Migrations
                             b1.Property<int>("__synthesizedOrdinal")
                                 .ValueGeneratedOnAddOrUpdate();
 
+                            b1.Property<string>("Field");
+
                             b1.Property<string>("Name")
                                 .IsRequired();
 

@@ -36,11 +36,21 @@ public sealed class SubmissionPage(IPage page)
     public Task AttachAsync(int documentIndex, string fileName) =>
         page.Locator($"#doc{documentIndex}").SetInputFilesAsync(new FilePayload { Name = fileName, MimeType = "application/pdf", Buffer = Pdf });
 
-    /// <summary>Submits and returns the application code from the confirmation page.</summary>
+    /// <summary>"Tiếp tục": to the page that shows everything once more (or back with the errors).</summary>
+    public Task ContinueAsync() => page.GetByRole(AriaRole.Button, new() { Name = "Tiếp tục", Exact = true }).ClickAsync();
+
+    /// <summary>Continues to the check page, sends from there and returns the application code from the confirmation page.</summary>
     public async Task<string> SubmitAsync()
     {
-        await page.GetByRole(AriaRole.Button, new() { Name = "Nộp hồ sơ" }).ClickAsync();
-        await page.WaitForURLAsync("**/ho-so/**");
+        await ContinueAsync();
+        await page.WaitForURLAsync("**/kiem-tra");
+        return await SendFromCheckPageAsync();
+    }
+
+    public async Task<string> SendFromCheckPageAsync()
+    {
+        await page.GetByRole(AriaRole.Button, new() { Name = "Nộp hồ sơ", Exact = true }).ClickAsync();
+        await page.WaitForURLAsync(new System.Text.RegularExpressions.Regex(@"/ho-so/[^/?]+\?moi=1"));
         return (await page.Locator(".application-code").InnerTextAsync()).Trim();
     }
 }

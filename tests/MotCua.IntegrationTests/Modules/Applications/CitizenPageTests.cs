@@ -15,20 +15,23 @@ public abstract partial class CitizenPageTests(MotCuaApp app)
         return pages;
     }
 
-    private static async Task<HttpResponseMessage> PostSubmitAsync(PageClient pages, string html, int wardId, Action<MultipartFormDataContent>? adjust = null, bool withFiles = true)
+    private static async Task<HttpResponseMessage> PostSubmitAsync(
+        PageClient pages, string html, int wardId, Action<MultipartFormDataContent>? adjust = null, bool withFiles = true, string path = "/nop-ho-so/1.001193", string child = "Nguyễn Minh Khôi")
     {
         var token = WebUtility.HtmlDecode(Token().Match(html).Groups[1].Value);
-        var key = WebUtility.HtmlDecode(Key().Match(html).Groups[1].Value);
-        Assert.NotEmpty(key);
         using var form = new MultipartFormDataContent
         {
             { new StringContent(token), "__RequestVerificationToken" },
-            { new StringContent(key), "SubmissionKey" },
             { new StringContent(wardId.ToString(System.Globalization.CultureInfo.InvariantCulture)), "UnitId" },
         };
+        if (Key().Match(html) is { Success: true } key)
+        {
+            form.Add(new StringContent(WebUtility.HtmlDecode(key.Groups[1].Value)), "SubmissionKey");
+        }
+
         var answers = new Dictionary<string, string>
         {
-            ["hoTenTre"] = "Nguyễn Minh Khôi", ["ngaySinhTre"] = "2026-11-20", ["gioiTinhTre"] = "Nam", ["noiSinh"] = "Trạm Y tế phường An Phú",
+            ["hoTenTre"] = child, ["ngaySinhTre"] = "2026-11-20", ["gioiTinhTre"] = "Nam", ["noiSinh"] = "Trạm Y tế phường An Phú",
             ["danToc"] = "Kinh", ["hoTenMe"] = "Trần Thị Bình", ["quanHeVoiTre"] = "Mẹ", ["soDienThoai"] = "0912000001",
         };
         foreach (var (k, v) in answers)
@@ -43,7 +46,7 @@ public abstract partial class CitizenPageTests(MotCuaApp app)
         }
 
         adjust?.Invoke(form);
-        return await pages.Http.PostAsync(new Uri("/nop-ho-so/1.001193", UriKind.Relative), form);
+        return await pages.Http.PostAsync(new Uri(path, UriKind.Relative), form);
     }
 
     [Fact]
@@ -115,9 +118,25 @@ public abstract partial class CitizenPageTests(MotCuaApp app)
 
         using var response = await PostSubmitAsync(pages, html, await WardIdAsync(app));
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
-        var location = response.Headers.Location!.OriginalString;
-        Assert.Matches(@"^/ho-so/000\.01\.00\.H99-\d{6}-\d{4}\?moi=1$", location);
+        var check = response.Headers.Location!.OriginalString;
+        Assert.Matches(@"^/ho-so/000\.01\.00\.H99-\d{6}-\d{4}/kiem-tra$", check);
 
+        // Nothing is sent until the applicant has seen it all once more.
+        var (_, review) = await pages.GetAsync(check);
+        review = WebUtility.HtmlDecode(review);
+        Assert.Contains("Kiểm tra lại thông tin trước khi nộp", review, StringComparison.Ordinal);
+        Assert.Contains("<dd>Nguyễn Minh Khôi</dd>", review, StringComparison.Ordinal);
+        Assert.Contains("<dd>20/11/2026</dd>", review, StringComparison.Ordinal);
+        Assert.Contains("giay-chung-sinh.pdf", review, StringComparison.Ordinal);
+        Assert.Contains("?ho-so=", review, StringComparison.Ordinal);
+        Assert.Contains("#form_ngaySinhTre\">Sửa", review, StringComparison.Ordinal);
+        var draftCode = check[7..^9];
+        Assert.Equal("Draft", (await (await app.ApiClientFor("citizen1")).GetJsonAsync($"/api/v1/applications/{draftCode}")).GetProperty("status").GetString());
+
+        using var sent = await pages.SubmitAsync(check, new Dictionary<string, string>());
+        Assert.Equal(HttpStatusCode.Redirect, sent.StatusCode);
+        var location = sent.Headers.Location!.OriginalString;
+        Assert.Equal($"/ho-so/{draftCode}?moi=1", location);
         var (_, confirmation) = await pages.GetAsync(location);
         Assert.Contains("Đã nộp hồ sơ", confirmation, StringComparison.Ordinal);
         Assert.Contains("Giấy chứng sinh do cơ sở y tế cấp", confirmation, StringComparison.Ordinal);
@@ -166,6 +185,116 @@ public abstract partial class CitizenPageTests(MotCuaApp app)
         Assert.Equal(HttpStatusCode.Redirect, submit.StatusCode);
         var (_, after) = await pages.GetAsync(path);
         Assert.Contains("Chờ tiếp nhận", after, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_draft_opens_again_to_change_its_answers_and_files_and_is_not_sent_while_a_document_is_missing()
+    {
+        using var pages = await SignedInAsync("citizen1");
+        var ward = await WardIdAsync(app);
+        var (_, html) = await pages.GetAsync("/nop-ho-so/1.001193");
+        using var saved = await PostSubmitAsync(pages, html, ward, f => f.Add(new StringContent("1"), "draft"), withFiles: false, child: "Nguyễn Bản Nháp");
+        var code = saved.Headers.Location!.OriginalString.Split('?')[0][7..];
+        var (_, details) = await pages.GetAsync($"/ho-so/{code}");
+        details = WebUtility.HtmlDecode(details);
+        Assert.Contains($"href=\"/ho-so/{code}/kiem-tra\"", details, StringComparison.Ordinal);
+        Assert.Contains("Thông tin đã khai", details, StringComparison.Ordinal);
+
+        // Sending it as it is: the check page refuses while a required document is missing, and says which.
+        var check = $"/ho-so/{code}/kiem-tra";
+        using var early = await pages.SubmitAsync(check, new Dictionary<string, string>());
+        var refused = WebUtility.HtmlDecode(await early.Content.ReadAsStringAsync());
+        Assert.Equal(HttpStatusCode.OK, early.StatusCode);
+        Assert.Contains("Còn thiếu giấy tờ bắt buộc: Giấy chứng sinh do cơ sở y tế cấp", refused, StringComparison.Ordinal);
+        var citizen = await app.ApiClientFor("citizen1");
+        Assert.Equal("Draft", (await citizen.GetJsonAsync($"/api/v1/applications/{code}")).GetProperty("status").GetString());
+
+        // The e-form opens on the draft with its answers; a change and the files go in; it stays a draft until sent.
+        var edit = $"/nop-ho-so/1.001193?ho-so={Uri.EscapeDataString(code)}";
+        var (status, form) = await pages.GetAsync(edit);
+        Assert.Equal(HttpStatusCode.OK, status);
+        form = WebUtility.HtmlDecode(form);
+        Assert.Contains("Sửa bản nháp", form, StringComparison.Ordinal);
+        Assert.Contains("value=\"Nguyễn Bản Nháp\"", form, StringComparison.Ordinal);
+        Assert.Contains("value=\"2026-11-20\"", form, StringComparison.Ordinal);
+        using var changed = await PostSubmitAsync(pages, form, ward, path: edit, child: "Nguyễn Đã Sửa");
+        Assert.Equal(HttpStatusCode.Redirect, changed.StatusCode);
+        Assert.Equal(check, changed.Headers.Location!.OriginalString);
+        var (_, review) = await pages.GetAsync(check);
+        review = WebUtility.HtmlDecode(review);
+        Assert.Contains("<dd>Nguyễn Đã Sửa</dd>", review, StringComparison.Ordinal);
+        Assert.DoesNotContain("Chưa đính kèm (bắt buộc)", review, StringComparison.Ordinal);
+
+        // Opening it again shows the files attached; replacing one keeps one file for that document.
+        var (_, again) = await pages.GetAsync(edit);
+        again = WebUtility.HtmlDecode(again);
+        Assert.Contains("Đã đính kèm: <strong>giay-chung-sinh.pdf</strong>", again, StringComparison.Ordinal);
+        using var replaced = await PostSubmitAsync(pages, again, ward, f => f.Add(new ByteArrayContent(Pdf), "doc1", "giay-chung-sinh-moi.pdf"), withFiles: false, path: edit, child: "Nguyễn Đã Sửa");
+        Assert.Equal(check, replaced.Headers.Location!.OriginalString);
+        var documents = (await citizen.GetJsonAsync($"/api/v1/applications/{code}")).GetProperty("documents").EnumerateArray().Select(d => d.GetProperty("fileName").GetString()).ToList();
+        Assert.Equal(2, documents.Count);
+        Assert.Contains("giay-chung-sinh-moi.pdf", documents);
+
+        using var sent = await pages.SubmitAsync(check, new Dictionary<string, string>());
+        Assert.Equal($"/ho-so/{code}?moi=1", sent.Headers.Location?.OriginalString);
+        var after = await citizen.GetJsonAsync($"/api/v1/applications/{code}");
+        Assert.Equal("Submitted", after.GetProperty("status").GetString());
+        Assert.Equal("Nguyễn Đã Sửa", after.GetProperty("form").GetProperty("hoTenTre").GetString());
+
+        // Sent: the e-form no longer opens on it.
+        var (_, closed) = await pages.GetAsync(edit);
+        Assert.DoesNotContain("Sửa bản nháp", WebUtility.HtmlDecode(closed), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_supplement_can_ask_for_a_corrected_answer_and_the_citizen_corrects_it_on_the_page()
+    {
+        var citizen = await app.ApiClientFor("citizen1");
+        var code = await SubmitBirthAsync(app, citizen, "Sửa Ngày Sinh");
+        await ActOkAsync(await app.ApiClientFor("reception1"), code, new { action = "receive" });
+        var specialist = await app.ApiClientFor("specialist1");
+        using (var officer = app.Pages())
+        {
+            await officer.SignInAsync("specialist1");
+            var (_, page) = await officer.GetAsync($"/can-bo/ho-so/{code}");
+            Assert.Contains("name=\"fields\" value=\"ngaySinhTre\"", page, StringComparison.Ordinal);
+        }
+
+        await ActOkAsync(specialist, code, new
+        {
+            action = "request-supplement",
+            items = new object[] { new { field = "ngaySinhTre", reason = "Khác với giấy chứng sinh" }, new { name = "Giấy chứng sinh", reason = "Bản chụp mờ" } },
+        });
+
+        using var pages = await SignedInAsync("citizen1");
+        var (_, asked) = await pages.GetAsync($"/ho-so/{code}");
+        asked = WebUtility.HtmlDecode(asked);
+        Assert.Contains("Sửa thông tin tờ khai", asked, StringComparison.Ordinal);
+        Assert.Contains("<strong>Ngày, tháng, năm sinh của trẻ</strong> (thông tin trong tờ khai): Khác với giấy chứng sinh", asked, StringComparison.Ordinal);
+        Assert.Contains("name=\"form.ngaySinhTre\" type=\"date\" value=\"2026-11-20\"", asked, StringComparison.Ordinal);
+
+        // A date in the future is refused beside the field; nothing changes.
+        using var wrong = await pages.SubmitAsync($"/ho-so/{code}", new Dictionary<string, string> { ["action"] = "supplement", ["form.ngaySinhTre"] = "2030-01-01" });
+        var refused = WebUtility.HtmlDecode(await wrong.Content.ReadAsStringAsync());
+        Assert.Equal(HttpStatusCode.OK, wrong.StatusCode);
+        Assert.Contains("Thông tin sửa lại chưa hợp lệ", refused, StringComparison.Ordinal);
+        Assert.Contains("value=\"2030-01-01\"", refused, StringComparison.Ordinal);
+        var still = await citizen.GetJsonAsync($"/api/v1/applications/{code}");
+        Assert.Equal("SupplementRequested", still.GetProperty("status").GetString());
+        Assert.Equal("2026-11-20", still.GetProperty("form").GetProperty("ngaySinhTre").GetString());
+
+        // Only the answers asked for may change, through the API as well.
+        using var other = await ActAsync(citizen, code, new { action = "supplement", form = new { hoTenTre = "Người Khác" } });
+        Assert.Equal(HttpStatusCode.BadRequest, other.StatusCode);
+
+        using var fixedIt = await pages.SubmitAsync($"/ho-so/{code}", new Dictionary<string, string> { ["action"] = "supplement", ["form.ngaySinhTre"] = "2026-11-19" });
+        Assert.Equal(HttpStatusCode.Redirect, fixedIt.StatusCode);
+        var after = await citizen.GetJsonAsync($"/api/v1/applications/{code}");
+        Assert.Equal("InProgress", after.GetProperty("status").GetString());
+        Assert.Equal("2026-11-19", after.GetProperty("form").GetProperty("ngaySinhTre").GetString());
+        Assert.Equal("Sửa Ngày Sinh", after.GetProperty("form").GetProperty("hoTenTre").GetString());
+        Assert.StartsWith("Đã sửa tờ khai — Ngày, tháng, năm sinh của trẻ: 20/11/2026 → 19/11/2026.",
+            after.GetProperty("history").EnumerateArray().Last().GetProperty("note").GetString(), StringComparison.Ordinal);
     }
 
     [Fact]

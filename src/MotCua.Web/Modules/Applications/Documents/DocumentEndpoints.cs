@@ -113,6 +113,48 @@ public sealed class DocumentUpload(MotCuaDbContext db, ApplicationAccess access,
         }
     }
 
+    /// <summary>
+    /// A document taken off a draft (removed or replaced before sending): a sent application's documents are part of
+    /// its record and stay.
+    /// </summary>
+    public async Task<Failure?> RemoveFromDraftAsync(ClaimsPrincipal user, string code, Guid documentId, CancellationToken cancellationToken)
+    {
+        var (caller, application) = await QueryEndpoints.LoadVisibleAsync(db, access, user, code, track: true, cancellationToken);
+        if (application is null)
+        {
+            return ApplicationFailures.NotFound(code);
+        }
+
+        if (application.Status != ApplicationStatus.Draft || !application.AcceptsDocumentsFrom(caller!.Actor))
+        {
+            return Failure.Conflict("Chỉ gỡ được giấy tờ khỏi bản nháp chưa gửi.");
+        }
+
+        var document = await db.Set<ApplicationDocument>().SingleOrDefaultAsync(d => d.Id == documentId && d.ApplicationId == application.Id && d.Kind == DocumentKind.Input, cancellationToken);
+        if (document is null)
+        {
+            return null;
+        }
+
+        db.Remove(document);
+        var procedure = await catalog.ProcedureAsync(application.ProcedureId, application.ProcedureVersion, cancellationToken);
+        var names = await db.Set<ApplicationDocument>().Where(d => d.ApplicationId == application.Id && d.Kind == DocumentKind.Input && d.Id != documentId)
+            .Select(d => d.Name).ToListAsync(cancellationToken);
+        application.RecordDocumentAdded(procedure?.Documents.Any(d => d.MustBeAttached(application.Channel.IsOnline()) && !names.Contains(d.Name, StringComparer.Ordinal)) ?? true);
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            return Failure.Conflict("Bản nháp vừa được thay đổi ở nơi khác. Tải lại trang.");
+        }
+
+        // The file goes after the row: a crash in between leaves an unreferenced file, never a row without its file.
+        await storage.DeleteAsync(document.StorageKey, cancellationToken);
+        return null;
+    }
+
     /// <summary>Keeps only a plain file name with the extension of its real type.</summary>
     private static string SafeName(string? uploaded, string contentType)
     {

@@ -133,14 +133,56 @@ public sealed class Application
             MissingDocuments = missingDocuments,
             Consent = consent,
             TimeLimit = procedure.TimeLimitFor(channel.IsOnline()),
-            Steps = procedure.Workflow.Select(s =>
-            {
-                var stepUnit = s.UnitCode is null ? unit : stepUnits[s.UnitCode];
-                return new ApplicationStep(s.Name, s.Role, stepUnit.Id, stepUnit.Path, s.Share);
-            }).ToList(),
+            Steps = StepsOf(procedure, unit, stepUnits),
             CreatedAt = now,
         };
     }
+
+    /// <summary>
+    /// The applicant changes their draft before sending it: the answers, and perhaps the office (which gives it a new
+    /// code in that office's series, as it was never sent) and the procedure's current terms.
+    /// </summary>
+    public Refusal? ReviseDraft(string code, ProcedureTerms procedure, UnitCard unit, IReadOnlyDictionary<string, UnitCard> stepUnits, string formJson, Actor actor)
+    {
+        ArgumentNullException.ThrowIfNull(procedure);
+        ArgumentNullException.ThrowIfNull(unit);
+        ArgumentNullException.ThrowIfNull(stepUnits);
+        ArgumentNullException.ThrowIfNull(actor);
+        ArgumentException.ThrowIfNullOrWhiteSpace(code);
+        if (Status != ApplicationStatus.Draft)
+        {
+            return new Refusal(RefusalKind.Conflict, "Hồ sơ đã gửi; không sửa được tờ khai. Nếu cơ quan yêu cầu sửa, bạn sửa trong phần bổ sung hồ sơ.");
+        }
+
+        if (!IsApplicant(actor) && !FiledBy(actor) && !(actor.Kind == ActorKind.Officer && OfficerKeyedIn && actor.Acts(StepRole.Reception, UnitPath)))
+        {
+            return new Refusal(RefusalKind.Forbidden, "Chỉ người lập bản nháp mới sửa được bản nháp này.");
+        }
+
+        if (procedure.Id != ProcedureId)
+        {
+            throw new ArgumentException("A draft stays on its procedure.", nameof(procedure));
+        }
+
+        Code = code;
+        ProcedureName = procedure.Name;
+        ProcedureVersion = procedure.Version;
+        UnitId = unit.Id;
+        UnitPath = unit.Path;
+        FormJson = formJson;
+        TimeLimit = procedure.TimeLimitFor(Channel.IsOnline());
+        Steps = StepsOf(procedure, unit, stepUnits);
+        Version++;
+        return null;
+    }
+
+    /// <summary>The application's own copy of the workflow: a step without a unit of its own is done where it was filed.</summary>
+    private static List<ApplicationStep> StepsOf(ProcedureTerms procedure, UnitCard unit, IReadOnlyDictionary<string, UnitCard> stepUnits) =>
+        procedure.Workflow.Select(s =>
+        {
+            var stepUnit = s.UnitCode is null ? unit : stepUnits[s.UnitCode];
+            return new ApplicationStep(s.Name, s.Role, stepUnit.Id, stepUnit.Path, s.Share);
+        }).ToList();
 
     /// <summary>Documents can be added until reception, and again while a supplement is asked for.</summary>
     public bool AcceptsDocumentsFrom(Actor actor)
@@ -334,9 +376,13 @@ public sealed class Application
         ApplicationAction.Suspend when string.IsNullOrWhiteSpace(r.Reason) =>
             new Refusal(RefusalKind.Invalid, "Nhập lý do dừng xử lý hồ sơ.", "reason"),
         ApplicationAction.RequestSupplement when r.Items is null || r.Items.Count == 0 || r.Items.Any(i => string.IsNullOrWhiteSpace(i.Name)) =>
-            new Refusal(RefusalKind.Invalid, "Liệt kê đầy đủ một lần các giấy tờ cần bổ sung, mỗi giấy tờ kèm lý do.", "items"),
+            new Refusal(RefusalKind.Invalid, "Liệt kê đầy đủ một lần các giấy tờ cần bổ sung (mỗi giấy tờ kèm lý do) hoặc các thông tin tờ khai cần sửa.", "items"),
         ApplicationAction.Approve when !r.HasResultDocument =>
             new Refusal(RefusalKind.Invalid, "Đính kèm văn bản kết quả giải quyết trước khi phê duyệt.", "resultDocument"),
+        ApplicationAction.Supplement when r.FormJson is null && SupplementItems.Any(i => i.Field is not null) =>
+            new Refusal(RefusalKind.Invalid, "Sửa các thông tin tờ khai được yêu cầu: " + string.Join(", ", SupplementItems.Where(i => i.Field is not null).Select(i => i.Name)) + ".", "form"),
+        ApplicationAction.Supplement when r.FormJson is not null && SupplementItems.All(i => i.Field is null) =>
+            new Refusal(RefusalKind.Invalid, "Yêu cầu bổ sung không đề nghị sửa tờ khai; chỉ gửi giấy tờ bổ sung.", "form"),
         ApplicationAction.Apologize when r.NewDueAt is null || DueAt is null || r.NewDueAt <= DueAt =>
             new Refusal(RefusalKind.Invalid, "Ngày hẹn trả mới phải sau ngày hẹn trả ban đầu.", "newDueAt"),
         ApplicationAction.Apologize when string.IsNullOrWhiteSpace(r.Reason) =>
@@ -385,6 +431,7 @@ public sealed class Application
                 break;
 
             case ApplicationAction.Supplement:
+                FormJson = r.FormJson ?? FormJson;
                 Move(r, actor, Resume(time, now), now, null);
                 MissingDocuments = false;
                 break;

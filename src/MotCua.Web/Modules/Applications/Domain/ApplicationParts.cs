@@ -88,7 +88,11 @@ public sealed class ApplicationDocument
 }
 
 /// <summary>Something missing from the file, with the reason or legal basis (form 02 lists them all at once).</summary>
-public sealed record SupplementItem(string Name, string Reason);
+/// <summary>
+/// One thing the applicant must add or correct: a document (by name), or, with <paramref name="Field"/>, an answer of
+/// the e-form to correct (its key; the name is the field's label).
+/// </summary>
+public sealed record SupplementItem(string Name, string Reason, string? Field = null);
 
 /// <summary>How the applicant agreed that an officer or volunteer files from their account (OnlineAssisted).</summary>
 public enum ConsentMethod
@@ -138,7 +142,8 @@ public sealed record TransitionRequest(
     IReadOnlyList<SupplementItem>? Items = null,
     Instant? NewDueAt = null,
     ReturnMethod? ReturnMethod = null,
-    bool HasResultDocument = false);
+    bool HasResultDocument = false,
+    string? FormJson = null);
 
 /// <summary>One line of history: append-only, never edited.</summary>
 public sealed class ApplicationEvent

@@ -46,7 +46,7 @@ internal sealed class ApplicationOutboxSource : IOutboxSource
                     e.Note,
                     VietnamTime.Offset(application.DueAt),
                     e.Action == "apologize" ? VietnamTime.Offset(application.ApologyNewDueAt) : null,
-                    e.Action == "request-supplement" ? application.SupplementItems.Select(i => i.Name).ToList() : null,
+                    e.Action == "request-supplement" ? application.SupplementItems.Select(i => i.Field is null ? i.Name : $"Sửa thông tin tờ khai: {i.Name}").ToList() : null,
                     e.Action is "refuse" or "reject" or "suspend" ? application.Reason : null);
                 envelopes.Add(new OutboxEnvelope(ApplicationEventMessage.Type, JsonSerializer.Serialize(message, OutboxJson.Options)));
             }

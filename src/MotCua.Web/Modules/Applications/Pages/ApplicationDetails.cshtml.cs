@@ -10,12 +10,16 @@ using MotCua.Web.Modules.Applications.Domain;
 using MotCua.Web.Modules.Applications.Queries;
 using MotCua.Web.Modules.Applications.Transitions;
 using MotCua.Web.Modules.Catalog.Public;
+using MotCua.Web.Modules.EForms.Public;
+using MotCua.Web.Modules.Applications.Public;
 
 namespace MotCua.Web.Modules.Applications.Pages;
 
 /// <summary>The applicant's view of one application: where it stands, what happened, what they can do now.</summary>
 [Authorize]
-public sealed class ApplicationDetailsModel(MotCuaDbContext db, ApplicationAccess access, TransitionHandler transitions, DocumentUpload upload, IFileStorage storage, Slips.SlipBuilder slips, CatalogDirectory catalog) : PageModel
+public sealed class ApplicationDetailsModel(
+    MotCuaDbContext db, ApplicationAccess access, TransitionHandler transitions, DocumentUpload upload, IFileStorage storage, Slips.SlipBuilder slips,
+    CatalogDirectory catalog, FormValidation forms, IAddressPlaces places) : PageModel
 {
     public Application Application { get; private set; } = null!;
     public IReadOnlyList<ApplicationDocument> Documents { get; private set; } = [];
@@ -25,6 +29,18 @@ public sealed class ApplicationDetailsModel(MotCuaDbContext db, ApplicationAcces
     public string? Error { get; private set; }
     public string? Done { get; private set; }
     public bool MayAct { get; private set; }
+
+    /// <summary>The answers given, labelled with the form's own words.</summary>
+    public IReadOnlyList<(string Label, string Value)> Answers { get; private set; } = [];
+
+    /// <summary>The e-form fields a supplement request asks to correct, with their current or posted values and errors.</summary>
+    public IReadOnlyList<FormField> Corrections { get; private set; } = [];
+
+    public IReadOnlyDictionary<string, string?> CorrectionValues { get; private set; } = new Dictionary<string, string?>();
+    public Dictionary<string, string> CorrectionErrors { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>The e-form page opened on this draft.</summary>
+    public string EditAddress => $"/nop-ho-so/{Uri.EscapeDataString(Application.ProcedureCode)}?ho-so={Uri.EscapeDataString(Application.Code)}";
 
     public async Task<IActionResult> OnGetAsync(string code, string? moi, string? xong, CancellationToken cancellationToken)
     {
@@ -84,11 +100,20 @@ public sealed class ApplicationDetailsModel(MotCuaDbContext db, ApplicationAcces
 
         if (action != "upload")
         {
-            var applied = await transitions.ApplyAsync(User, code, new TransitionInput(action, note, null, null, null, null, null, null), cancellationToken);
+            // The answers asked to be corrected come with the supplement, checked with the whole form.
+            System.Text.Json.JsonElement? form = action == "supplement" && Corrections.Count > 0
+                ? FormFields.ToJson(Corrections, name => Request.Form[name].ToString())
+                : null;
+            var applied = await transitions.ApplyAsync(User, code, new TransitionInput(action, note, null, null, null, null, null, null, form), cancellationToken);
             if (applied.Failure is { } refused)
             {
-                Error = refused.Message;
-                await LoadAsync(code, cancellationToken);
+                Error = refused.Fields.Count > 0 && refused.Fields.All(f => f.Field.StartsWith("form.", StringComparison.Ordinal)) ? "Thông tin sửa lại chưa hợp lệ: xem lỗi ở từng ô bên dưới." : refused.Message;
+                foreach (var field in refused.Fields.Where(f => f.Field.StartsWith("form.", StringComparison.Ordinal)))
+                {
+                    CorrectionErrors[field.Field] = field.Message;
+                }
+
+                CorrectionValues = FormFields.Posted(Corrections, name => Request.Form[name].ToString());
                 return Page();
             }
         }
@@ -109,6 +134,16 @@ public sealed class ApplicationDetailsModel(MotCuaDbContext db, ApplicationAcces
         Documents = await db.Set<ApplicationDocument>().AsNoTracking().Where(d => d.ApplicationId == application.Id).OrderBy(d => d.UploadedAt).ToListAsync(cancellationToken);
         var unit = await catalog.UnitAsync(application.UnitId, cancellationToken);
         (UnitName, UnitAddress) = (unit?.Name ?? string.Empty, unit?.Address);
+        var procedure = await catalog.ProcedureAsync(application.ProcedureId, application.ProcedureVersion, cancellationToken);
+        var fields = procedure?.Form is { } form ? forms.FieldsOf(form) : [];
+        Answers = FormFields.Answers(fields, application.FormJson);
+        if (application.Status == ApplicationStatus.SupplementRequested)
+        {
+            var asked = application.SupplementItems.Where(i => i.Field is not null).Select(i => i.Field!).ToHashSet(StringComparer.Ordinal);
+            Corrections = fields.Where(f => asked.Contains(f.Key)).Select(f => f with { ShownWhen = null }).ToList();
+            CorrectionValues = Corrections.Count == 0 ? CorrectionValues : FormFields.Values(Corrections, application.FormJson, await places.ListAsync(cancellationToken));
+        }
+
         return true;
     }
 }

@@ -50,6 +50,11 @@ public sealed class OfficerApplicationModel(
     [BindProperty] public string? Reason { get; set; }
     [BindProperty] public string? LegalBasis { get; set; }
     [BindProperty] public string? Items { get; set; }
+
+    /// <summary>The e-form answers a supplement request asks to correct (field keys), and why.</summary>
+    [BindProperty(Name = "fields")] public List<string> FixFields { get; set; } = [];
+
+    [BindProperty] public string? FixReason { get; set; }
     [BindProperty] public string? NewDueAt { get; set; }
     [BindProperty] public string? ReturnMethod { get; set; }
     [BindProperty] public string? DocumentName { get; set; }
@@ -57,6 +62,9 @@ public sealed class OfficerApplicationModel(
 
     public Application Application { get; private set; } = null!;
     public ProcedureTerms? Procedure { get; private set; }
+
+    /// <summary>The questions of the procedure's e-form, as this application was filed.</summary>
+    public IReadOnlyList<FormField> FormQuestions { get; private set; } = [];
     public IReadOnlyDictionary<int, string> UnitNames { get; private set; } = new Dictionary<int, string>();
     public IReadOnlyList<ApplicationDocument> Documents { get; private set; } = [];
     public IReadOnlyList<(string Label, string Value)> Answers { get; private set; } = [];
@@ -193,6 +201,8 @@ public sealed class OfficerApplicationModel(
                 .Select(l => l.IndexOf(':', StringComparison.Ordinal) is var i && i > 0
                     ? new SupplementItemInput(l[..i].Trim(), l[(i + 1)..].Trim())
                     : new SupplementItemInput(l, string.Empty))
+                .Concat(FixFields.Where(k => !string.IsNullOrWhiteSpace(k)).Distinct(StringComparer.Ordinal)
+                    .Select(k => new SupplementItemInput(null, Normalize(FixReason) ?? "Thông tin chưa khớp với giấy tờ đã nộp; kiểm tra và sửa lại.", k)))
                 .ToList();
         }
 
@@ -276,7 +286,8 @@ public sealed class OfficerApplicationModel(
         Procedure = await catalog.ProcedureAsync(application.ProcedureId, application.ProcedureVersion, cancellationToken);
         var unitIds = application.Steps.Select(s => s.UnitId).Append(application.UnitId);
         UnitNames = (await catalog.UnitsAsync(unitIds, cancellationToken)).ToDictionary(u => u.Key, u => u.Value.Name);
-        Answers = FormFields.Answers(FormFields.Read(Procedure?.Form), application.FormJson);
+        FormQuestions = FormFields.Read(Procedure?.Form);
+        Answers = FormFields.Answers(FormQuestions, application.FormJson);
         Actions = application.AvailableActions(Caller.Actor).OrderBy(a => Primary.Contains(a) ? 0 : 1).ToList();
         CanUploadScans = application.Channel is Channel.Counter or Channel.Postal && application.AcceptsDocumentsFrom(Caller.Actor);
         TimeLeft = TimeLeft.Of(application, await calendars.GetAsync(cancellationToken), clock.GetCurrentInstant());

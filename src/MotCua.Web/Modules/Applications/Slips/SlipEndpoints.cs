@@ -76,7 +76,7 @@ public sealed class SlipBuilder(MotCuaDbContext db, CatalogDirectory catalog, Wo
                 ? $"Trực tuyến trên Cổng Dịch vụ công, hoặc tại bộ phận một cửa {unit.Name}"
                 : $"Tại bộ phận một cửa {unit.Name}" + (procedure.PostalAllowed ? ", hoặc qua bưu chính công ích" : string.Empty),
             ReceivingOfficer = ActorOf("receive"),
-            SupplementItems = application.SupplementItems.Select(i => new SupplementItem(i.Name, i.Reason)).ToList(),
+            SupplementItems = application.SupplementItems.Select(i => new SupplementItem(i.Field is null ? i.Name : $"Sửa thông tin tờ khai: {i.Name}", i.Reason)).ToList(),
             ContactOfficer = ActorOf("request-supplement"),
             ContactPhone = unit.Phone,
             RefusalReason = application.Status == ApplicationStatus.NotAccepted ? application.Reason : null,

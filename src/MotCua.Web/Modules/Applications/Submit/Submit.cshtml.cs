@@ -10,18 +10,24 @@ using MotCua.Web.Modules.Catalog.Public;
 using MotCua.Web.Modules.Identity.Public;
 using MotCua.Web.Modules.Applications.Public;
 using MotCua.Web.Modules.Applications.Pages;
+using MotCua.Web.Modules.Applications.Access;
+using MotCua.Web.Modules.Applications.Queries;
+using MotCua.Web.Common.Persistence;
+using Microsoft.EntityFrameworkCore;
 
 namespace MotCua.Web.Modules.Applications.Submit;
 
 /// <summary>
-/// A citizen or business fills the e-form, attaches the documents and submits (or saves a draft). Everything is checked
-/// in one round (office, every answer, every file), and the files that passed are kept on the server for the next
-/// round, shown as attached with a way to replace or remove them.
+/// A citizen or business fills the e-form and attaches the documents; "Tiếp tục" keeps it as a draft and leads to the
+/// page that shows everything once more before it is sent ("Lưu nháp" stops there). Everything is checked in one round
+/// (office, every answer, every file), and the files that passed are kept on the server for the next round, shown as
+/// attached with a way to replace or remove them. With ?ho-so={code} the same page opens a draft again to change it.
 /// </summary>
 [Authorize(Roles = Roles.Citizen + "," + Roles.Business)]
 [RequestSizeLimit(FileTypes.MaxBytes * 8)]
 public sealed class SubmitModel(
-    CatalogDirectory catalog, SubmitHandler submit, DocumentUpload upload, AccountDirectory accounts, FormValidation forms, StagedUploads staging) : PageModel
+    CatalogDirectory catalog, SubmitHandler submit, DocumentUpload upload, AccountDirectory accounts, FormValidation forms, StagedUploads staging,
+    MotCuaDbContext db, ApplicationAccess access, IAddressPlaces places) : PageModel
 {
     /// <summary>A file attached in an earlier round, by document slot, with the token the page posts back.</summary>
     public sealed record Attached(StagedUploads.Staged File, string Token);
@@ -33,16 +39,28 @@ public sealed class SubmitModel(
     public Dictionary<string, string> Errors { get; } = new(StringComparer.Ordinal);
     public Dictionary<int, Attached> AttachedFiles { get; } = [];
 
+    /// <summary>The draft being changed (?ho-so=), and its documents by slot.</summary>
+    public Application? Draft { get; private set; }
+
+    public Dictionary<int, ApplicationDocument> SavedFiles { get; } = [];
+
     [BindProperty] public int? UnitId { get; set; }
 
     /// <summary>Made when the page is shown: a second click on "Nộp" finds the first application instead of making another.</summary>
     [BindProperty] public string? SubmissionKey { get; set; }
 
-    public async Task<IActionResult> OnGetAsync(string code, CancellationToken cancellationToken)
+    public async Task<IActionResult> OnGetAsync(string code, [FromQuery(Name = "ho-so")] string? draft, CancellationToken cancellationToken)
     {
-        if (await LoadAsync(code, cancellationToken) is { } notFound)
+        if (await LoadAsync(code, draft, cancellationToken) is { } notFound)
         {
             return notFound;
+        }
+
+        if (Draft is { } existing)
+        {
+            Answers = FormFields.Values(Fields, existing.FormJson, await places.ListAsync(cancellationToken));
+            UnitId = existing.UnitId;
+            return Page();
         }
 
         var user = (await accounts.FindAsync(User))!;
@@ -52,9 +70,9 @@ public sealed class SubmitModel(
         return Page();
     }
 
-    public async Task<IActionResult> OnPostAsync(string code, string? draft, CancellationToken cancellationToken)
+    public async Task<IActionResult> OnPostAsync(string code, [FromQuery(Name = "ho-so")] string? editing, string? draft, CancellationToken cancellationToken)
     {
-        if (await LoadAsync(code, cancellationToken) is { } notFound)
+        if (await LoadAsync(code, editing, cancellationToken) is { } notFound)
         {
             return notFound;
         }
@@ -98,24 +116,47 @@ public sealed class SubmitModel(
             return Page();
         }
 
-        var request = new SubmitRequest(Procedure.Code, UnitId, answers, Channel.OnlineRemote, Draft: saveDraft);
-        var outcome = await submit.SubmitAsync(User, request, SubmissionKey, cancellationToken);
-        if (outcome.Failure is { } failure)
+        // Kept as a draft either way: "Tiếp tục" shows it once more before it is sent.
+        Application application;
+        var replayed = false;
+        if (Draft is not null)
         {
-            Show(failure);
-            return Page();
+            var revised = await submit.ReviseDraftAsync(User, Draft.Code, UnitId, answers, cancellationToken);
+            if (revised.Failure is { } failure)
+            {
+                Show(failure);
+                return Page();
+            }
+
+            application = revised.Value!;
+        }
+        else
+        {
+            var request = new SubmitRequest(Procedure.Code, UnitId, answers, Channel.OnlineRemote, Draft: true);
+            var outcome = await submit.SubmitAsync(User, request, SubmissionKey, cancellationToken);
+            if (outcome.Failure is { } failure)
+            {
+                Show(failure);
+                return Page();
+            }
+
+            (application, replayed) = outcome.Value!;
         }
 
-        var (application, replayed) = outcome.Value!;
         if (!replayed)
         {
+            foreach (var slot in RemovedSaved)
+            {
+                await upload.RemoveFromDraftAsync(User, application.Code, SavedFiles[slot].Id, cancellationToken);
+            }
+
             foreach (var (slot, attached) in AttachedFiles.OrderBy(a => a.Key))
             {
                 var file = await staging.OpenAsync(attached.File, cancellationToken);
                 var uploaded = await upload.UploadAsync(User, application.Code, file, Procedure.Documents[slot].Name, DocumentKind.Input, cancellationToken);
                 if (!uploaded.Succeeded)
                 {
-                    // The application exists; the person finishes the documents on its page.
+                    // The draft exists; the person finishes the documents on its page.
                     return Redirect($"/ho-so/{application.Code}?thieu=1");
                 }
 
@@ -123,8 +164,11 @@ public sealed class SubmitModel(
             }
         }
 
-        return Redirect($"/ho-so/{application.Code}?moi=1");
+        return Redirect(saveDraft ? $"/ho-so/{application.Code}?moi=1" : $"/ho-so/{application.Code}/kiem-tra");
     }
+
+    /// <summary>Slots whose saved document is removed or replaced in this round (a draft being changed).</summary>
+    private List<int> RemovedSaved { get; } = [];
 
     /// <summary>
     /// Each document slot: a file kept from an earlier round (unless removed), replaced by a new one when one is chosen
@@ -170,7 +214,7 @@ public sealed class SubmitModel(
 
                     var (staged, token) = await staging.StageAsync(file, type, owner, cancellationToken);
                     AttachedFiles[i] = new Attached(staged, token);
-                    continue;
+                    kept = null;
                 }
             }
 
@@ -178,7 +222,15 @@ public sealed class SubmitModel(
             {
                 AttachedFiles[i] = new Attached(kept, staging.Token(kept, owner));
             }
-            else if (requireAll && document.MustBeAttached(online: true) && !errors.ContainsKey($"doc{i}"))
+
+            var saved = SavedFiles.ContainsKey(i);
+            if (saved && (AttachedFiles.ContainsKey(i) || Request.Form[$"removeSaved{i}"] == "1"))
+            {
+                RemovedSaved.Add(i);
+                saved = false;
+            }
+
+            if (!saved && !AttachedFiles.ContainsKey(i) && requireAll && document.MustBeAttached(online: true) && !errors.ContainsKey($"doc{i}"))
             {
                 errors[$"doc{i}"] = $"Đính kèm {Lower(document.Name)}.";
             }
@@ -199,12 +251,38 @@ public sealed class SubmitModel(
         }
     }
 
-    private async Task<IActionResult?> LoadAsync(string code, CancellationToken cancellationToken)
+    private async Task<IActionResult?> LoadAsync(string code, string? draftCode, CancellationToken cancellationToken)
     {
         var procedure = await catalog.ProcedureAsync(code, cancellationToken);
         if (procedure is null)
         {
             return NotFound();
+        }
+
+        if (draftCode is not null)
+        {
+            var (caller, draft) = await QueryEndpoints.LoadVisibleAsync(db, access, User, draftCode, track: false, cancellationToken);
+            if (draft is null || caller is null || !caller.IsApplicant || draft.ProcedureCode != procedure.Code)
+            {
+                return NotFound();
+            }
+
+            if (draft.Status != ApplicationStatus.Draft)
+            {
+                // Sent already: its page says where it stands.
+                return Redirect($"/ho-so/{draft.Code}");
+            }
+
+            Draft = draft;
+            var documents = await db.Set<ApplicationDocument>().AsNoTracking()
+                .Where(d => d.ApplicationId == draft.Id && d.Kind == DocumentKind.Input).OrderBy(d => d.UploadedAt).ToListAsync(cancellationToken);
+            for (var i = 0; i < procedure.Documents.Count; i++)
+            {
+                if (documents.LastOrDefault(d => d.Name == procedure.Documents[i].Name) is { } saved)
+                {
+                    SavedFiles[i] = saved;
+                }
+            }
         }
 
         if (procedure.OnlineLevel == OnlineLevel.Info || procedure.Workflow.Count == 0)

@@ -8,6 +8,7 @@ using MotCua.Web.Common.Persistence;
 using MotCua.Web.Common.Text;
 using MotCua.Web.Modules.Applications.Pages;
 using MotCua.Web.Modules.Applications.Access;
+using MotCua.Web.Modules.Applications.Queries;
 using MotCua.Web.Modules.Applications.Data;
 using MotCua.Web.Modules.Applications.Domain;
 using MotCua.Web.Modules.Catalog.Public;
@@ -136,6 +137,53 @@ public sealed class SubmitHandler(
         }
 
         return new Submitted(application, false);
+    }
+
+    /// <summary>
+    /// The applicant (or whoever keyed it in) changes a draft: the office and the answers, checked as on submission;
+    /// the documents are changed on their own. Nothing is sent: the draft stays a draft.
+    /// </summary>
+    public async Task<Result<Application>> ReviseDraftAsync(ClaimsPrincipal principal, string code, int? unitId, JsonElement form, CancellationToken cancellationToken)
+    {
+        var (caller, application) = await QueryEndpoints.LoadVisibleAsync(db, access, principal, code, track: true, cancellationToken);
+        if (application is null || caller is null)
+        {
+            return ApplicationFailures.NotFound(code);
+        }
+
+        var procedure = await catalog.ProcedureAsync(application.ProcedureCode, cancellationToken);
+        var unit = unitId is int id ? await catalog.UnitAsync(id, cancellationToken) : null;
+        if (procedure is null || unit is null || !procedure.IsHandledBy(unit.Id))
+        {
+            return Failure.Invalid("Nơi nộp không đúng.", ("unitId", "Chọn một cơ quan giải quyết thủ tục này."));
+        }
+
+        var answers = procedure.Form is { } definition ? FormFields.WithoutHidden(forms.FieldsOf(definition), form) : form;
+        var formErrors = await forms.ValidateAsync(procedure.Form, answers);
+        if (formErrors.Count > 0)
+        {
+            return Failure.Invalid("Tờ khai chưa hợp lệ. Xem lỗi của từng trường.", formErrors.Select(e => (e.Key, (string?)e.Value)).ToArray());
+        }
+
+        var now = clock.GetCurrentInstant();
+        var newCode = unit.Id == application.UnitId ? application.Code : await codes.NextAsync(unit.Id, unit.Code, now, cancellationToken);
+        var stepCodes = procedure.Workflow.Where(s => s.UnitCode is not null).Select(s => s.UnitCode!).Distinct().ToList();
+        var stepUnits = stepCodes.Count == 0 ? new Dictionary<string, UnitCard>() : await catalog.UnitsAsync(stepCodes, cancellationToken);
+        if (application.ReviseDraft(newCode, procedure, unit, stepUnits, answers.GetRawText(), caller.Actor) is { } refusal)
+        {
+            return ApplicationFailures.From(refusal);
+        }
+
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            return Failure.Conflict("Bản nháp vừa được thay đổi ở nơi khác. Tải lại trang để xem bản mới.");
+        }
+
+        return application;
     }
 
     private async Task<Application?> ReplayAsync(Guid callerId, string key, CancellationToken cancellationToken) =>

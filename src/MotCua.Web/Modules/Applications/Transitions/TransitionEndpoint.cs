@@ -10,10 +10,13 @@ using MotCua.Web.Modules.Applications.Queries;
 using NodaTime;
 using MotCua.Web.Modules.Calendar.Public;
 using MotCua.Web.Modules.Identity.Public;
+using MotCua.Web.Modules.Catalog.Public;
+using MotCua.Web.Modules.EForms.Public;
 
 namespace MotCua.Web.Modules.Applications.Transitions;
 
-public sealed record SupplementItemInput(string? Name, string? Reason);
+/// <summary>A document to add (name, reason), or with <c>field</c> an e-form answer to correct (the field's key).</summary>
+public sealed record SupplementItemInput(string? Name, string? Reason, string? Field = null);
 
 public sealed record TransitionInput(
     string? Action,
@@ -23,10 +26,11 @@ public sealed record TransitionInput(
     string? LegalBasis,
     IReadOnlyList<SupplementItemInput>? Items,
     DateTimeOffset? NewDueAt,
-    ReturnMethod? ReturnMethod);
+    ReturnMethod? ReturnMethod,
+    System.Text.Json.JsonElement? Form = null);
 
 /// <summary>One action on one application, as the state machine allows it; the same handler serves the pages.</summary>
-public sealed class TransitionHandler(MotCuaDbContext db, ApplicationAccess access, WorkingCalendarProvider calendars, IClock clock)
+public sealed class TransitionHandler(MotCuaDbContext db, ApplicationAccess access, WorkingCalendarProvider calendars, CatalogDirectory catalog, FormValidation forms, IClock clock)
 {
     public sealed record Applied(Application Application, Caller Caller);
 
@@ -54,16 +58,42 @@ public sealed class TransitionHandler(MotCuaDbContext db, ApplicationAccess acce
 
         var hasResult = action == ApplicationAction.Approve
             && await db.Set<ApplicationDocument>().AnyAsync(d => d.ApplicationId == application.Id && d.Kind == DocumentKind.Result, cancellationToken);
+        var fields = await FieldsAsync(application, cancellationToken);
+        var items = input.Items?.Select(i => new SupplementItem(
+            TextRules.Normalize(i.Name) ?? fields.FirstOrDefault(f => f.Key == i.Field)?.Label ?? string.Empty,
+            TextRules.Normalize(i.Reason) ?? string.Empty,
+            TextRules.Normalize(i.Field))).ToList();
+        if (items?.FirstOrDefault(i => i.Field is not null && fields.All(f => f.Key != i.Field)) is { } unknown)
+        {
+            return Failure.Invalid("Thông tin kèm thao tác chưa hợp lệ.", ("items", $"Tờ khai không có trường “{unknown.Field}”."));
+        }
+
+        var note = TextRules.Normalize(input.Note);
+        string? formJson = null;
+        if (input.Form is { } posted)
+        {
+            var corrected = await CorrectedAsync(application, fields, posted, cancellationToken);
+            if (corrected.Failure is { } wrong)
+            {
+                return wrong;
+            }
+
+            (formJson, var changes) = corrected.Value!;
+            var combined = note is null ? changes : $"{changes} {note}";
+            note = combined.Length <= TextLimits.Note ? combined : combined[..(TextLimits.Note - 1)] + "…";
+        }
+
         var request = new TransitionRequest(
             action,
-            TextRules.Normalize(input.Note),
+            note,
             TextRules.Normalize(input.InternalNote),
             TextRules.Normalize(input.Reason),
             TextRules.Normalize(input.LegalBasis),
-            input.Items?.Select(i => new SupplementItem(TextRules.Normalize(i.Name) ?? string.Empty, TextRules.Normalize(i.Reason) ?? string.Empty)).ToList(),
+            items,
             input.NewDueAt is DateTimeOffset d ? Instant.FromDateTimeOffset(d) : null,
             input.ReturnMethod,
-            hasResult);
+            hasResult,
+            formJson);
 
         var now = clock.GetCurrentInstant();
         if (application.Apply(request, caller!.Actor, await calendars.GetAsync(cancellationToken), now) is { } refusal)
@@ -81,6 +111,57 @@ public sealed class TransitionHandler(MotCuaDbContext db, ApplicationAccess acce
         }
 
         return new Applied(application, caller!);
+    }
+
+    private async Task<IReadOnlyList<FormField>> FieldsAsync(Application application, CancellationToken cancellationToken)
+    {
+        var procedure = await catalog.ProcedureAsync(application.ProcedureId, application.ProcedureVersion, cancellationToken);
+        return procedure?.Form is { } form ? forms.FieldsOf(form) : [];
+    }
+
+    /// <summary>
+    /// The answers after a supplement's corrections: only the fields asked for may change (an empty one is cleared), and
+    /// the whole form must still be valid. With them, the history line that says what changed, old and new.
+    /// </summary>
+    private async Task<Result<(string FormJson, string Changes)>> CorrectedAsync(Application application, IReadOnlyList<FormField> fields, System.Text.Json.JsonElement posted, CancellationToken cancellationToken)
+    {
+        var asked = application.SupplementItems.Where(i => i.Field is not null).Select(i => i.Field!).ToHashSet(StringComparer.Ordinal);
+        if (posted.ValueKind != System.Text.Json.JsonValueKind.Object)
+        {
+            return Failure.Invalid("Tờ khai sửa lại phải là một đối tượng JSON.", ("form", "Gửi các thông tin đã sửa dạng { \"tênTrường\": giáTrị }."));
+        }
+
+        if (posted.EnumerateObject().Select(p => p.Name).FirstOrDefault(name => !asked.Contains(name)) is { } extra)
+        {
+            return Failure.Invalid("Chỉ sửa được các thông tin cơ quan yêu cầu.", ($"form.{extra}", "Cơ quan không yêu cầu sửa thông tin này."));
+        }
+
+        var before = System.Text.Json.Nodes.JsonNode.Parse(string.IsNullOrWhiteSpace(application.FormJson) ? "{}" : application.FormJson)!.AsObject();
+        var after = before.DeepClone().AsObject();
+        foreach (var key in asked)
+        {
+            after.Remove(key);
+            if (posted.TryGetProperty(key, out var value) && value.ValueKind != System.Text.Json.JsonValueKind.Null)
+            {
+                after[key] = System.Text.Json.Nodes.JsonNode.Parse(value.GetRawText());
+            }
+        }
+
+        var answers = FormFields.WithoutHidden(fields, System.Text.Json.JsonSerializer.SerializeToElement(after));
+        var procedure = await catalog.ProcedureAsync(application.ProcedureId, application.ProcedureVersion, cancellationToken);
+        var errors = await forms.ValidateAsync(procedure?.Form, answers);
+        if (errors.Count > 0)
+        {
+            return Failure.Invalid("Thông tin sửa lại chưa hợp lệ. Xem lỗi của từng trường.", errors.Select(e => (e.Key, (string?)e.Value)).ToArray());
+        }
+
+        var was = FormFields.Answers(fields, application.FormJson).ToDictionary(a => a.Label, a => a.Value, StringComparer.Ordinal);
+        var now = FormFields.Answers(fields, answers.GetRawText()).ToDictionary(a => a.Label, a => a.Value, StringComparer.Ordinal);
+        var changed = fields.Where(f => asked.Contains(f.Key))
+            .Select(f => (f.Label, Was: was.GetValueOrDefault(f.Label) ?? "(trống)", Now: now.GetValueOrDefault(f.Label) ?? "(trống)"))
+            .Where(c => c.Was != c.Now).Select(c => $"{c.Label}: {c.Was} → {c.Now}").ToList();
+        var text = changed.Count == 0 ? "Giữ nguyên thông tin tờ khai được yêu cầu kiểm tra." : $"Đã sửa tờ khai — {string.Join("; ", changed)}.";
+        return (answers.GetRawText(), text);
     }
 
     /// <summary>
@@ -140,7 +221,8 @@ public sealed class TransitionHandler(MotCuaDbContext db, ApplicationAccess acce
         var items = input.Items ?? [];
         var itemProblem = items.Count > MaxSupplementItems ? $"Tối đa {MaxSupplementItems} giấy tờ cần bổ sung."
             : items.Any(i => i is null) ? "Mỗi giấy tờ cần bổ sung là một mục có tên (name) và lý do (reason)."
-            : items.Select(i => TextRules.Problem(i.Name, TextLimits.DocumentName) ?? TextRules.Problem(i.Reason, TextLimits.Note)).FirstOrDefault(p => p is not null);
+            : items.Select(i => TextRules.Problem(i.Name, TextLimits.DocumentName) ?? TextRules.Problem(i.Reason, TextLimits.Note)
+                ?? TextRules.Problem(i.Field, TextLimits.DocumentName)).FirstOrDefault(p => p is not null);
         (string Field, string? Message)[] fields =
         [
             ("note", TextRules.Problem(input.Note, TextLimits.Note)),

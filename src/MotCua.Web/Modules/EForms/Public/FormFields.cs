@@ -162,6 +162,43 @@ public static class FormFields
     }
 
     /// <summary>
+    /// Stored answers as the form's inputs hold them, to open a draft or a correction again: dates as yyyy-MM-dd, yes/no
+    /// as "true"/"false", and an address split back into the place picked (one of <paramref name="places"/>) and the rest.
+    /// </summary>
+    public static Dictionary<string, string?> Values(IReadOnlyList<FormField> fields, string formJson, IReadOnlyList<string> places)
+    {
+        ArgumentNullException.ThrowIfNull(fields);
+        ArgumentNullException.ThrowIfNull(places);
+        var values = new Dictionary<string, string?>(StringComparer.Ordinal);
+        using var document = JsonDocument.Parse(string.IsNullOrWhiteSpace(formJson) ? "{}" : formJson);
+        if (document.RootElement.ValueKind != JsonValueKind.Object)
+        {
+            return values;
+        }
+
+        foreach (var field in fields)
+        {
+            if (!document.RootElement.TryGetProperty(field.Key, out var answer) || answer.ValueKind == JsonValueKind.Null)
+            {
+                continue;
+            }
+
+            var text = answer.ValueKind == JsonValueKind.Number
+                ? answer.GetDecimal().ToString(System.Globalization.CultureInfo.InvariantCulture)
+                : AnswerText(answer);
+            if (field.IsAddress && places.FirstOrDefault(p => text == p || text.EndsWith(", " + p, StringComparison.Ordinal)) is { } place)
+            {
+                values[field.PlaceName] = place;
+                text = text == place ? string.Empty : text[..^(place.Length + 2)];
+            }
+
+            values[field.Name] = text;
+        }
+
+        return values;
+    }
+
+    /// <summary>
     /// The keys of the fields asked, given the answers: a field with a shown-when rule is asked only when the field it
     /// depends on is asked and answered with one of the rule's values. Rules point to earlier fields.
     /// </summary>
@@ -231,6 +268,16 @@ public static class FormFields
 
         answers.AddRange(values.Select(v => (v.Key, Display(v.Value, null))));
         return answers;
+    }
+
+    /// <summary>The answers to the form's own fields, in its order, each with its field (to link back to its input).</summary>
+    public static IReadOnlyList<(FormField Field, string Value)> AnswersByField(IReadOnlyList<FormField> fields, string formJson)
+    {
+        ArgumentNullException.ThrowIfNull(fields);
+        using var document = JsonDocument.Parse(string.IsNullOrWhiteSpace(formJson) ? "{}" : formJson);
+        return document.RootElement.ValueKind != JsonValueKind.Object ? []
+            : fields.Where(f => document.RootElement.TryGetProperty(f.Key, out _))
+                .Select(f => (f, Display(document.RootElement.GetProperty(f.Key), f.Format))).ToList();
     }
 
     private static string Display(JsonElement value, string? format) => value.ValueKind switch
