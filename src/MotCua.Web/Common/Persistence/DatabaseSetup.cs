@@ -21,9 +21,21 @@ public static class DatabaseSetup
                 options.AddInterceptors(outbox);
             }
         });
-        builder.Services.AddDataProtection()
+        // The keys live in the database, where every node of a cluster reads them (ADR 0017). A certificate, when one is
+        // configured, encrypts them at rest; without one the database's own protection is theirs, and the framework's
+        // warning about it is left out of the console.
+        var protection = builder.Services.AddDataProtection()
             .SetApplicationName("MotCua")
             .PersistKeysToDbContext<MotCuaDbContext>();
+        if (builder.Configuration["DataProtection:CertificatePath"] is { Length: > 0 } certificate)
+        {
+            protection.ProtectKeysWithCertificate(System.Security.Cryptography.X509Certificates.X509CertificateLoader.LoadPkcs12FromFile(
+                certificate, builder.Configuration["DataProtection:CertificatePassword"]));
+        }
+        else
+        {
+            builder.Logging.AddFilter("Microsoft.AspNetCore.DataProtection.KeyManagement.XmlKeyManager", LogLevel.Error);
+        }
         builder.Services.AddHealthChecks().AddDbContextCheck<MotCuaDbContext>("database");
         return builder;
     }
@@ -42,6 +54,9 @@ public static class DatabaseSetup
             default:
                 options.UseSqlite(database.ConnectionString, sqlite => sqlite
                     .MigrationsAssembly("MotCua.Migrations.Sqlite"));
+                // SQLite rebuilds a changed table with foreign keys off ("PRAGMA foreign_keys = 0"), which it cannot do
+                // inside a transaction: EF warns on every fresh database. The migrations are written for that; say nothing.
+                options.ConfigureWarnings(w => w.Ignore(Microsoft.EntityFrameworkCore.Diagnostics.RelationalEventId.NonTransactionalMigrationOperationWarning));
                 break;
         }
 

@@ -21,6 +21,7 @@ public static class WebPlatform
     {
         ArgumentNullException.ThrowIfNull(builder);
         var services = builder.Services;
+        services.AddSingleton<StartupNotes>();
         services.AddSingleton<IClock>(SystemClock.Instance);
         services.AddSingleton(TimeProvider.System);
         services.AddMemoryCache();
@@ -179,7 +180,13 @@ public static class WebPlatform
         var addresses = app.Services.GetService<IServer>()?.Features.Get<IServerAddressesFeature>()?.Addresses;
         if (addresses is { Count: > 0 })
         {
-            Console.WriteLine($"MotCua đang chạy tại: {string.Join(", ", addresses)}  (Ctrl+C để dừng)");
+            var at = string.Join(", ", addresses);
+            Console.WriteLine($"MotCua đang chạy tại {at} (Ctrl+C để dừng).");
+            Console.WriteLine($"MotCua is running at {at} (Ctrl+C to stop).");
+            foreach (var line in app.Services.GetRequiredService<StartupNotes>().Lines)
+            {
+                Console.WriteLine(line);
+            }
         }
     }
 }

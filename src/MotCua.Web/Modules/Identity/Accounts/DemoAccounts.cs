@@ -1,13 +1,14 @@
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using MotCua.Web.Common.Persistence;
+using MotCua.Web.Common.Web;
 using MotCua.Web.Modules.Identity.Public;
 using MotCua.Web.Modules.Catalog.Public;
 
 namespace MotCua.Web.Modules.Identity.Accounts;
 
 /// <summary>The demo accounts of the embedded default (README lists them). Password for all: MotCua@2026.</summary>
-internal sealed class DemoAccounts(CatalogDirectory catalog, UserManager<AppUser> users) : IDatabaseSeeder
+internal sealed class DemoAccounts(CatalogDirectory catalog, UserManager<AppUser> users, StartupNotes notes) : IDatabaseSeeder
 {
     public const string Password = "MotCua@2026";
 
@@ -22,6 +23,8 @@ internal sealed class DemoAccounts(CatalogDirectory catalog, UserManager<AppUser
 
     public async Task SeedAsync(CancellationToken cancellationToken)
     {
+        notes.Add($"Tỉnh mẫu An Bình đã được nạp. Tài khoản mẫu, mật khẩu {Password}: citizen1, citizen2, business1 (người nộp), reception1, specialist1, leader1 (cán bộ), admin (quản trị) — danh sách đầy đủ trong README.md, mục “Run it”.");
+        notes.Add($"The demo province (An Bình) is seeded. Demo accounts, password {Password}: citizen1, citizen2, business1 (applicants), reception1, specialist1, leader1 (officers), admin — listed in README.md under “Run it”.");
         if (await users.FindByNameAsync("admin") is not null)
         {
             return;
