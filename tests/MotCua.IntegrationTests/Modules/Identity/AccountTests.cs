@@ -202,6 +202,30 @@ public abstract partial class AccountTests(MotCuaApp app)
     }
 
     [Fact]
+    public async Task A_weak_password_is_reported_in_the_same_round_as_the_other_mistakes()
+    {
+        var form = Citizen(NextIdentityNumber());
+        form["Phone"] = "09123";
+        form["Password"] = form["ConfirmPassword"] = "matkhau";
+        using var pages = app.Pages();
+        using var response = await pages.SubmitAsync("/dang-ky", form);
+        var html = WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync());
+        Assert.Contains("Nhập số điện thoại gồm 10 chữ số, bắt đầu bằng số 0.", html, StringComparison.Ordinal);
+        Assert.Contains("href=\"#Password\"", html, StringComparison.Ordinal);
+        Assert.Contains("href=\"#Phone\"", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Tracking_with_an_empty_box_says_what_to_type()
+    {
+        using var pages = app.Pages();
+        var (_, html) = await pages.GetAsync("/tra-cuu?code=");
+        Assert.Contains("Nhập mã hồ sơ in trên giấy tiếp nhận", WebUtility.HtmlDecode(html), StringComparison.Ordinal);
+        var (_, fresh) = await pages.GetAsync("/tra-cuu");
+        Assert.DoesNotContain("Chưa có mã hồ sơ", WebUtility.HtmlDecode(fresh), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task The_same_identity_number_cannot_register_twice()
     {
         var number = NextIdentityNumber();

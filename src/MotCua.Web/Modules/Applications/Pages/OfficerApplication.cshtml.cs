@@ -111,8 +111,13 @@ public sealed class OfficerApplicationModel(
             return NotFound();
         }
 
+        // Opened in the browser (PDF viewer, image), still as its checked type with nosniff; the page offers "Tải về" too.
         var stream = await storage.OpenReadAsync(document.StorageKey, cancellationToken);
-        return File(stream, document.ContentType, document.FileName);
+        var disposition = new Microsoft.Net.Http.Headers.ContentDispositionHeaderValue("inline");
+        disposition.SetHttpFileName(document.FileName);
+        Response.Headers.ContentDisposition = disposition.ToString();
+        Response.Headers.XContentTypeOptions = "nosniff";
+        return File(stream, document.ContentType);
     }
 
     public async Task<IActionResult> OnPostAsync(string code, CancellationToken cancellationToken)

@@ -18,12 +18,16 @@ public sealed class TrackingModel(MotCuaDbContext db, CatalogDirectory catalog) 
 
     public bool Searched => !string.IsNullOrEmpty(Code);
 
+    /// <summary>"Tra cứu" pressed with the box empty: the page says what to type.</summary>
+    public bool EmptySearch { get; private set; }
+
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
         ModelState.Clear();
         Code = Code?.Trim().ToUpperInvariant();
         if (string.IsNullOrEmpty(Code))
         {
+            EmptySearch = Request.Query.ContainsKey("code");
             Code = null;
             return;
         }

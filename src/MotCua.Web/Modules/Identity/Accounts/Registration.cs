@@ -36,6 +36,28 @@ public sealed class Registration(UserManager<AppUser> users, AccountLifecycle ac
             AccountType = AccountType.Business,
         }, password, Roles.Business, "TaxCode", "Mã số doanh nghiệp này đã có tài khoản. Hãy đăng nhập, hoặc liên hệ bộ phận một cửa.");
 
+    /// <summary>
+    /// The password rules, checked with the other fields of the page in one round (not only once the rest is right):
+    /// each broken rule in Vietnamese, beside <paramref name="field"/>.
+    /// </summary>
+    public async Task CheckPasswordAsync(PageModel page, string field, string? password)
+    {
+        ArgumentNullException.ThrowIfNull(page);
+        if (string.IsNullOrEmpty(password))
+        {
+            return;
+        }
+
+        foreach (var validator in users.PasswordValidators)
+        {
+            var checkedPassword = await validator.ValidateAsync(users, new AppUser(), password);
+            foreach (var error in checkedPassword.Errors)
+            {
+                page.ModelState.AddModelError(field, error.Description);
+            }
+        }
+    }
+
     /// <summary>Signs the new account in, or puts each error beside its field.</summary>
     /// <param name="returnUrl">Where the person was going when asked to register (a local address only).</param>
     public async Task<IActionResult> CompleteAsync(PageModel page, Outcome outcome, string numberField, string? returnUrl = null)

@@ -76,6 +76,7 @@ public sealed class RegisterModel(Registration registration, NodaTime.IClock clo
             ModelState.AddModelError(nameof(Phone), "Nhập số điện thoại gồm 10 chữ số, bắt đầu bằng số 0.");
         }
 
+        await registration.CheckPasswordAsync(this, nameof(Password), Password);
         if (!ModelState.IsValid)
         {
             return Page();

@@ -54,6 +54,7 @@ public sealed class RegisterBusinessModel(Registration registration) : PageModel
             ModelState.AddModelError(nameof(Phone), "Nhập số điện thoại gồm 10 chữ số, bắt đầu bằng số 0.");
         }
 
+        await registration.CheckPasswordAsync(this, nameof(Password), Password);
         if (!ModelState.IsValid)
         {
             return Page();

@@ -34,6 +34,9 @@ public abstract class OfficerPagesTests(MotCuaApp app)
         Assert.Contains("Họ, chữ đệm và tên của trẻ", details, StringComparison.Ordinal);
         Assert.Contains("Lê Bảo Ngọc", details, StringComparison.Ordinal);
         Assert.Contains("20/11/2026", details, StringComparison.Ordinal);
+        // What was filed is read before anything is done to it.
+        Assert.True(details.IndexOf("id=\"to-khai\"", StringComparison.Ordinal) < details.IndexOf("id=\"thao-tac\"", StringComparison.Ordinal));
+        Assert.True(details.IndexOf("id=\"giay-to\"", StringComparison.Ordinal) < details.IndexOf("id=\"thao-tac\"", StringComparison.Ordinal));
 
         using (var received = await reception.SubmitAsync(page, new Dictionary<string, string>
         {
@@ -98,7 +101,9 @@ public abstract class OfficerPagesTests(MotCuaApp app)
         using var download = await reception.Http.GetAsync(new Uri($"{page}?handler=file&id={result.GetProperty("id").GetString()}", UriKind.Relative));
         Assert.Equal(HttpStatusCode.OK, download.StatusCode);
         Assert.Equal("application/pdf", download.Content.Headers.ContentType?.MediaType);
-        Assert.Equal("attachment", download.Content.Headers.ContentDisposition?.DispositionType);
+        // Opened in the browser's viewer, still as its checked type and never sniffed into something else.
+        Assert.Equal("inline", download.Content.Headers.ContentDisposition?.DispositionType);
+        Assert.Equal("nosniff", download.Headers.GetValues("X-Content-Type-Options").Single());
         Assert.Equal(Pdf, await download.Content.ReadAsByteArrayAsync());
 
         using var anonymous = app.Pages();
