@@ -20,7 +20,7 @@ public sealed class EFormOnePassTests(BrowserApp app)
 
         // No office, an empty name, a child born in 2030, a 9-digit identity number, a 5-digit phone; one file attached.
         await form.FillAsync("hoTenTre", string.Empty);
-        await form.FillAsync("ngaySinhTre", "2030-01-01");
+        await form.FillAsync("ngaySinhTre", "01/01/2030");
         await form.FillAsync("soDinhDanhMe", "123456789");
         await form.FillAsync("soDienThoai", "09123");
         await form.AttachAsync(1, "giay-chung-sinh.pdf");
@@ -51,7 +51,7 @@ public sealed class EFormOnePassTests(BrowserApp app)
         // Corrected without attaching again: the kept file goes in with the application.
         await form.ChooseUnitAsync("UBND phường An Phú");
         await form.FillAsync("hoTenTre", "Phạm Gia Huy");
-        await form.FillAsync("ngaySinhTre", "2026-11-25");
+        await form.FillAsync("ngaySinhTre", "25/11/2026");
         await form.ChooseAsync("gioiTinhTre", "Nam");
         await form.FillAsync("noiSinh", "Trạm Y tế phường An Phú, tỉnh An Bình");
         await form.FillAsync("danToc", "Kinh");

@@ -216,7 +216,7 @@ public abstract partial class CitizenPageTests(MotCuaApp app)
         form = WebUtility.HtmlDecode(form);
         Assert.Contains("Sửa bản nháp", form, StringComparison.Ordinal);
         Assert.Contains("value=\"Nguyễn Bản Nháp\"", form, StringComparison.Ordinal);
-        Assert.Contains("value=\"2026-11-20\"", form, StringComparison.Ordinal);
+        Assert.Contains("value=\"20/11/2026\"", form, StringComparison.Ordinal); // dates read and typed as day/month/year
         using var changed = await PostSubmitAsync(pages, form, ward, path: edit, child: "Nguyễn Đã Sửa");
         Assert.Equal(HttpStatusCode.Redirect, changed.StatusCode);
         Assert.Equal(check, changed.Headers.Location!.OriginalString);
@@ -271,14 +271,14 @@ public abstract partial class CitizenPageTests(MotCuaApp app)
         asked = WebUtility.HtmlDecode(asked);
         Assert.Contains("Sửa thông tin tờ khai", asked, StringComparison.Ordinal);
         Assert.Contains("<strong>Ngày, tháng, năm sinh của trẻ</strong> (thông tin trong tờ khai): Khác với giấy chứng sinh", asked, StringComparison.Ordinal);
-        Assert.Contains("name=\"form.ngaySinhTre\" type=\"date\" value=\"2026-11-20\"", asked, StringComparison.Ordinal);
+        Assert.Contains("name=\"form.ngaySinhTre\" type=\"text\" value=\"20/11/2026\"", asked, StringComparison.Ordinal);
 
         // A date in the future is refused beside the field; nothing changes.
-        using var wrong = await pages.SubmitAsync($"/ho-so/{code}", new Dictionary<string, string> { ["action"] = "supplement", ["form.ngaySinhTre"] = "2030-01-01" });
+        using var wrong = await pages.SubmitAsync($"/ho-so/{code}", new Dictionary<string, string> { ["action"] = "supplement", ["form.ngaySinhTre"] = "01/01/2030" });
         var refused = WebUtility.HtmlDecode(await wrong.Content.ReadAsStringAsync());
         Assert.Equal(HttpStatusCode.OK, wrong.StatusCode);
         Assert.Contains("Thông tin sửa lại chưa hợp lệ", refused, StringComparison.Ordinal);
-        Assert.Contains("value=\"2030-01-01\"", refused, StringComparison.Ordinal);
+        Assert.Contains("value=\"01/01/2030\"", refused, StringComparison.Ordinal);
         var still = await citizen.GetJsonAsync($"/api/v1/applications/{code}");
         Assert.Equal("SupplementRequested", still.GetProperty("status").GetString());
         Assert.Equal("2026-11-20", still.GetProperty("form").GetProperty("ngaySinhTre").GetString());
@@ -287,7 +287,7 @@ public abstract partial class CitizenPageTests(MotCuaApp app)
         using var other = await ActAsync(citizen, code, new { action = "supplement", form = new { hoTenTre = "Người Khác" } });
         Assert.Equal(HttpStatusCode.BadRequest, other.StatusCode);
 
-        using var fixedIt = await pages.SubmitAsync($"/ho-so/{code}", new Dictionary<string, string> { ["action"] = "supplement", ["form.ngaySinhTre"] = "2026-11-19" });
+        using var fixedIt = await pages.SubmitAsync($"/ho-so/{code}", new Dictionary<string, string> { ["action"] = "supplement", ["form.ngaySinhTre"] = "19/11/2026" });
         Assert.Equal(HttpStatusCode.Redirect, fixedIt.StatusCode);
         var after = await citizen.GetJsonAsync($"/api/v1/applications/{code}");
         Assert.Equal("InProgress", after.GetProperty("status").GetString());

@@ -30,10 +30,13 @@ public sealed record FormField(
 
     public bool IsAddress => Widget == FormWidgets.Address;
 
+    public bool IsDate => Format == "date";
+
     /// <summary>The HTML input type for a plain input.</summary>
     public string InputType => (Type, Format, Widget) switch
     {
-        (_, "date", _) => "date",
+        // A date is typed as dd/mm/yyyy whatever the phone's language (a date picker follows the phone's locale).
+        (_, "date", _) => "text",
         (_, "email", _) => "email",
         ("integer" or "number", _, _) => "number",
         (_, _, "tel") => "tel",
@@ -43,6 +46,26 @@ public sealed record FormField(
 
 /// <summary>The field is asked only when an earlier field's answer is one of <paramref name="Values"/> ("true" for yes).</summary>
 public sealed record ShownWhen(string Field, IReadOnlyList<string> Values);
+
+/// <summary>
+/// Dates as people type them (20/11/2026, 20-11-2026, 20.11.2026, 2026-11-20) and as the schema keeps them (2026-11-20).
+/// </summary>
+public static class DateText
+{
+    private static readonly string[] Typed = ["d/M/yyyy", "d-M-yyyy", "d.M.yyyy", "yyyy-MM-dd"];
+
+    /// <summary>The date as yyyy-MM-dd, or null when it is not a real date in one of the shapes people type.</summary>
+    public static string? ToIso(string? typed) =>
+        DateOnly.TryParseExact(typed?.Trim(), Typed, System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out var date)
+            ? date.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)
+            : null;
+
+    /// <summary>A stored yyyy-MM-dd shown as dd/MM/yyyy; anything else as it is.</summary>
+    public static string FromIso(string stored) =>
+        DateOnly.TryParseExact(stored, "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out var date)
+            ? date.ToString("dd/MM/yyyy", System.Globalization.CultureInfo.InvariantCulture)
+            : stored;
+}
 
 /// <summary>The layout hints ("ui") the portal reads beside the schema.</summary>
 public static class FormWidgets
@@ -131,6 +154,11 @@ public static class FormFields
             }
 
             value = value.Normalize(System.Text.NormalizationForm.FormC);
+            if (field.IsDate && DateText.ToIso(value) is { } iso)
+            {
+                value = iso;
+            }
+
             form[field.Key] = field.Type switch
             {
                 "integer" when long.TryParse(value, System.Globalization.NumberStyles.Integer, System.Globalization.CultureInfo.InvariantCulture, out var n) => JsonValue.Create(n),
@@ -186,6 +214,11 @@ public static class FormFields
             var text = answer.ValueKind == JsonValueKind.Number
                 ? answer.GetDecimal().ToString(System.Globalization.CultureInfo.InvariantCulture)
                 : AnswerText(answer);
+            if (field.IsDate)
+            {
+                text = DateText.FromIso(text);
+            }
+
             if (field.IsAddress && places.FirstOrDefault(p => text == p || text.EndsWith(", " + p, StringComparison.Ordinal)) is { } place)
             {
                 values[field.PlaceName] = place;

@@ -177,7 +177,7 @@ public sealed class FormValidation(IClock clock)
         ValidationErrorKind.StringTooLong => $"{title} dài quá mức cho phép.",
         ValidationErrorKind.StringTooShort => $"{title} quá ngắn.",
         ValidationErrorKind.NotInEnumeration => $"Chọn {Lower(title)} trong danh sách.",
-        ValidationErrorKind.DateExpected or ValidationErrorKind.DateTimeExpected => $"{title} phải là ngày hợp lệ (năm-tháng-ngày).",
+        ValidationErrorKind.DateExpected or ValidationErrorKind.DateTimeExpected => $"{title} phải là ngày có thật, nhập theo dạng ngày/tháng/năm, ví dụ 20/11/2026.",
         ValidationErrorKind.EmailExpected => $"{title} phải là địa chỉ thư điện tử hợp lệ.",
         ValidationErrorKind.NumberTooSmall or ValidationErrorKind.NumberTooBig => $"{title} nằm ngoài giới hạn cho phép.",
         ValidationErrorKind.StringExpected => $"{title} phải là chữ.",

@@ -30,7 +30,8 @@ public sealed class FormFieldsTests
         Assert.Equal(["hoTen", "ngaySinh", "gioiTinh", "soBan", "email"], fields.Select(f => f.Key));
         var name = fields[0];
         Assert.Equal(("Họ và tên", "Có dấu.", true, 100, "text", "form.hoTen", "form_hoTen"), (name.Label, name.Hint, name.Required, name.MaxLength, name.InputType, name.Name, name.Id));
-        Assert.Equal("date", fields[1].InputType);
+        Assert.True(fields[1].IsDate);
+        Assert.Equal("text", fields[1].InputType); // typed as ngày/tháng/năm whatever the phone's language
         Assert.Equal(["Nam", "Nữ"], fields[2].Choices);
         Assert.Equal("radio", fields[2].Widget);
         Assert.Equal(("number", 1m, 10m), (fields[3].InputType, fields[3].Minimum, fields[3].Maximum));
