@@ -24,7 +24,7 @@ public sealed class CheckAnswersModel(MotCuaDbContext db, ApplicationAccess acce
     public sealed record AnswerRow(string Label, string Value, string InputId);
 
     /// <summary>One document the procedure lists, with the file attached for it (if any).</summary>
-    public sealed record DocumentRow(int Slot, string Name, bool Needed, ApplicationDocument? File);
+    public sealed record DocumentRow(int Slot, string Name, bool Needed, ApplicationDocument? File, bool FormReplaces);
 
     public Application Application { get; private set; } = null!;
     public ProcedureTerms Procedure { get; private set; } = null!;
@@ -94,7 +94,7 @@ public sealed class CheckAnswersModel(MotCuaDbContext db, ApplicationAccess acce
 
         var files = await db.Set<ApplicationDocument>().AsNoTracking()
             .Where(d => d.ApplicationId == application.Id && d.Kind == DocumentKind.Input).OrderBy(d => d.UploadedAt).ToListAsync(cancellationToken);
-        Documents = procedure.Documents.Select((d, i) => new DocumentRow(i, d.Name, d.MustBeAttached(online: true), files.LastOrDefault(f => f.Name == d.Name))).ToList();
+        Documents = procedure.Documents.Select((d, i) => new DocumentRow(i, d.Name, d.MustBeAttached(online: true), files.LastOrDefault(f => f.Name == d.Name), d.FormReplaces && fields.Count > 0)).ToList();
         OtherFiles = files.Where(f => procedure.Documents.All(d => d.Name != f.Name)).ToList();
         return null;
     }
