@@ -215,7 +215,8 @@ public abstract class OfficerPagesTests(MotCuaApp app)
         Assert.Equal(HttpStatusCode.OK, formStatus);
         Assert.Contains("id=\"form_hoTenTre\" name=\"form.hoTenTre\" type=\"text\"", form, StringComparison.Ordinal);
         Assert.Contains("maxlength=\"100\"", form, StringComparison.Ordinal);
-        Assert.Contains("name=\"form.ngaySinhTre\" type=\"date\"", form, StringComparison.Ordinal);
+        Assert.Contains("name=\"form.ngaySinhTre\" type=\"text\"", form, StringComparison.Ordinal);
+        Assert.Contains("Nhập theo dạng ngày/tháng/năm, ví dụ 20/11/2026.", form, StringComparison.Ordinal);
         Assert.Contains("<select id=\"form_quanHeVoiTre\"", form, StringComparison.Ordinal);
         Assert.Contains("type=\"radio\" name=\"form.gioiTinhTre\" value=\"Nữ\"", form, StringComparison.Ordinal);
         Assert.Contains("Theo Giấy chứng sinh.", form, StringComparison.Ordinal);
