@@ -57,15 +57,8 @@ public sealed class AccessibilityTests(BrowserApp app)
         await form.ContinueAsync();
         await page.Locator(".error-summary").WaitForAsync();
         await Check("tờ khai có lỗi");
-        await form.ChooseUnitAsync("UBND phường An Phú");
-        await form.FillAsync("hoTenTre", "Lê Minh Anh");
-        await form.FillAsync("ngaySinhTre", "2026-11-21");
-        await form.ChooseAsync("gioiTinhTre", "Nữ");
-        await form.FillAsync("noiSinh", "Trạm Y tế phường An Phú, tỉnh An Bình");
-        await form.FillAsync("danToc", "Kinh");
-        await form.FillAsync("hoTenMe", "Trần Thị Bình");
+        await form.FillBirthAsync("Lê Minh Anh", "21/11/2026", "Nữ");
         await form.FillAsync("soDinhDanhMe", "001190000778");
-        await form.ChooseAsync("quanHeVoiTre", "Mẹ");
         await form.FillAsync("soDienThoai", "0912345779");
         await form.AttachAsync(1, "giay-chung-sinh.pdf");
         await form.ContinueAsync();

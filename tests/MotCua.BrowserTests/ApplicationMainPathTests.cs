@@ -25,14 +25,7 @@ public sealed class ApplicationMainPathTests(BrowserApp app)
         var citizen = await SignedInAsync("citizen1");
         var form = new SubmissionPage(citizen);
         await form.OpenAsync("1.001193");
-        await form.ChooseUnitAsync("UBND phường An Phú");
-        await form.FillAsync("hoTenTre", "Nguyễn Minh Khôi");
-        await form.FillAsync("ngaySinhTre", "2026-11-20");
-        await form.ChooseAsync("gioiTinhTre", "Nam");
-        await form.FillAsync("noiSinh", "Trạm Y tế phường An Phú, tỉnh An Bình");
-        await form.FillAsync("danToc", "Kinh");
-        await form.FillAsync("hoTenMe", "Trần Thị Bình");
-        await form.ChooseAsync("quanHeVoiTre", "Mẹ");
+        await form.FillBirthAsync("Nguyễn Minh Khôi", "2026-11-20", "Nam");
         await form.AttachAsync(0, "to-khai.pdf");
         await form.AttachAsync(1, "giay-chung-sinh.pdf");
         var code = await form.SubmitAsync();

@@ -33,6 +33,19 @@ public sealed class SubmissionPage(IPage page)
         }
     }
 
+    /// <summary>The birth registration's required answers (1.001193) at UBND phường An Phú, filed by the mother.</summary>
+    public async Task FillBirthAsync(string child, string birthDate, string sex)
+    {
+        await ChooseUnitAsync("UBND phường An Phú");
+        await FillAsync("hoTenTre", child);
+        await FillAsync("ngaySinhTre", birthDate);
+        await ChooseAsync("gioiTinhTre", sex);
+        await FillAsync("noiSinh", "Trạm Y tế phường An Phú, tỉnh An Bình");
+        await FillAsync("danToc", "Kinh");
+        await FillAsync("hoTenMe", "Trần Thị Bình");
+        await ChooseAsync("quanHeVoiTre", "Mẹ");
+    }
+
     public Task AttachAsync(int documentIndex, string fileName) =>
         page.Locator($"#doc{documentIndex}").SetInputFilesAsync(new FilePayload { Name = fileName, MimeType = "application/pdf", Buffer = Pdf });
 

@@ -96,7 +96,7 @@ public sealed class DocumentUpload(MotCuaDbContext db, ApplicationAccess access,
                 var names = await db.Set<ApplicationDocument>().Where(d => d.ApplicationId == application.Id && d.Kind == DocumentKind.Input)
                     .Select(d => d.Name).ToListAsync(cancellationToken);
                 names.Add(document.Name);
-                stillMissing = procedure.Documents.Any(d => d.MustBeAttached(application.Channel.IsOnline()) && !names.Contains(d.Name, StringComparer.Ordinal));
+                stillMissing = MissingAny(procedure, application, names);
             }
 
             application.RecordDocumentAdded(stillMissing);
@@ -140,7 +140,7 @@ public sealed class DocumentUpload(MotCuaDbContext db, ApplicationAccess access,
         var procedure = await catalog.ProcedureAsync(application.ProcedureId, application.ProcedureVersion, cancellationToken);
         var names = await db.Set<ApplicationDocument>().Where(d => d.ApplicationId == application.Id && d.Kind == DocumentKind.Input && d.Id != documentId)
             .Select(d => d.Name).ToListAsync(cancellationToken);
-        application.RecordDocumentAdded(procedure?.Documents.Any(d => d.MustBeAttached(application.Channel.IsOnline()) && !names.Contains(d.Name, StringComparer.Ordinal)) ?? true);
+        application.RecordDocumentAdded(procedure is null || MissingAny(procedure, application, names));
         try
         {
             await db.SaveChangesAsync(cancellationToken);
@@ -154,6 +154,10 @@ public sealed class DocumentUpload(MotCuaDbContext db, ApplicationAccess access,
         await storage.DeleteAsync(document.StorageKey, cancellationToken);
         return null;
     }
+
+    /// <summary>Whether a document the procedure requires for this channel is not among <paramref name="attached"/>.</summary>
+    private static bool MissingAny(ProcedureTerms procedure, Application application, IReadOnlyCollection<string> attached) =>
+        procedure.Documents.Any(d => d.MustBeAttached(application.Channel.IsOnline()) && !attached.Contains(d.Name, StringComparer.Ordinal));
 
     /// <summary>Keeps only a plain file name with the extension of its real type.</summary>
     private static string SafeName(string? uploaded, string contentType)

@@ -58,7 +58,11 @@ public sealed class TransitionHandler(MotCuaDbContext db, ApplicationAccess acce
 
         var hasResult = action == ApplicationAction.Approve
             && await db.Set<ApplicationDocument>().AnyAsync(d => d.ApplicationId == application.Id && d.Kind == DocumentKind.Result, cancellationToken);
-        var fields = await FieldsAsync(application, cancellationToken);
+        // The e-form is read only when the request names its fields (a correction asked for, or made): not on every action.
+        var procedure = input.Form is not null || input.Items?.Any(i => i?.Field is not null) == true
+            ? await catalog.ProcedureAsync(application.ProcedureId, application.ProcedureVersion, cancellationToken)
+            : null;
+        var fields = procedure?.Form is { } form ? forms.FieldsOf(form) : [];
         var items = input.Items?.Select(i => new SupplementItem(
             TextRules.Normalize(i.Name) ?? fields.FirstOrDefault(f => f.Key == i.Field)?.Label ?? string.Empty,
             TextRules.Normalize(i.Reason) ?? string.Empty,
@@ -72,7 +76,7 @@ public sealed class TransitionHandler(MotCuaDbContext db, ApplicationAccess acce
         string? formJson = null;
         if (input.Form is { } posted)
         {
-            var corrected = await CorrectedAsync(application, fields, posted, cancellationToken);
+            var corrected = await CorrectedAsync(application, procedure?.Form, fields, posted);
             if (corrected.Failure is { } wrong)
             {
                 return wrong;
@@ -113,17 +117,11 @@ public sealed class TransitionHandler(MotCuaDbContext db, ApplicationAccess acce
         return new Applied(application, caller!);
     }
 
-    private async Task<IReadOnlyList<FormField>> FieldsAsync(Application application, CancellationToken cancellationToken)
-    {
-        var procedure = await catalog.ProcedureAsync(application.ProcedureId, application.ProcedureVersion, cancellationToken);
-        return procedure?.Form is { } form ? forms.FieldsOf(form) : [];
-    }
-
     /// <summary>
     /// The answers after a supplement's corrections: only the fields asked for may change (an empty one is cleared), and
     /// the whole form must still be valid. With them, the history line that says what changed, old and new.
     /// </summary>
-    private async Task<Result<(string FormJson, string Changes)>> CorrectedAsync(Application application, IReadOnlyList<FormField> fields, System.Text.Json.JsonElement posted, CancellationToken cancellationToken)
+    private async Task<Result<(string FormJson, string Changes)>> CorrectedAsync(Application application, FormDefinition? form, IReadOnlyList<FormField> fields, System.Text.Json.JsonElement posted)
     {
         var asked = application.SupplementItems.Where(i => i.Field is not null).Select(i => i.Field!).ToHashSet(StringComparer.Ordinal);
         if (posted.ValueKind != System.Text.Json.JsonValueKind.Object)
@@ -148,8 +146,7 @@ public sealed class TransitionHandler(MotCuaDbContext db, ApplicationAccess acce
         }
 
         var answers = FormFields.WithoutHidden(fields, System.Text.Json.JsonSerializer.SerializeToElement(after));
-        var procedure = await catalog.ProcedureAsync(application.ProcedureId, application.ProcedureVersion, cancellationToken);
-        var errors = await forms.ValidateAsync(procedure?.Form, answers);
+        var errors = await forms.ValidateAsync(form, answers);
         if (errors.Count > 0)
         {
             return Failure.Invalid("Thông tin sửa lại chưa hợp lệ. Xem lỗi của từng trường.", errors.Select(e => (e.Key, (string?)e.Value)).ToArray());
