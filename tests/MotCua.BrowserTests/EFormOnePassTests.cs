@@ -18,7 +18,10 @@ public sealed class EFormOnePassTests(BrowserApp app)
         var form = new SubmissionPage(page);
         await form.OpenAsync("1.001193");
 
-        // No office, an empty name, a child born in 2030, a 9-digit identity number, a 5-digit phone; one file attached.
+        // The office comes preselected from the account's address (phường An Phú).
+        Assert.True(await page.GetByLabel("UBND phường An Phú").IsCheckedAsync());
+
+        // An empty name, a child born in 2030, a 9-digit identity number, a 5-digit phone; one file attached.
         await form.FillAsync("hoTenTre", string.Empty);
         await form.FillAsync("ngaySinhTre", "01/01/2030");
         await form.FillAsync("soDinhDanhMe", "123456789");
@@ -29,7 +32,6 @@ public sealed class EFormOnePassTests(BrowserApp app)
         var summary = await page.Locator(".error-summary").InnerTextAsync();
         string[] expected =
         [
-            "Chọn nơi nộp hồ sơ.",
             "Nhập họ, chữ đệm và tên của trẻ.",
             "Ngày, tháng, năm sinh của trẻ không thể sau ngày hôm nay",
             "Chọn giới tính.",

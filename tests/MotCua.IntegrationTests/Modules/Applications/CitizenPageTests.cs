@@ -115,6 +115,7 @@ public abstract partial class CitizenPageTests(MotCuaApp app)
         Assert.Equal(HttpStatusCode.OK, status);
         Assert.Contains("Họ, chữ đệm và tên của trẻ", html, StringComparison.Ordinal);
         Assert.Contains("value=\"0912000001\"", html, StringComparison.Ordinal); // prefilled from the account
+        Assert.Contains($"name=\"UnitId\" value=\"{await WardIdAsync(app)}\" checked", html, StringComparison.Ordinal); // the ward of the account's address
 
         using var response = await PostSubmitAsync(pages, html, await WardIdAsync(app));
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);

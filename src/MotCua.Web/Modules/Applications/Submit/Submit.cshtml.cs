@@ -65,7 +65,7 @@ public sealed class SubmitModel(
 
         var user = (await accounts.FindAsync(User))!;
         Answers = FormFields.Prefill(Fields, user.FullName, user.ApplicantNumber, user.Phone, user.Email, user.Address);
-        UnitId = Units.Count == 1 ? Units[0].Id : null;
+        UnitId = Units.Count == 1 ? Units[0].Id : OfficeFor(Units, user.Address)?.Id;
         SubmissionKey = Guid.NewGuid().ToString("N");
         return Page();
     }
@@ -294,6 +294,23 @@ public sealed class SubmitModel(
         Units = (await catalog.UnitsAsync(procedure.UnitIds, cancellationToken)).Values.OrderBy(u => u.Path, StringComparer.Ordinal).ToList();
         Fields = procedure.FormFieldsInOrder();
         return null;
+    }
+
+    /// <summary>
+    /// The office that governs where the applicant lives, from the parts of their address ("…, phường An Phú, tỉnh An
+    /// Bình"): the most local unit whose area is named there; null when none is, so the person chooses.
+    /// </summary>
+    public static UnitCard? OfficeFor(IReadOnlyList<UnitCard> units, string? address)
+    {
+        ArgumentNullException.ThrowIfNull(units);
+        if (string.IsNullOrWhiteSpace(address))
+        {
+            return null;
+        }
+
+        var parts = address.Normalize(System.Text.NormalizationForm.FormC).Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
+        return units.Where(u => parts.Contains(u.AreaName.Normalize(System.Text.NormalizationForm.FormC), StringComparer.OrdinalIgnoreCase))
+            .OrderByDescending(u => u.Depth).FirstOrDefault();
     }
 
     private static string Lower(string text) => text.Length > 1 ? char.ToLower(text[0], System.Globalization.CultureInfo.GetCultureInfo("vi-VN")) + text[1..] : text;
