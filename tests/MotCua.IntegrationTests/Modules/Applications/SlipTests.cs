@@ -126,6 +126,11 @@ public abstract class SlipTests(MotCuaApp app)
         // Dated at the unit's place (data on the unit), with the province's feedback hotline (Portal:Hotline).
         Assert.Contains("An Phú, ngày", text, StringComparison.Ordinal);
         Assert.Contains("đường dây nóng " + MotCuaApp.Hotline, text, StringComparison.Ordinal);
+
+        // The issuing unit in full; an uploaded scan is an electronic copy, not an original.
+        Assert.Contains("ỦY BAN NHÂN DÂN PHƯỜNG AN PHÚ", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("UBND PHƯỜNG AN PHÚ", text, StringComparison.Ordinal);
+        Assert.Contains(BirthCertificate + " (bản điện tử)", text.Replace("\n", " ", StringComparison.Ordinal), StringComparison.Ordinal);
     }
 
     [Fact]

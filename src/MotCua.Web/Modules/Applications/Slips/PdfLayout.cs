@@ -40,8 +40,8 @@ internal sealed record TableColumn(string Header, float Weight, Align Align = Al
 internal sealed record SignatureBlock(string Title, string Hint, string? Name);
 
 /// <summary>
-/// DejaVu Sans shipped with the app (Fonts/, see its LICENSE), loaded once from the app's base
-/// directory. Typefaces are immutable and safe to share between threads; Lazy makes the load
+/// Liberation Serif shipped with the app (Fonts/, see its LICENSE): a serif face metrically like Times New Roman, as
+/// official papers are set, that covers Vietnamese; loaded once from the app's base directory. Typefaces are immutable and safe to share between threads; Lazy makes the load
 /// itself thread-safe.
 /// </summary>
 internal static class SlipFonts
@@ -56,7 +56,7 @@ internal static class SlipFonts
     public static ReadOnlySpan<byte> Data(FontFace face) => Faces.Value[(int)face].Data;
 
     private static (byte[], SKTypeface)[] Load() =>
-        [Open("DejaVuSans.ttf"), Open("DejaVuSans-Bold.ttf"), Open("DejaVuSans-Oblique.ttf")];
+        [Open("LiberationSerif-Regular.ttf"), Open("LiberationSerif-Bold.ttf"), Open("LiberationSerif-Italic.ttf")];
 
     private static (byte[], SKTypeface) Open(string file)
     {
@@ -108,6 +108,24 @@ internal static class SlipText
     public static string Nfc(string text) => text.IsNormalized(NormalizationForm.FormC) ? text : text.Normalize(NormalizationForm.FormC);
 
     public static string Upper(string text) => Nfc(text).ToUpperInvariant();
+
+    /// <summary>
+    /// The issuing unit's name in full, as the heading of an official paper has it (Decree 30/2020/NĐ-CP): "UBND phường
+    /// An Phú" is written "Ủy ban nhân dân phường An Phú".
+    /// </summary>
+    public static string InFull(string name)
+    {
+        var text = Nfc(name).Trim();
+        foreach (var (abbreviation, full) in new[] { ("UBND ", "Ủy ban nhân dân "), ("HĐND ", "Hội đồng nhân dân ") })
+        {
+            if (text.StartsWith(abbreviation, StringComparison.Ordinal))
+            {
+                return full + text[abbreviation.Length..];
+            }
+        }
+
+        return text;
+    }
 }
 
 /// <summary>
@@ -629,8 +647,9 @@ internal sealed partial class PdfLayout : IDisposable
         metadata.Author = SlipText.Nfc(author);
         metadata.Creator = "MotCua";
         metadata.Producer = "MotCua (SkiaSharp)";
-        metadata.Creation = createdAt.DateTime;
-        metadata.Modified = createdAt.DateTime;
+        // Skia writes the date with no offset of its own ("Z"): give it the instant in UTC, not the Vietnam wall clock.
+        metadata.Creation = createdAt.UtcDateTime;
+        metadata.Modified = createdAt.UtcDateTime;
 
         using var stream = new MemoryStream();
         using (var document = SKDocument.CreatePdf(stream, metadata))

@@ -12,7 +12,7 @@ public sealed record SlipData
     /// <summary>Parent line of the header, e.g. "UBND TỈNH AN BÌNH" (printed in capitals).</summary>
     public required string ParentUnitName { get; init; }
 
-    /// <summary>Issuing unit, e.g. "UBND PHƯỜNG AN PHÚ"; capitals in the header, as given in the text.</summary>
+    /// <summary>Issuing unit written in full, e.g. "Ủy ban nhân dân phường An Phú"; capitals in the header, as given in the text.</summary>
     public required string UnitName { get; init; }
 
     public string? UnitAddress { get; init; }
@@ -112,8 +112,11 @@ public sealed record SlipData
     public IReadOnlyList<HandOff> HandOffs { get; init; } = [];
 }
 
-/// <summary>A document received with the application (form 01): how many originals and copies.</summary>
-public sealed record ReceivedDocument(string Name, int Originals, int Copies);
+/// <summary>
+/// A document received with the application (form 01): how many originals and copies; an electronic one (uploaded, not
+/// handed in on paper) counts as copies and says so.
+/// </summary>
+public sealed record ReceivedDocument(string Name, int Originals, int Copies, bool Electronic = false);
 
 /// <summary>Something to supplement (form 02), with the reason or the legal basis for asking.</summary>
 public sealed record SupplementItem(string Name, string Reason);

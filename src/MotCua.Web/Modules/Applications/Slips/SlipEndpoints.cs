@@ -42,8 +42,9 @@ public sealed class SlipBuilder(MotCuaDbContext db, CatalogDirectory catalog, Wo
         var parentName = unit.ParentId is int parentId ? (await catalog.UnitAsync(parentId, cancellationToken))?.Name ?? unit.Name : unit.Name;
         var procedure = await catalog.ProcedureAsync(application.ProcedureId, application.ProcedureVersion, cancellationToken)
             ?? throw new InvalidOperationException($"Procedure {application.ProcedureId} of application {application.Code} is gone.");
-        var attached = await db.Set<ApplicationDocument>().AsNoTracking()
-            .Where(d => d.ApplicationId == application.Id && d.Kind == DocumentKind.Input).Select(d => d.Name).ToListAsync(cancellationToken);
+        var files = await db.Set<ApplicationDocument>().AsNoTracking()
+            .Where(d => d.ApplicationId == application.Id && d.Kind == DocumentKind.Input).Select(d => new { d.Name, d.Digitized }).ToListAsync(cancellationToken);
+        var attached = files.Select(f => f.Name).ToList();
         var calendar = await calendars.GetAsync(cancellationToken);
         var events = application.Events.OrderBy(e => e.Sequence).ToList();
         string? ActorOf(string action) => events.LastOrDefault(e => e.Action == action)?.ActorName;
@@ -51,7 +52,7 @@ public sealed class SlipBuilder(MotCuaDbContext db, CatalogDirectory catalog, Wo
         return new SlipData
         {
             ParentUnitName = parentName,
-            UnitName = unit.Name,
+            UnitName = SlipText.InFull(unit.Name),
             UnitAddress = unit.Address,
             UnitPhone = unit.Phone,
             PlaceName = unit.Place,
@@ -65,9 +66,14 @@ public sealed class SlipBuilder(MotCuaDbContext db, CatalogDirectory catalog, Wo
             ProcedureName = application.ProcedureName,
             ProcedureCode = application.ProcedureCode,
             TrackingUrl = trackingUrl,
+            // What was received: papers scanned at the desk in the numbers the procedure asks for; an upload is an
+            // electronic copy, never an original.
             Documents = procedure.Documents.Where(d => attached.Contains(d.Name, StringComparer.Ordinal))
-                .Select(d => new ReceivedDocument(d.Name, d.Originals, d.Copies))
-                .Concat(attached.Where(n => !procedure.Documents.Any(d => d.Name == n)).Distinct().Select(n => new ReceivedDocument(n, 0, 1)))
+                .Select(d => files.Any(f => f.Name == d.Name && f.Digitized)
+                    ? new ReceivedDocument(d.Name, d.Originals, d.Copies)
+                    : new ReceivedDocument(d.Name, 0, files.Count(f => f.Name == d.Name), Electronic: true))
+                .Concat(attached.Where(n => !procedure.Documents.Any(d => d.Name == n)).Distinct()
+                    .Select(n => new ReceivedDocument(n, 0, files.Count(f => f.Name == n), Electronic: !files.Any(f => f.Name == n && f.Digitized))))
                 .ToList(),
             TimeLimit = application.TimeLimit.Describe(),
             ReceivedAt = VietnamTime.Offset(application.ReceivedAt),

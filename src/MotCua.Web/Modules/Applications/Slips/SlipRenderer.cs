@@ -46,7 +46,7 @@ public static class SlipRenderer
         DeskAndApplicant(pdf, data, "Tiếp nhận hồ sơ của");
         pdf.Paragraph("1. Thành phần hồ sơ nộp gồm:", TextStyle.Body);
         var rows = data.Documents
-            .Select((d, i) => (IReadOnlyList<string>)[Ordinal(i + 1), d.Name, Count(d.Originals), Count(d.Copies)])
+            .Select((d, i) => (IReadOnlyList<string>)[Ordinal(i + 1), d.Electronic ? $"{d.Name} (bản điện tử)" : d.Name, Count(d.Originals), Count(d.Copies)])
             .ToList();
         pdf.Table(
             [new("TT", 0.6f, Align.Center), new("Tên giấy tờ", 6.4f), new("Bản chính", 1.4f, Align.Center), new("Bản sao", 1.4f, Align.Center)],

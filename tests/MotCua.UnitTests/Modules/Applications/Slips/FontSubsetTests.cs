@@ -33,9 +33,10 @@ public sealed class FontSubsetTests
     [Fact]
     public void Fonts_load_from_the_app_folder()
     {
-        Assert.True(File.Exists(Path.Combine(SlipFonts.Folder, "DejaVuSans.ttf")));
+        Assert.True(File.Exists(Path.Combine(SlipFonts.Folder, "LiberationSerif-Regular.ttf")));
         Assert.True(File.Exists(Path.Combine(SlipFonts.Folder, "LICENSE")));
-        Assert.Equal("DejaVu Sans", SlipFonts.Get(FontFace.Bold).FamilyName);
+        Assert.Equal("Liberation Serif", SlipFonts.Get(FontFace.Bold).FamilyName);
+        Assert.Contains("SIL Open Font License", File.ReadAllText(Path.Combine(SlipFonts.Folder, "LICENSE")), StringComparison.Ordinal);
         Assert.Same(SlipFonts.Get(FontFace.Italic), SlipFonts.Get(FontFace.Italic));
     }
 }

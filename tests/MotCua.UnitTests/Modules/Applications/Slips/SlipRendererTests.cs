@@ -224,17 +224,47 @@ public sealed class SlipRendererTests
         }
     }
 
+    [Theory]
+    [InlineData("UBND phường An Phú", "Ủy ban nhân dân phường An Phú")]
+    [InlineData("HĐND tỉnh An Bình", "Hội đồng nhân dân tỉnh An Bình")]
+    [InlineData("Sở Tư pháp tỉnh An Bình", "Sở Tư pháp tỉnh An Bình")]
+    public void The_issuing_unit_is_written_in_full(string name, string full) => Assert.Equal(full, SlipText.InFull(name));
+
     [Fact]
-    public void Text_is_real_text_in_embedded_dejavu_fonts_that_pdftotext_reads()
+    public void An_uploaded_document_is_listed_as_an_electronic_copy_on_the_receipt()
+    {
+        var data = Birth(SlipKind.Receipt) with { Documents = [new ReceivedDocument("Giấy chứng sinh", 0, 1, Electronic: true)] };
+        using var document = PdfDocument.Open(SlipRenderer.Render(SlipKind.Receipt, data));
+        var text = string.Join(' ', document.GetPage(1).GetWords().Select(w => w.Text));
+        Assert.Contains("Giấy chứng sinh (bản điện tử)", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void The_pdf_says_when_it_was_made_as_the_same_instant_in_utc()
+    {
+        var data = Birth(SlipKind.Receipt);
+        using var document = PdfDocument.Open(SlipRenderer.Render(SlipKind.Receipt, data));
+        // PDF dates read D:YYYYMMDDHHmmSS followed by the offset (Z or +HH'mm').
+        var text = document.Information.CreationDate ?? string.Empty;
+        var match = System.Text.RegularExpressions.Regex.Match(text, @"^D:(\d{14})(Z|([+-])(\d{2})'(\d{2})'?)");
+        Assert.True(match.Success, text);
+        var local = DateTime.ParseExact(match.Groups[1].Value, "yyyyMMddHHmmss", System.Globalization.CultureInfo.InvariantCulture);
+        var offset = match.Groups[2].Value == "Z" ? TimeSpan.Zero
+            : (match.Groups[3].Value == "-" ? -1 : 1) * new TimeSpan(int.Parse(match.Groups[4].Value, System.Globalization.CultureInfo.InvariantCulture), int.Parse(match.Groups[5].Value, System.Globalization.CultureInfo.InvariantCulture), 0);
+        Assert.Equal(data.IssuedAt.ToUniversalTime(), new DateTimeOffset(local, offset).ToUniversalTime());
+    }
+
+    [Fact]
+    public void Text_is_real_text_in_an_embedded_serif_face_like_times_that_pdftotext_reads()
     {
         var pdf = SlipRenderer.Render(SlipKind.Receipt, Birth(SlipKind.Receipt));
         using (var document = PdfDocument.Open(pdf))
         {
             var letters = document.GetPage(1).Letters;
             Assert.NotEmpty(letters);
-            Assert.All(letters, letter => Assert.Contains("DejaVuSans", letter.FontName, StringComparison.Ordinal));
-            Assert.Contains(letters, letter => letter.FontName != null && letter.FontName.EndsWith("DejaVuSans-Bold", StringComparison.Ordinal));
-            Assert.Contains(letters, letter => letter.FontName != null && letter.FontName.EndsWith("DejaVuSans-Oblique", StringComparison.Ordinal));
+            Assert.All(letters, letter => Assert.Contains("LiberationSerif", letter.FontName, StringComparison.Ordinal));
+            Assert.Contains(letters, letter => letter.FontName != null && letter.FontName.EndsWith("LiberationSerif-Bold", StringComparison.Ordinal));
+            Assert.Contains(letters, letter => letter.FontName != null && letter.FontName.EndsWith("LiberationSerif-Italic", StringComparison.Ordinal));
         }
 
         // Only the glyphs used are embedded: a slip is small.
