@@ -45,6 +45,27 @@ public abstract class BadInputTests(MotCuaApp app)
     }
 
     [Fact]
+    public async Task Every_mistake_of_a_keyed_in_application_comes_back_in_one_problem()
+    {
+        var reception = await app.ApiClientFor("reception1");
+        var before = await CountAsync();
+        using var response = await SubmitAsync(reception, new
+        {
+            procedureCode = Birth,
+            channel = "Counter",
+            applicant = new { name = "", phone = "09123" },
+            form = new { ngaySinhTre = "2030-01-01" },
+        });
+        var errors = (await response.AssertProblemAsync(HttpStatusCode.BadRequest)).GetProperty("errors");
+        foreach (var field in new[] { "unitId", "applicant.name", "applicant.phone", "form.hoTenTre", "form.ngaySinhTre" })
+        {
+            Assert.True(errors.TryGetProperty(field, out _), $"{field}: {errors}");
+        }
+
+        Assert.Equal(before, await CountAsync());
+    }
+
+    [Fact]
     public async Task Invalid_utf8_inside_a_json_string_is_a_400_problem()
     {
         var citizen = await app.ApiClientFor("citizen1");

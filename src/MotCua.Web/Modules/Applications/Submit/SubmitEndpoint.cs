@@ -73,22 +73,21 @@ public sealed class SubmitHandler(
         }
 
         var procedure = request.ProcedureCode is null ? null : await catalog.ProcedureAsync(request.ProcedureCode, cancellationToken);
-        var unit = request.UnitId is int unitId ? await catalog.UnitAsync(unitId, cancellationToken) : null;
-        if (procedure is null || unit is null || !procedure.IsHandledBy(unit.Id))
+        if (procedure is null)
         {
-            return Failure.Invalid("Thủ tục hoặc nơi nộp không đúng.",
-                ("procedureCode", procedure is null ? "Chọn một thủ tục có trong danh mục." : null),
-                ("unitId", procedure is not null && (unit is null || !procedure.IsHandledBy(unit.Id)) ? "Chọn một cơ quan giải quyết thủ tục này." : null));
+            return Failure.Invalid("Thủ tục hoặc nơi nộp không đúng.", ("procedureCode", "Chọn một thủ tục có trong danh mục."));
         }
 
+        var unit = request.UnitId is int unitId ? await catalog.UnitAsync(unitId, cancellationToken) : null;
+        var unitProblem = unit is null || !procedure.IsHandledBy(unit.Id) ? "Chọn một cơ quan giải quyết thủ tục này." : null;
         var channel = request.Channel ?? (caller.IsOfficer ? Channel.Counter : caller.IsAssistant ? Channel.OnlineAssisted : Channel.OnlineRemote);
-        if (ChannelFailure(caller, procedure, unit, channel) is { } channelFailure)
+        if (unit is not null && unitProblem is null && ChannelFailure(caller, procedure, unit, channel) is { } channelFailure)
         {
             return channelFailure;
         }
 
         var (applicant, consent, applicantFailure) = await ApplicantAsync(caller, request, channel, procedure);
-        if (applicantFailure is not null)
+        if (applicantFailure is { Kind: not FailureKind.Invalid })
         {
             return applicantFailure;
         }
@@ -96,9 +95,21 @@ public sealed class SubmitHandler(
         // A hidden field's answer (its shown-when rule not met) is not kept.
         var answers = procedure.Form is { } form ? FormFields.WithoutHidden(forms.FieldsOf(form), request.Form) : request.Form;
         var formErrors = await forms.ValidateAsync(procedure.Form, answers);
-        if (formErrors.Count > 0)
+
+        // Everything wrong in one answer: the office, the applicant and every field of the form.
+        (string Field, string? Message)[] problems =
+        [
+            ("unitId", unitProblem),
+            .. (applicantFailure?.Fields ?? []).Select(f => (f.Field, (string?)f.Message)),
+            .. formErrors.Select(e => (e.Key, (string?)e.Value)),
+        ];
+        if (problems.Any(p => p.Message is not null) || unit is null)
         {
-            return Failure.Invalid("Tờ khai chưa hợp lệ. Xem lỗi của từng trường.", formErrors.Select(e => (e.Key, (string?)e.Value)).ToArray());
+            var sources = new[] { unitProblem is not null, applicantFailure is not null, formErrors.Count > 0 }.Count(x => x);
+            var message = sources > 1 ? "Hồ sơ chưa hợp lệ. Xem lỗi của từng trường."
+                : unitProblem is not null ? "Thủ tục hoặc nơi nộp không đúng."
+                : applicantFailure?.Message ?? "Tờ khai chưa hợp lệ. Xem lỗi của từng trường.";
+            return Failure.Invalid(message, problems);
         }
 
         var now = clock.GetCurrentInstant();
