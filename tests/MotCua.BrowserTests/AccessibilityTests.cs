@@ -48,6 +48,9 @@ public sealed class AccessibilityTests(BrowserApp app)
         await Visit("/dang-ky", "đăng ký");
         await Visit("/dang-nhap", "đăng nhập");
         await Visit("/tra-cuu", "tra cứu");
+        await Visit("/?culture=en", "home (English)");
+        await Visit("/thu-tuc?q=khai+sinh", "search (English)");
+        await Visit("/?culture=vi-VN", "trang chủ (quay lại tiếng Việt)");
 
         // The citizen's path: e-form, the same with errors, check answers, confirmation, their applications.
         await new LoginPage(page).SignInAsync("citizen1", "MotCua@2026");

@@ -110,7 +110,7 @@ public abstract class OutboxTests(MotCuaApp app)
         Assert.Equal(HttpStatusCode.OK, status);
         Assert.Contains("Hồ sơ đã được tiếp nhận", html, StringComparison.Ordinal);
         var header = Regex.Match(System.Net.WebUtility.HtmlDecode(html), @"<a href=""/thong-bao"">(.*?)</a>", RegexOptions.Singleline).Groups[1].Value;
-        Assert.Matches(@"^Thông báo\s+<span class=""badge"" aria-label=""(\d+) chưa đọc"">\1</span>\s*$", header);
+        Assert.Matches(@"^Thông báo\s+<span class=""badge"">\d+<span class=""visually-hidden""> chưa đọc</span></span>\s*$", header);
 
         using (var read = await citizen.PostAsync(new Uri($"/api/v1/notifications/{received.GetProperty("id").GetInt64()}/read", UriKind.Relative), null))
         {

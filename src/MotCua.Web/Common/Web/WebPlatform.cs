@@ -96,7 +96,10 @@ public static class WebPlatform
             options.DefaultRequestCulture = new RequestCulture("vi-VN");
             options.SupportedCultures = cultures;
             options.SupportedUICultures = cultures;
+            // Vietnamese first: the language changes only when a person picks it (?culture=, then the cookie).
+            options.RequestCultureProviders = [new QueryStringRequestCultureProvider(), new CookieRequestCultureProvider()];
         });
+        services.AddLocalization();
         return builder;
     }
 
@@ -135,6 +138,11 @@ public static class WebPlatform
         }
 
         app.UseRequestLocalization();
+        app.Use(async (context, next) =>
+        {
+            Localization.Texts.Remember(context);
+            await next();
+        });
         app.UseStaticFiles();
 
         // Everything past the static files is made for one caller (a page shows who is signed in, the API answers with

@@ -56,7 +56,7 @@ public abstract partial class CatalogPageTests(MotCuaApp app)
         Assert.Contains("Không tìm thấy trang", WebUtility.HtmlDecode(html), StringComparison.Ordinal);
     }
 
-    [GeneratedRegex("<h2 class=\"procedure-title\"><a href=\"[^\"]+\">([^<]+)</a></h2>")]
+    [GeneratedRegex("<h2 class=\"procedure-title\"><a href=\"[^\"]+\"(?: lang=\"vi\")?>([^<]+)</a></h2>")]
     private static partial Regex ResultTitle();
 }
 
