@@ -1,3 +1,6 @@
+using System.Globalization;
+using System.Text.Encodings.Web;
+using Microsoft.AspNetCore.Html;
 using Microsoft.AspNetCore.Localization;
 
 namespace MotCua.Web.Common.Localization;
@@ -11,6 +14,22 @@ public sealed class Texts
 {
     public const string Vietnamese = "vi-VN";
     public const string English = "en";
+
+    /// <summary>Whether this request reads English (otherwise Vietnamese).</summary>
+    public static bool IsEnglish => CultureInfo.CurrentUICulture.TwoLetterISOLanguageName == English;
+
+    /// <summary>
+    /// Data written in Vietnamese (a unit's or a procedure's name, an applicant's answer): as it is on a Vietnamese page,
+    /// inside &lt;span lang="vi"&gt; on an English one so a screen reader says it in Vietnamese.
+    /// </summary>
+    public static IHtmlContent Vi(string? text)
+    {
+        var encoded = HtmlEncoder.Default.Encode(text ?? string.Empty);
+        return new HtmlString(IsEnglish && encoded.Length > 0 ? $"<span lang=\"vi\">{encoded}</span>" : encoded);
+    }
+
+    /// <summary>"vi" on an English page, for an element that holds Vietnamese data (lang="@Texts.ViLang"); none otherwise.</summary>
+    public static string? ViLang => IsEnglish ? "vi" : null;
 
     /// <summary>How long the language a person picked is remembered (the culture cookie).</summary>
     public static readonly TimeSpan Remembered = TimeSpan.FromDays(365);
