@@ -176,7 +176,7 @@ public sealed class FormBuilderPageModel(CatalogVersions versions, CatalogImport
         Term(summary, f.Label).Append(" — ").Append(texts[FormDesigns.KindNames[f.Kind]]);
         if (f.Required)
         {
-            summary.Append(", ").Append(texts["bắt buộc"]);
+            summary.Append(", ").Append(texts["Bắt buộc"].Value.ToLowerInvariant());
         }
 
         if (!string.IsNullOrWhiteSpace(f.ShownWhenField))
