@@ -35,7 +35,7 @@ public sealed class CheckAnswersModel(MotCuaDbContext db, ApplicationAccess acce
     public string? Error { get; private set; }
 
     /// <summary>The required documents not attached yet, when that is why the draft was not sent.</summary>
-    public string? MissingNamed { get; private set; }
+    public IReadOnlyList<string> MissingNames { get; private set; } = [];
 
     /// <summary>The e-form page opened on this draft.</summary>
     public string ChangeAddress => $"/nop-ho-so/{Uri.EscapeDataString(Procedure.Code)}?ho-so={Uri.EscapeDataString(Application.Code)}";
@@ -54,8 +54,8 @@ public sealed class CheckAnswersModel(MotCuaDbContext db, ApplicationAccess acce
 
         if (Missing.Any())
         {
-            MissingNamed = string.Join("; ", Missing.Select(d => d.Name));
-            Error = "Còn thiếu giấy tờ bắt buộc: " + MissingNamed + ". Bấm “Thay đổi” ở phần Giấy tờ đính kèm để đính kèm.";
+            MissingNames = Missing.Select(d => d.Name).ToList();
+            Error = "Còn thiếu giấy tờ bắt buộc: " + string.Join("; ", MissingNames) + ". Bấm “Thay đổi” ở phần Giấy tờ đính kèm để đính kèm.";
             return Page();
         }
 

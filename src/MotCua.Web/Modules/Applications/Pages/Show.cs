@@ -27,6 +27,24 @@ public static partial class Show
     public static IHtmlContent Term(IStringLocalizer<Texts> texts, string? word) =>
         Texts.IsEnglish ? texts.Term(word) : new HtmlContentBuilder().Append(word);
 
+    /// <summary>Catalog words in a list ("Giấy chứng sinh …; Giấy chứng nhận kết hôn …"), each as <see cref="Term"/> says it.</summary>
+    public static IHtmlContent Terms(IStringLocalizer<Texts> texts, IEnumerable<string> words, string separator = "; ")
+    {
+        ArgumentNullException.ThrowIfNull(words);
+        var html = new HtmlContentBuilder();
+        foreach (var word in words)
+        {
+            if (html.Count > 0)
+            {
+                html.Append(separator);
+            }
+
+            html.AppendHtml(Term(texts, word));
+        }
+
+        return html;
+    }
+
     /// <summary>A label written lower-case inside a sentence or a link ("Tờ khai" → "tờ khai", in English "form").</summary>
     public static string Lower(IStringLocalizer<Texts> texts, string label)
     {

@@ -237,16 +237,13 @@ public sealed class SubmitModel(
         }
     }
 
-    /// <summary>
-    /// The document a slot's message ("doc1") asks to attach, as the message writes it ("giấy chứng sinh …"); null for
-    /// any other message.
-    /// </summary>
+    /// <summary>The document a slot's message ("doc1", "Đính kèm giấy chứng sinh …") asks to attach; null for any other message.</summary>
     public string? MissingDocument(string key, string message)
     {
         ArgumentNullException.ThrowIfNull(key);
         return key.StartsWith("doc", StringComparison.Ordinal) && int.TryParse(key.AsSpan(3), System.Globalization.CultureInfo.InvariantCulture, out var slot)
             && slot >= 0 && slot < Procedure.Documents.Count && message == Missing(Procedure.Documents[slot].Name)
-            ? Lower(Procedure.Documents[slot].Name)
+            ? Procedure.Documents[slot].Name
             : null;
     }
 
