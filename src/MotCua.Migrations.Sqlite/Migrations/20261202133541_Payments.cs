@@ -1,0 +1,81 @@
+﻿using System;
+using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace MotCua.Migrations.Sqlite.Migrations
+{
+    /// <inheritdoc />
+    public partial class Payments : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.AddColumn<long>(
+                name: "AmountDue",
+                table: "applications",
+                type: "INTEGER",
+                nullable: true);
+
+            migrationBuilder.CreateTable(
+                name: "payments",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    OrderRef = table.Column<string>(type: "TEXT", maxLength: 34, nullable: false),
+                    ApplicationId = table.Column<long>(type: "INTEGER", nullable: false),
+                    ApplicationCode = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    UnitId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Amount = table.Column<long>(type: "INTEGER", nullable: false),
+                    Provider = table.Column<string>(type: "TEXT", maxLength: 30, nullable: false),
+                    Description = table.Column<string>(type: "TEXT", maxLength: 255, nullable: false),
+                    PayerUserId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    Status = table.Column<string>(type: "TEXT", maxLength: 12, nullable: false),
+                    CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    ExpiresAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    PaidAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    NotifiedAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    GatewayTransactionNo = table.Column<string>(type: "TEXT", maxLength: 40, nullable: true),
+                    BankCode = table.Column<string>(type: "TEXT", maxLength: 20, nullable: true),
+                    ResponseCode = table.Column<string>(type: "TEXT", maxLength: 4, nullable: true),
+                    Version = table.Column<Guid>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_payments", x => x.Id);
+                });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_payments_ApplicationId",
+                table: "payments",
+                column: "ApplicationId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_payments_OrderRef",
+                table: "payments",
+                column: "OrderRef",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_payments_Status_ExpiresAt",
+                table: "payments",
+                columns: new[] { "Status", "ExpiresAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_payments_UnitId_CreatedAt",
+                table: "payments",
+                columns: new[] { "UnitId", "CreatedAt" });
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropTable(
+                name: "payments");
+
+            migrationBuilder.DropColumn(
+                name: "AmountDue",
+                table: "applications");
+        }
+    }
+}

@@ -1,0 +1,140 @@
+using System.Globalization;
+using System.Security.Claims;
+using System.Security.Cryptography;
+using System.Text.Json.Serialization;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using MotCua.Web.Common.Errors;
+using MotCua.Web.Common.Persistence;
+using MotCua.Web.Common.Web;
+using MotCua.Web.Modules.Applications.Public;
+using MotCua.Web.Modules.Payments.Domain;
+using MotCua.Web.Modules.Payments.Gateways;
+using NodaTime;
+
+namespace MotCua.Web.Modules.Payments;
+
+/// <summary>The answer the gateway expects to its notice: {"RspCode": "00", "Message": "Confirm Success"} and the others.</summary>
+public sealed record NoticeAnswer(
+    [property: JsonPropertyName("RspCode")] string RspCode,
+    [property: JsonPropertyName("Message")] string Message)
+{
+    public static readonly NoticeAnswer Confirmed = new("00", "Confirm Success");
+    public static readonly NoticeAnswer OrderNotFound = new("01", "Order not found");
+    public static readonly NoticeAnswer AlreadyConfirmed = new("02", "Order already confirmed");
+    public static readonly NoticeAnswer InvalidAmount = new("04", "Invalid amount");
+    public static readonly NoticeAnswer InvalidSignature = new("97", "Invalid signature");
+    public static readonly NoticeAnswer Unknown = new("99", "Unknown error");
+}
+
+/// <summary>
+/// Paying an application's fee online: a payment made and the payer sent to the gateway, then the gateway's signed
+/// server-to-server notice, the only thing that marks it paid (and the application with it, in one transaction). The
+/// payer's return to the portal shows the state and changes nothing.
+/// </summary>
+public sealed class PaymentService(
+    MotCuaDbContext db, ApplicationPayments applications, PaymentGateways gateways, IOptions<PaymentOptions> options,
+    IOptions<PortalOptions> portal, IClock clock, ILogger<PaymentService> logger)
+{
+    public const string ReturnPath = "payments/vnpay/return";
+
+    public sealed record Started(Payment Payment, Uri RedirectUrl);
+
+    /// <summary>A new payment of the fee due, and the signed address of the gateway's page for it.</summary>
+    public async Task<Result<Started>> StartAsync(ClaimsPrincipal user, string code, string? payerIp, CancellationToken cancellationToken)
+    {
+        var due = await applications.DueAsync(user, code, cancellationToken);
+        if (due.Failure is { } failure)
+        {
+            return failure;
+        }
+
+        if (gateways.Default is not { } gateway)
+        {
+            return Failure.Conflict("Tỉnh chưa mở thanh toán trực tuyến; vui lòng nộp lệ phí tại bộ phận một cửa.");
+        }
+
+        var fee = due.Value!;
+        if (await db.Set<Payment>().AnyAsync(p => p.ApplicationId == fee.ApplicationId && p.Status == PaymentStatus.Paid, cancellationToken))
+        {
+            return Failure.Conflict("Hồ sơ này đã được thanh toán; cơ quan đang cập nhật trạng thái.");
+        }
+
+        var now = clock.GetCurrentInstant();
+        var payment = new Payment(NewOrderRef(now), fee.ApplicationId, fee.Code, fee.UnitId, fee.Amount, gateway.Name,
+            $"Thanh toan le phi ho so {fee.Code}", fee.ApplicantUserId, now, Duration.FromMinutes(options.Value.PaymentMinutes));
+        var redirect = gateway.PayUrl(new PaymentOrder(payment.OrderRef, payment.Amount, payment.Description,
+            new Uri(portal.Value.BaseUri, ReturnPath), payerIp ?? "127.0.0.1", payment.CreatedAt, payment.ExpiresAt));
+        payment.SentToGateway();
+        db.Add(payment);
+        await db.SaveChangesAsync(cancellationToken);
+        logger.LogInformation("Payment {OrderRef} of {Amount} VND for {Code} sent to {Provider}", payment.OrderRef, payment.Amount, fee.Code, gateway.Name);
+        return new Started(payment, redirect);
+    }
+
+    /// <summary>
+    /// The gateway's server-to-server notice (IPN): signature, order, amount, then paid or failed, once. A repeated or
+    /// late notice changes nothing and is answered as the protocol says.
+    /// </summary>
+    public async Task<NoticeAnswer> NoticeAsync(IReadOnlyCollection<KeyValuePair<string, string?>> fields, CancellationToken cancellationToken)
+    {
+        var merchant = fields.FirstOrDefault(f => f.Key == "vnp_TmnCode").Value;
+        var (gateway, notice) = gateways.ForMerchant(merchant).Select(g => (g, g.Read(fields))).FirstOrDefault(r => r.Item2 is not null);
+        if (notice is null)
+        {
+            logger.LogWarning("Payment notice refused: signature not valid for merchant {Merchant}", merchant);
+            return NoticeAnswer.InvalidSignature;
+        }
+
+        var payment = await db.Set<Payment>().SingleOrDefaultAsync(p => p.OrderRef == notice.OrderRef && p.Provider == gateway!.Name, cancellationToken);
+        if (payment is null)
+        {
+            return NoticeAnswer.OrderNotFound;
+        }
+
+        var now = clock.GetCurrentInstant();
+        var outcome = payment.Notice(notice.Amount ?? -1, notice.Paid, notice.TransactionNo, notice.BankCode, notice.ResponseCode, now);
+        switch (outcome)
+        {
+            case NoticeOutcome.AlreadyConfirmed:
+                return NoticeAnswer.AlreadyConfirmed;
+            case NoticeOutcome.WrongAmount:
+                logger.LogWarning("Payment {OrderRef}: the gateway reported {Reported} VND, the order is {Amount} VND", payment.OrderRef, notice.Amount, payment.Amount);
+                return NoticeAnswer.InvalidAmount;
+            case NoticeOutcome.Confirmed:
+                var note = $"Đã thanh toán {payment.Amount.ToString("N0", CultureInfo.GetCultureInfo("vi-VN"))} đồng trực tuyến, mã giao dịch {notice.TransactionNo}.";
+                if (!await applications.ConfirmPaidAsync(payment.ApplicationId, gateways.Named(payment.Provider)!.DisplayName, note, now, cancellationToken))
+                {
+                    logger.LogWarning("Payment {OrderRef} paid, but application {Code} no longer awaits payment: to be refunded", payment.OrderRef, payment.ApplicationCode);
+                }
+
+                break;
+        }
+
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            // Another notice for this order was saved first.
+            return NoticeAnswer.AlreadyConfirmed;
+        }
+
+        logger.LogInformation("Payment {OrderRef}: {Outcome} ({ResponseCode})", payment.OrderRef, outcome, notice.ResponseCode);
+        return NoticeAnswer.Confirmed;
+    }
+
+    /// <summary>The payment the payer returns with, its signature checked; null when it is not one of ours.</summary>
+    public async Task<Payment?> ReturnedAsync(IReadOnlyCollection<KeyValuePair<string, string?>> fields, CancellationToken cancellationToken)
+    {
+        var merchant = fields.FirstOrDefault(f => f.Key == "vnp_TmnCode").Value;
+        var (gateway, notice) = gateways.ForMerchant(merchant).Select(g => (g, g.Read(fields))).FirstOrDefault(r => r.Item2 is not null);
+        return notice is null ? null
+            : await db.Set<Payment>().AsNoTracking().SingleOrDefaultAsync(p => p.OrderRef == notice.OrderRef && p.Provider == gateway!.Name, cancellationToken);
+    }
+
+    /// <summary>Unique, short, letters and digits only, as gateways want it: the day, then 12 random hex digits.</summary>
+    private static string NewOrderRef(Instant now) =>
+        now.InUtc().Date.ToString("yyMMdd", CultureInfo.InvariantCulture) + Convert.ToHexString(RandomNumberGenerator.GetBytes(6));
+}
