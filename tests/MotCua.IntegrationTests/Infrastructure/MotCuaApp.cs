@@ -69,6 +69,9 @@ public abstract class MotCuaApp : WebApplicationFactory<Program>, IAsyncLifetime
         builder.UseSetting("Payments:Providers:sandbox:TmnCode", SandboxMerchant);
         builder.UseSetting("Payments:Providers:sandbox:HashSecret", SandboxSecret);
         builder.UseSetting("Payments:Providers:sandbox:PayUrl", "/sandbox/vnpay/paymentv2/vpcpay.html");
+        builder.UseSetting("Payments:Providers:sandbox:QueryUrl", "/sandbox/vnpay/merchant_webapi/api/transaction");
+        builder.UseSetting("Payments:QueryEverySeconds", "0");
+        builder.UseSetting("Payments:QueryAfterMinutes", "0");
         builder.UseSetting("Payments:Sandbox:Enabled", "true");
         builder.UseSetting("Payments:Sandbox:Merchants:0:TmnCode", SandboxMerchant);
         builder.UseSetting("Payments:Sandbox:Merchants:0:Name", "Dịch vụ công tỉnh An Bình");
@@ -82,8 +85,11 @@ public abstract class MotCuaApp : WebApplicationFactory<Program>, IAsyncLifetime
         builder.ConfigureServices(ConfigureServices);
 
         // The sandbox gateway's server-to-server notice reaches this in-memory host as it would reach a real one over HTTP.
-        builder.ConfigureTestServices(services => services.AddHttpClient(MotCua.Web.Modules.Payments.Gateways.Sandbox.SandboxGateway.NoticeClient)
-            .ConfigurePrimaryHttpMessageHandler(() => Server.CreateHandler()));
+        builder.ConfigureTestServices(services =>
+        {
+            services.AddHttpClient(MotCua.Web.Modules.Payments.Gateways.Sandbox.SandboxGateway.NoticeClient).ConfigurePrimaryHttpMessageHandler(() => Server.CreateHandler());
+            services.AddHttpClient(MotCua.Web.Modules.Payments.Gateways.VnPay.VnPayGateway.ApiClient).ConfigurePrimaryHttpMessageHandler(() => Server.CreateHandler());
+        });
     }
 
     /// <summary>The portal's merchant code and hash secret at the sandbox gateway in tests.</summary>

@@ -10,13 +10,13 @@ public sealed class PaymentGateways
 {
     private readonly Dictionary<string, VnPayGateway> _byName;
 
-    public PaymentGateways(IOptions<PaymentOptions> options, IOptions<PortalOptions> portal)
+    public PaymentGateways(IOptions<PaymentOptions> options, IOptions<PortalOptions> portal, IHttpClientFactory http)
     {
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(portal);
         var settings = options.Value;
         _byName = settings.Providers.Where(p => p.Value.Enabled)
-            .ToDictionary(p => p.Key, p => new VnPayGateway(p.Key, p.Value, portal.Value.BaseUri), StringComparer.Ordinal);
+            .ToDictionary(p => p.Key, p => new VnPayGateway(p.Key, p.Value, portal.Value.BaseUri, http), StringComparer.Ordinal);
         Default = settings.DefaultProvider is { Length: > 0 } name ? _byName.GetValueOrDefault(name) : null;
     }
 

@@ -17,6 +17,14 @@ public sealed class PaymentOptions : IValidatableObject
     [Range(5, 24 * 60)]
     public int PaymentMinutes { get; set; } = 15;
 
+    /// <summary>How long after it was made a payment with no notice is asked about at the gateway (querydr).</summary>
+    [Range(0, 24 * 60)]
+    public int QueryAfterMinutes { get; set; } = 5;
+
+    /// <summary>How often the status worker looks for such payments; 0 turns it off (tests run it by hand).</summary>
+    [Range(0, 3600)]
+    public int QueryEverySeconds { get; set; } = 60;
+
     /// <summary>VNPay-protocol merchant accounts by provider name ("vnpay", "sandbox").</summary>
     public Dictionary<string, VnPayProviderOptions> Providers { get; set; } = new(StringComparer.Ordinal);
 
@@ -73,6 +81,9 @@ public sealed class VnPayProviderOptions
 
     /// <summary>The gateway's payment address (absolute, or a path on the portal for the built-in sandbox).</summary>
     public string? PayUrl { get; set; }
+
+    /// <summary>The gateway's transaction API (querydr), asked about payments whose notice never came.</summary>
+    public string? QueryUrl { get; set; }
 
     internal IEnumerable<string> Problems()
     {

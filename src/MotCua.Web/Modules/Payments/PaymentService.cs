@@ -92,8 +92,7 @@ public sealed class PaymentService(
             return NoticeAnswer.OrderNotFound;
         }
 
-        var now = clock.GetCurrentInstant();
-        var outcome = payment.Notice(notice.Amount ?? -1, notice.Paid, notice.TransactionNo, notice.BankCode, notice.ResponseCode, now);
+        var outcome = await SettleAsync(payment, notice.Amount ?? -1, notice.Paid, notice.TransactionNo, notice.BankCode, notice.ResponseCode, cancellationToken);
         switch (outcome)
         {
             case NoticeOutcome.AlreadyConfirmed:
@@ -101,14 +100,6 @@ public sealed class PaymentService(
             case NoticeOutcome.WrongAmount:
                 logger.LogWarning("Payment {OrderRef}: the gateway reported {Reported} VND, the order is {Amount} VND", payment.OrderRef, notice.Amount, payment.Amount);
                 return NoticeAnswer.InvalidAmount;
-            case NoticeOutcome.Confirmed:
-                var note = $"Đã thanh toán {payment.Amount.ToString("N0", CultureInfo.GetCultureInfo("vi-VN"))} đồng trực tuyến, mã giao dịch {notice.TransactionNo}.";
-                if (!await applications.ConfirmPaidAsync(payment.ApplicationId, gateways.Named(payment.Provider)!.DisplayName, note, now, cancellationToken))
-                {
-                    logger.LogWarning("Payment {OrderRef} paid, but application {Code} no longer awaits payment: to be refunded", payment.OrderRef, payment.ApplicationCode);
-                }
-
-                break;
         }
 
         try
@@ -117,12 +108,85 @@ public sealed class PaymentService(
         }
         catch (DbUpdateConcurrencyException)
         {
-            // Another notice for this order was saved first.
+            // Another notice (or the status worker) settled this order first.
             return NoticeAnswer.AlreadyConfirmed;
         }
 
-        logger.LogInformation("Payment {OrderRef}: {Outcome} ({ResponseCode})", payment.OrderRef, outcome, notice.ResponseCode);
         return NoticeAnswer.Confirmed;
+    }
+
+    /// <summary>
+    /// Payments whose notice never came, asked about at their gateway (querydr): paid or failed there, they are settled
+    /// as the notice would have; unknown or still open past their time, they expire. Returns how many changed.
+    /// </summary>
+    public async Task<int> CheckPendingAsync(int batch, CancellationToken cancellationToken)
+    {
+        var now = clock.GetCurrentInstant();
+        var askAfter = now - Duration.FromMinutes(options.Value.QueryAfterMinutes);
+        var pending = await db.Set<Payment>()
+            .Where(p => (p.Status == PaymentStatus.Pending || p.Status == PaymentStatus.Created) && p.CreatedAt <= askAfter)
+            .OrderBy(p => p.CreatedAt).Take(batch).ToListAsync(cancellationToken);
+        var changed = 0;
+        foreach (var payment in pending)
+        {
+            if (gateways.Named(payment.Provider) is not { } gateway)
+            {
+                continue;
+            }
+
+            var status = await gateway.QueryAsync(new PaymentOrder(payment.OrderRef, payment.Amount, payment.Description, new Uri(portal.Value.BaseUri, ReturnPath), "127.0.0.1", payment.CreatedAt, payment.ExpiresAt), now, cancellationToken);
+            if (status is null)
+            {
+                // The gateway could not be asked: the next round tries again.
+                continue;
+            }
+
+            if (status is { Known: true } and ({ Paid: true } or { Failed: true }))
+            {
+                if (await SettleAsync(payment, status.Amount ?? -1, status.Paid, status.TransactionNo, status.BankCode, status.ResponseCode, cancellationToken) == NoticeOutcome.WrongAmount)
+                {
+                    logger.LogWarning("Payment {OrderRef}: the gateway's query reports {Reported} VND, the order is {Amount} VND", payment.OrderRef, status.Amount, payment.Amount);
+                    continue;
+                }
+            }
+            else if (!payment.Expire(now))
+            {
+                // Unknown to the gateway or still open there, and not yet past its time.
+                continue;
+            }
+
+            try
+            {
+                await db.SaveChangesAsync(cancellationToken);
+                changed++;
+                logger.LogInformation("Payment {OrderRef} repaired from the gateway's status: {Status}", payment.OrderRef, payment.Status);
+            }
+            catch (DbUpdateConcurrencyException)
+            {
+                // Its notice arrived meanwhile.
+                db.ChangeTracker.Clear();
+            }
+        }
+
+        return changed;
+    }
+
+    /// <summary>The gateway's word on a payment, as a notice or a status query brings it; the application follows a payment made.</summary>
+    private async Task<NoticeOutcome> SettleAsync(Payment payment, long amount, bool paid, string? transactionNo, string? bankCode, string? responseCode, CancellationToken cancellationToken)
+    {
+        var now = clock.GetCurrentInstant();
+        var outcome = payment.Notice(amount, paid, transactionNo, bankCode, responseCode, now);
+        if (outcome == NoticeOutcome.Confirmed)
+        {
+            var note = $"Đã thanh toán {payment.Amount.ToString("N0", CultureInfo.GetCultureInfo("vi-VN"))} đồng trực tuyến, mã giao dịch {transactionNo}.";
+            if (!await applications.ConfirmPaidAsync(payment.ApplicationId, gateways.Named(payment.Provider)?.DisplayName ?? payment.Provider, note, now, cancellationToken))
+            {
+                logger.LogWarning("Payment {OrderRef} paid, but application {Code} no longer awaits payment: to be refunded", payment.OrderRef, payment.ApplicationCode);
+            }
+        }
+
+        logger.LogInformation("Payment {OrderRef}: {Outcome} ({ResponseCode})", payment.OrderRef, outcome, responseCode);
+        return outcome;
     }
 
     /// <summary>The payment the payer returns with, its signature checked; null when it is not one of ours.</summary>

@@ -3,6 +3,9 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.AspNetCore.WebUtilities;
 using MotCua.IntegrationTests.Infrastructure;
+using Microsoft.Extensions.DependencyInjection;
+using MotCua.Web.Modules.Payments;
+using MotCua.Web.Modules.Payments.Gateways.Sandbox;
 using MotCua.Web.Modules.Payments.Gateways.VnPay;
 using static MotCua.IntegrationTests.Modules.Applications.LifecycleApi;
 
@@ -162,6 +165,38 @@ public abstract class OnlinePaymentTests(MotCuaApp app)
         Assert.Equal("Confirm Success", answer.GetProperty("Message").GetString());
         Assert.Equal("Paid", (await PaymentAsync(id)).GetProperty("status").GetString());
         Assert.Equal("InProgress", (await ApplicationAsync(code)).GetProperty("status").GetString());
+    }
+
+    [Fact]
+    public async Task A_payment_whose_notice_was_lost_is_repaired_from_the_gateways_status_and_an_unknown_one_waits()
+    {
+        var code = await AwaitingPaymentAsync(30_000);
+        var (id, redirect) = await StartAsync(code);
+        var (other, _) = await StartAsync(await AwaitingPaymentAsync(10_000));
+
+        // The payer paid at the gateway, which recorded it; its notice never reached the portal.
+        var order = QueryHelpers.ParseQuery(redirect.Query);
+        using (var scope = app.Services.CreateScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<MotCua.Web.Common.Persistence.MotCuaDbContext>();
+            db.Add(new SandboxTransaction(MotCuaApp.SandboxMerchant, order["vnp_TxnRef"].ToString(), 30_000, "14099999", "00", "00", "NCB",
+                order["vnp_OrderInfo"].ToString(), NodaTime.SystemClock.Instance.GetCurrentInstant()));
+            await db.SaveChangesAsync();
+        }
+
+        using (var scope = app.Services.CreateScope())
+        {
+            Assert.True(await scope.ServiceProvider.GetRequiredService<PaymentService>().CheckPendingAsync(100, CancellationToken.None) >= 1);
+        }
+
+        Assert.Equal("Paid", (await PaymentAsync(id)).GetProperty("status").GetString());
+        var application = await ApplicationAsync(code);
+        Assert.Equal("InProgress", application.GetProperty("status").GetString());
+        Assert.Contains("14099999", application.GetProperty("history").EnumerateArray().Last().GetProperty("note").GetString(), StringComparison.Ordinal);
+
+        // The gateway does not know the other order and its time has not run out: it waits for its notice.
+        Assert.Equal("Pending", (await PaymentAsync(other)).GetProperty("status").GetString());
+        Assert.Equal("02", (await NoticeAsync(Notice(redirect, amount: 30_000))).GetProperty("RspCode").GetString());
     }
 
     [Fact]

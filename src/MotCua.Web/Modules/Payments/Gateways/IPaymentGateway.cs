@@ -9,6 +9,12 @@ public sealed record PaymentOrder(string OrderRef, long Amount, string OrderInfo
 public sealed record GatewayNotice(string Merchant, string OrderRef, long? Amount, bool Paid, string? TransactionNo, string? BankCode, string? ResponseCode);
 
 /// <summary>
+/// What the gateway says when asked about an order (VNPay's querydr): whether it knows the order and, if so, whether it
+/// was paid, failed or is still open; null fields where it does not say.
+/// </summary>
+public sealed record GatewayStatus(bool Known, bool Paid, bool Failed, long? Amount, string? TransactionNo, string? BankCode, string? ResponseCode);
+
+/// <summary>
 /// A payment gateway, as MotCua uses it: an address that takes the payer to pay an order, and the reading of its signed
 /// answers. Which gateway a payment goes through is data (<see cref="Name"/> on the payment); the gateway itself lives
 /// outside (VNPay, or the sandbox that speaks the same protocol).
@@ -26,4 +32,7 @@ public interface IPaymentGateway
 
     /// <summary>The gateway's answer from its fields, or null when the signature is not this gateway's.</summary>
     GatewayNotice? Read(IReadOnlyCollection<KeyValuePair<string, string?>> fields);
+
+    /// <summary>Asks the gateway about an order whose notice never came; null when the gateway could not be asked or its answer is not signed.</summary>
+    Task<GatewayStatus?> QueryAsync(PaymentOrder order, Instant now, CancellationToken cancellationToken);
 }

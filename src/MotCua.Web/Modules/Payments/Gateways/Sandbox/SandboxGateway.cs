@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Security.Cryptography;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using MotCua.Web.Common.Web;
 using MotCua.Web.Modules.Payments.Gateways.VnPay;
@@ -13,7 +14,8 @@ namespace MotCua.Web.Modules.Payments.Gateways.Sandbox;
 /// result to the merchant's IPN address server-to-server over HTTP and sends the payer back to the return address.
 /// MotCua's payment code does not know it is talking to a sandbox.
 /// </summary>
-public sealed class SandboxGateway(IOptions<PaymentOptions> options, IOptions<PortalOptions> portal, IHttpClientFactory http, IClock clock, ILogger<SandboxGateway> logger)
+public sealed class SandboxGateway(
+    MotCua.Web.Common.Persistence.MotCuaDbContext db, IOptions<PaymentOptions> options, IOptions<PortalOptions> portal, IHttpClientFactory http, IClock clock, ILogger<SandboxGateway> logger)
 {
     public const string NoticeClient = "payments-sandbox-notice";
 
@@ -73,6 +75,7 @@ public sealed class SandboxGateway(IOptions<PaymentOptions> options, IOptions<Po
     {
         ArgumentNullException.ThrowIfNull(order);
         var now = clock.GetCurrentInstant();
+        var transactionNo = approved ? RandomDigits(8) : "0";
         KeyValuePair<string, string?>[] result =
         [
             new("vnp_Amount", VnPayProtocol.Amount(order.Amount)),
@@ -83,10 +86,18 @@ public sealed class SandboxGateway(IOptions<PaymentOptions> options, IOptions<Po
             new("vnp_PayDate", VnPayProtocol.Time(now)),
             new("vnp_ResponseCode", approved ? VnPayProtocol.Success : Cancelled),
             new("vnp_TmnCode", order.Merchant.TmnCode),
-            new("vnp_TransactionNo", approved ? RandomDigits(8) : "0"),
+            new("vnp_TransactionNo", transactionNo),
             new("vnp_TransactionStatus", approved ? VnPayProtocol.Success : "02"),
             new("vnp_TxnRef", order.TxnRef),
         ];
+        // The gateway records the outcome first (its transaction query answers from it), then tells the merchant.
+        if (!db.Set<SandboxTransaction>().Any(t => t.TmnCode == order.Merchant.TmnCode && t.TxnRef == order.TxnRef))
+        {
+            db.Add(new SandboxTransaction(order.Merchant.TmnCode!, order.TxnRef, order.Amount, transactionNo, approved ? VnPayProtocol.Success : Cancelled,
+                approved ? VnPayProtocol.Success : "02", bank, order.OrderInfo, now));
+            await db.SaveChangesAsync(cancellationToken);
+        }
+
         var query = VnPayProtocol.SignedQuery(result, order.Merchant.HashSecret!);
         await NotifyAsync(order, query, cancellationToken);
         return new Uri($"{order.ReturnUrl.GetLeftPart(UriPartial.Path)}?{query}");
@@ -109,6 +120,57 @@ public sealed class SandboxGateway(IOptions<PaymentOptions> options, IOptions<Po
         {
             logger.LogWarning(e, "Sandbox notice for {TxnRef} did not reach {Ipn}", order.TxnRef, ipn.GetLeftPart(UriPartial.Path));
         }
+    }
+
+    /// <summary>
+    /// The transaction query (querydr), as VNPay's merchant API answers it: signed with "|"-joined fields both ways,
+    /// "00" with the transaction's state when it knows the order, "91" when it does not, "97" for a bad signature.
+    /// </summary>
+    public async Task<Dictionary<string, string?>> QueryAsync(IReadOnlyDictionary<string, string?> request, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var merchant = options.Value.Sandbox.Merchants.FirstOrDefault(m => m.TmnCode == request.GetValueOrDefault("vnp_TmnCode"));
+        var answer = new Dictionary<string, string?>
+        {
+            ["vnp_ResponseId"] = Convert.ToHexString(RandomNumberGenerator.GetBytes(8)),
+            ["vnp_Command"] = "querydr",
+            ["vnp_TmnCode"] = request.GetValueOrDefault("vnp_TmnCode"),
+            ["vnp_TxnRef"] = request.GetValueOrDefault("vnp_TxnRef"),
+        };
+        if (merchant is null || request.GetValueOrDefault("vnp_Command") != "querydr"
+            || !VnPayProtocol.IsPipeSigned(request, VnPayProtocol.QueryRequestSigned, merchant.HashSecret!))
+        {
+            answer["vnp_ResponseCode"] = "97";
+            answer["vnp_Message"] = "Invalid Checksum";
+            return merchant is null ? answer : Signed(answer, merchant);
+        }
+
+        var txnRef = request.GetValueOrDefault("vnp_TxnRef");
+        var found = await db.Set<SandboxTransaction>().AsNoTracking()
+            .FirstOrDefaultAsync(t => t.TmnCode == merchant.TmnCode && t.TxnRef == txnRef, cancellationToken);
+        if (found is null)
+        {
+            answer["vnp_ResponseCode"] = VnPayGateway.NotFound;
+            answer["vnp_Message"] = "Transaction not found";
+            return Signed(answer, merchant);
+        }
+
+        answer["vnp_ResponseCode"] = VnPayProtocol.Success;
+        answer["vnp_Message"] = "QueryDR Success";
+        answer["vnp_Amount"] = VnPayProtocol.Amount(found.Amount);
+        answer["vnp_BankCode"] = found.BankCode;
+        answer["vnp_PayDate"] = VnPayProtocol.Time(found.PayDate);
+        answer["vnp_TransactionNo"] = found.TransactionNo;
+        answer["vnp_TransactionType"] = "01";
+        answer["vnp_TransactionStatus"] = found.TransactionStatus;
+        answer["vnp_OrderInfo"] = found.OrderInfo;
+        return Signed(answer, merchant);
+    }
+
+    private static Dictionary<string, string?> Signed(Dictionary<string, string?> answer, SandboxMerchant merchant)
+    {
+        answer[VnPayProtocol.HashField] = VnPayProtocol.SignPiped(VnPayProtocol.QueryAnswerSigned.Select(answer.GetValueOrDefault), merchant.HashSecret!);
+        return answer;
     }
 
     private static string RandomDigits(int count) =>

@@ -72,6 +72,41 @@ public static class VnPayProtocol
             ? LocalDateTime.FromDateTime(local).InZoneLeniently(Vietnam).ToInstant()
             : null;
 
+    /// <summary>
+    /// The querydr request's and answer's signature: HMAC-SHA512 of the listed fields' values joined by "|", in the
+    /// protocol's order (not sorted, not encoded).
+    /// </summary>
+    public static string SignPiped(IEnumerable<string?> values, string hashSecret)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(hashSecret);
+        var mac = HMACSHA512.HashData(Encoding.UTF8.GetBytes(hashSecret), Encoding.UTF8.GetBytes(string.Join('|', values.Select(v => v ?? string.Empty))));
+        return Convert.ToHexStringLower(mac);
+    }
+
+    /// <summary>The querydr request's fields, in the order its signature joins them.</summary>
+    public static readonly string[] QueryRequestSigned =
+        ["vnp_RequestId", "vnp_Version", "vnp_Command", "vnp_TmnCode", "vnp_TxnRef", "vnp_TransactionDate", "vnp_CreateDate", "vnp_IpAddr", "vnp_OrderInfo"];
+
+    /// <summary>The querydr answer's fields, in the order its signature joins them.</summary>
+    public static readonly string[] QueryAnswerSigned =
+    [
+        "vnp_ResponseId", "vnp_Command", "vnp_ResponseCode", "vnp_Message", "vnp_TmnCode", "vnp_TxnRef", "vnp_Amount", "vnp_BankCode",
+        "vnp_PayDate", "vnp_TransactionNo", "vnp_TransactionType", "vnp_TransactionStatus", "vnp_OrderInfo", "vnp_PromotionCode", "vnp_PromotionAmount",
+    ];
+
+    /// <summary>Whether a querydr message (request or answer) carries the signature the secret gives its listed fields.</summary>
+    public static bool IsPipeSigned(IReadOnlyDictionary<string, string?> message, IEnumerable<string> signed, string hashSecret)
+    {
+        var given = message.GetValueOrDefault(HashField);
+        if (string.IsNullOrEmpty(given) || given.Length != 128)
+        {
+            return false;
+        }
+
+        var expected = Encoding.ASCII.GetBytes(SignPiped(signed.Select(message.GetValueOrDefault), hashSecret));
+        return CryptographicOperations.FixedTimeEquals(expected, Encoding.ASCII.GetBytes(given.ToLowerInvariant()));
+    }
+
     /// <summary>The fields of a query, the repeated ones read once (the first).</summary>
     public static IReadOnlyList<KeyValuePair<string, string?>> Fields(IEnumerable<KeyValuePair<string, Microsoft.Extensions.Primitives.StringValues>> query) =>
         query.Select(q => new KeyValuePair<string, string?>(q.Key, q.Value.Count > 0 ? q.Value[0] : null)).ToList();

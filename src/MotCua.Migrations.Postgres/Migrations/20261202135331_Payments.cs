@@ -1,5 +1,6 @@
 ﻿using System;
 using Microsoft.EntityFrameworkCore.Migrations;
+using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 
 #nullable disable
 
@@ -45,6 +46,27 @@ namespace MotCua.Migrations.Postgres.Migrations
                     table.PrimaryKey("PK_payments", x => x.Id);
                 });
 
+            migrationBuilder.CreateTable(
+                name: "sandbox_gateway_transactions",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    TmnCode = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    TxnRef = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    Amount = table.Column<long>(type: "bigint", nullable: false),
+                    TransactionNo = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    ResponseCode = table.Column<string>(type: "character varying(4)", maxLength: 4, nullable: false),
+                    TransactionStatus = table.Column<string>(type: "character varying(4)", maxLength: 4, nullable: false),
+                    BankCode = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    OrderInfo = table.Column<string>(type: "character varying(255)", maxLength: 255, nullable: false),
+                    PayDate = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_sandbox_gateway_transactions", x => x.Id);
+                });
+
             migrationBuilder.CreateIndex(
                 name: "IX_payments_ApplicationId",
                 table: "payments",
@@ -65,6 +87,12 @@ namespace MotCua.Migrations.Postgres.Migrations
                 name: "IX_payments_UnitId_CreatedAt",
                 table: "payments",
                 columns: new[] { "UnitId", "CreatedAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_sandbox_gateway_transactions_TmnCode_TxnRef",
+                table: "sandbox_gateway_transactions",
+                columns: new[] { "TmnCode", "TxnRef" },
+                unique: true);
         }
 
         /// <inheritdoc />
@@ -72,6 +100,9 @@ namespace MotCua.Migrations.Postgres.Migrations
         {
             migrationBuilder.DropTable(
                 name: "payments");
+
+            migrationBuilder.DropTable(
+                name: "sandbox_gateway_transactions");
 
             migrationBuilder.DropColumn(
                 name: "AmountDue",

@@ -45,6 +45,27 @@ namespace MotCua.Migrations.Sqlite.Migrations
                     table.PrimaryKey("PK_payments", x => x.Id);
                 });
 
+            migrationBuilder.CreateTable(
+                name: "sandbox_gateway_transactions",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    TmnCode = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    TxnRef = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    Amount = table.Column<long>(type: "INTEGER", nullable: false),
+                    TransactionNo = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    ResponseCode = table.Column<string>(type: "TEXT", maxLength: 4, nullable: false),
+                    TransactionStatus = table.Column<string>(type: "TEXT", maxLength: 4, nullable: false),
+                    BankCode = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    OrderInfo = table.Column<string>(type: "TEXT", maxLength: 255, nullable: false),
+                    PayDate = table.Column<DateTime>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_sandbox_gateway_transactions", x => x.Id);
+                });
+
             migrationBuilder.CreateIndex(
                 name: "IX_payments_ApplicationId",
                 table: "payments",
@@ -65,6 +86,12 @@ namespace MotCua.Migrations.Sqlite.Migrations
                 name: "IX_payments_UnitId_CreatedAt",
                 table: "payments",
                 columns: new[] { "UnitId", "CreatedAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_sandbox_gateway_transactions_TmnCode_TxnRef",
+                table: "sandbox_gateway_transactions",
+                columns: new[] { "TmnCode", "TxnRef" },
+                unique: true);
         }
 
         /// <inheritdoc />
@@ -72,6 +99,9 @@ namespace MotCua.Migrations.Sqlite.Migrations
         {
             migrationBuilder.DropTable(
                 name: "payments");
+
+            migrationBuilder.DropTable(
+                name: "sandbox_gateway_transactions");
 
             migrationBuilder.DropColumn(
                 name: "AmountDue",
