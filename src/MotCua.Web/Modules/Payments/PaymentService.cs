@@ -73,6 +73,88 @@ public sealed class PaymentService(
     }
 
     /// <summary>
+    /// A fee taken at the desk (cash, card, transfer) by reception of the application's unit: paid at once, and the
+    /// application resumes (payment-confirmed, by the system, naming the officer), in one transaction.
+    /// </summary>
+    public async Task<Result<Payment>> RecordAtCounterAsync(ClaimsPrincipal user, string code, PaymentMethod method, CancellationToken cancellationToken)
+    {
+        if (method == PaymentMethod.Online)
+        {
+            return Failure.Invalid("Cách thu không hợp lệ.", ("method", "Chọn tiền mặt (cash), thẻ (card) hoặc chuyển khoản (transfer)."));
+        }
+
+        var due = await applications.DueAtCounterAsync(user, code, cancellationToken);
+        if (due.Failure is { } failure)
+        {
+            return failure;
+        }
+
+        var (fee, officer) = due.Value;
+        var now = clock.GetCurrentInstant();
+        var payment = Payment.AtCounter(NewOrderRef(now), fee.ApplicationId, fee.Code, fee.UnitId, fee.Amount, method, officer,
+            $"Thu lệ phí hồ sơ {fee.Code} tại bộ phận một cửa", fee.ApplicantUserId, now);
+        db.Add(payment);
+        var how = method switch { PaymentMethod.Cash => "tiền mặt", PaymentMethod.Card => "thẻ", _ => "chuyển khoản" };
+        var note = $"Đã thu {payment.Amount.ToString("N0", CultureInfo.GetCultureInfo("vi-VN"))} đồng tại bộ phận một cửa ({how}), cán bộ thu: {officer}.";
+        if (!await applications.ConfirmPaidAsync(fee.ApplicationId, CounterActor, note, now, cancellationToken))
+        {
+            return Failure.Conflict("Hồ sơ vừa thay đổi trạng thái. Tải lại hồ sơ để xem trạng thái mới.");
+        }
+
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            return Failure.Conflict("Hồ sơ vừa được người khác xử lý. Tải lại hồ sơ để xem trạng thái mới.");
+        }
+
+        logger.LogInformation("Payment {OrderRef} of {Amount} VND for {Code} taken at the desk ({Method})", payment.OrderRef, payment.Amount, fee.Code, method);
+        return payment;
+    }
+
+    /// <summary>The system actor that records a payment taken at the desk in the application's history.</summary>
+    public const string CounterActor = "Hệ thống thu phí, lệ phí";
+
+    /// <summary>A paid fee paid back, with the reason, recorded by reception of the application's unit; once.</summary>
+    public async Task<Result<Payment>> RefundAsync(ClaimsPrincipal user, Guid id, string? reason, CancellationToken cancellationToken)
+    {
+        var text = Common.Text.TextRules.Normalize(reason);
+        if (text is null || Common.Text.TextRules.Problem(text, Common.Text.TextLimits.Note) is not null)
+        {
+            return Failure.Invalid("Thông tin hoàn trả chưa hợp lệ.", ("reason", text is null ? "Nhập lý do hoàn trả phí, lệ phí." : Common.Text.TextRules.Problem(text, Common.Text.TextLimits.Note)));
+        }
+
+        var payment = await db.Set<Payment>().SingleOrDefaultAsync(p => p.Id == id, cancellationToken);
+        if (payment is null || !await applications.CanSeeAsync(user, payment.ApplicationCode, cancellationToken))
+        {
+            return Failure.NotFound("Không có lần thanh toán này.");
+        }
+
+        if (await applications.ReceptionOfficerAsync(user, payment.ApplicationCode, cancellationToken) is not { } officer)
+        {
+            return Failure.Forbidden("Chỉ cán bộ một cửa của đơn vị tiếp nhận hồ sơ mới ghi hoàn trả.");
+        }
+
+        if (!payment.Refund(officer, text, clock.GetCurrentInstant()))
+        {
+            return Failure.Conflict(payment.Status == PaymentStatus.Refunded ? "Khoản này đã được hoàn trả." : "Chỉ hoàn trả khoản đã thanh toán.");
+        }
+
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            return Failure.Conflict("Khoản này vừa được thay đổi. Tải lại để xem trạng thái mới.");
+        }
+
+        return payment;
+    }
+
+    /// <summary>
     /// The gateway's server-to-server notice (IPN): signature, order, amount, then paid or failed, once. A repeated or
     /// late notice changes nothing and is answered as the protocol says.
     /// </summary>

@@ -6,6 +6,7 @@ using MotCua.Web.Modules.Applications.Access;
 using MotCua.Web.Modules.Applications.Domain;
 using MotCua.Web.Modules.Applications.Queries;
 using MotCua.Web.Modules.Calendar.Public;
+using MotCua.Web.Modules.Catalog.Public;
 using NodaTime;
 
 namespace MotCua.Web.Modules.Applications.Public;
@@ -45,6 +46,48 @@ public sealed class ApplicationPayments(MotCuaDbContext db, ApplicationAccess ac
         }
 
         return new PaymentDue(application.Id, application.Code, application.UnitId, application.AmountDue.Value, application.ProcedureName, application.ApplicantId);
+    }
+
+    /// <summary>
+    /// The fee an officer takes at the desk: reception of the application's unit, the application awaiting payment
+    /// with an amount named. With it, the officer's name for the record.
+    /// </summary>
+    public async Task<Result<(PaymentDue Due, string Officer)>> DueAtCounterAsync(ClaimsPrincipal user, string code, CancellationToken cancellationToken)
+    {
+        var (caller, application) = await QueryEndpoints.LoadVisibleAsync(db, access, user, code, track: false, cancellationToken);
+        if (caller is null)
+        {
+            return Failure.Unauthorized("Tài khoản không còn tồn tại.");
+        }
+
+        if (application is null)
+        {
+            return ApplicationFailures.NotFound(code);
+        }
+
+        if (!caller.Actor.Acts(StepRole.Reception, application.UnitPath))
+        {
+            return Failure.Forbidden("Chỉ cán bộ một cửa của đơn vị tiếp nhận hồ sơ mới thu phí, lệ phí hoặc ghi hoàn trả.");
+        }
+
+        if (application.Status != ApplicationStatus.AwaitingPayment)
+        {
+            return Failure.Conflict("Hồ sơ này hiện không chờ thanh toán.");
+        }
+
+        if (application.AmountDue is not > 0)
+        {
+            return Failure.Conflict("Chưa có số tiền phải nộp cho hồ sơ này; người xử lý cần yêu cầu thanh toán kèm số tiền.");
+        }
+
+        return (new PaymentDue(application.Id, application.Code, application.UnitId, application.AmountDue.Value, application.ProcedureName, application.ApplicantId), caller.User.FullName);
+    }
+
+    /// <summary>The officer's name when they are reception of the application's unit (who records a refund); null otherwise.</summary>
+    public async Task<string?> ReceptionOfficerAsync(ClaimsPrincipal user, string code, CancellationToken cancellationToken)
+    {
+        var (caller, application) = await QueryEndpoints.LoadVisibleAsync(db, access, user, code, track: false, cancellationToken);
+        return application is not null && caller!.Actor.Acts(StepRole.Reception, application.UnitPath) ? caller.User.FullName : null;
     }
 
     /// <summary>Whether the caller may see this application (and so its payments).</summary>

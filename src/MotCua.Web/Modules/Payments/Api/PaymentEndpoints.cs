@@ -12,10 +12,21 @@ namespace MotCua.Web.Modules.Payments.Api;
 
 public sealed record PaymentStarted(Guid PaymentId, Uri RedirectUrl);
 
-public sealed record PaymentView(Guid Id, string ApplicationCode, long Amount, PaymentStatus Status, string Provider, DateTimeOffset? PaidAt)
+/// <summary>A payment as the API shows it; the method, who took it at the desk and any refund beside the fields every client reads.</summary>
+public sealed record PaymentView(
+    Guid Id, string ApplicationCode, long Amount, PaymentStatus Status, string Provider, DateTimeOffset? PaidAt,
+    PaymentMethod Method, string? RecordedBy, DateTimeOffset? RefundedAt, string? RefundReason)
 {
-    public static PaymentView From(Payment p) => new(p.Id, p.ApplicationCode, p.Amount, p.Status, p.Provider, p.PaidAt?.InZone(Common.Text.VietnameseDates.Zone).ToDateTimeOffset());
+    public static PaymentView From(Payment p) => new(p.Id, p.ApplicationCode, p.Amount, p.Status, p.Provider, Local(p.PaidAt),
+        p.Method, p.RecordedBy, Local(p.RefundedAt), p.RefundReason);
+
+    private static DateTimeOffset? Local(Instant? at) => at?.InZone(Common.Text.VietnameseDates.Zone).ToDateTimeOffset();
 }
+
+/// <summary>A fee taken at the desk: cash, card or transfer.</summary>
+public sealed record CounterPaymentInput(PaymentMethod? Method);
+
+public sealed record RefundInput(string? Reason);
 
 internal static class PaymentEndpoints
 {
@@ -25,6 +36,10 @@ internal static class PaymentEndpoints
         var secured = api.MapGroup(string.Empty).RequireAuthorization(Identity.IdentityModule.ApiPolicy);
         secured.MapPost("/applications/{code}/payments", Start).WithName("StartPayment")
             .WithSummary("Thanh toán trực tuyến lệ phí của hồ sơ đang chờ thanh toán: trả về paymentId và redirectUrl tới cổng thanh toán");
+        secured.MapPost("/applications/{code}/payments/counter", Counter).WithName("RecordCounterPayment")
+            .WithSummary("Cán bộ một cửa ghi nhận đã thu phí, lệ phí tại quầy hoặc qua bưu chính (cash, card, transfer); hồ sơ tiếp tục giải quyết");
+        secured.MapPost("/payments/{id:guid}/refunds", Refund).WithName("RefundPayment")
+            .WithSummary("Cán bộ một cửa ghi nhận đã hoàn trả khoản đã thanh toán, kèm lý do");
         secured.MapGet("/payments/{id:guid}", Get).WithName("GetPayment").WithSummary("Một lần thanh toán: số tiền, trạng thái, cổng, lúc thanh toán");
 
         // The gateway's server-to-server notice: no account, its signature is the proof.
@@ -43,6 +58,25 @@ internal static class PaymentEndpoints
 
         var (payment, redirect) = started.Value!;
         return TypedResults.Created($"/api/v1/payments/{payment.Id}", new PaymentStarted(payment.Id, redirect));
+    }
+
+    private static async Task<Results<Created<PaymentView>, ProblemHttpResult>> Counter(
+        string code, CounterPaymentInput? input, ClaimsPrincipal user, PaymentService payments, CancellationToken cancellationToken)
+    {
+        if (input?.Method is not { } method || method == PaymentMethod.Online)
+        {
+            return Problems.Validation("Cách thu không hợp lệ.", ("method", "Chọn tiền mặt (Cash), thẻ (Card) hoặc chuyển khoản (Transfer)."));
+        }
+
+        var recorded = await payments.RecordAtCounterAsync(user, code, method, cancellationToken);
+        return recorded.Failure is { } failure ? failure.ToProblem() : TypedResults.Created($"/api/v1/payments/{recorded.Value!.Id}", PaymentView.From(recorded.Value));
+    }
+
+    private static async Task<Results<Ok<PaymentView>, ProblemHttpResult>> Refund(
+        Guid id, RefundInput? input, ClaimsPrincipal user, PaymentService payments, CancellationToken cancellationToken)
+    {
+        var refunded = await payments.RefundAsync(user, id, input?.Reason, cancellationToken);
+        return refunded.Failure is { } failure ? failure.ToProblem() : TypedResults.Ok(PaymentView.From(refunded.Value!));
     }
 
     private static async Task<Results<Ok<PaymentView>, ProblemHttpResult>> Get(

@@ -21,6 +21,10 @@ internal sealed class PaymentMapping : IEntityTypeConfiguration<Payment>
         b.Property(p => p.BankCode).HasMaxLength(20);
         b.Property(p => p.ResponseCode).HasMaxLength(4);
         b.Property(p => p.Version).IsConcurrencyToken();
+        b.Property(p => p.Method).HasConversion<string>().HasMaxLength(10);
+        b.Property(p => p.RecordedBy).HasMaxLength(200);
+        b.Property(p => p.RefundedBy).HasMaxLength(200);
+        b.Property(p => p.RefundReason).HasMaxLength(2000);
 
         // Reconciliation reads a unit's payments by day; the status worker looks for pending ones past their time.
         b.HasIndex(p => new { p.UnitId, p.CreatedAt });

@@ -18,6 +18,15 @@ public enum PaymentStatus
     Refunded,
 }
 
+/// <summary>How the fee was paid: online through a gateway, or at the desk (or by post) and recorded there.</summary>
+public enum PaymentMethod
+{
+    Online,
+    Cash,
+    Card,
+    Transfer,
+}
+
 /// <summary>What the gateway's notice did to a payment, in the words its answer needs.</summary>
 public enum NoticeOutcome
 {
@@ -88,10 +97,56 @@ public sealed class Payment
     /// <summary>The gateway's response code on its notice ("00" paid; others say why not).</summary>
     public string? ResponseCode { get; private set; }
 
+    public PaymentMethod Method { get; private set; } = PaymentMethod.Online;
+
+    /// <summary>The officer who took a payment at the desk, or recorded a refund.</summary>
+    public string? RecordedBy { get; private set; }
+
+    public Instant? RefundedAt { get; private set; }
+    public string? RefundedBy { get; private set; }
+    public string? RefundReason { get; private set; }
+
     /// <summary>Optimistic concurrency: two notices for one order at the same instant do not both win.</summary>
     public Guid Version { get; private set; } = Guid.NewGuid();
 
     public bool IsSettled => Status is PaymentStatus.Paid or PaymentStatus.Failed or PaymentStatus.Expired or PaymentStatus.Refunded;
+
+    /// <summary>A fee paid at the desk or by post (cash, card, transfer), recorded by the officer who took it: paid at once.</summary>
+    public static Payment AtCounter(string orderRef, long applicationId, string applicationCode, int unitId, long amount, PaymentMethod method, string officer, string description, Guid? payerUserId, Instant now)
+    {
+        if (method == PaymentMethod.Online)
+        {
+            throw new ArgumentOutOfRangeException(nameof(method), "A counter payment is taken in cash, by card or by transfer.");
+        }
+
+        var payment = new Payment(orderRef, applicationId, applicationCode, unitId, amount, CounterProvider, description, payerUserId, now, Duration.Zero)
+        {
+            Method = method,
+            RecordedBy = officer,
+            Status = PaymentStatus.Paid,
+            PaidAt = now,
+        };
+        return payment;
+    }
+
+    /// <summary>The provider name of payments taken at the desk.</summary>
+    public const string CounterProvider = "counter";
+
+    /// <summary>Money paid back (an application refused or withdrawn after paying), with who and why; once.</summary>
+    public bool Refund(string officer, string reason, Instant now)
+    {
+        if (Status != PaymentStatus.Paid)
+        {
+            return false;
+        }
+
+        Status = PaymentStatus.Refunded;
+        RefundedAt = now;
+        RefundedBy = officer;
+        RefundReason = reason;
+        Version = Guid.NewGuid();
+        return true;
+    }
 
     /// <summary>The payer is on their way to the gateway.</summary>
     public void SentToGateway()
