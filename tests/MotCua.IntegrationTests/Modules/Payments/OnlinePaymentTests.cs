@@ -233,6 +233,60 @@ public abstract class OnlinePaymentTests(MotCuaApp app)
     }
 
     [Fact]
+    public async Task Reception_takes_the_fee_at_the_desk_and_records_a_refund_with_its_reason_once()
+    {
+        var code = await AwaitingPaymentAsync(25_000);
+        var reception = await app.ApiClientFor("reception1");
+
+        // Not the specialist's to take, and a method is required.
+        using (var specialist = await (await app.ApiClientFor("specialist1")).PostAsJsonAsync($"/api/v1/applications/{code}/payments/counter", new { method = "Cash" }))
+        {
+            await specialist.AssertProblemAsync(HttpStatusCode.Forbidden);
+        }
+
+        using (var noMethod = await reception.PostAsJsonAsync($"/api/v1/applications/{code}/payments/counter", new { }))
+        {
+            var problem = await noMethod.AssertProblemAsync(HttpStatusCode.BadRequest);
+            Assert.True(problem.GetProperty("errors").TryGetProperty("method", out _));
+        }
+
+        Assert.Equal("AwaitingPayment", (await ApplicationAsync(code)).GetProperty("status").GetString());
+        using var taken = await reception.PostAsJsonAsync($"/api/v1/applications/{code}/payments/counter", new { method = "Cash" });
+        var payment = await taken.ReadJsonAsync();
+        Assert.Equal(HttpStatusCode.Created, taken.StatusCode);
+        Assert.Equal("Paid", payment.GetProperty("status").GetString());
+        Assert.Equal("Cash", payment.GetProperty("method").GetString());
+        Assert.Equal("counter", payment.GetProperty("provider").GetString());
+        Assert.Equal("Lê Thị Thu", payment.GetProperty("recordedBy").GetString());
+        var application = await ApplicationAsync(code);
+        Assert.Equal("InProgress", application.GetProperty("status").GetString());
+        var last = application.GetProperty("history").EnumerateArray().Last();
+        Assert.Equal("payment-confirmed", last.GetProperty("action").GetString());
+        Assert.Equal("System", last.GetProperty("actorRole").GetString());
+        Assert.Contains("Lê Thị Thu", last.GetProperty("note").GetString(), StringComparison.Ordinal);
+
+        // A refund needs its reason, is reception's to record, and happens once.
+        var id = payment.GetProperty("id").GetGuid();
+        using (var noReason = await reception.PostAsJsonAsync($"/api/v1/payments/{id}/refunds", new { reason = " " }))
+        {
+            await noReason.AssertProblemAsync(HttpStatusCode.BadRequest);
+        }
+
+        using (var notTheirs = await (await app.ApiClientFor("citizen1")).PostAsJsonAsync($"/api/v1/payments/{id}/refunds", new { reason = "Tôi muốn lấy lại" }))
+        {
+            await notTheirs.AssertProblemAsync(HttpStatusCode.Forbidden);
+        }
+
+        using var refunded = await reception.PostAsJsonAsync($"/api/v1/payments/{id}/refunds", new { reason = "Thu nhầm: người nộp được miễn lệ phí" });
+        var back = await refunded.ReadJsonAsync();
+        Assert.Equal(HttpStatusCode.OK, refunded.StatusCode);
+        Assert.Equal("Refunded", back.GetProperty("status").GetString());
+        Assert.Equal("Thu nhầm: người nộp được miễn lệ phí", back.GetProperty("refundReason").GetString());
+        using var twice = await reception.PostAsJsonAsync($"/api/v1/payments/{id}/refunds", new { reason = "Lần nữa" });
+        await twice.AssertProblemAsync(HttpStatusCode.Conflict);
+    }
+
+    [Fact]
     public async Task The_citizen_pays_from_the_application_page_and_bad_requests_to_the_sandbox_are_refused()
     {
         var code = await AwaitingPaymentAsync(35_000);

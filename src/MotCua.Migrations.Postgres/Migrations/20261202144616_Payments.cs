@@ -39,6 +39,11 @@ namespace MotCua.Migrations.Postgres.Migrations
                     GatewayTransactionNo = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: true),
                     BankCode = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: true),
                     ResponseCode = table.Column<string>(type: "character varying(4)", maxLength: 4, nullable: true),
+                    Method = table.Column<string>(type: "character varying(10)", maxLength: 10, nullable: false),
+                    RecordedBy = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    RefundedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    RefundedBy = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    RefundReason = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
                     Version = table.Column<Guid>(type: "uuid", nullable: false)
                 },
                 constraints: table =>

@@ -10,7 +10,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 
 namespace MotCua.Migrations.Sqlite.Migrations
 {
-    [Migration("20261202135305_Payments")]
+    [Migration("20261202144612_Payments")]
     partial class Payments
     {
         /// <inheritdoc />
@@ -1436,6 +1436,11 @@ namespace MotCua.Migrations.Sqlite.Migrations
                         .HasMaxLength(40)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Method")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT");
+
                     b.Property<DateTime?>("NotifiedAt")
                         .HasColumnType("TEXT");
 
@@ -1453,6 +1458,21 @@ namespace MotCua.Migrations.Sqlite.Migrations
                     b.Property<string>("Provider")
                         .IsRequired()
                         .HasMaxLength(30)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RecordedBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RefundReason")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("RefundedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RefundedBy")
+                        .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("ResponseCode")

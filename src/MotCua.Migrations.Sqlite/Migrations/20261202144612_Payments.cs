@@ -38,6 +38,11 @@ namespace MotCua.Migrations.Sqlite.Migrations
                     GatewayTransactionNo = table.Column<string>(type: "TEXT", maxLength: 40, nullable: true),
                     BankCode = table.Column<string>(type: "TEXT", maxLength: 20, nullable: true),
                     ResponseCode = table.Column<string>(type: "TEXT", maxLength: 4, nullable: true),
+                    Method = table.Column<string>(type: "TEXT", maxLength: 10, nullable: false),
+                    RecordedBy = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    RefundedAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    RefundedBy = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    RefundReason = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
                     Version = table.Column<Guid>(type: "TEXT", nullable: false)
                 },
                 constraints: table =>
