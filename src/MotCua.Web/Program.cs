@@ -9,6 +9,7 @@ using MotCua.Web.Modules.Catalog;
 using MotCua.Web.Modules.EForms;
 using MotCua.Web.Modules.Identity;
 using MotCua.Web.Modules.Notifications;
+using MotCua.Web.Modules.Payments;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddMotCuaDatabase();
@@ -22,6 +23,7 @@ builder.AddEForms();
 builder.AddCatalog();
 builder.AddApplications();
 builder.AddNotifications();
+builder.AddPayments();
 
 var app = builder.Build();
 
@@ -46,6 +48,7 @@ app.MapCalendar();
 app.MapCatalog();
 app.MapApplications();
 app.MapNotifications();
+app.MapPayments();
 await app.RunAsync();
 return 0;
 

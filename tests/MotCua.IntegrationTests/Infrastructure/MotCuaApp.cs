@@ -2,6 +2,8 @@ using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
 
 namespace MotCua.IntegrationTests.Infrastructure;
@@ -62,13 +64,37 @@ public abstract class MotCuaApp : WebApplicationFactory<Program>, IAsyncLifetime
         builder.UseSetting("Systems:Clients:1:Id", "test-reader");
         builder.UseSetting("Systems:Clients:1:Name", "Hệ thống chỉ đọc");
         builder.UseSetting("Systems:Clients:1:KeySha256", ReaderKeySha256);
+        builder.UseSetting("Payments:DefaultProvider", "sandbox");
+        builder.UseSetting("Payments:Providers:sandbox:DisplayName", "Cổng thanh toán thử nghiệm");
+        builder.UseSetting("Payments:Providers:sandbox:TmnCode", SandboxMerchant);
+        builder.UseSetting("Payments:Providers:sandbox:HashSecret", SandboxSecret);
+        builder.UseSetting("Payments:Providers:sandbox:PayUrl", "/sandbox/vnpay/paymentv2/vpcpay.html");
+        builder.UseSetting("Payments:Providers:sandbox:QueryUrl", "/sandbox/vnpay/merchant_webapi/api/transaction");
+        builder.UseSetting("Payments:QueryEverySeconds", "0");
+        builder.UseSetting("Payments:QueryAfterMinutes", "0");
+        builder.UseSetting("Payments:Sandbox:Enabled", "true");
+        builder.UseSetting("Payments:Sandbox:Merchants:0:TmnCode", SandboxMerchant);
+        builder.UseSetting("Payments:Sandbox:Merchants:0:Name", "Dịch vụ công tỉnh An Bình");
+        builder.UseSetting("Payments:Sandbox:Merchants:0:HashSecret", SandboxSecret);
+        builder.UseSetting("Payments:Sandbox:Merchants:0:IpnUrl", "/api/v1/payments/vnpay/ipn");
         foreach (var (key, value) in Settings)
         {
             builder.UseSetting(key, value);
         }
 
         builder.ConfigureServices(ConfigureServices);
+
+        // The sandbox gateway's server-to-server notice reaches this in-memory host as it would reach a real one over HTTP.
+        builder.ConfigureTestServices(services =>
+        {
+            services.AddHttpClient(MotCua.Web.Modules.Payments.Gateways.Sandbox.SandboxGateway.NoticeClient).ConfigurePrimaryHttpMessageHandler(() => Server.CreateHandler());
+            services.AddHttpClient(MotCua.Web.Modules.Payments.Gateways.VnPay.VnPayGateway.ApiClient).ConfigurePrimaryHttpMessageHandler(() => Server.CreateHandler());
+        });
     }
+
+    /// <summary>The portal's merchant code and hash secret at the sandbox gateway in tests.</summary>
+    public const string SandboxMerchant = "MOTCUA01";
+    public const string SandboxSecret = "TESTSECRETFORTHESANDBOXGATEWAY01";
 
     /// <summary>The key of the test payment system ("test-payments", may confirm payments) and its SHA-256.</summary>
     public const string SystemKey = "test-system-key";

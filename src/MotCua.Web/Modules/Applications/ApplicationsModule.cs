@@ -23,6 +23,7 @@ public static class ApplicationsModule
         services.AddScoped<SlipBuilder>();
         services.AddSingleton<Common.Outbox.IOutboxSource, Events.ApplicationOutboxSource>();
         services.AddScoped<Public.ApplicantContacts>();
+        services.AddScoped<Public.ApplicationPayments>();
         services.AddScoped<Catalog.Public.IUnitTreeListener, Reorganisation.ApplicationsFollowTheTree>();
         return builder;
     }

@@ -82,6 +82,9 @@ public sealed class Application
 
     public ApplicationStatus? ResumeStatus { get; private set; }
     public string? Reason { get; private set; }
+
+    /// <summary>What the applicant must pay (đồng), as the last payment request said; null when it named no amount.</summary>
+    public long? AmountDue { get; private set; }
     public string? LegalBasis { get; private set; }
     public Instant? ApologyNewDueAt { get; private set; }
     public string? ApologyReason { get; private set; }
@@ -383,6 +386,8 @@ public sealed class Application
             new Refusal(RefusalKind.Invalid, "Sửa các thông tin tờ khai được yêu cầu: " + string.Join(", ", SupplementItems.Where(i => i.Field is not null).Select(i => i.Name)) + ".", "form"),
         ApplicationAction.Supplement when r.FormJson is not null && SupplementItems.All(i => i.Field is null) =>
             new Refusal(RefusalKind.Invalid, "Yêu cầu bổ sung không đề nghị sửa tờ khai; chỉ gửi giấy tờ bổ sung.", "form"),
+        ApplicationAction.RequestPayment when r.Amount is <= 0 =>
+            new Refusal(RefusalKind.Invalid, "Số tiền phải nộp phải lớn hơn 0 đồng.", "amount"),
         ApplicationAction.Apologize when r.NewDueAt is null || DueAt is null || r.NewDueAt <= DueAt =>
             new Refusal(RefusalKind.Invalid, "Ngày hẹn trả mới phải sau ngày hẹn trả ban đầu.", "newDueAt"),
         ApplicationAction.Apologize when string.IsNullOrWhiteSpace(r.Reason) =>
@@ -458,6 +463,7 @@ public sealed class Application
                 break;
 
             case ApplicationAction.RequestPayment:
+                AmountDue = r.Amount;
                 Pause(from, now);
                 Move(r, actor, ApplicationStatus.AwaitingPayment, now, Step?.Role ?? StepRole.Reception);
                 break;

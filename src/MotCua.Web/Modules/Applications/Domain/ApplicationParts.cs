@@ -143,7 +143,8 @@ public sealed record TransitionRequest(
     Instant? NewDueAt = null,
     ReturnMethod? ReturnMethod = null,
     bool HasResultDocument = false,
-    string? FormJson = null);
+    string? FormJson = null,
+    long? Amount = null);
 
 /// <summary>One line of history: append-only, never edited.</summary>
 public sealed class ApplicationEvent

@@ -27,7 +27,8 @@ public sealed record TransitionInput(
     IReadOnlyList<SupplementItemInput>? Items,
     DateTimeOffset? NewDueAt,
     ReturnMethod? ReturnMethod,
-    System.Text.Json.JsonElement? Form = null);
+    System.Text.Json.JsonElement? Form = null,
+    long? Amount = null);
 
 /// <summary>One action on one application, as the state machine allows it; the same handler serves the pages.</summary>
 public sealed class TransitionHandler(MotCuaDbContext db, ApplicationAccess access, WorkingCalendarProvider calendars, CatalogDirectory catalog, FormValidation forms, IClock clock)
@@ -59,7 +60,7 @@ public sealed class TransitionHandler(MotCuaDbContext db, ApplicationAccess acce
         var hasResult = action == ApplicationAction.Approve
             && await db.Set<ApplicationDocument>().AnyAsync(d => d.ApplicationId == application.Id && d.Kind == DocumentKind.Result, cancellationToken);
         // The e-form is read only when the request names its fields (a correction asked for, or made): not on every action.
-        var procedure = input.Form is not null || input.Items?.Any(i => i?.Field is not null) == true
+        var procedure = input.Form is not null || input.Items?.Any(i => i?.Field is not null) == true || (action == ApplicationAction.RequestPayment && input.Amount is null)
             ? await catalog.ProcedureAsync(application.ProcedureId, application.ProcedureVersion, cancellationToken)
             : null;
         var fields = procedure?.Form is { } form ? forms.FieldsOf(form) : [];
@@ -97,7 +98,11 @@ public sealed class TransitionHandler(MotCuaDbContext db, ApplicationAccess acce
             input.NewDueAt is DateTimeOffset d ? Instant.FromDateTimeOffset(d) : null,
             input.ReturnMethod,
             hasResult,
-            formJson);
+            formJson,
+            // The amount the officer names, else the procedure's fee for the channel it came by (online fees may be lower).
+            action == ApplicationAction.RequestPayment
+                ? input.Amount ?? (procedure?.TotalFee(application.Channel is Public.Channel.OnlineRemote or Public.Channel.OnlineAssisted) is > 0 and var fee ? fee : null)
+                : null);
 
         var now = clock.GetCurrentInstant();
         if (application.Apply(request, caller!.Actor, await calendars.GetAsync(cancellationToken), now) is { } refusal)
@@ -209,6 +214,9 @@ public sealed class TransitionHandler(MotCuaDbContext db, ApplicationAccess acce
         return application;
     }
 
+    /// <summary>The largest fee one payment request may name (đồng).</summary>
+    public const long MaxAmount = 1_000_000_000_000;
+
     /// <summary>Most items one supplement request may list.</summary>
     public const int MaxSupplementItems = 30;
 
@@ -228,6 +236,7 @@ public sealed class TransitionHandler(MotCuaDbContext db, ApplicationAccess acce
             ("legalBasis", TextRules.Problem(input.LegalBasis, TextLimits.LegalBasis)),
             ("items", itemProblem),
             ("newDueAt", input.NewDueAt is { } due && !SensibleDates.Contains(due) ? SensibleDates.Message : null),
+            ("amount", input.Amount is < 1 or > MaxAmount ? "Số tiền phải nộp từ 1 đến 1.000.000.000.000 đồng." : null),
         ];
         return fields.Any(f => f.Message is not null) ? Failure.Invalid("Thông tin kèm thao tác chưa hợp lệ.", fields) : null;
     }

@@ -1,0 +1,116 @@
+﻿using System;
+using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace MotCua.Migrations.Sqlite.Migrations
+{
+    /// <inheritdoc />
+    public partial class Payments : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.AddColumn<long>(
+                name: "AmountDue",
+                table: "applications",
+                type: "INTEGER",
+                nullable: true);
+
+            migrationBuilder.CreateTable(
+                name: "payments",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    OrderRef = table.Column<string>(type: "TEXT", maxLength: 34, nullable: false),
+                    ApplicationId = table.Column<long>(type: "INTEGER", nullable: false),
+                    ApplicationCode = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    UnitId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Amount = table.Column<long>(type: "INTEGER", nullable: false),
+                    Provider = table.Column<string>(type: "TEXT", maxLength: 30, nullable: false),
+                    Description = table.Column<string>(type: "TEXT", maxLength: 255, nullable: false),
+                    PayerUserId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    Status = table.Column<string>(type: "TEXT", maxLength: 12, nullable: false),
+                    CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    ExpiresAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    PaidAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    NotifiedAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    GatewayTransactionNo = table.Column<string>(type: "TEXT", maxLength: 40, nullable: true),
+                    BankCode = table.Column<string>(type: "TEXT", maxLength: 20, nullable: true),
+                    ResponseCode = table.Column<string>(type: "TEXT", maxLength: 4, nullable: true),
+                    Method = table.Column<string>(type: "TEXT", maxLength: 10, nullable: false),
+                    RecordedBy = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    RefundedAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    RefundedBy = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    RefundReason = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
+                    Version = table.Column<Guid>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_payments", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "sandbox_gateway_transactions",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    TmnCode = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    TxnRef = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    Amount = table.Column<long>(type: "INTEGER", nullable: false),
+                    TransactionNo = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    ResponseCode = table.Column<string>(type: "TEXT", maxLength: 4, nullable: false),
+                    TransactionStatus = table.Column<string>(type: "TEXT", maxLength: 4, nullable: false),
+                    BankCode = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    OrderInfo = table.Column<string>(type: "TEXT", maxLength: 255, nullable: false),
+                    PayDate = table.Column<DateTime>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_sandbox_gateway_transactions", x => x.Id);
+                });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_payments_ApplicationId",
+                table: "payments",
+                column: "ApplicationId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_payments_OrderRef",
+                table: "payments",
+                column: "OrderRef",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_payments_Status_ExpiresAt",
+                table: "payments",
+                columns: new[] { "Status", "ExpiresAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_payments_UnitId_CreatedAt",
+                table: "payments",
+                columns: new[] { "UnitId", "CreatedAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_sandbox_gateway_transactions_TmnCode_TxnRef",
+                table: "sandbox_gateway_transactions",
+                columns: new[] { "TmnCode", "TxnRef" },
+                unique: true);
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropTable(
+                name: "payments");
+
+            migrationBuilder.DropTable(
+                name: "sandbox_gateway_transactions");
+
+            migrationBuilder.DropColumn(
+                name: "AmountDue",
+                table: "applications");
+        }
+    }
+}

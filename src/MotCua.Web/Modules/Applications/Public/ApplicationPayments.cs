@@ -1,0 +1,107 @@
+using System.Security.Claims;
+using Microsoft.EntityFrameworkCore;
+using MotCua.Web.Common.Errors;
+using MotCua.Web.Common.Persistence;
+using MotCua.Web.Modules.Applications.Access;
+using MotCua.Web.Modules.Applications.Domain;
+using MotCua.Web.Modules.Applications.Queries;
+using MotCua.Web.Modules.Calendar.Public;
+using MotCua.Web.Modules.Catalog.Public;
+using NodaTime;
+
+namespace MotCua.Web.Modules.Applications.Public;
+
+/// <summary>An application's fee as the payment module sees it: what is due, to which unit, for whom.</summary>
+public sealed record PaymentDue(long ApplicationId, string Code, int UnitId, long Amount, string ProcedureName, Guid? ApplicantUserId);
+
+/// <summary>
+/// What the payment module may ask of an application and do to it: read the fee due, check who may see it, and record
+/// that it was paid (payment-confirmed, by the gateway as the system actor) in the caller's unit of work, so the
+/// payment and the application change in one transaction or not at all.
+/// </summary>
+public sealed class ApplicationPayments(MotCuaDbContext db, ApplicationAccess access, WorkingCalendarProvider calendars)
+{
+    /// <summary>The fee the applicant may pay now: their own application, awaiting payment, with an amount named.</summary>
+    public async Task<Result<PaymentDue>> DueAsync(ClaimsPrincipal user, string code, CancellationToken cancellationToken)
+    {
+        var (caller, application) = await QueryEndpoints.LoadVisibleAsync(db, access, user, code, track: false, cancellationToken);
+        if (caller is null)
+        {
+            return Failure.Unauthorized("Tài khoản không còn tồn tại.");
+        }
+
+        if (application is null || !caller.IsApplicant)
+        {
+            return ApplicationFailures.NotFound(code);
+        }
+
+        if (application.Status != ApplicationStatus.AwaitingPayment)
+        {
+            return Failure.Conflict("Hồ sơ này hiện không chờ thanh toán.");
+        }
+
+        if (application.AmountDue is not > 0)
+        {
+            return Failure.Conflict("Cơ quan chưa ghi số tiền phải nộp cho hồ sơ này; vui lòng nộp tại bộ phận một cửa hoặc liên hệ cơ quan.");
+        }
+
+        return new PaymentDue(application.Id, application.Code, application.UnitId, application.AmountDue.Value, application.ProcedureName, application.ApplicantId);
+    }
+
+    /// <summary>
+    /// The fee an officer takes at the desk: reception of the application's unit, the application awaiting payment
+    /// with an amount named. With it, the officer's name for the record.
+    /// </summary>
+    public async Task<Result<(PaymentDue Due, string Officer)>> DueAtCounterAsync(ClaimsPrincipal user, string code, CancellationToken cancellationToken)
+    {
+        var (caller, application) = await QueryEndpoints.LoadVisibleAsync(db, access, user, code, track: false, cancellationToken);
+        if (caller is null)
+        {
+            return Failure.Unauthorized("Tài khoản không còn tồn tại.");
+        }
+
+        if (application is null)
+        {
+            return ApplicationFailures.NotFound(code);
+        }
+
+        if (!caller.Actor.Acts(StepRole.Reception, application.UnitPath))
+        {
+            return Failure.Forbidden("Chỉ cán bộ một cửa của đơn vị tiếp nhận hồ sơ mới thu phí, lệ phí hoặc ghi hoàn trả.");
+        }
+
+        if (application.Status != ApplicationStatus.AwaitingPayment)
+        {
+            return Failure.Conflict("Hồ sơ này hiện không chờ thanh toán.");
+        }
+
+        if (application.AmountDue is not > 0)
+        {
+            return Failure.Conflict("Chưa có số tiền phải nộp cho hồ sơ này; người xử lý cần yêu cầu thanh toán kèm số tiền.");
+        }
+
+        return (new PaymentDue(application.Id, application.Code, application.UnitId, application.AmountDue.Value, application.ProcedureName, application.ApplicantId), caller.User.FullName);
+    }
+
+    /// <summary>The officer's name when they are reception of the application's unit (who records a refund); null otherwise.</summary>
+    public async Task<string?> ReceptionOfficerAsync(ClaimsPrincipal user, string code, CancellationToken cancellationToken)
+    {
+        var (caller, application) = await QueryEndpoints.LoadVisibleAsync(db, access, user, code, track: false, cancellationToken);
+        return application is not null && caller!.Actor.Acts(StepRole.Reception, application.UnitPath) ? caller.User.FullName : null;
+    }
+
+    /// <summary>Whether the caller may see this application (and so its payments).</summary>
+    public async Task<bool> CanSeeAsync(ClaimsPrincipal user, string code, CancellationToken cancellationToken) =>
+        (await QueryEndpoints.LoadVisibleAsync(db, access, user, code, track: false, cancellationToken)).Application is not null;
+
+    /// <summary>
+    /// The gateway confirmed the fee: the application resumes where it was. Not saved here: the caller saves it with the
+    /// payment. False when the application no longer awaits payment (withdrawn meanwhile): the money is then refunded.
+    /// </summary>
+    public async Task<bool> ConfirmPaidAsync(long applicationId, string gateway, string note, Instant now, CancellationToken cancellationToken)
+    {
+        var application = await db.Set<Application>().Include(a => a.Events).AsSplitQuery().SingleAsync(a => a.Id == applicationId, cancellationToken);
+        var refusal = application.Apply(new TransitionRequest(ApplicationAction.PaymentConfirmed, note), Actor.System(gateway), await calendars.GetAsync(cancellationToken), now);
+        return refusal is null;
+    }
+}

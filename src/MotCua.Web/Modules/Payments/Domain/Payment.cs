@@ -1,0 +1,206 @@
+using NodaTime;
+
+namespace MotCua.Web.Modules.Payments.Domain;
+
+/// <summary>Where a payment is in its life. Only the gateway's verified server-to-server notice makes it Paid or Failed.</summary>
+public enum PaymentStatus
+{
+    /// <summary>Made, the payer not yet sent to the gateway.</summary>
+    Created,
+
+    /// <summary>The payer was sent to the gateway; its notice has not come.</summary>
+    Pending,
+    Paid,
+    Failed,
+
+    /// <summary>Its time ran out with no payment at the gateway.</summary>
+    Expired,
+    Refunded,
+}
+
+/// <summary>How the fee was paid: online through a gateway, or at the desk (or by post) and recorded there.</summary>
+public enum PaymentMethod
+{
+    Online,
+    Cash,
+    Card,
+    Transfer,
+}
+
+/// <summary>What the gateway's notice did to a payment, in the words its answer needs.</summary>
+public enum NoticeOutcome
+{
+    Confirmed,
+    Declined,
+    AlreadyConfirmed,
+    WrongAmount,
+}
+
+/// <summary>
+/// One attempt to pay an application's fee online: the amount (VND) fixed when it is made, the order reference the gateway
+/// carries (<see cref="OrderRef"/>), an expiry, and a status only the gateway's signed notice moves past Pending.
+/// </summary>
+public sealed class Payment
+{
+    private Payment()
+    {
+        OrderRef = ApplicationCode = Provider = Description = string.Empty;
+    }
+
+    public Payment(string orderRef, long applicationId, string applicationCode, int unitId, long amount, string provider, string description, Guid? payerUserId, Instant now, Duration validFor)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(amount);
+        Id = Guid.NewGuid();
+        OrderRef = orderRef;
+        ApplicationId = applicationId;
+        ApplicationCode = applicationCode;
+        UnitId = unitId;
+        Amount = amount;
+        Provider = provider;
+        Description = description;
+        PayerUserId = payerUserId;
+        CreatedAt = now;
+        ExpiresAt = now + validFor;
+        Status = PaymentStatus.Created;
+    }
+
+    public Guid Id { get; private set; }
+
+    /// <summary>The order reference sent to the gateway (vnp_TxnRef): unique, short, digits and letters only.</summary>
+    public string OrderRef { get; private set; }
+
+    public long ApplicationId { get; private set; }
+    public string ApplicationCode { get; private set; }
+
+    /// <summary>The unit whose account the fee is collected into.</summary>
+    public int UnitId { get; private set; }
+
+    /// <summary>In đồng (VND has no minor unit).</summary>
+    public long Amount { get; private set; }
+
+    /// <summary>The gateway it goes through ("sandbox", "vnpay").</summary>
+    public string Provider { get; private set; }
+
+    public string Description { get; private set; }
+    public Guid? PayerUserId { get; private set; }
+    public PaymentStatus Status { get; private set; }
+    public Instant CreatedAt { get; private set; }
+    public Instant ExpiresAt { get; private set; }
+    public Instant? PaidAt { get; private set; }
+    public Instant? NotifiedAt { get; private set; }
+
+    /// <summary>The gateway's own transaction number (vnp_TransactionNo) and the bank, once it has answered.</summary>
+    public string? GatewayTransactionNo { get; private set; }
+
+    public string? BankCode { get; private set; }
+
+    /// <summary>The gateway's response code on its notice ("00" paid; others say why not).</summary>
+    public string? ResponseCode { get; private set; }
+
+    public PaymentMethod Method { get; private set; } = PaymentMethod.Online;
+
+    /// <summary>The officer who took a payment at the desk, or recorded a refund.</summary>
+    public string? RecordedBy { get; private set; }
+
+    public Instant? RefundedAt { get; private set; }
+    public string? RefundedBy { get; private set; }
+    public string? RefundReason { get; private set; }
+
+    /// <summary>Optimistic concurrency: two notices for one order at the same instant do not both win.</summary>
+    public Guid Version { get; private set; } = Guid.NewGuid();
+
+    public bool IsSettled => Status is PaymentStatus.Paid or PaymentStatus.Failed or PaymentStatus.Expired or PaymentStatus.Refunded;
+
+    /// <summary>A fee paid at the desk or by post (cash, card, transfer), recorded by the officer who took it: paid at once.</summary>
+    public static Payment AtCounter(string orderRef, long applicationId, string applicationCode, int unitId, long amount, PaymentMethod method, string officer, string description, Guid? payerUserId, Instant now)
+    {
+        if (method == PaymentMethod.Online)
+        {
+            throw new ArgumentOutOfRangeException(nameof(method), "A counter payment is taken in cash, by card or by transfer.");
+        }
+
+        var payment = new Payment(orderRef, applicationId, applicationCode, unitId, amount, CounterProvider, description, payerUserId, now, Duration.Zero)
+        {
+            Method = method,
+            RecordedBy = officer,
+            Status = PaymentStatus.Paid,
+            PaidAt = now,
+        };
+        return payment;
+    }
+
+    /// <summary>The provider name of payments taken at the desk.</summary>
+    public const string CounterProvider = "counter";
+
+    /// <summary>Money paid back (an application refused or withdrawn after paying), with who and why; once.</summary>
+    public bool Refund(string officer, string reason, Instant now)
+    {
+        if (Status != PaymentStatus.Paid)
+        {
+            return false;
+        }
+
+        Status = PaymentStatus.Refunded;
+        RefundedAt = now;
+        RefundedBy = officer;
+        RefundReason = reason;
+        Version = Guid.NewGuid();
+        return true;
+    }
+
+    /// <summary>The payer is on their way to the gateway.</summary>
+    public void SentToGateway()
+    {
+        if (Status == PaymentStatus.Created)
+        {
+            Status = PaymentStatus.Pending;
+            Version = Guid.NewGuid();
+        }
+    }
+
+    /// <summary>
+    /// The gateway's verified notice: paid when both its codes say so, failed otherwise. The amount must be this payment's;
+    /// a second notice changes nothing. A payment that ran out of time and is then paid at the gateway is still credited:
+    /// the money left the payer's account.
+    /// </summary>
+    public NoticeOutcome Notice(long amount, bool paid, string? transactionNo, string? bankCode, string? responseCode, Instant now)
+    {
+        if (Status is PaymentStatus.Paid or PaymentStatus.Failed or PaymentStatus.Refunded)
+        {
+            return NoticeOutcome.AlreadyConfirmed;
+        }
+
+        if (amount != Amount)
+        {
+            return NoticeOutcome.WrongAmount;
+        }
+
+        GatewayTransactionNo = transactionNo;
+        BankCode = bankCode;
+        ResponseCode = responseCode;
+        NotifiedAt = now;
+        Version = Guid.NewGuid();
+        if (paid)
+        {
+            Status = PaymentStatus.Paid;
+            PaidAt = now;
+            return NoticeOutcome.Confirmed;
+        }
+
+        Status = PaymentStatus.Failed;
+        return NoticeOutcome.Declined;
+    }
+
+    /// <summary>No notice came and the time ran out (the gateway's own window has closed too).</summary>
+    public bool Expire(Instant now)
+    {
+        if (Status is not (PaymentStatus.Created or PaymentStatus.Pending) || now < ExpiresAt)
+        {
+            return false;
+        }
+
+        Status = PaymentStatus.Expired;
+        Version = Guid.NewGuid();
+        return true;
+    }
+}

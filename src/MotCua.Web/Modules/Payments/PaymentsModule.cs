@@ -1,0 +1,47 @@
+using MotCua.Web.Modules.Payments.Gateways.Sandbox;
+
+namespace MotCua.Web.Modules.Payments;
+
+public static class PaymentsModule
+{
+    public static WebApplicationBuilder AddPayments(this WebApplicationBuilder builder)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        builder.Services.AddOptions<PaymentOptions>().BindConfiguration(PaymentOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.AddSingleton<PaymentGateways>();
+        builder.Services.AddScoped<PaymentService>();
+        builder.Services.AddHttpClient(SandboxGateway.NoticeClient, client => client.Timeout = TimeSpan.FromSeconds(10));
+        builder.Services.AddHttpClient(Gateways.VnPay.VnPayGateway.ApiClient, client => client.Timeout = TimeSpan.FromSeconds(15));
+        builder.Services.AddScoped<SandboxGateway>();
+        builder.Services.AddHostedService<PaymentStatusWorker>();
+        return builder;
+    }
+
+    public static WebApplication MapPayments(this WebApplication app)
+    {
+        ArgumentNullException.ThrowIfNull(app);
+        Api.PaymentEndpoints.Map(app);
+
+        // The sandbox gateway's merchant API (querydr), beside its payment page; absent when the sandbox is off.
+        app.MapPost("/sandbox/vnpay/merchant_webapi/api/transaction", async (HttpRequest request, SandboxGateway sandbox, CancellationToken cancellationToken) =>
+        {
+            if (!sandbox.Enabled)
+            {
+                return Results.NotFound();
+            }
+
+            Dictionary<string, string?> body;
+            try
+            {
+                body = await request.ReadFromJsonAsync<Dictionary<string, string?>>(cancellationToken) ?? [];
+            }
+            catch (Exception e) when (e is System.Text.Json.JsonException or InvalidOperationException)
+            {
+                body = [];
+            }
+
+            return Results.Json(await sandbox.QueryAsync(body, cancellationToken));
+        }).AllowAnonymous().ExcludeFromDescription();
+        return app;
+    }
+}
