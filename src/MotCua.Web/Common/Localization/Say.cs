@@ -1,6 +1,5 @@
 using System.Collections.Concurrent;
 using System.Globalization;
-using System.Text.Encodings.Web;
 using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Html;
 using Microsoft.Extensions.Localization;
@@ -40,11 +39,11 @@ public static partial class Say
         ArgumentNullException.ThrowIfNull(texts);
         if (string.IsNullOrEmpty(vietnamese) || !Texts.IsEnglish)
         {
-            return new HtmlString(HtmlEncoder.Default.Encode(vietnamese ?? string.Empty));
+            return new HtmlContentBuilder().Append(vietnamese ?? string.Empty);
         }
 
         var english = texts[vietnamese];
-        return english.ResourceNotFound ? Texts.Vi(vietnamese) : new HtmlString(HtmlEncoder.Default.Encode(english.Value));
+        return english.ResourceNotFound ? Texts.Vi(vietnamese) : new HtmlContentBuilder().Append(english.Value);
     }
 
     /// <summary>The text of <see cref="Term"/> without markup (for an attribute or an option).</summary>
@@ -55,27 +54,34 @@ public static partial class Say
     }
 
     /// <summary>
-    /// A sentence with data in it, as HTML: the sentence translated and encoded, each part inserted as given (an
-    /// <see cref="IHtmlContent"/> such as <see cref="Texts.Vi"/>, or text, encoded).
+    /// A sentence with data in it, as HTML: the sentence translated, each part put where its placeholder is, as given
+    /// (an <see cref="IHtmlContent"/> such as <see cref="Texts.Vi"/>) or as text; all encoded when the page is written.
     /// </summary>
     public static IHtmlContent Html(this IStringLocalizer<Texts> texts, string vietnamese, params object?[] parts)
     {
         ArgumentNullException.ThrowIfNull(texts);
-        var sentence = HtmlEncoder.Default.Encode(texts[vietnamese].Value);
-        var inserted = parts.Select(p => p switch
+        ArgumentNullException.ThrowIfNull(parts);
+        var sentence = texts[vietnamese].Value;
+        var html = new HtmlContentBuilder();
+        var at = 0;
+        foreach (Match placeholder in Placeholder().Matches(sentence))
         {
-            IHtmlContent html => Render(html),
-            null => string.Empty,
-            _ => HtmlEncoder.Default.Encode(Convert.ToString(p, CultureInfo.CurrentCulture) ?? string.Empty),
-        }).ToArray<object>();
-        return new HtmlString(string.Format(CultureInfo.CurrentCulture, sentence, inserted));
-    }
+            html.Append(sentence[at..placeholder.Index]);
+            var index = int.Parse(placeholder.Value[1..^1], CultureInfo.InvariantCulture);
+            switch (index < parts.Length ? parts[index] : null)
+            {
+                case IHtmlContent content:
+                    html.AppendHtml(content);
+                    break;
+                case { } part:
+                    html.Append(Convert.ToString(part, CultureInfo.CurrentCulture));
+                    break;
+            }
 
-    private static string Render(IHtmlContent html)
-    {
-        using var writer = new StringWriter(CultureInfo.InvariantCulture);
-        html.WriteTo(writer, HtmlEncoder.Default);
-        return writer.ToString();
+            at = placeholder.Index + placeholder.Length;
+        }
+
+        return html.Append(sentence[at..]);
     }
 
     private static string? Translate(IStringLocalizer<Texts> texts, string vietnamese, int depth)

@@ -22,10 +22,20 @@ public sealed class Texts
     /// Data written in Vietnamese (a unit's or a procedure's name, an applicant's answer): as it is on a Vietnamese page,
     /// inside &lt;span lang="vi"&gt; on an English one so a screen reader says it in Vietnamese.
     /// </summary>
-    public static IHtmlContent Vi(string? text)
+    public static IHtmlContent Vi(string? text) =>
+        IsEnglish && !string.IsNullOrEmpty(text) ? new VietnameseData(text) : new HtmlContentBuilder().Append(text ?? string.Empty);
+
+    /// <summary>Encoded when written, with the page's own encoder (which leaves Vietnamese letters as they are).</summary>
+    private sealed class VietnameseData(string text) : IHtmlContent
     {
-        var encoded = HtmlEncoder.Default.Encode(text ?? string.Empty);
-        return new HtmlString(IsEnglish && encoded.Length > 0 ? $"<span lang=\"vi\">{encoded}</span>" : encoded);
+        public void WriteTo(TextWriter writer, HtmlEncoder encoder)
+        {
+            ArgumentNullException.ThrowIfNull(writer);
+            ArgumentNullException.ThrowIfNull(encoder);
+            writer.Write("<span lang=\"vi\">");
+            encoder.Encode(writer, text);
+            writer.Write("</span>");
+        }
     }
 
     /// <summary>"vi" on an English page, for an element that holds Vietnamese data (lang="@Texts.ViLang"); none otherwise.</summary>

@@ -100,6 +100,7 @@ public static class WebPlatform
             options.RequestCultureProviders = [new QueryStringRequestCultureProvider(), new CookieRequestCultureProvider()];
         });
         services.AddLocalization();
+        services.AddSingleton<Microsoft.Extensions.Localization.IStringLocalizer<Localization.Texts>, Localization.TextsLocalizer>();
         return builder;
     }
 

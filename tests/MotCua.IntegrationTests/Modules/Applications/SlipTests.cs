@@ -14,13 +14,13 @@ namespace MotCua.IntegrationTests.Modules.Applications;
 public abstract class SlipTests(MotCuaApp app)
 {
     /// <summary>
-    /// Form 06 along a three-step workflow whose middle step is the district's justice office (inter-unit transfer):
+    /// Form 06 along a three-step workflow whose middle step is at the province's Department of Justice (inter-unit transfer):
     /// each row names who handed the file to whom, at which step's deadline, as the history says it happened.
     /// </summary>
     [Fact]
     public async Task Form_06_has_a_row_per_hand_off_along_three_steps_with_a_transfer_to_another_unit()
     {
-        const string ward = "000.01.00.H99", districtJustice = "000.01.21.H99";
+        const string ward = "000.01.00.H99", justiceDepartment = "000.00.02.H99";
         var admin = await app.ApiClientFor("admin");
         var sample = JsonNode.Parse(await File.ReadAllTextAsync(Catalog.CatalogImportTests.SampleFile))!.AsObject();
         var procedure = sample["procedures"]!.AsArray().Single(p => (string)p!["code"]! == "2.000908")!.DeepClone().AsObject();
@@ -30,7 +30,7 @@ public abstract class SlipTests(MotCuaApp app)
         procedure["units"] = new JsonArray(ward);
         procedure["workflow"] = new JsonArray(
             new JsonObject { ["name"] = "Tiếp nhận, kiểm tra hồ sơ", ["role"] = "Reception", ["unit"] = null, ["share"] = 0.2 },
-            new JsonObject { ["name"] = "Tra sổ gốc tại Phòng Tư pháp", ["role"] = "Specialist", ["unit"] = districtJustice, ["share"] = 0.5 },
+            new JsonObject { ["name"] = "Tra sổ gốc tại Sở Tư pháp", ["role"] = "Specialist", ["unit"] = justiceDepartment, ["share"] = 0.5 },
             new JsonObject { ["name"] = "Lãnh đạo ký bản sao", ["role"] = "Leader", ["unit"] = null, ["share"] = 0.3 });
         sample["procedures"] = new JsonArray(procedure);
         using (var loaded = await admin.PostAsync(new Uri("/api/v1/admin/catalog/imports?dryRun=false", UriKind.Relative), new StringContent(sample.ToJsonString(), Encoding.UTF8, "application/json")))
@@ -39,9 +39,9 @@ public abstract class SlipTests(MotCuaApp app)
         }
 
         var units = (await admin.GetJsonAsync("/api/v1/admin/units")).EnumerateArray().ToDictionary(u => u.GetProperty("code").GetString()!, u => u.GetProperty("id").GetInt32());
-        var userName = $"tp.dongson{Random.Shared.Next(10_000, 99_999)}";
+        var userName = $"stp.anbinh{Random.Shared.Next(10_000, 99_999)}";
         using (var created = await admin.PostAsJsonAsync("/api/v1/admin/officers",
-            new { userName, fullName = "Võ Văn Tra", unitId = units[districtJustice], roles = new[] { "Specialist" }, email = (string?)null, password = "TraSoGoc@2026!" }))
+            new { userName, fullName = "Võ Văn Tra", unitId = units[justiceDepartment], roles = new[] { "Specialist" }, email = (string?)null, password = "TraSoGoc@2026!" }))
         {
             Assert.Equal(HttpStatusCode.Created, created.StatusCode);
         }
@@ -66,8 +66,8 @@ public abstract class SlipTests(MotCuaApp app)
         var rows = slip.HandOffs.Select(h => (h.GiverUnit, h.GiverName, h.ReceiverUnit, h.ReceiverName)).ToList();
         Assert.Equal(
         [
-            ("Bộ phận một cửa, UBND phường An Phú", "Lê Thị Thu", "Phòng Tư pháp huyện Đông Sơn", "Võ Văn Tra (Tra sổ gốc tại Phòng Tư pháp)"),
-            ("Phòng Tư pháp huyện Đông Sơn", "Võ Văn Tra", "UBND phường An Phú", "Hoàng Văn Hải (Lãnh đạo ký bản sao)"),
+            ("Bộ phận một cửa, UBND phường An Phú", "Lê Thị Thu", "Sở Tư pháp tỉnh An Bình", "Võ Văn Tra (Tra sổ gốc tại Sở Tư pháp)"),
+            ("Sở Tư pháp tỉnh An Bình", "Võ Văn Tra", "UBND phường An Phú", "Hoàng Văn Hải (Lãnh đạo ký bản sao)"),
             ("UBND phường An Phú", "Hoàng Văn Hải", "Bộ phận một cửa, UBND phường An Phú (trả kết quả)", "Trả kết quả"),
         ], rows);
 

@@ -127,14 +127,14 @@ public abstract class CatalogAdminPageTests(MotCuaApp app)
         using var saved = await admin.SubmitAsync(page, new Dictionary<string, string>
         {
             ["Steps[0].Name"] = "Tiếp nhận", ["Steps[0].Role"] = "Reception", ["Steps[0].Share"] = "20",
-            ["Steps[1].Name"] = "Phòng Tư pháp huyện tra sổ gốc", ["Steps[1].Role"] = "Specialist", ["Steps[1].Share"] = "50", ["Steps[1].Unit"] = "000.01.21.H99",
+            ["Steps[1].Name"] = "Sở Tư pháp tra sổ gốc", ["Steps[1].Role"] = "Specialist", ["Steps[1].Share"] = "50", ["Steps[1].Unit"] = "000.00.02.H99",
             ["Steps[2].Name"] = "Lãnh đạo ký", ["Steps[2].Role"] = "Leader", ["Steps[2].Share"] = "30",
             ["EffectiveFrom"] = today, ["ChangeNote"] = "Quyết định số 12/QĐ-UBND",
         });
         Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
         var workflow = (await app.CreateClient().GetJsonAsync($"/api/v1/procedures/{code}")).GetProperty("workflow").EnumerateArray().ToList();
         Assert.Equal(3, workflow.Count);
-        Assert.Equal("000.01.21.H99", workflow[1].GetProperty("unitCode").GetString());
+        Assert.Equal("000.00.02.H99", workflow[1].GetProperty("unitCode").GetString());
         Assert.Equal(0.5m, workflow[1].GetProperty("share").GetDecimal());
     }
 

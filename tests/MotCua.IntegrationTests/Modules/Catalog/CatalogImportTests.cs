@@ -275,12 +275,12 @@ public abstract class CatalogImportTests(MotCuaApp app)
         await (await app.CreateClient().GetAsync(new Uri("/api/v1/admin/catalog/export", UriKind.Relative))).AssertProblemAsync(HttpStatusCode.Unauthorized);
         // An agency admin manages officers in its sub-tree, never the province's catalog or tree.
         var admin = await app.ApiClientFor("admin");
-        var district = (await admin.GetJsonAsync("/api/v1/units")).EnumerateArray().Single(u => u.GetProperty("code").GetString() == "000.00.21.H99").GetProperty("id").GetInt32();
+        var department = (await admin.GetJsonAsync("/api/v1/units")).EnumerateArray().Single(u => u.GetProperty("code").GetString() == "000.00.05.H99").GetProperty("id").GetInt32();
         var agencyName = $"qt.{Guid.NewGuid():N}"[..20];
         Assert.Equal(HttpStatusCode.Created, (await admin.PostAsJsonAsync("/api/v1/admin/officers",
-            new { userName = agencyName, fullName = "Quản trị huyện Đông Sơn", unitId = district, roles = new[] { "AgencyAdmin" }, password = "QuanTri@2026!ab" })).StatusCode);
+            new { userName = agencyName, fullName = "Quản trị Sở Nông nghiệp và Môi trường", unitId = department, roles = new[] { "AgencyAdmin" }, password = "QuanTri@2026!ab" })).StatusCode);
         var agency = await app.ApiClientFor(agencyName, "QuanTri@2026!ab");
-        await (await agency.PostAsJsonAsync("/api/v1/admin/units/merge", new { unitIds = new[] { district }, successorId = district })).AssertProblemAsync(HttpStatusCode.Forbidden);
+        await (await agency.PostAsJsonAsync("/api/v1/admin/units/merge", new { unitIds = new[] { department }, successorId = department })).AssertProblemAsync(HttpStatusCode.Forbidden);
         await (await agency.GetAsync(new Uri("/api/v1/admin/units", UriKind.Relative))).AssertProblemAsync(HttpStatusCode.Forbidden);
         await (await agency.GetAsync(new Uri("/api/v1/admin/catalog/quality", UriKind.Relative))).AssertProblemAsync(HttpStatusCode.Forbidden);
 

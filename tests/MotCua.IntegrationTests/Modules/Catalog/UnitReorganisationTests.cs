@@ -16,7 +16,8 @@ namespace MotCua.IntegrationTests.Modules.Catalog;
 public abstract partial class UnitReorganisationTests(MotCuaApp app)
 {
     private const string Password = "CanBo@2026!ab";
-    private const string District = "000.00.21.H99";
+    /// <summary>The demo province runs two levels: its communes and wards sit directly under it.</summary>
+    private const string Province = "000.00.00.H99";
     private const string UnitTreePage = "/quan-tri/don-vi";
 
     private async Task<JsonElement> UnitAsync(HttpClient admin, string code) =>
@@ -54,10 +55,10 @@ public abstract partial class UnitReorganisationTests(MotCuaApp app)
     public async Task Two_communes_merged_into_a_new_one_hand_it_their_open_work_officers_and_history()
     {
         var admin = await app.ApiClientFor("admin");
-        var district = (await UnitAsync(admin, District)).GetProperty("id").GetInt32();
-        var first = await CreateUnitAsync(admin, "000.31.21.H99", "UBND xã Đông Bắc", district);
-        var second = await CreateUnitAsync(admin, "000.32.21.H99", "UBND xã Đông Nam", district);
-        var successor = await CreateUnitAsync(admin, "000.33.21.H99", "UBND xã Đông Thành", district);
+        var province = (await UnitAsync(admin, Province)).GetProperty("id").GetInt32();
+        var first = await CreateUnitAsync(admin, "000.31.21.H99", "UBND xã Đông Bắc", province);
+        var second = await CreateUnitAsync(admin, "000.32.21.H99", "UBND xã Đông Nam", province);
+        var successor = await CreateUnitAsync(admin, "000.33.21.H99", "UBND xã Đông Thành", province);
         await HandleBirthsAtAsync(admin, "000.31.21.H99", "000.32.21.H99");
 
         await OkAsync(await admin.PostAsJsonAsync("/api/v1/admin/officers",
@@ -170,15 +171,15 @@ public abstract partial class UnitReorganisationTests(MotCuaApp app)
         }
 
         var admin = await app.ApiClientFor("admin");
-        var district = (await UnitAsync(admin, District)).GetProperty("id").GetInt32();
+        var province = (await UnitAsync(admin, Province)).GetProperty("id").GetInt32();
         using var created = await pages.SubmitAsync(page, new Dictionary<string, string>
         {
             ["Create.Code"] = "000.51.21.H99", ["Create.Name"] = "Ủy ban nhân dân xã Đông Lâm", ["Create.ShortName"] = "UBND xã Đông Lâm",
-            ["Create.Kind"] = "Commune", ["Create.Level"] = "commune", ["Create.ParentId"] = district.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["Create.Kind"] = "Commune", ["Create.Level"] = "commune", ["Create.ParentId"] = province.ToString(System.Globalization.CultureInfo.InvariantCulture),
         }, page + "?handler=Create");
         Assert.Equal(HttpStatusCode.Redirect, created.StatusCode);
         var former = (await UnitAsync(admin, "000.51.21.H99")).GetProperty("id").GetInt32();
-        var successor = await CreateUnitAsync(admin, "000.52.21.H99", "UBND xã Đông Hưng", district);
+        var successor = await CreateUnitAsync(admin, "000.52.21.H99", "UBND xã Đông Hưng", province);
 
         using var noUnits = await pages.SubmitAsync(page, new Dictionary<string, string> { ["Merge.SuccessorId"] = successor.ToString(System.Globalization.CultureInfo.InvariantCulture) }, page + "?handler=Merge");
         Assert.Contains("Chọn ít nhất một đơn vị được sáp nhập.", await noUnits.Content.ReadAsStringAsync(), StringComparison.Ordinal);
@@ -199,13 +200,13 @@ public abstract partial class UnitReorganisationTests(MotCuaApp app)
         var admin = await app.ApiClientFor("admin");
         var export = JsonNode.Parse((await admin.GetJsonAsync("/api/v1/admin/units/export")).GetRawText())!.AsObject();
         Assert.Equal("motcua.units.v1", (string)export["format"]!);
-        Assert.Contains(export["units"]!.AsArray(), u => (string)u!["code"]! == "000.21.21.H99" && (string)u["parent"]! == District);
+        Assert.Contains(export["units"]!.AsArray(), u => (string)u!["code"]! == "000.21.21.H99" && (string)u["parent"]! == Province);
 
         // The export loads back unchanged; a new ward and a renamed commune go in, a moved one is refused with the reason.
         var units = export["units"]!.AsArray();
-        units.Add(new JsonObject { ["code"] = "000.61.21.H99", ["name"] = "UBND xã Đông Xuân", ["kind"] = "Commune", ["level"] = "commune", ["parent"] = District });
+        units.Add(new JsonObject { ["code"] = "000.61.21.H99", ["name"] = "UBND xã Đông Xuân", ["kind"] = "Commune", ["level"] = "commune", ["parent"] = Province });
         units.Single(u => (string)u!["code"]! == "000.22.21.H99")!["phone"] = "0200 3899 222";
-        units.Single(u => (string)u!["code"]! == "000.23.21.H99")!["parent"] = "000.00.00.H99";
+        units.Single(u => (string)u!["code"]! == "000.23.21.H99")!["parent"] = "000.00.05.H99";
         var body = new StringContent(export.ToJsonString(), Encoding.UTF8, "application/json");
         var dry = await OkAsync(await admin.PostAsync(new Uri("/api/v1/admin/units/imports", UriKind.Relative), body));
         Assert.True(dry.GetProperty("dryRun").GetBoolean());
@@ -215,10 +216,10 @@ public abstract partial class UnitReorganisationTests(MotCuaApp app)
         Assert.DoesNotContain((await admin.GetFromJsonAsync<JsonElement>("/api/v1/admin/units")).EnumerateArray(), u => u.GetProperty("code").GetString() == "000.61.21.H99");
 
         await OkAsync(await admin.PostAsync(new Uri("/api/v1/admin/units/imports?dryRun=false", UriKind.Relative), new StringContent(export.ToJsonString(), Encoding.UTF8, "application/json")));
-        var districtId = (await UnitAsync(admin, District)).GetProperty("id").GetInt32();
-        Assert.Equal(districtId, (await UnitAsync(admin, "000.61.21.H99")).GetProperty("parentId").GetInt32());
+        var provinceId = (await UnitAsync(admin, Province)).GetProperty("id").GetInt32();
+        Assert.Equal(provinceId, (await UnitAsync(admin, "000.61.21.H99")).GetProperty("parentId").GetInt32());
         Assert.Equal("0200 3899 222", (await UnitAsync(admin, "000.22.21.H99")).GetProperty("phone").GetString());
-        Assert.Equal(District, (await admin.GetJsonAsync("/api/v1/admin/units/export")).GetProperty("units").EnumerateArray()
+        Assert.Equal(Province, (await admin.GetJsonAsync("/api/v1/admin/units/export")).GetProperty("units").EnumerateArray()
             .Single(u => u.GetProperty("code").GetString() == "000.23.21.H99").GetProperty("parent").GetString());
 
         // The same tree as an Excel sheet reads back with nothing to do.
@@ -239,8 +240,8 @@ public abstract partial class UnitReorganisationTests(MotCuaApp app)
     {
         var api = await app.ApiClientFor("admin");
         var export = JsonNode.Parse((await api.GetJsonAsync("/api/v1/admin/units/export")).GetRawText())!.AsObject();
-        export["units"]!.AsArray().Add(new JsonObject { ["code"] = "000.71.21.H99", ["name"] = "UBND xã Đông Nam", ["kind"] = "Commune", ["level"] = "commune", ["parent"] = District });
-        export["units"]!.AsArray().Add(new JsonObject { ["code"] = "000.72.21.H99", ["name"] = "UBND xã Đông Bắc", ["kind"] = "Commune", ["level"] = "nowhere", ["parent"] = District });
+        export["units"]!.AsArray().Add(new JsonObject { ["code"] = "000.71.21.H99", ["name"] = "UBND xã Đông Nam", ["kind"] = "Commune", ["level"] = "commune", ["parent"] = Province });
+        export["units"]!.AsArray().Add(new JsonObject { ["code"] = "000.72.21.H99", ["name"] = "UBND xã Đông Bắc", ["kind"] = "Commune", ["level"] = "nowhere", ["parent"] = Province });
         var file = Encoding.UTF8.GetBytes(export.ToJsonString());
 
         using var admin = app.Pages();
@@ -269,7 +270,10 @@ public abstract partial class UnitReorganisationTests(MotCuaApp app)
     public async Task The_admin_renames_a_unit_and_moves_it_under_another_parent_on_its_page()
     {
         var api = await app.ApiClientFor("admin");
-        var districtId = (await UnitAsync(api, District)).GetProperty("id").GetInt32();
+        // A commune still under a district the province has not yet dissolved, moved up to the province.
+        var districtId = (await OkAsync(await api.PostAsJsonAsync("/api/v1/admin/units",
+            new { code = "000.00.81.H99", name = "UBND huyện Đông Phong", kind = "District", level = "district", parentId = (await UnitAsync(api, Province)).GetProperty("id").GetInt32() }),
+            HttpStatusCode.Created)).GetProperty("id").GetInt32();
         var id = await CreateUnitAsync(api, "000.81.21.H99", "UBND xã Đông Phong Hai", districtId);
         var commune = await UnitAsync(api, "000.81.21.H99");
         var page = $"{UnitTreePage}/{id}";
@@ -316,7 +320,7 @@ public abstract partial class UnitReorganisationTests(MotCuaApp app)
         }
 
         await (await admin.PostAsJsonAsync("/api/v1/admin/units",
-            new { code = District, name = "Trùng mã", kind = "District", level = "district", parentId = (await UnitAsync(admin, "000.00.00.H99")).GetProperty("id").GetInt32() }))
+            new { code = "000.00.05.H99", name = "Trùng mã", kind = "District", level = "district", parentId = (await UnitAsync(admin, "000.00.00.H99")).GetProperty("id").GetInt32() }))
             .AssertProblemAsync(HttpStatusCode.BadRequest);
     }
 }

@@ -48,23 +48,23 @@ public abstract class OfficerAdminTests(MotCuaApp app)
     public async Task An_agency_admin_acts_only_within_its_sub_tree_and_never_grants_the_province_admin_role()
     {
         var admin = await app.ApiClientFor("admin");
-        var district = await UnitIdAsync("000.00.21.H99");
-        var commune = await UnitIdAsync("000.21.21.H99");
+        var department = await UnitIdAsync("000.00.05.H99");
+        var office = await UnitIdAsync("000.01.05.H99");
         var otherWard = await UnitIdAsync("000.01.00.H99");
-        var agencyName = NewName("qthuyen");
+        var agencyName = NewName("qtsonnmt");
         Assert.Equal(HttpStatusCode.Created, (await admin.PostAsJsonAsync("/api/v1/admin/officers",
-            new { userName = agencyName, fullName = "Quản trị huyện Đông Sơn", unitId = district, roles = new[] { "AgencyAdmin" }, password = Password })).StatusCode);
+            new { userName = agencyName, fullName = "Quản trị Sở Nông nghiệp và Môi trường", unitId = department, roles = new[] { "AgencyAdmin" }, password = Password })).StatusCode);
         var agency = await app.ApiClientFor(agencyName, Password);
 
-        // Within its district: a specialist at one of its communes.
-        var specialistName = NewName("cvdonghoa");
+        // Within its department: a specialist at the land registration office under it.
+        var specialistName = NewName("cvdatdai");
         var made = await agency.PostAsJsonAsync("/api/v1/admin/officers",
-            new { userName = specialistName, fullName = "Chuyên viên Đông Hòa", unitId = commune, roles = new[] { "Specialist" }, password = Password });
+            new { userName = specialistName, fullName = "Chuyên viên Đất Đai", unitId = office, roles = new[] { "Specialist" }, password = Password });
         Assert.Equal(HttpStatusCode.Created, made.StatusCode);
 
         // Not above its own role, not outside its sub-tree; nothing is created.
         var above = await agency.PostAsJsonAsync("/api/v1/admin/officers",
-            new { userName = NewName("tinh"), fullName = "Quản trị tỉnh mới", unitId = commune, roles = new[] { "ProvinceAdmin" }, password = Password });
+            new { userName = NewName("tinh"), fullName = "Quản trị tỉnh mới", unitId = office, roles = new[] { "ProvinceAdmin" }, password = Password });
         await above.AssertProblemAsync(HttpStatusCode.Forbidden);
         var outside = await agency.PostAsJsonAsync("/api/v1/admin/officers",
             new { userName = NewName("anphu"), fullName = "Cán bộ An Phú", unitId = otherWard, roles = new[] { "Reception" }, password = Password });
@@ -102,40 +102,39 @@ public abstract class OfficerAdminTests(MotCuaApp app)
     public async Task An_officer_moved_to_another_unit_signs_in_again_and_works_there_within_the_admins_sub_tree()
     {
         var admin = await app.ApiClientFor("admin");
-        var district = await UnitIdAsync("000.00.21.H99");
-        var dongHoa = await UnitIdAsync("000.21.21.H99");
-        var dongTien = await UnitIdAsync("000.22.21.H99");
+        var department = await UnitIdAsync("000.00.05.H99");
+        var landOffice = await UnitIdAsync("000.01.05.H99");
         var anPhu = await UnitIdAsync("000.01.00.H99");
-        var agencyName = NewName("qtdongson");
+        var agencyName = NewName("qtnnmt");
         Assert.Equal(HttpStatusCode.Created, (await admin.PostAsJsonAsync("/api/v1/admin/officers",
-            new { userName = agencyName, fullName = "Quản trị huyện Đông Sơn", unitId = district, roles = new[] { "AgencyAdmin" }, password = Password })).StatusCode);
+            new { userName = agencyName, fullName = "Quản trị Sở Nông nghiệp và Môi trường", unitId = department, roles = new[] { "AgencyAdmin" }, password = Password })).StatusCode);
         var agency = await app.ApiClientFor(agencyName, Password);
         var userName = NewName("cvluanchuyen");
         var created = await (await agency.PostAsJsonAsync("/api/v1/admin/officers",
-            new { userName, fullName = "Chuyên viên Luân Chuyển", unitId = dongHoa, roles = new[] { "Specialist" }, password = Password })).Content.ReadFromJsonAsync<JsonElement>();
+            new { userName, fullName = "Chuyên viên Luân Chuyển", unitId = landOffice, roles = new[] { "Specialist" }, password = Password })).Content.ReadFromJsonAsync<JsonElement>();
         var id = created.GetProperty("id").GetString();
         var officer = await app.ApiClientFor(userName, Password);
 
-        // Not outside the agency admin's district, and not an officer it does not manage.
+        // Not outside the agency admin's department, and not an officer it does not manage.
         await (await agency.PostAsJsonAsync($"/api/v1/admin/officers/{id}/move", new { unitId = anPhu })).AssertProblemAsync(HttpStatusCode.Forbidden);
         var receptionId = (await admin.GetFromJsonAsync<JsonElement>("/api/v1/admin/officers")).EnumerateArray()
             .Single(o => o.GetProperty("userName").GetString() == "reception1").GetProperty("id").GetString();
-        await (await agency.PostAsJsonAsync($"/api/v1/admin/officers/{receptionId}/move", new { unitId = dongTien })).AssertProblemAsync(HttpStatusCode.NotFound);
+        await (await agency.PostAsJsonAsync($"/api/v1/admin/officers/{receptionId}/move", new { unitId = department })).AssertProblemAsync(HttpStatusCode.NotFound);
         await (await agency.PostAsJsonAsync($"/api/v1/admin/officers/{id}/move", new { unitId = 999_999 })).AssertProblemAsync(HttpStatusCode.BadRequest);
-        Assert.Equal(dongHoa, (await officer.GetFromJsonAsync<JsonElement>("/api/v1/me")).GetProperty("unitId").GetInt32());
+        Assert.Equal(landOffice, (await officer.GetFromJsonAsync<JsonElement>("/api/v1/me")).GetProperty("unitId").GetInt32());
 
-        var moved = await agency.PostAsJsonAsync($"/api/v1/admin/officers/{id}/move", new { unitId = dongTien });
+        var moved = await agency.PostAsJsonAsync($"/api/v1/admin/officers/{id}/move", new { unitId = department });
         Assert.Equal(HttpStatusCode.OK, moved.StatusCode);
         Assert.Equal(HttpStatusCode.Unauthorized, (await officer.GetAsync(new Uri("/api/v1/me", UriKind.Relative))).StatusCode);
         var again = await app.ApiClientFor(userName, Password);
         var me = await again.GetFromJsonAsync<JsonElement>("/api/v1/me");
-        Assert.Equal(dongTien, me.GetProperty("unitId").GetInt32());
+        Assert.Equal(department, me.GetProperty("unitId").GetInt32());
         Assert.Contains("Specialist", me.GetProperty("roles").EnumerateArray().Select(r => r.GetString()));
 
         var audit = await admin.GetFromJsonAsync<JsonElement>($"/api/v1/admin/audit?actor={agencyName}&action=officer");
         var entry = Assert.Single(audit.EnumerateArray(), e => e.GetProperty("action").GetString() == "officer.move");
-        Assert.Contains("000.21.21.H99", entry.GetProperty("before").GetString(), StringComparison.Ordinal);
-        Assert.Contains("000.22.21.H99", entry.GetProperty("after").GetString(), StringComparison.Ordinal);
+        Assert.Contains("000.01.05.H99", entry.GetProperty("before").GetString(), StringComparison.Ordinal);
+        Assert.Contains("000.00.05.H99", entry.GetProperty("after").GetString(), StringComparison.Ordinal);
     }
 
     [Fact]

@@ -9,7 +9,7 @@ public sealed class ProcedureRecordsTests
 {
     private static readonly string SampleFile = Path.Combine(AppContext.BaseDirectory, "Modules", "Catalog", "Exchange", "Samples", "catalog-sample.json");
     private static readonly HashSet<string> Levels = ["province", "district", "commune"];
-    private static readonly HashSet<string> Units = ["000.01.00.H99", "000.02.00.H99", "000.21.21.H99", "000.22.21.H99", "000.23.21.H99", "000.01.21.H99"];
+    private static readonly HashSet<string> Units = ["000.01.00.H99", "000.02.00.H99", "000.21.21.H99", "000.22.21.H99", "000.23.21.H99"];
 
     private static CatalogFile Sample() => JsonSerializer.Deserialize<CatalogFile>(File.ReadAllText(SampleFile), CatalogJson.Options)!;
 

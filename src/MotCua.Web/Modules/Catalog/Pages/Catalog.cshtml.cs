@@ -44,7 +44,10 @@ public sealed class CatalogModel(MotCuaDbContext db, ProcedureSearch search, Pub
 
         Result = await search.FindAsync(new ProcedureQuery(Q, UnitId, Field, Level, OnlineLevel, PageNumber, PageSize), cancellationToken);
         Units = await db.Set<Unit>().AsNoTracking().OrderBy(u => u.Path).ToListAsync(cancellationToken);
-        Levels = await db.Set<AdministrativeLevel>().AsNoTracking().OrderBy(l => l.Rank).ToListAsync(cancellationToken);
+        // Only the levels procedures are handled at: a province reorganised into two levels keeps "Cấp huyện" for its
+        // history, but no one files there any more.
+        var handledAt = db.Set<Procedure>().Select(p => p.LevelCode);
+        Levels = await db.Set<AdministrativeLevel>().AsNoTracking().Where(l => handledAt.Contains(l.Code)).OrderBy(l => l.Rank).ToListAsync(cancellationToken);
         Fields = await search.FieldsAsync(cancellationToken);
     }
 
