@@ -30,8 +30,8 @@ public sealed class ApplicationDetailsModel(
     public string? Done { get; private set; }
     public bool MayAct { get; private set; }
 
-    /// <summary>The answers given, labelled with the form's own words.</summary>
-    public IReadOnlyList<(string Label, string Value)> Answers { get; private set; } = [];
+    /// <summary>The answers given, labelled with the form's own words; Chosen when picked from the form's choices.</summary>
+    public IReadOnlyList<(string Label, string Value, bool Chosen)> Answers { get; private set; } = [];
 
     /// <summary>The e-form fields a supplement request asks to correct, with their current or posted values and errors.</summary>
     public IReadOnlyList<FormField> Corrections { get; private set; } = [];
@@ -136,7 +136,8 @@ public sealed class ApplicationDetailsModel(
         (UnitName, UnitAddress) = (unit?.Name ?? string.Empty, unit?.Address);
         var procedure = await catalog.ProcedureAsync(application.ProcedureId, application.ProcedureVersion, cancellationToken);
         var fields = procedure?.Form is { } form ? forms.FieldsOf(form) : [];
-        Answers = FormFields.Answers(fields, application.FormJson);
+        var chosen = fields.Where(f => f.Choices.Count > 0 || f.Type == "boolean").Select(f => f.Label).ToHashSet(StringComparer.Ordinal);
+        Answers = FormFields.Answers(fields, application.FormJson).Select(a => (a.Label, a.Value, chosen.Contains(a.Label))).ToList();
         if (application.Status == ApplicationStatus.SupplementRequested)
         {
             var asked = application.SupplementItems.Where(i => i.Field is not null).Select(i => i.Field!).ToHashSet(StringComparer.Ordinal);

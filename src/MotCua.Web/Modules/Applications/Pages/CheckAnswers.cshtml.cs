@@ -20,8 +20,8 @@ namespace MotCua.Web.Modules.Applications.Pages;
 [Authorize]
 public sealed class CheckAnswersModel(MotCuaDbContext db, ApplicationAccess access, CatalogDirectory catalog, FormValidation forms, TransitionHandler transitions) : PageModel
 {
-    /// <summary>One answer as the applicant gave it, with the input to go back to.</summary>
-    public sealed record AnswerRow(string Label, string Value, string InputId);
+    /// <summary>One answer as the applicant gave it, with the input to go back to; Chosen when picked from the form's choices.</summary>
+    public sealed record AnswerRow(string Label, string Value, string InputId, bool Chosen);
 
     /// <summary>One document the procedure lists, with the file attached for it (if any).</summary>
     public sealed record DocumentRow(int Slot, string Name, bool Needed, ApplicationDocument? File, bool FormReplaces);
@@ -33,6 +33,9 @@ public sealed class CheckAnswersModel(MotCuaDbContext db, ApplicationAccess acce
     public IReadOnlyList<DocumentRow> Documents { get; private set; } = [];
     public IReadOnlyList<ApplicationDocument> OtherFiles { get; private set; } = [];
     public string? Error { get; private set; }
+
+    /// <summary>The required documents not attached yet, when that is why the draft was not sent.</summary>
+    public IReadOnlyList<string> MissingNames { get; private set; } = [];
 
     /// <summary>The e-form page opened on this draft.</summary>
     public string ChangeAddress => $"/nop-ho-so/{Uri.EscapeDataString(Procedure.Code)}?ho-so={Uri.EscapeDataString(Application.Code)}";
@@ -51,7 +54,8 @@ public sealed class CheckAnswersModel(MotCuaDbContext db, ApplicationAccess acce
 
         if (Missing.Any())
         {
-            Error = "Còn thiếu giấy tờ bắt buộc: " + string.Join("; ", Missing.Select(d => d.Name)) + ". Bấm “Thay đổi” ở phần Giấy tờ đính kèm để đính kèm.";
+            MissingNames = Missing.Select(d => d.Name).ToList();
+            Error = "Còn thiếu giấy tờ bắt buộc: " + string.Join("; ", MissingNames) + ". Bấm “Thay đổi” ở phần Giấy tờ đính kèm để đính kèm.";
             return Page();
         }
 
@@ -90,7 +94,8 @@ public sealed class CheckAnswersModel(MotCuaDbContext db, ApplicationAccess acce
         Procedure = procedure;
         UnitName = (await catalog.UnitAsync(application.UnitId, cancellationToken))?.Name ?? string.Empty;
         var fields = procedure.Form is { } form ? forms.FieldsOf(form) : [];
-        Answers = FormFields.AnswersByField(fields, application.FormJson).Select(a => new AnswerRow(a.Field.Label, a.Value, a.Field.Id)).ToList();
+        Answers = FormFields.AnswersByField(fields, application.FormJson)
+            .Select(a => new AnswerRow(a.Field.Label, a.Value, a.Field.Id, a.Field.Choices.Count > 0 || a.Field.Type == "boolean")).ToList();
 
         var files = await db.Set<ApplicationDocument>().AsNoTracking()
             .Where(d => d.ApplicationId == application.Id && d.Kind == DocumentKind.Input).OrderBy(d => d.UploadedAt).ToListAsync(cancellationToken);

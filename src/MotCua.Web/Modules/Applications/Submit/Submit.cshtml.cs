@@ -232,10 +232,22 @@ public sealed class SubmitModel(
 
             if (!saved && !AttachedFiles.ContainsKey(i) && requireAll && document.MustBeAttached(online: true) && !errors.ContainsKey($"doc{i}"))
             {
-                errors[$"doc{i}"] = $"Đính kèm {Lower(document.Name)}.";
+                errors[$"doc{i}"] = Missing(document.Name);
             }
         }
     }
+
+    /// <summary>The document a slot's message ("doc1", "Đính kèm giấy chứng sinh …") asks to attach; null for any other message.</summary>
+    public string? MissingDocument(string key, string message)
+    {
+        ArgumentNullException.ThrowIfNull(key);
+        return key.StartsWith("doc", StringComparison.Ordinal) && int.TryParse(key.AsSpan(3), System.Globalization.CultureInfo.InvariantCulture, out var slot)
+            && slot >= 0 && slot < Procedure.Documents.Count && message == Missing(Procedure.Documents[slot].Name)
+            ? Procedure.Documents[slot].Name
+            : null;
+    }
+
+    private static string Missing(string document) => $"Đính kèm {Lower(document)}.";
 
     /// <summary>Each field's message beside its input ("unitId" is this page's UnitId); a failure without fields on top.</summary>
     private void Show(Failure failure)

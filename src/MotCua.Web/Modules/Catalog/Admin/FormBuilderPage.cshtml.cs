@@ -1,8 +1,11 @@
 using System.Globalization;
 using System.Text.Json;
 using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Html;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Localization;
+using MotCua.Web.Common.Localization;
 using MotCua.Web.Modules.Catalog.Exchange;
 using MotCua.Web.Modules.Catalog.Public;
 using MotCua.Web.Modules.Catalog.Versions;
@@ -166,21 +169,33 @@ public sealed class FormBuilderPageModel(CatalogVersions versions, CatalogImport
         ModelState.Any(e => e.Key.StartsWith($"Fields[{index}].", StringComparison.Ordinal) && e.Value?.Errors.Count > 0);
 
     /// <summary>One line for a folded row: "3. Giới tính — Chọn một trong danh sách, bắt buộc, hiện khi …".</summary>
-    public string Summary(FieldInput f, int index)
+    public IHtmlContent Summary(FieldInput f, int index, IStringLocalizer<Texts> texts)
     {
-        var parts = new List<string> { FormDesigns.KindNames[f.Kind] };
+        ArgumentNullException.ThrowIfNull(texts);
+        var summary = new HtmlContentBuilder().Append(string.Create(CultureInfo.InvariantCulture, $"{index + 1}. "));
+        Term(summary, f.Label).Append(" — ").Append(texts[FormDesigns.KindNames[f.Kind]]);
         if (f.Required)
         {
-            parts.Add("bắt buộc");
+            summary.Append(", ").Append(texts["Bắt buộc"].Value.ToLowerInvariant());
         }
 
         if (!string.IsNullOrWhiteSpace(f.ShownWhenField))
         {
             var on = Controllers().FirstOrDefault(c => c.Key == f.ShownWhenField).Label ?? f.ShownWhenField;
-            parts.Add($"hiện khi “{on}” là “{f.ShownWhenValue}”");
+            summary.Append(", ");
+            if (Texts.IsEnglish)
+            {
+                summary.AppendHtml(texts.Html("hiện khi “{0}” là “{1}”", texts.Term(on), texts.Term(f.ShownWhenValue)));
+            }
+            else
+            {
+                summary.Append($"hiện khi “{on}” là “{f.ShownWhenValue}”");
+            }
         }
 
-        return $"{index + 1}. {f.Label} — {string.Join(", ", parts)}";
+        return summary;
+
+        IHtmlContentBuilder Term(IHtmlContentBuilder to, string? word) => Texts.IsEnglish ? to.AppendHtml(texts.Term(word)) : to.Append(word ?? string.Empty);
     }
 
     /// <summary>The questions other questions can depend on: the choices and yes/no questions with a key.</summary>

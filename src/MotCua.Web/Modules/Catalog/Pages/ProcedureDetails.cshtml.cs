@@ -6,7 +6,6 @@ using MotCua.Web.Modules.Calendar.Public;
 using MotCua.Web.Modules.Applications.Domain;
 using MotCua.Web.Modules.Catalog.Domain;
 using NodaTime;
-using MotCua.Web.Common.Text;
 using MotCua.Web.Modules.EForms.Public;
 using MotCua.Web.Modules.Catalog.Public;
 
@@ -21,8 +20,8 @@ public sealed class ProcedureDetailsModel(MotCuaDbContext db, WorkingCalendarPro
     public IReadOnlyList<Unit> Units { get; private set; } = [];
     public IReadOnlyList<FormField> FormQuestions { get; private set; } = [];
 
-    /// <summary>When the result would be due if submitted online now; null when the procedure is not offered online.</summary>
-    public string? ExpectedResult { get; private set; }
+    /// <summary>When the result would be due if submitted online now, on Vietnam's clock; null when the procedure is not offered online.</summary>
+    public LocalDateTime? ExpectedDue { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(string code, CancellationToken cancellationToken)
     {
@@ -42,7 +41,7 @@ public sealed class ProcedureDetailsModel(MotCuaDbContext db, WorkingCalendarPro
         {
             var calendar = await calendars.GetAsync(cancellationToken);
             var expected = calendar.Expect(clock.GetCurrentInstant(), procedure.TimeLimitFor(online: true));
-            ExpectedResult = $"Nếu nộp trực tuyến ngay bây giờ, dự kiến có kết quả trước {VietnameseDates.TimeAndDate(expected.DueAt.InZone(calendar.Zone).LocalDateTime)}";
+            ExpectedDue = expected.DueAt.InZone(calendar.Zone).LocalDateTime;
         }
 
         return Page();

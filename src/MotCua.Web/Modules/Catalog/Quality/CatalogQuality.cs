@@ -8,7 +8,16 @@ using NodaTime;
 
 namespace MotCua.Web.Modules.Catalog.Quality;
 
-public sealed record QualityProblem(string Code, string Name, string Problem);
+/// <summary>
+/// What is broken in a procedure: <paramref name="Problem"/> in Vietnamese; when it names catalog data (a step, a unit),
+/// <paramref name="Sentence"/> is the same with placeholders and <paramref name="Data"/> the names, for a page in another
+/// language to translate the sentence and keep the names.
+/// </summary>
+public sealed record QualityProblem(string Code, string Name, string Problem, string? Sentence = null, IReadOnlyList<string>? Data = null)
+{
+    public static QualityProblem Naming(string code, string name, string sentence, params string[] data) =>
+        new(code, name, string.Format(System.Globalization.CultureInfo.InvariantCulture, sentence, data), sentence, data);
+}
 
 public sealed record UnitQuality(int UnitId, string UnitCode, string UnitName, int ProceduresOnline, IReadOnlyList<QualityProblem> Problems);
 
@@ -53,11 +62,11 @@ public sealed class CatalogQuality(MotCuaDbContext db, CatalogDirectory director
                     var at = step.UnitCode is { } code ? byCode.GetValueOrDefault(code) : unit;
                     if (at is null || at.Ended)
                     {
-                        problems.Add(new QualityProblem(procedure.Code, procedure.Name, $"Bước “{step.Name}” giao cho đơn vị {step.UnitCode} không còn hoạt động."));
+                        problems.Add(QualityProblem.Naming(procedure.Code, procedure.Name, "Bước “{0}” giao cho đơn vị {1} không còn hoạt động.", step.Name, step.UnitCode ?? string.Empty));
                     }
                     else if (!Covered(step.Role, at))
                     {
-                        problems.Add(new QualityProblem(procedure.Code, procedure.Name, $"Không có cán bộ {RoleName(step.Role)} tại {at.Name} cho bước “{step.Name}”."));
+                        problems.Add(QualityProblem.Naming(procedure.Code, procedure.Name, NoOfficer(step.Role), at.Name, step.Name));
                     }
                 }
 
@@ -112,10 +121,10 @@ public sealed class CatalogQuality(MotCuaDbContext db, CatalogDirectory director
         return problems;
     }
 
-    private static string RoleName(StepRole role) => role switch
+    private static string NoOfficer(StepRole role) => role switch
     {
-        StepRole.Reception => "một cửa (tiếp nhận)",
-        StepRole.Specialist => "chuyên viên",
-        _ => "lãnh đạo",
+        StepRole.Reception => "Không có cán bộ một cửa (tiếp nhận) tại {0} cho bước “{1}”.",
+        StepRole.Specialist => "Không có cán bộ chuyên viên tại {0} cho bước “{1}”.",
+        _ => "Không có cán bộ lãnh đạo tại {0} cho bước “{1}”.",
     };
 }
