@@ -37,7 +37,8 @@ public sealed class LoginPage(IPage page)
 {
     public async Task SignInAsync(string userName, string password, bool expectSuccess = true)
     {
-        await page.GotoAsync("/dang-nhap");
+        // The labels below are the Vietnamese ones, whichever language the browser picked before.
+        await page.GotoAsync("/dang-nhap?culture=vi-VN");
         await page.GetByLabel("Tên đăng nhập hoặc số định danh cá nhân").FillAsync(userName);
         await page.GetByLabel("Mật khẩu").FillAsync(password);
         await page.GetByRole(AriaRole.Button, new() { Name = "Đăng nhập" }).ClickAsync();

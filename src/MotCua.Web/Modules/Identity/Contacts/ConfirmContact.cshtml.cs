@@ -27,7 +27,7 @@ public sealed class ConfirmContactModel(UserManager<AppUser> users, ContactConfi
 
     [BindProperty] public string? Code { get; set; }
 
-    public string What => Channel == CodeChannels.Sms ? "số điện thoại" : "thư điện tử";
+    public bool BySms => Channel == CodeChannels.Sms;
 
     public async Task<IActionResult> OnGetAsync(string kenh, bool gui = false)
     {
