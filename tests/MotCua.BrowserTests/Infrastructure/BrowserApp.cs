@@ -18,6 +18,11 @@ public sealed class BrowserApp : IAsyncLifetime
     public async Task InitializeAsync()
     {
         Directory.CreateDirectory(Path.GetDirectoryName(_file)!);
+
+        // A free port of its own, known before start: the portal's public address (return links, the sandbox gateway's
+        // notice) must be the one the browser and the server really use.
+        var port = FreePort();
+        var publicBase = $"http://127.0.0.1:{port}";
         _factory = new WebApplicationFactory<Program>().WithWebHostBuilder(builder =>
         {
             builder.UseEnvironment("Testing");
@@ -26,13 +31,25 @@ public sealed class BrowserApp : IAsyncLifetime
             builder.UseSetting("ConnectionStrings:Sqlite", $"Data Source={_file}");
             builder.UseSetting("Seed:Demo", "true");
             builder.UseSetting("Security:HttpsRedirect", "false");
-            builder.UseSetting("Portal:PublicBaseUrl", "http://localhost:5000");
+            builder.UseUrls(publicBase);
+            builder.UseSetting("Portal:PublicBaseUrl", publicBase);
+            builder.UseSetting("Payments:DefaultProvider", "sandbox");
+            builder.UseSetting("Payments:Providers:sandbox:DisplayName", "Cổng thanh toán thử nghiệm");
+            builder.UseSetting("Payments:Providers:sandbox:TmnCode", "MOTCUA01");
+            builder.UseSetting("Payments:Providers:sandbox:HashSecret", "BROWSERTESTSECRETFORTHESANDBOX01");
+            builder.UseSetting("Payments:Providers:sandbox:PayUrl", "/sandbox/vnpay/paymentv2/vpcpay.html");
+            builder.UseSetting("Payments:Providers:sandbox:QueryUrl", "/sandbox/vnpay/merchant_webapi/api/transaction");
+            builder.UseSetting("Payments:Sandbox:Enabled", "true");
+            builder.UseSetting("Payments:Sandbox:Merchants:0:TmnCode", "MOTCUA01");
+            builder.UseSetting("Payments:Sandbox:Merchants:0:Name", "Dịch vụ công tỉnh An Bình");
+            builder.UseSetting("Payments:Sandbox:Merchants:0:HashSecret", "BROWSERTESTSECRETFORTHESANDBOX01");
+            builder.UseSetting("Payments:Sandbox:Merchants:0:IpnUrl", "/api/v1/payments/vnpay/ipn");
             builder.UseSetting("Email:PickupFolder", MailFolder);
             builder.UseSetting("Storage:Folder", Path.Combine(Path.GetTempPath(), "motcua-browser-tests", "files"));
         });
-        _factory.UseKestrel(0);
+        _factory.UseKestrel();
         _factory.StartServer();
-        BaseAddress = _factory.ClientOptions.BaseAddress;
+        BaseAddress = new Uri(publicBase + "/");
 
         _playwright = await Playwright.CreateAsync();
         var chromium = Environment.GetEnvironmentVariable("MOTCUA_CHROMIUM") is { Length: > 0 } path ? path : "/usr/bin/chromium";
@@ -73,6 +90,13 @@ public sealed class BrowserApp : IAsyncLifetime
 
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
         File.Delete(_file);
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+        listener.Start();
+        return ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
     }
 }
 

@@ -57,6 +57,12 @@ public sealed class OfficerApplicationModel(
     [BindProperty] public string? FixReason { get; set; }
     [BindProperty] public string? NewDueAt { get; set; }
     [BindProperty] public string? ReturnMethod { get; set; }
+
+    /// <summary>The fee a payment request names, in đồng as typed ("50000", "50.000").</summary>
+    [BindProperty] public string? Amount { get; set; }
+
+    /// <summary>The procedure's fee for the channel this application came by: what a payment request proposes.</summary>
+    public long? ProposedFee => Procedure?.TotalFee(Application.Channel is Channel.OnlineRemote or Channel.OnlineAssisted) is > 0 and var fee ? fee : null;
     [BindProperty] public string? DocumentName { get; set; }
     [BindProperty(Name = "file")] public IFormFile? Upload { get; set; }
 
@@ -238,9 +244,23 @@ public sealed class OfficerApplicationModel(
             }
         }
 
+        long? amount = null;
+        if (action == ApplicationAction.RequestPayment)
+        {
+            var digits = (Amount ?? string.Empty).Replace(".", string.Empty, StringComparison.Ordinal).Replace(",", string.Empty, StringComparison.Ordinal).Replace(" ", string.Empty, StringComparison.Ordinal);
+            if (long.TryParse(digits, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var dong) && dong is > 0 and <= TransitionHandler.MaxAmount)
+            {
+                amount = dong;
+            }
+            else
+            {
+                ModelState.AddModelError($"{act}.amount", "Nhập số tiền người nộp phải nộp, bằng chữ số, ví dụ 50000.");
+            }
+        }
+
         // Resuming explains itself to the applicant: the reason typed is the note of the event.
         var note = action == ApplicationAction.Resume ? Reason : Note;
-        return new TransitionInput(act, Normalize(note), Normalize(InternalNote), Normalize(Reason), Normalize(LegalBasis), items, newDueAt, method);
+        return new TransitionInput(act, Normalize(note), Normalize(InternalNote), Normalize(Reason), Normalize(LegalBasis), items, newDueAt, method, Amount: amount);
     }
 
     private static string? Normalize(string? text) => text?.Normalize(System.Text.NormalizationForm.FormC);

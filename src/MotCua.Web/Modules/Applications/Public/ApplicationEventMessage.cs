@@ -26,7 +26,8 @@ public sealed record ApplicationEventMessage(
     DateTimeOffset? DueAt,
     DateTimeOffset? NewDueAt,
     IReadOnlyList<string>? SupplementItems,
-    string? Reason = null)
+    string? Reason = null,
+    long? AmountDue = null)
 {
     public const string Type = "application.event.v1";
 

@@ -14,6 +14,9 @@ namespace MotCua.Web.Modules.Applications.Public;
 /// <summary>An application's fee as the payment module sees it: what is due, to which unit, for whom.</summary>
 public sealed record PaymentDue(long ApplicationId, string Code, int UnitId, long Amount, string ProcedureName, Guid? ApplicantUserId);
 
+/// <summary>An application as its payments page shows it to an officer: what it is, whether a fee is due, whether they take fees for it.</summary>
+public sealed record PaymentSubject(string Code, string ProcedureName, ApplicationStatus Status, long? AmountDue, bool TakesFees);
+
 /// <summary>
 /// What the payment module may ask of an application and do to it: read the fee due, check who may see it, and record
 /// that it was paid (payment-confirmed, by the gateway as the system actor) in the caller's unit of work, so the
@@ -88,6 +91,14 @@ public sealed class ApplicationPayments(MotCuaDbContext db, ApplicationAccess ac
     {
         var (caller, application) = await QueryEndpoints.LoadVisibleAsync(db, access, user, code, track: false, cancellationToken);
         return application is not null && caller!.Actor.Acts(StepRole.Reception, application.UnitPath) ? caller.User.FullName : null;
+    }
+
+    /// <summary>The application for an officer who may see it; null otherwise (and for applicants: they have their own page).</summary>
+    public async Task<PaymentSubject?> SubjectForOfficerAsync(ClaimsPrincipal user, string code, CancellationToken cancellationToken)
+    {
+        var (caller, application) = await QueryEndpoints.LoadVisibleAsync(db, access, user, code, track: false, cancellationToken);
+        return application is null || !caller!.IsOfficer ? null
+            : new PaymentSubject(application.Code, application.ProcedureName, application.Status, application.AmountDue, caller.Actor.Acts(StepRole.Reception, application.UnitPath));
     }
 
     /// <summary>Whether the caller may see this application (and so its payments).</summary>

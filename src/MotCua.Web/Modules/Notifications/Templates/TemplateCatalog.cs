@@ -1,3 +1,4 @@
+using MotCua.Web.Common.Text;
 using System.Globalization;
 using MotCua.Web.Modules.Applications.Public;
 
@@ -25,6 +26,8 @@ public static class TemplateCatalog
         ["duong_dan"] = "Địa chỉ trang hồ sơ trên cổng",
         ["ly_do"] = "Lý do không tiếp nhận, từ chối hoặc tạm dừng (như trên phiếu gửi người nộp), trống nếu không có",
         ["cach_nhan_ket_qua"] = "Cách nhận kết quả theo cách đã nộp hồ sơ (trực tuyến, tại bộ phận một cửa, qua bưu chính)",
+        ["so_tien"] = "Số tiền phí, lệ phí phải nộp khi cơ quan yêu cầu thanh toán, ví dụ 50.000 đồng; trống nếu không ghi",
+        ["duong_dan_thanh_toan"] = "Địa chỉ trang thanh toán trực tuyến của hồ sơ",
     };
 
     private const string What = "Hồ sơ {{ ma_ho_so }} ({{ ten_thu_tuc }})";
@@ -42,7 +45,8 @@ public static class TemplateCatalog
             What + " cần bổ sung: {{ giay_to_bo_sung | join: \"; \" }}. Thời hạn giải quyết tạm dừng cho đến khi bạn bổ sung." + Note),
         new("result-ready", "Hồ sơ có kết quả", "Hồ sơ đã có kết quả", What + " đã có kết quả. {{ cach_nhan_ket_qua }}." + Note),
         new("rejected", "Từ chối giải quyết", "Hồ sơ bị từ chối giải quyết", What + " bị từ chối giải quyết." + Reason + Note),
-        new("payment-requested", "Yêu cầu nộp phí, lệ phí", "Cần nộp phí, lệ phí", What + " cần nộp phí, lệ phí để tiếp tục giải quyết." + Note),
+        new("payment-requested", "Yêu cầu nộp phí, lệ phí", "Cần nộp phí, lệ phí",
+            What + " cần nộp {% if so_tien != blank %}{{ so_tien }} {% endif %}phí, lệ phí để tiếp tục giải quyết.{% if so_tien != blank %} Thanh toán trực tuyến: {{ duong_dan_thanh_toan }}{% endif %}" + Note),
         new("returned", "Trả kết quả", "Đã trả kết quả", What + " đã được trả kết quả." + Note),
         new("withdrawn", "Hồ sơ đã được rút", "Hồ sơ đã được rút", What + " đã được rút theo đề nghị của bạn."),
         new("withdrawal-requested", "Người nộp đề nghị rút hồ sơ", "Đã gửi đề nghị rút hồ sơ", "Đề nghị rút hồ sơ {{ ma_ho_so }} ({{ ten_thu_tuc }}) đã được gửi đến bộ phận một cửa."),
@@ -97,6 +101,8 @@ public static class TemplateCatalog
             ["duong_dan"] = link,
             ["ly_do"] = e.Reason ?? string.Empty,
             ["cach_nhan_ket_qua"] = Collection(e.Channel),
+            ["so_tien"] = e.AmountDue is > 0 and var amount ? Money.Vnd(amount) : string.Empty,
+            ["duong_dan_thanh_toan"] = link + "/thanh-toan",
         };
     }
 
@@ -120,6 +126,8 @@ public static class TemplateCatalog
         ["duong_dan"] = link,
         ["ly_do"] = "Chưa có giấy chứng sinh theo quy định",
         ["cach_nhan_ket_qua"] = Collection(2),
+        ["so_tien"] = "50.000 đồng",
+        ["duong_dan_thanh_toan"] = link + "/thanh-toan",
     };
 
     private static string Date(DateTimeOffset? at) =>

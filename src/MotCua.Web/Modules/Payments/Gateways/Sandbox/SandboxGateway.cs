@@ -109,7 +109,10 @@ public sealed class SandboxGateway(
     /// </summary>
     private async Task NotifyAsync(Order order, string query, CancellationToken cancellationToken)
     {
-        var ipn = Uri.TryCreate(order.Merchant.IpnUrl, UriKind.Absolute, out var absolute) ? absolute : new Uri(portal.Value.BaseUri, order.Merchant.IpnUrl!.TrimStart('/'));
+        // On Linux "/api/…" parses as an absolute file: URI, so only http(s) counts as an address of its own.
+        var ipn = Uri.TryCreate(order.Merchant.IpnUrl, UriKind.Absolute, out var absolute) && absolute.Scheme is "http" or "https"
+            ? absolute
+            : new Uri(portal.Value.BaseUri, order.Merchant.IpnUrl!.TrimStart('/'));
         try
         {
             using var response = await http.CreateClient(NoticeClient).GetAsync(new Uri($"{ipn.GetLeftPart(UriPartial.Path)}?{query}"), cancellationToken);
