@@ -160,11 +160,10 @@ public sealed class PaymentService(
     /// </summary>
     public async Task<NoticeAnswer> NoticeAsync(IReadOnlyCollection<KeyValuePair<string, string?>> fields, CancellationToken cancellationToken)
     {
-        var merchant = fields.FirstOrDefault(f => f.Key == "vnp_TmnCode").Value;
-        var (gateway, notice) = gateways.ForMerchant(merchant).Select(g => (g, g.Read(fields))).FirstOrDefault(r => r.Item2 is not null);
+        var (gateway, notice) = Read(fields);
         if (notice is null)
         {
-            logger.LogWarning("Payment notice refused: signature not valid for merchant {Merchant}", merchant);
+            logger.LogWarning("Payment notice refused: signature not valid for merchant {Merchant}", fields.FirstOrDefault(f => f.Key == "vnp_TmnCode").Value);
             return NoticeAnswer.InvalidSignature;
         }
 
@@ -274,10 +273,16 @@ public sealed class PaymentService(
     /// <summary>The payment the payer returns with, its signature checked; null when it is not one of ours.</summary>
     public async Task<Payment?> ReturnedAsync(IReadOnlyCollection<KeyValuePair<string, string?>> fields, CancellationToken cancellationToken)
     {
-        var merchant = fields.FirstOrDefault(f => f.Key == "vnp_TmnCode").Value;
-        var (gateway, notice) = gateways.ForMerchant(merchant).Select(g => (g, g.Read(fields))).FirstOrDefault(r => r.Item2 is not null);
+        var (gateway, notice) = Read(fields);
         return notice is null ? null
             : await db.Set<Payment>().AsNoTracking().SingleOrDefaultAsync(p => p.OrderRef == notice.OrderRef && p.Provider == gateway!.Name, cancellationToken);
+    }
+
+    /// <summary>The gateway whose merchant code and signature the fields carry, and what it says; nulls when none.</summary>
+    private (IPaymentGateway? Gateway, GatewayNotice? Notice) Read(IReadOnlyCollection<KeyValuePair<string, string?>> fields)
+    {
+        var merchant = fields.FirstOrDefault(f => f.Key == "vnp_TmnCode").Value;
+        return gateways.ForMerchant(merchant).Select(g => (g, g.Read(fields))).FirstOrDefault(r => r.Item2 is not null);
     }
 
     /// <summary>Unique, short, letters and digits only, as gateways want it: the day, then 12 random hex digits.</summary>

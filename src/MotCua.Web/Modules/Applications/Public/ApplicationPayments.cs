@@ -38,17 +38,7 @@ public sealed class ApplicationPayments(MotCuaDbContext db, ApplicationAccess ac
             return ApplicationFailures.NotFound(code);
         }
 
-        if (application.Status != ApplicationStatus.AwaitingPayment)
-        {
-            return Failure.Conflict("Hồ sơ này hiện không chờ thanh toán.");
-        }
-
-        if (application.AmountDue is not > 0)
-        {
-            return Failure.Conflict("Cơ quan chưa ghi số tiền phải nộp cho hồ sơ này; vui lòng nộp tại bộ phận một cửa hoặc liên hệ cơ quan.");
-        }
-
-        return new PaymentDue(application.Id, application.Code, application.UnitId, application.AmountDue.Value, application.ProcedureName, application.ApplicantId);
+        return Due(application, "Cơ quan chưa ghi số tiền phải nộp cho hồ sơ này; vui lòng nộp tại bộ phận một cửa hoặc liên hệ cơ quan.");
     }
 
     /// <summary>
@@ -73,17 +63,21 @@ public sealed class ApplicationPayments(MotCuaDbContext db, ApplicationAccess ac
             return Failure.Forbidden("Chỉ cán bộ một cửa của đơn vị tiếp nhận hồ sơ mới thu phí, lệ phí hoặc ghi hoàn trả.");
         }
 
+        var due = Due(application, "Chưa có số tiền phải nộp cho hồ sơ này; người xử lý cần yêu cầu thanh toán kèm số tiền.");
+        return due.Failure is { } failure ? failure : (due.Value!, caller.User.FullName);
+    }
+
+    /// <summary>The fee an application awaits, or why it awaits none (<paramref name="noAmount"/> when no amount was named).</summary>
+    private static Result<PaymentDue> Due(Application application, string noAmount)
+    {
         if (application.Status != ApplicationStatus.AwaitingPayment)
         {
             return Failure.Conflict("Hồ sơ này hiện không chờ thanh toán.");
         }
 
-        if (application.AmountDue is not > 0)
-        {
-            return Failure.Conflict("Chưa có số tiền phải nộp cho hồ sơ này; người xử lý cần yêu cầu thanh toán kèm số tiền.");
-        }
-
-        return (new PaymentDue(application.Id, application.Code, application.UnitId, application.AmountDue.Value, application.ProcedureName, application.ApplicantId), caller.User.FullName);
+        return application.AmountDue is > 0 and var amount
+            ? new PaymentDue(application.Id, application.Code, application.UnitId, amount, application.ProcedureName, application.ApplicantId)
+            : Failure.Conflict(noAmount);
     }
 
     /// <summary>The officer's name when they are reception of the application's unit (who records a refund); null otherwise.</summary>
