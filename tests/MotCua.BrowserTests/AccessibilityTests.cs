@@ -1,5 +1,3 @@
-using Deque.AxeCore.Commons;
-using Deque.AxeCore.Playwright;
 using Microsoft.Playwright;
 using MotCua.BrowserTests.Infrastructure;
 using MotCua.BrowserTests.Pages;
@@ -13,27 +11,15 @@ namespace MotCua.BrowserTests;
 [Collection(BrowserCollection.Name)]
 public sealed class AccessibilityTests(BrowserApp app)
 {
-    private static readonly AxeRunOptions Wcag21AA = new()
-    {
-        RunOnly = new RunOnlyOptions { Type = "tag", Values = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"] },
-    };
-
     [Theory]
     [InlineData(1280, 900)]
     [InlineData(390, 844)]
     public async Task Every_page_type_has_no_wcag_21_aa_violation(int width, int height)
     {
-        var violations = new List<string>();
+        var axe = new AxeCheck();
         var page = await app.NewPageAsync();
         await page.SetViewportSizeAsync(width, height);
-        async Task Check(string name)
-        {
-            await page.WaitForLoadStateAsync(LoadState.Load);
-            var result = await page.RunAxe(Wcag21AA);
-            Assert.True(result.Passes.Length > 0, $"axe-core did not run on {name}.");
-            violations.AddRange(result.Violations.Select(v =>
-                $"{name} ({page.Url}): {v.Id} [{v.Impact}] {v.Help} — {string.Join("; ", v.Nodes.Take(3).Select(n => n.Target?.ToString() + " " + n.Html))}"));
-        }
+        Task Check(string name) => axe.CheckAsync(page, $"{name} ({width}px)");
 
         async Task Visit(string path, string name)
         {
@@ -101,6 +87,6 @@ public sealed class AccessibilityTests(BrowserApp app)
             await Visit(path, name);
         }
 
-        Assert.True(violations.Count == 0, $"{violations.Count} vi phạm WCAG 2.1 AA ở {width}px:\n" + string.Join('\n', violations));
+        axe.AssertNone();
     }
 }

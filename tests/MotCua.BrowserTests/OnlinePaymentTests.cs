@@ -22,6 +22,7 @@ public sealed class OnlinePaymentTests(BrowserApp app)
     [Fact]
     public async Task The_citizen_pays_the_requested_fee_on_the_sandbox_gateway_and_the_application_goes_on()
     {
+        var axe = new AxeCheck();
         var citizen = await SignedInAsync("citizen1");
         var form = new SubmissionPage(citizen);
         await form.OpenAsync("1.001193");
@@ -52,14 +53,17 @@ public sealed class OnlinePaymentTests(BrowserApp app)
         Assert.Contains("Cần nộp phí, lệ phí", await citizen.Locator("#thanh-toan").InnerTextAsync(), StringComparison.Ordinal);
         await citizen.Locator("#thanh-toan").GetByRole(AriaRole.Link, new() { Name = "Thanh toán trực tuyến" }).ClickAsync();
         await citizen.WaitForURLAsync($"**/ho-so/{code}/thanh-toan");
+        await axe.CheckAsync(citizen, "trang nộp phí");
         await citizen.GetByRole(AriaRole.Button, new() { Name = "Thanh toán trực tuyến" }).ClickAsync();
         await citizen.WaitForURLAsync(new Regex("/sandbox/vnpay/paymentv2/vpcpay\\.html\\?"));
+        await axe.CheckAsync(citizen, "trang cổng thanh toán thử nghiệm");
         var gateway = await citizen.Locator("main").InnerTextAsync();
         Assert.Contains("50.000 VND", gateway, StringComparison.Ordinal);
         Assert.Contains("Dịch vụ công tỉnh An Bình", gateway, StringComparison.Ordinal);
         await citizen.GetByRole(AriaRole.Button, new() { Name = "Thanh toán", Exact = true }).ClickAsync();
         await citizen.WaitForURLAsync(new Regex("/payments/vnpay/return\\?"));
         Assert.Contains("Đã thanh toán thành công", await citizen.Locator("main").InnerTextAsync(), StringComparison.Ordinal);
+        await axe.CheckAsync(citizen, "kết quả thanh toán");
 
         // Paid: the application goes on, its history says so, and the officer sees the payment.
         await citizen.GetByRole(AriaRole.Link, new() { Name = $"Xem hồ sơ {code}" }).ClickAsync();
@@ -67,8 +71,10 @@ public sealed class OnlinePaymentTests(BrowserApp app)
         Assert.DoesNotContain("Cần nộp phí, lệ phí", page, StringComparison.Ordinal);
         Assert.Contains("Đã thanh toán 50.000 đồng trực tuyến", page, StringComparison.Ordinal);
         await reception.GotoAsync($"/can-bo/ho-so/{code}/thanh-toan");
+        await axe.CheckAsync(reception, "thanh toán của hồ sơ (cán bộ)");
         var payments = await reception.Locator("main").InnerTextAsync();
         Assert.Contains("Đã thanh toán", payments, StringComparison.Ordinal);
         Assert.Contains("50.000 đồng", payments, StringComparison.Ordinal);
+        axe.AssertNone();
     }
 }

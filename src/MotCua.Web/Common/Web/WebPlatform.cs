@@ -108,6 +108,9 @@ public static class WebPlatform
     {
         ArgumentNullException.ThrowIfNull(app);
         var security = app.Services.GetRequiredService<IOptions<SecurityOptions>>().Value;
+        var formAction = string.Join(' ', app.Services.GetServices<IFormTargets>().SelectMany(t => t.Origins)
+            .Select(o => o.GetLeftPart(UriPartial.Authority)).Prepend("'self'").Distinct(StringComparer.OrdinalIgnoreCase));
+        var contentSecurityPolicy = $"default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; frame-ancestors 'none'; form-action {formAction}";
 
         // Set as the response starts, so error answers (whose headers the exception handler clears) carry them too.
         app.Use(async (context, next) =>
@@ -118,7 +121,7 @@ public static class WebPlatform
                 headers.XContentTypeOptions = "nosniff";
                 headers.XFrameOptions = "DENY";
                 headers["Referrer-Policy"] = "strict-origin-when-cross-origin";
-                headers.ContentSecurityPolicy = "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; frame-ancestors 'none'; form-action 'self'";
+                headers.ContentSecurityPolicy = contentSecurityPolicy;
                 return Task.CompletedTask;
             });
             await next();

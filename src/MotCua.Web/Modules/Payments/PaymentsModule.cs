@@ -9,6 +9,7 @@ public static class PaymentsModule
         ArgumentNullException.ThrowIfNull(builder);
         builder.Services.AddOptions<PaymentOptions>().BindConfiguration(PaymentOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddSingleton<PaymentGateways>();
+        builder.Services.AddSingleton<Common.Web.IFormTargets, GatewayFormTargets>();
         builder.Services.AddScoped<PaymentService>();
         builder.Services.AddHttpClient(SandboxGateway.NoticeClient, client => client.Timeout = TimeSpan.FromSeconds(10));
         builder.Services.AddHttpClient(Gateways.VnPay.VnPayGateway.ApiClient, client => client.Timeout = TimeSpan.FromSeconds(15));
