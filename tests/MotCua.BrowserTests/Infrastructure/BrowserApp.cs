@@ -15,6 +15,9 @@ public sealed class BrowserApp : IAsyncLifetime
 
     public Uri BaseAddress { get; private set; } = null!;
 
+    /// <summary>The running portal's services, to set up what no page can (a gateway's own records).</summary>
+    public IServiceProvider Services => _factory!.Services;
+
     public async Task InitializeAsync()
     {
         Directory.CreateDirectory(Path.GetDirectoryName(_file)!);

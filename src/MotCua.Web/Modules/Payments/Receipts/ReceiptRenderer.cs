@@ -86,7 +86,7 @@ public static class ReceiptRenderer
             pdf.Paragraph([new Run("ĐÃ HOÀN TRẢ: ", TextStyle.BodyBold), new Run(refund, TextStyle.Body)]);
         }
 
-        pdf.Signatures(null, new SignatureBlock("Người thu tiền", "(Biên lai điện tử, lập trên hệ thống một cửa điện tử)", data.CollectedBy));
+        pdf.Signatures(null, new SignatureBlock("Người thu tiền", "(Biên lai điện tử, lập trên hệ thống một cửa điện tử)", data.CollectedBy ?? SlipText.InFull(data.Unit.Name)));
         return pdf.ToPdf($"{Title} {data.Series} số {data.Number} - {data.ApplicationCode}", data.Unit.Name, data.PaidAt);
     }
 
