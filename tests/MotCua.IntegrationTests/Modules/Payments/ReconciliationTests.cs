@@ -1,4 +1,5 @@
 using System.Net;
+using System.Net.Http.Json;
 using System.Text.Json;
 using MiniExcelLibs;
 using MotCua.IntegrationTests.Infrastructure;
@@ -135,6 +136,16 @@ public abstract class ReconciliationTests(MotCuaApp app)
         using var pages = app.Pages();
         await pages.SignInAsync("citizen1");
         Assert.Equal(HttpStatusCode.NotFound, (await pages.GetAsync("/can-bo/doi-soat-thanh-toan")).Status);
+
+        // The sandbox's statement is for its merchant alone: an unsigned request is refused and lists nothing.
+        using var unsigned = await app.CreateClient().PostAsJsonAsync("/sandbox/vnpay/merchant_webapi/api/statement", new Dictionary<string, string>
+        {
+            ["vnp_Command"] = "statement", ["vnp_TmnCode"] = MotCuaApp.SandboxMerchant, ["vnp_Date"] = Today.Replace("-", "", StringComparison.Ordinal),
+            ["vnp_SecureHash"] = new string('0', 128),
+        });
+        var refused = await unsigned.ReadJsonAsync();
+        Assert.Equal("97", refused.GetProperty("vnp_ResponseCode").GetString());
+        Assert.False(refused.TryGetProperty("vnp_Transactions", out _));
     }
 }
 
