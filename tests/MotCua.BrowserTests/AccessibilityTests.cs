@@ -64,6 +64,8 @@ public sealed class AccessibilityTests(BrowserApp app)
         await page.Context.ClearCookiesAsync();
         await new LoginPage(page).SignInAsync("reception1", "MotCua@2026");
         await Visit("/can-bo/ho-so", "hộp hồ sơ");
+        await Visit("/can-bo/doi-soat-thanh-toan", "đối soát thanh toán");
+        await Visit("/can-bo/doi-soat-thanh-toan?date=02-12-2026", "đối soát thanh toán, ngày sai");
         await Visit($"/can-bo/ho-so/{code}", "hồ sơ của cán bộ");
 
         // The province admin.

@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 using MotCua.BrowserTests.Infrastructure;
 using MotCua.BrowserTests.Pages;
@@ -65,6 +66,13 @@ public sealed class OnlinePaymentTests(BrowserApp app)
         Assert.Contains("Đã thanh toán thành công", await citizen.Locator("main").InnerTextAsync(), StringComparison.Ordinal);
         await axe.CheckAsync(citizen, "kết quả thanh toán");
 
+        // The electronic receipt is there at once, for the citizen to keep.
+        var receiptLink = citizen.GetByRole(AriaRole.Link, new() { Name = "Tải biên lai" });
+        var receipt = await citizen.Context.APIRequest.GetAsync(await receiptLink.GetAttributeAsync("href") ?? "");
+        Assert.Equal(200, receipt.Status);
+        Assert.Equal("application/pdf", receipt.Headers["content-type"]);
+        await File.WriteAllBytesAsync(Path.Combine(Shots, "bien-lai.pdf"), await receipt.BodyAsync());
+
         // Paid: the application goes on, its history says so, and the officer sees the payment.
         await citizen.GetByRole(AriaRole.Link, new() { Name = $"Xem hồ sơ {code}" }).ClickAsync();
         var page = await citizen.Locator("main").InnerTextAsync();
@@ -75,6 +83,32 @@ public sealed class OnlinePaymentTests(BrowserApp app)
         var payments = await reception.Locator("main").InnerTextAsync();
         Assert.Contains("Đã thanh toán", payments, StringComparison.Ordinal);
         Assert.Contains("50.000 đồng", payments, StringComparison.Ordinal);
+        Assert.Contains("Tải biên lai", payments, StringComparison.Ordinal);
+
+        // The day's reconciliation, from the back office's navigation: paid here and at the gateway, so it matches; a
+        // transaction the gateway has and MotCua does not stands out.
+        var stranger = "ZZ" + Guid.NewGuid().ToString("N")[..10].ToUpperInvariant();
+        using (var scope = app.Services.CreateScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<MotCua.Web.Common.Persistence.MotCuaDbContext>();
+            db.Add(new MotCua.Web.Modules.Payments.Gateways.Sandbox.SandboxTransaction("MOTCUA01", stranger, 20_000, "14777777", "00", "00", "NCB", "Khong ro", NodaTime.SystemClock.Instance.GetCurrentInstant()));
+            await db.SaveChangesAsync();
+        }
+
+        await reception.GotoAsync("/can-bo/ho-so");
+        await reception.Locator(".officer-nav").GetByRole(AriaRole.Link, new() { Name = "Đối soát thanh toán" }).ClickAsync();
+        await reception.WaitForURLAsync("**/can-bo/doi-soat-thanh-toan");
+        var row = reception.Locator(".reconciliation-table tr", new() { HasText = code });
+        Assert.Contains("Khớp", await row.InnerTextAsync(), StringComparison.Ordinal);
+        await axe.CheckAsync(reception, "đối soát thanh toán");
+        var odd = reception.Locator(".reconciliation-table tr.row-difference", new() { HasText = stranger });
+        Assert.Contains("Chỉ có ở cổng thanh toán", await odd.InnerTextAsync(), StringComparison.Ordinal);
+        await reception.ScreenshotAsync(new() { Path = Path.Combine(Shots, "doi-soat-thanh-toan-desktop.png"), FullPage = true });
+        await reception.SetViewportSizeAsync(390, 844);
+        await reception.ScreenshotAsync(new() { Path = Path.Combine(Shots, "doi-soat-thanh-toan-390.png"), FullPage = true });
         axe.AssertNone();
     }
+
+    /// <summary>Where the pages and the receipt seen in this test are kept to be looked at.</summary>
+    private static string Shots => Directory.CreateDirectory(Path.Combine(Path.GetTempPath(), "motcua-screenshots", "payments")).FullName;
 }

@@ -1503,6 +1503,12 @@ namespace MotCua.Migrations.Postgres.Migrations
                         .HasMaxLength(30)
                         .HasColumnType("character varying(30)");
 
+                    b.Property<int?>("ReceiptNumber")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("ReceiptYear")
+                        .HasColumnType("integer");
+
                     b.Property<string>("RecordedBy")
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");
@@ -1544,6 +1550,11 @@ namespace MotCua.Migrations.Postgres.Migrations
                     b.HasIndex("Status", "ExpiresAt");
 
                     b.HasIndex("UnitId", "CreatedAt");
+
+                    b.HasIndex("UnitId", "PaidAt");
+
+                    b.HasIndex("UnitId", "ReceiptYear", "ReceiptNumber")
+                        .IsUnique();
 
                     b.ToTable("payments", (string)null);
                 });
@@ -1603,6 +1614,22 @@ namespace MotCua.Migrations.Postgres.Migrations
                         .IsUnique();
 
                     b.ToTable("sandbox_gateway_transactions", (string)null);
+                });
+
+            modelBuilder.Entity("MotCua.Web.Modules.Payments.Receipts.ReceiptCounter", b =>
+                {
+                    b.Property<int>("UnitId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("LastNumber")
+                        .HasColumnType("integer");
+
+                    b.HasKey("UnitId", "Year");
+
+                    b.ToTable("receipt_counters", (string)null);
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<System.Guid>", b =>

@@ -1457,6 +1457,12 @@ namespace MotCua.Migrations.Sqlite.Migrations
                         .HasMaxLength(30)
                         .HasColumnType("TEXT");
 
+                    b.Property<int?>("ReceiptNumber")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("ReceiptYear")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("RecordedBy")
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
@@ -1498,6 +1504,11 @@ namespace MotCua.Migrations.Sqlite.Migrations
                     b.HasIndex("Status", "ExpiresAt");
 
                     b.HasIndex("UnitId", "CreatedAt");
+
+                    b.HasIndex("UnitId", "PaidAt");
+
+                    b.HasIndex("UnitId", "ReceiptYear", "ReceiptNumber")
+                        .IsUnique();
 
                     b.ToTable("payments", (string)null);
                 });
@@ -1555,6 +1566,22 @@ namespace MotCua.Migrations.Sqlite.Migrations
                         .IsUnique();
 
                     b.ToTable("sandbox_gateway_transactions", (string)null);
+                });
+
+            modelBuilder.Entity("MotCua.Web.Modules.Payments.Receipts.ReceiptCounter", b =>
+                {
+                    b.Property<int>("UnitId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("LastNumber")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("UnitId", "Year");
+
+                    b.ToTable("receipt_counters", (string)null);
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<System.Guid>", b =>

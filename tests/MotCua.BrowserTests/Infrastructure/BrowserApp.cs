@@ -15,6 +15,9 @@ public sealed class BrowserApp : IAsyncLifetime
 
     public Uri BaseAddress { get; private set; } = null!;
 
+    /// <summary>The running portal's services, to set up what no page can (a gateway's own records).</summary>
+    public IServiceProvider Services => _factory!.Services;
+
     public async Task InitializeAsync()
     {
         Directory.CreateDirectory(Path.GetDirectoryName(_file)!);
@@ -39,6 +42,7 @@ public sealed class BrowserApp : IAsyncLifetime
             builder.UseSetting("Payments:Providers:sandbox:HashSecret", "BROWSERTESTSECRETFORTHESANDBOX01");
             builder.UseSetting("Payments:Providers:sandbox:PayUrl", "/sandbox/vnpay/paymentv2/vpcpay.html");
             builder.UseSetting("Payments:Providers:sandbox:QueryUrl", "/sandbox/vnpay/merchant_webapi/api/transaction");
+            builder.UseSetting("Payments:Providers:sandbox:StatementUrl", "/sandbox/vnpay/merchant_webapi/api/statement");
             builder.UseSetting("Payments:Sandbox:Enabled", "true");
             builder.UseSetting("Payments:Sandbox:Merchants:0:TmnCode", "MOTCUA01");
             builder.UseSetting("Payments:Sandbox:Merchants:0:Name", "Dịch vụ công tỉnh An Bình");

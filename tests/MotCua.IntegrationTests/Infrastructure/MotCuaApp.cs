@@ -70,6 +70,7 @@ public abstract class MotCuaApp : WebApplicationFactory<Program>, IAsyncLifetime
         builder.UseSetting("Payments:Providers:sandbox:HashSecret", SandboxSecret);
         builder.UseSetting("Payments:Providers:sandbox:PayUrl", "/sandbox/vnpay/paymentv2/vpcpay.html");
         builder.UseSetting("Payments:Providers:sandbox:QueryUrl", "/sandbox/vnpay/merchant_webapi/api/transaction");
+        builder.UseSetting("Payments:Providers:sandbox:StatementUrl", "/sandbox/vnpay/merchant_webapi/api/statement");
         builder.UseSetting("Payments:QueryEverySeconds", "0");
         builder.UseSetting("Payments:QueryAfterMinutes", "0");
         builder.UseSetting("Payments:Sandbox:Enabled", "true");

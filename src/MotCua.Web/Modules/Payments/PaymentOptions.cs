@@ -85,6 +85,11 @@ public sealed class VnPayProviderOptions
     /// <summary>The gateway's transaction API (querydr), asked about payments whose notice never came.</summary>
     public string? QueryUrl { get; set; }
 
+    /// <summary>
+    /// The gateway's day statement (the built-in sandbox has one); without it reconciliation asks querydr order by order.
+    /// </summary>
+    public string? StatementUrl { get; set; }
+
     internal IEnumerable<string> Problems()
     {
         if (string.IsNullOrWhiteSpace(TmnCode))

@@ -34,7 +34,7 @@ public sealed record NoticeAnswer(
 /// </summary>
 public sealed class PaymentService(
     MotCuaDbContext db, ApplicationPayments applications, PaymentGateways gateways, IOptions<PaymentOptions> options,
-    IOptions<PortalOptions> portal, IClock clock, ILogger<PaymentService> logger)
+    IOptions<PortalOptions> portal, IClock clock, Receipts.ReceiptNumbers receipts, ILogger<PaymentService> logger)
 {
     public const string ReturnPath = "payments/vnpay/return";
 
@@ -111,6 +111,7 @@ public sealed class PaymentService(
         }
 
         logger.LogInformation("Payment {OrderRef} of {Amount} VND for {Code} taken at the desk ({Method})", payment.OrderRef, payment.Amount, fee.Code, method);
+        await receipts.TryAssignAsync(payment.Id, cancellationToken);
         return payment;
     }
 
@@ -193,6 +194,7 @@ public sealed class PaymentService(
             return NoticeAnswer.AlreadyConfirmed;
         }
 
+        await receipts.TryAssignAsync(payment.Id, cancellationToken);
         return NoticeAnswer.Confirmed;
     }
 
@@ -241,6 +243,7 @@ public sealed class PaymentService(
                 await db.SaveChangesAsync(cancellationToken);
                 changed++;
                 logger.LogInformation("Payment {OrderRef} repaired from the gateway's status: {Status}", payment.OrderRef, payment.Status);
+                await receipts.TryAssignAsync(payment.Id, cancellationToken);
             }
             catch (DbUpdateConcurrencyException)
             {

@@ -17,6 +17,9 @@ public sealed record PaymentDue(long ApplicationId, string Code, int UnitId, lon
 /// <summary>An application as its payments page shows it to an officer: what it is, whether a fee is due, whether they take fees for it.</summary>
 public sealed record PaymentSubject(string Code, string ProcedureName, ApplicationStatus Status, long? AmountDue, bool TakesFees);
 
+/// <summary>Who paid an application's fee and for what, as a receipt names them.</summary>
+public sealed record PaymentPayer(string Name, string? Address, string ProcedureName);
+
 /// <summary>
 /// What the payment module may ask of an application and do to it: read the fee due, check who may see it, and record
 /// that it was paid (payment-confirmed, by the gateway as the system actor) in the caller's unit of work, so the
@@ -94,6 +97,25 @@ public sealed class ApplicationPayments(MotCuaDbContext db, ApplicationAccess ac
         return application is null || !caller!.IsOfficer ? null
             : new PaymentSubject(application.Code, application.ProcedureName, application.Status, application.AmountDue, caller.Actor.Acts(StepRole.Reception, application.UnitPath));
     }
+
+    /// <summary>
+    /// Whether the caller may have the receipts of this application's fees: its applicant, or an officer whose scope
+    /// covers the application's unit (the unit that collected the fee).
+    /// </summary>
+    public async Task<bool> MayHaveReceiptAsync(ClaimsPrincipal user, string code, CancellationToken cancellationToken)
+    {
+        var (caller, application) = await QueryEndpoints.LoadVisibleAsync(db, access, user, code, track: false, cancellationToken);
+        return application is not null && (caller!.IsApplicant || (caller.IsOfficer && caller.Actor.Covers(application.UnitPath)));
+    }
+
+    /// <summary>The payer and procedure of an application, for its receipts; null when there is no such application.</summary>
+    public async Task<PaymentPayer?> PayerAsync(long applicationId, CancellationToken cancellationToken) =>
+        await db.Set<Application>().AsNoTracking().Where(a => a.Id == applicationId)
+            .Select(a => new PaymentPayer(a.ApplicantName, a.ApplicantAddress, a.ProcedureName)).SingleOrDefaultAsync(cancellationToken);
+
+    /// <summary>The unit path an officer's scope starts at (their unit's sub-tree); null for anyone else.</summary>
+    public async Task<string?> OfficerScopeAsync(ClaimsPrincipal user, CancellationToken cancellationToken) =>
+        await access.CallerAsync(user, cancellationToken) is { IsOfficer: true } caller ? caller.Actor.UnitPath : null;
 
     /// <summary>Whether the caller may see this application (and so its payments).</summary>
     public async Task<bool> CanSeeAsync(ClaimsPrincipal user, string code, CancellationToken cancellationToken) =>

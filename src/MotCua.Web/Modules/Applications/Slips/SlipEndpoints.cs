@@ -12,6 +12,7 @@ using MotCua.Web.Modules.Catalog.Public;
 using NodaTime;
 using MotCua.Web.Modules.Calendar.Domain;
 using MotCua.Web.Modules.Applications.Public;
+using MotCua.Web.Common.Pdf;
 
 namespace MotCua.Web.Modules.Applications.Slips;
 

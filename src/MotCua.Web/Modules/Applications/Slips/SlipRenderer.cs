@@ -1,4 +1,5 @@
 using System.Globalization;
+using MotCua.Web.Common.Pdf;
 
 namespace MotCua.Web.Modules.Applications.Slips;
 

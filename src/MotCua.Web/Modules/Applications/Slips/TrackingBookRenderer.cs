@@ -2,6 +2,7 @@ using System.Globalization;
 using MiniExcelLibs;
 using MiniExcelLibs.Attributes;
 using MiniExcelLibs.OpenXml;
+using MotCua.Web.Common.Pdf;
 
 namespace MotCua.Web.Modules.Applications.Slips;
 

@@ -26,6 +26,10 @@ internal sealed class PaymentMapping : IEntityTypeConfiguration<Payment>
         b.Property(p => p.RefundedBy).HasMaxLength(200);
         b.Property(p => p.RefundReason).HasMaxLength(2000);
 
+        // A receipt number is given once per unit and year; the index makes a second one impossible on both databases.
+        b.HasIndex(p => new { p.UnitId, p.ReceiptYear, p.ReceiptNumber }).IsUnique();
+        b.HasIndex(p => new { p.UnitId, p.PaidAt });
+
         // Reconciliation reads a unit's payments by day; the status worker looks for pending ones past their time.
         b.HasIndex(p => new { p.UnitId, p.CreatedAt });
         b.HasIndex(p => new { p.Status, p.ExpiresAt });

@@ -106,6 +106,17 @@ public sealed class Payment
     public string? RefundedBy { get; private set; }
     public string? RefundReason { get; private set; }
 
+    /// <summary>
+    /// The receipt's number (biên lai thu phí, lệ phí): counted per collecting unit and calendar year (Vietnam time) from 1,
+    /// given once, when the payment is first seen paid; null before.
+    /// </summary>
+    public int? ReceiptYear { get; private set; }
+
+    public int? ReceiptNumber { get; private set; }
+
+    /// <summary>Whether it has a receipt: paid, or paid and then refunded.</summary>
+    public bool HasReceipt => Status is PaymentStatus.Paid or PaymentStatus.Refunded;
+
     /// <summary>Optimistic concurrency: two notices for one order at the same instant do not both win.</summary>
     public Guid Version { get; private set; } = Guid.NewGuid();
 

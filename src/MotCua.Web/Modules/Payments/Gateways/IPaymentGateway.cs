@@ -15,6 +15,11 @@ public sealed record GatewayNotice(string Merchant, string OrderRef, long? Amoun
 public sealed record GatewayStatus(bool Known, bool Paid, bool Failed, long? Amount, string? TransactionNo, string? BankCode, string? ResponseCode);
 
 /// <summary>
+/// One transaction as the gateway's own records have it, for reconciliation: paid, failed, or still open (neither).
+/// </summary>
+public sealed record GatewayTransaction(string OrderRef, long? Amount, bool Paid, bool Failed, string? TransactionNo, Instant? At);
+
+/// <summary>
 /// A payment gateway, as MotCua uses it: an address that takes the payer to pay an order, and the reading of its signed
 /// answers. Which gateway a payment goes through is data (<see cref="Name"/> on the payment); the gateway itself lives
 /// outside (VNPay, or the sandbox that speaks the same protocol).
@@ -35,4 +40,11 @@ public interface IPaymentGateway
 
     /// <summary>Asks the gateway about an order whose notice never came; null when the gateway could not be asked or its answer is not signed.</summary>
     Task<GatewayStatus?> QueryAsync(PaymentOrder order, Instant now, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// The gateway's view of the merchant's transactions on a day (Vietnam time), for reconciliation: its statement where
+    /// it has one, otherwise its answer to a status query on each of <paramref name="known"/> (the orders MotCua
+    /// recorded that day). Null when the gateway could not be asked or an answer was not signed.
+    /// </summary>
+    Task<IReadOnlyList<GatewayTransaction>?> TransactionsAsync(LocalDate day, IReadOnlyCollection<PaymentOrder> known, Instant now, CancellationToken cancellationToken);
 }

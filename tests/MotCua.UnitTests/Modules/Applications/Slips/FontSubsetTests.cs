@@ -1,5 +1,6 @@
 using MotCua.Web.Modules.Applications.Slips;
 using SkiaSharp;
+using MotCua.Web.Common.Pdf;
 
 namespace MotCua.UnitTests.Modules.Applications.Slips;
 
@@ -8,9 +9,9 @@ public sealed class FontSubsetTests
     [Fact]
     public void Kept_glyphs_keep_their_outlines_composites_included_and_the_rest_are_emptied()
     {
-        using var full = new SKFont(SlipFonts.Get(FontFace.Regular));
+        using var full = new SKFont(PdfFonts.Get(FontFace.Regular));
         var kept = full.GetGlyphs("Nguyễn Văn An");
-        var subset = FontSubset.Keep(SlipFonts.Data(FontFace.Regular), kept);
+        var subset = FontSubset.Keep(PdfFonts.Data(FontFace.Regular), kept);
 
         using var data = SKData.CreateCopy(subset);
         using var typeface = SKTypeface.FromData(data);
@@ -27,16 +28,16 @@ public sealed class FontSubsetTests
         using var dropped = font.GetGlyphPath(full.GetGlyph('Z'));
         Assert.True(dropped is null || dropped.IsEmpty);
         Assert.Equal(full.MeasureText("Nguyễn Văn An"), font.MeasureText("Nguyễn Văn An"));
-        Assert.True(subset.Length < SlipFonts.Data(FontFace.Regular).Length / 4, $"{subset.Length} bytes");
+        Assert.True(subset.Length < PdfFonts.Data(FontFace.Regular).Length / 4, $"{subset.Length} bytes");
     }
 
     [Fact]
     public void Fonts_load_from_the_app_folder()
     {
-        Assert.True(File.Exists(Path.Combine(SlipFonts.Folder, "LiberationSerif-Regular.ttf")));
-        Assert.True(File.Exists(Path.Combine(SlipFonts.Folder, "LICENSE")));
-        Assert.Equal("Liberation Serif", SlipFonts.Get(FontFace.Bold).FamilyName);
-        Assert.Contains("SIL Open Font License", File.ReadAllText(Path.Combine(SlipFonts.Folder, "LICENSE")), StringComparison.Ordinal);
-        Assert.Same(SlipFonts.Get(FontFace.Italic), SlipFonts.Get(FontFace.Italic));
+        Assert.True(File.Exists(Path.Combine(PdfFonts.Folder, "LiberationSerif-Regular.ttf")));
+        Assert.True(File.Exists(Path.Combine(PdfFonts.Folder, "LICENSE")));
+        Assert.Equal("Liberation Serif", PdfFonts.Get(FontFace.Bold).FamilyName);
+        Assert.Contains("SIL Open Font License", File.ReadAllText(Path.Combine(PdfFonts.Folder, "LICENSE")), StringComparison.Ordinal);
+        Assert.Same(PdfFonts.Get(FontFace.Italic), PdfFonts.Get(FontFace.Italic));
     }
 }

@@ -4,6 +4,7 @@ using MotCua.Web.Modules.Applications.Slips;
 using UglyToad.PdfPig;
 using UglyToad.PdfPig.Content;
 using static MotCua.UnitTests.Modules.Applications.Slips.SlipSamples;
+using MotCua.Web.Common.Pdf;
 
 namespace MotCua.UnitTests.Modules.Applications.Slips;
 

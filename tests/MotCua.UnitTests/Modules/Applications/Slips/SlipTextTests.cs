@@ -1,4 +1,5 @@
 using MotCua.Web.Modules.Applications.Slips;
+using MotCua.Web.Common.Pdf;
 
 namespace MotCua.UnitTests.Modules.Applications.Slips;
 

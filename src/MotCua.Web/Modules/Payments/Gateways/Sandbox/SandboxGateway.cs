@@ -170,9 +170,48 @@ public sealed class SandboxGateway(
         return Signed(answer, merchant);
     }
 
-    private static Dictionary<string, string?> Signed(Dictionary<string, string?> answer, SandboxMerchant merchant)
+    /// <summary>
+    /// The day's statement (<see cref="VnPayStatement"/>): every transaction the payer finished with this merchant on
+    /// that day (Vietnam time), paid or not, signed as querydr's answers are; "97" for a bad signature.
+    /// </summary>
+    public async Task<Dictionary<string, string?>> StatementAsync(IReadOnlyDictionary<string, string?> request, CancellationToken cancellationToken)
     {
-        answer[VnPayProtocol.HashField] = VnPayProtocol.SignPiped(VnPayProtocol.QueryAnswerSigned.Select(answer.GetValueOrDefault), merchant.HashSecret!);
+        ArgumentNullException.ThrowIfNull(request);
+        var merchant = options.Value.Sandbox.Merchants.FirstOrDefault(m => m.TmnCode == request.GetValueOrDefault("vnp_TmnCode"));
+        var answer = new Dictionary<string, string?>
+        {
+            ["vnp_ResponseId"] = Convert.ToHexString(RandomNumberGenerator.GetBytes(8)),
+            ["vnp_Command"] = VnPayStatement.Command,
+            ["vnp_TmnCode"] = request.GetValueOrDefault("vnp_TmnCode"),
+            ["vnp_Date"] = request.GetValueOrDefault("vnp_Date"),
+        };
+        var day = NodaTime.Text.LocalDatePattern.CreateWithInvariantCulture("yyyyMMdd").Parse(request.GetValueOrDefault("vnp_Date") ?? string.Empty);
+        if (merchant is null || request.GetValueOrDefault("vnp_Command") != VnPayStatement.Command || !day.Success
+            || !VnPayProtocol.IsPipeSigned(request, VnPayStatement.RequestSigned, merchant.HashSecret!))
+        {
+            answer["vnp_ResponseCode"] = "97";
+            answer["vnp_Message"] = "Invalid Checksum";
+            return merchant is null ? answer : Signed(answer, VnPayStatement.AnswerSigned, merchant);
+        }
+
+        var zone = DateTimeZoneProviders.Tzdb["Asia/Ho_Chi_Minh"];
+        var (from, to) = (day.Value.AtStartOfDayInZone(zone).ToInstant(), day.Value.PlusDays(1).AtStartOfDayInZone(zone).ToInstant());
+        var found = await db.Set<SandboxTransaction>().AsNoTracking()
+            .Where(t => t.TmnCode == merchant.TmnCode && t.PayDate >= from && t.PayDate < to)
+            .OrderBy(t => t.PayDate).ThenBy(t => t.Id).ToListAsync(cancellationToken);
+        answer["vnp_ResponseCode"] = VnPayProtocol.Success;
+        answer["vnp_Message"] = "Statement Success";
+        answer["vnp_Transactions"] = VnPayStatement.Encode(found.Select(t =>
+            new VnPayStatement.Line(t.TxnRef, VnPayProtocol.Amount(t.Amount), t.TransactionNo, t.TransactionStatus, VnPayProtocol.Time(t.PayDate))));
+        return Signed(answer, VnPayStatement.AnswerSigned, merchant);
+    }
+
+    private static Dictionary<string, string?> Signed(Dictionary<string, string?> answer, SandboxMerchant merchant) =>
+        Signed(answer, VnPayProtocol.QueryAnswerSigned, merchant);
+
+    private static Dictionary<string, string?> Signed(Dictionary<string, string?> answer, string[] signed, SandboxMerchant merchant)
+    {
+        answer[VnPayProtocol.HashField] = VnPayProtocol.SignPiped(signed.Select(answer.GetValueOrDefault), merchant.HashSecret!);
         return answer;
     }
 

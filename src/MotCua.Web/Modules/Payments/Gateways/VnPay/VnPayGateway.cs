@@ -115,6 +115,70 @@ public sealed class VnPayGateway(string name, VnPayProviderOptions options, Uri 
             answer.GetValueOrDefault("vnp_BankCode"), status);
     }
 
+    public async Task<IReadOnlyList<GatewayTransaction>?> TransactionsAsync(LocalDate day, IReadOnlyCollection<PaymentOrder> known, Instant now, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(known);
+        if (!string.IsNullOrWhiteSpace(options.StatementUrl))
+        {
+            return await StatementAsync(day, now, cancellationToken);
+        }
+
+        // VNPay's public API has no statement: each order MotCua knows is asked about; the gateway's own extra orders
+        // (none MotCua made) cannot be seen this way.
+        var transactions = new List<GatewayTransaction>();
+        foreach (var order in known)
+        {
+            if (await QueryAsync(order, now, cancellationToken) is not { } status)
+            {
+                return null;
+            }
+
+            if (status.Known)
+            {
+                transactions.Add(new GatewayTransaction(order.OrderRef, status.Amount, status.Paid, status.Failed, status.TransactionNo, null));
+            }
+        }
+
+        return transactions;
+    }
+
+    private async Task<IReadOnlyList<GatewayTransaction>?> StatementAsync(LocalDate day, Instant now, CancellationToken cancellationToken)
+    {
+        var request = new Dictionary<string, string?>
+        {
+            ["vnp_RequestId"] = Convert.ToHexString(RandomNumberGenerator.GetBytes(8)),
+            ["vnp_Version"] = VnPayProtocol.Version,
+            ["vnp_Command"] = VnPayStatement.Command,
+            ["vnp_TmnCode"] = Merchant,
+            ["vnp_Date"] = VnPayStatement.Day(day),
+            ["vnp_CreateDate"] = VnPayProtocol.Time(now),
+            ["vnp_IpAddr"] = "127.0.0.1",
+        };
+        request[VnPayProtocol.HashField] = VnPayProtocol.SignPiped(VnPayStatement.RequestSigned.Select(request.GetValueOrDefault), options.HashSecret!);
+        Dictionary<string, string?>? answer;
+        try
+        {
+            using var response = await http.CreateClient(ApiClient).PostAsJsonAsync(Address(options.StatementUrl!), request, cancellationToken);
+            answer = response.IsSuccessStatusCode ? await response.Content.ReadFromJsonAsync<Dictionary<string, string?>>(cancellationToken) : null;
+        }
+        catch (Exception e) when (e is HttpRequestException or TaskCanceledException or JsonException)
+        {
+            return null;
+        }
+
+        if (answer is null || !VnPayProtocol.IsPipeSigned(answer, VnPayStatement.AnswerSigned, options.HashSecret!)
+            || answer.GetValueOrDefault("vnp_TmnCode") != Merchant || answer.GetValueOrDefault("vnp_Date") != VnPayStatement.Day(day)
+            || answer.GetValueOrDefault("vnp_ResponseCode") != VnPayProtocol.Success)
+        {
+            return null;
+        }
+
+        return VnPayStatement.Decode(answer.GetValueOrDefault("vnp_Transactions"))
+            .Select(l => new GatewayTransaction(l.TxnRef, VnPayProtocol.Dong(l.Amount), l.TransactionStatus == VnPayProtocol.Success, l.TransactionStatus == "02",
+                l.TransactionNo is { Length: > 0 } and not "0" ? l.TransactionNo : null, VnPayProtocol.ReadTime(l.PayDate)))
+            .ToList();
+    }
+
     /// <summary>An address from configuration: absolute, or a path on the portal (the built-in sandbox).</summary>
     private Uri Address(string configured) => Uri.TryCreate(configured, UriKind.Absolute, out var absolute) && absolute.Scheme is "http" or "https"
         ? absolute

@@ -4,7 +4,7 @@ using System.Text.RegularExpressions;
 using QRCoder;
 using SkiaSharp;
 
-namespace MotCua.Web.Modules.Applications.Slips;
+namespace MotCua.Web.Common.Pdf;
 
 internal enum FontFace
 {
@@ -44,11 +44,11 @@ internal sealed record SignatureBlock(string Title, string Hint, string? Name);
 /// official papers are set, that covers Vietnamese; loaded once from the app's base directory. Typefaces are immutable and safe to share between threads; Lazy makes the load
 /// itself thread-safe.
 /// </summary>
-internal static class SlipFonts
+internal static class PdfFonts
 {
     private static readonly Lazy<(byte[] Data, SKTypeface Typeface)[]> Faces = new(Load, LazyThreadSafetyMode.ExecutionAndPublication);
 
-    public static string Folder => Path.Combine(AppContext.BaseDirectory, "Modules", "Applications", "Slips", "Fonts");
+    public static string Folder => Path.Combine(AppContext.BaseDirectory, "Common", "Pdf", "Fonts");
 
     public static SKTypeface Get(FontFace face) => Faces.Value[(int)face].Typeface;
 
@@ -63,7 +63,7 @@ internal static class SlipFonts
         var path = Path.Combine(Folder, file);
         if (!File.Exists(path))
         {
-            throw new FileNotFoundException("Slip font not found; it ships in Modules/Applications/Slips/Fonts and is copied to the output.", path);
+            throw new FileNotFoundException("PDF font not found; it ships in Common/Pdf/Fonts and is copied to the output.", path);
         }
 
         var data = File.ReadAllBytes(path);
@@ -716,8 +716,8 @@ internal sealed partial class PdfLayout : IDisposable
     {
         foreach (var (face, text) in usedText)
         {
-            using var full = new SKFont(SlipFonts.Get(face));
-            var subset = FontSubset.Keep(SlipFonts.Data(face), full.GetGlyphs(text.ToString()));
+            using var full = new SKFont(PdfFonts.Get(face));
+            var subset = FontSubset.Keep(PdfFonts.Data(face), full.GetGlyphs(text.ToString()));
             using var data = SKData.CreateCopy(subset);
             var typeface = SKTypeface.FromData(data) ?? throw new InvalidOperationException($"Font subset of {face} could not be loaded.");
             resources.Add(typeface);
@@ -735,7 +735,7 @@ internal sealed partial class PdfLayout : IDisposable
     {
         if (!fonts.TryGetValue(style, out var font))
         {
-            font = new SKFont(SlipFonts.Get(style.Face), style.Size)
+            font = new SKFont(PdfFonts.Get(style.Face), style.Size)
             {
                 Subpixel = true,
                 LinearMetrics = true,
@@ -750,7 +750,7 @@ internal sealed partial class PdfLayout : IDisposable
 
     private static TextStyle FitStyle(string text, TextStyle style, float width)
     {
-        using var font = new SKFont(SlipFonts.Get(style.Face), style.Size) { LinearMetrics = true, Hinting = SKFontHinting.None };
+        using var font = new SKFont(PdfFonts.Get(style.Face), style.Size) { LinearMetrics = true, Hinting = SKFontHinting.None };
         var measured = font.MeasureText(text);
         return measured <= width ? style : style with { Size = MathF.Floor(style.Size * width / measured * 10) / 10 };
     }

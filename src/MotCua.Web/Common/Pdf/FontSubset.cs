@@ -1,6 +1,6 @@
 using System.Buffers.Binary;
 
-namespace MotCua.Web.Modules.Applications.Slips;
+namespace MotCua.Web.Common.Pdf;
 
 /// <summary>
 /// Shrinks a TrueType font to the glyphs a document uses, keeping every glyph id in place (the
