@@ -10,6 +10,10 @@ public static class PaymentsModule
         builder.Services.AddOptions<PaymentOptions>().BindConfiguration(PaymentOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddSingleton<PaymentGateways>();
         builder.Services.AddScoped<PaymentService>();
+        builder.Services.AddScoped<Accounts.CollectingAccounts>();
+        builder.Services.AddScoped<Public.UnitPaymentAccounts>();
+        builder.Services.AddScoped<Common.Persistence.IDatabaseSeeder, Accounts.DemoCollectingAccounts>();
+        builder.Services.AddSingleton<Common.Outbox.IOutboxSource, Events.PaymentOutboxSource>();
         builder.Services.AddHttpClient(SandboxGateway.NoticeClient, client => client.Timeout = TimeSpan.FromSeconds(10));
         builder.Services.AddHttpClient(Gateways.VnPay.VnPayGateway.ApiClient, client => client.Timeout = TimeSpan.FromSeconds(15));
         builder.Services.AddScoped<SandboxGateway>();
@@ -21,6 +25,7 @@ public static class PaymentsModule
     {
         ArgumentNullException.ThrowIfNull(app);
         Api.PaymentEndpoints.Map(app);
+        Accounts.AccountEndpoints.Map(app);
 
         // The sandbox gateway's merchant API (querydr), beside its payment page; absent when the sandbox is off.
         app.MapPost("/sandbox/vnpay/merchant_webapi/api/transaction", async (HttpRequest request, SandboxGateway sandbox, CancellationToken cancellationToken) =>

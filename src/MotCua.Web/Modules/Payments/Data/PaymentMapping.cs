@@ -25,6 +25,9 @@ internal sealed class PaymentMapping : IEntityTypeConfiguration<Payment>
         b.Property(p => p.RecordedBy).HasMaxLength(200);
         b.Property(p => p.RefundedBy).HasMaxLength(200);
         b.Property(p => p.RefundReason).HasMaxLength(2000);
+        b.Property(p => p.AccountBank).HasMaxLength(CollectingAccountRules.BankNameMaxLength);
+        b.Property(p => p.AccountNumber).HasMaxLength(CollectingAccountRules.LongestNumber);
+        b.Property(p => p.AccountHolder).HasMaxLength(CollectingAccountRules.HolderMaxLength);
 
         // Reconciliation reads a unit's payments by day; the status worker looks for pending ones past their time.
         b.HasIndex(p => new { p.UnitId, p.CreatedAt });
