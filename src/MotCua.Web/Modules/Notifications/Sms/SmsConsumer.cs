@@ -25,7 +25,7 @@ internal sealed class SmsConsumer(IOptionsMonitor<SmsOptions> options, IHttpClie
     public string Name => ConsumerName;
 
     public bool Accepts(string messageType) =>
-        messageType is ApplicationEventMessage.Type or ContactCodeMessage.Type or ResetCodeMessage.Type && options.CurrentValue.Mode != SmsMode.Off;
+        (ApplicantEvent.IsTold(messageType) || messageType is ContactCodeMessage.Type or ResetCodeMessage.Type) && options.CurrentValue.Mode != SmsMode.Off;
 
     public Task DeliverAsync(OutboxWork work, IServiceProvider services, CancellationToken cancellationToken) =>
         OutboxBatch.DeliverOneAsync(this, work, services, cancellationToken);
@@ -87,7 +87,7 @@ internal sealed class SmsConsumer(IOptionsMonitor<SmsOptions> options, IHttpClie
     }
 
     /// <summary>"HO SO DA DUOC TIEP NHAN"-style plain text: the title, the code and the date people act on, in one segment.</summary>
-    public static string Compose(NotificationText text, ApplicationEventMessage message, SmsOptions settings)
+    public static string Compose(NotificationText text, ApplicantEvent message, SmsOptions settings)
     {
         ArgumentNullException.ThrowIfNull(text);
         ArgumentNullException.ThrowIfNull(message);
