@@ -52,6 +52,9 @@ public sealed class OnlinePaymentTests(BrowserApp app)
         Assert.Contains("Cần nộp phí, lệ phí", await citizen.Locator("#thanh-toan").InnerTextAsync(), StringComparison.Ordinal);
         await citizen.Locator("#thanh-toan").GetByRole(AriaRole.Link, new() { Name = "Thanh toán trực tuyến" }).ClickAsync();
         await citizen.WaitForURLAsync($"**/ho-so/{code}/thanh-toan");
+        var payPage = await citizen.Locator("main").InnerTextAsync();
+        Assert.Contains("UBND phường An Phú", payPage, StringComparison.Ordinal);
+        Assert.Contains("Số tài khoản 3711000001001 tại Kho bạc Nhà nước", payPage, StringComparison.Ordinal);
         await citizen.GetByRole(AriaRole.Button, new() { Name = "Thanh toán trực tuyến" }).ClickAsync();
         await citizen.WaitForURLAsync(new Regex("/sandbox/vnpay/paymentv2/vpcpay\\.html\\?"));
         var gateway = await citizen.Locator("main").InnerTextAsync();
