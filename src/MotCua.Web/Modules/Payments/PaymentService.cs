@@ -175,7 +175,8 @@ public sealed class PaymentService(
         var (gateway, notice) = Read(fields);
         if (notice is null)
         {
-            logger.LogWarning("Payment notice refused: signature not valid for merchant {Merchant}", fields.FirstOrDefault(f => f.Key == "vnp_TmnCode").Value);
+            // The merchant code is configuration kept out of logs: say only whether it is one of ours.
+            logger.LogWarning("Payment notice refused: signature not valid (merchant known: {Known})", gateways.ForMerchant(fields.FirstOrDefault(f => f.Key == "vnp_TmnCode").Value).Any());
             return NoticeAnswer.InvalidSignature;
         }
 

@@ -27,6 +27,9 @@ public sealed class CollectingAccounts(MotCuaDbContext db, CatalogDirectory cata
 
     public IReadOnlyList<ProviderChoice> Providers => gateways.All.Select(g => new ProviderChoice(g.Name, g.DisplayName)).ToList();
 
+    /// <summary>The provider offered first to a unit declaring its account (Payments:DefaultProvider).</summary>
+    public string? DefaultProvider => gateways.Default?.Name;
+
     /// <summary>The name people see for a provider; the configuration name when it is no longer configured.</summary>
     public string ProviderName(string provider) => gateways.Named(provider)?.DisplayName ?? provider;
 

@@ -42,7 +42,7 @@ public sealed class UnitAccountPageModel(CollectingAccounts accounts) : PageMode
         }
         else
         {
-            (BankCode, AccountHolder, Provider) = (VietnameseBanks.StateTreasury, Current.Unit.Name, Providers.Count == 1 ? Providers[0].Name : null);
+            (BankCode, AccountHolder, Provider) = (VietnameseBanks.StateTreasury, Current.Unit.Name, accounts.DefaultProvider ?? (Providers.Count == 1 ? Providers[0].Name : null));
         }
 
         return Page();
