@@ -24,24 +24,24 @@ internal static class AccountEndpoints
 {
     public static void Map(WebApplication app)
     {
-        var api = app.MapGroup("/api/v1/units/{id:int}/payment-account").WithTags("Thanh toán").RequireAuthorization(Identity.IdentityModule.ApiPolicy);
+        var api = app.MapGroup("/api/v1/units/{unitId:int}/payment-account").WithTags("Thanh toán").RequireAuthorization(Identity.IdentityModule.ApiPolicy);
         api.MapGet(string.Empty, Get).WithName("GetUnitPaymentAccount")
             .WithSummary("Tài khoản thu phí, lệ phí của đơn vị và cổng thanh toán thu hộ, kèm lịch sử thay đổi (quản trị cấp tỉnh, quản trị cơ quan)");
         api.MapPut(string.Empty, Put).WithName("SetUnitPaymentAccount")
             .WithSummary("Khai báo hoặc sửa tài khoản thu phí, lệ phí của đơn vị: ngân hàng, số tài khoản, chủ tài khoản (tên đơn vị), cổng thanh toán");
     }
 
-    private static async Task<Results<Ok<PaymentAccountView>, ProblemHttpResult>> Get(int id, ClaimsPrincipal user, CollectingAccounts accounts, CancellationToken cancellationToken)
+    private static async Task<Results<Ok<PaymentAccountView>, ProblemHttpResult>> Get(int unitId, ClaimsPrincipal user, CollectingAccounts accounts, CancellationToken cancellationToken)
     {
-        var found = await accounts.ForAdminAsync(user, id, cancellationToken);
+        var found = await accounts.ForAdminAsync(user, unitId, cancellationToken);
         return found.Failure is { } failure ? failure.ToProblem() : TypedResults.Ok(View(found.Value!, accounts));
     }
 
     private static async Task<Results<Ok<PaymentAccountView>, ProblemHttpResult>> Put(
-        int id, PaymentAccountInput? input, ClaimsPrincipal user, CollectingAccounts accounts, CancellationToken cancellationToken)
+        int unitId, PaymentAccountInput input, ClaimsPrincipal user, CollectingAccounts accounts, CancellationToken cancellationToken)
     {
-        var declared = await accounts.DeclareAsync(user, id,
-            new AccountDeclaration(input?.BankCode, input?.BankName, input?.AccountNumber, input?.AccountHolder, input?.Provider), cancellationToken);
+        var declared = await accounts.DeclareAsync(user, unitId,
+            new AccountDeclaration(input.BankCode, input.BankName, input.AccountNumber, input.AccountHolder, input.Provider), cancellationToken);
         return declared.Failure is { } failure ? failure.ToProblem() : TypedResults.Ok(View(declared.Value!, accounts));
     }
 
