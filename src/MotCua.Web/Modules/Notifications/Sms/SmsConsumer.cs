@@ -93,7 +93,8 @@ internal sealed class SmsConsumer(IOptionsMonitor<SmsOptions> options, IHttpClie
         ArgumentNullException.ThrowIfNull(message);
         ArgumentNullException.ThrowIfNull(settings);
         var date = message.Action == "apologize" ? message.NewDueAt : message.Action is "submit" or "receive" ? message.DueAt : null;
-        var line = $"{text.Title}: ho so {message.Code}." + (date is { } d ? $" Hen tra {d.ToString("HH:mm dd/MM/yyyy", CultureInfo.InvariantCulture)}." : string.Empty);
+        var amount = message.Payment is { } payment ? " " + Common.Text.Money.Vnd(payment.Amount) : string.Empty;
+        var line = $"{text.Title}{amount}: ho so {message.Code}." + (date is { } d ? $" Hen tra {d.ToString("HH:mm dd/MM/yyyy", CultureInfo.InvariantCulture)}." : string.Empty);
         var plain = settings.Diacritics ? line : WithoutDiacritics(line);
         var limit = settings.Diacritics ? 70 : Segment;
         return plain.Length <= limit ? plain : plain[..(limit - 1)] + "…";

@@ -56,7 +56,7 @@ public static class TemplateCatalog
         new("apology", "Thư xin lỗi và hẹn lại ngày trả", "Thư xin lỗi và hẹn lại ngày trả kết quả",
             "Cơ quan giải quyết xin lỗi vì hồ sơ {{ ma_ho_so }} ({{ ten_thu_tuc }}) chưa có kết quả đúng hẹn.{% if ngay_hen_moi != blank %} Ngày hẹn trả mới: {{ ngay_hen_moi }}.{% endif %}" + Note),
         new("payment-paid", "Đã nhận thanh toán phí, lệ phí", "Đã nhận thanh toán",
-            "Đã nhận thanh toán {{ so_tien }} cho hồ sơ {{ ma_ho_so }}. Cảm ơn bạn; hồ sơ được giải quyết tiếp."),
+            "Đã nhận thanh toán {{ so_tien }} cho hồ sơ {{ ma_ho_so }}. Cảm ơn bạn."),
         new("payment-failed", "Thanh toán trực tuyến chưa thành công (bị từ chối hoặc quá thời gian)", "Thanh toán chưa thành công",
             "Thanh toán {{ so_tien }} cho hồ sơ {{ ma_ho_so }} chưa thành công. Hồ sơ vẫn chờ nộp phí, lệ phí; vui lòng thử lại tại {{ duong_dan_thanh_toan }} hoặc nộp tại bộ phận một cửa."),
         new("payment-refunded", "Hoàn trả phí, lệ phí", "Đã hoàn trả phí, lệ phí",
