@@ -84,10 +84,14 @@ public sealed class AccessibilityTests(BrowserApp app)
             ("/quan-tri/chat-luong-danh-muc", "chất lượng danh mục"),
             ("/quan-tri/nhat-ky", "nhật ký"),
             ("/quan-tri/mau-thong-bao", "mẫu thông báo"),
+            ("/quan-tri/tai-khoan-thu-phi", "tài khoản thu phí, lệ phí"),
         })
         {
             await Visit(path, name);
         }
+
+        await page.Locator("main a[href^='/quan-tri/tai-khoan-thu-phi/']").Last.ClickAsync();
+        await Check("tài khoản thu phí, lệ phí của một đơn vị");
 
         axe.AssertNone();
     }

@@ -130,6 +130,7 @@ public sealed class EnglishPagesTests(BrowserApp app)
             ("/quan-tri/mau-thong-bao", "notification templates"),
             ("/quan-tri/hang-doi", "outbox"),
             ("/quan-tri/tin-nhan", "message log"),
+            ("/quan-tri/tai-khoan-thu-phi", "units' accounts for fees"),
         })
         {
             await Visit(path, name);
@@ -138,6 +139,9 @@ public sealed class EnglishPagesTests(BrowserApp app)
         await Visit("/quan-tri/don-vi", "unit tree");
         await page.Locator("main a[href^='/quan-tri/don-vi/']").First.ClickAsync();
         await Check("unit editing");
+        await Visit("/quan-tri/tai-khoan-thu-phi", "units' accounts for fees");
+        await page.Locator("main a[href^='/quan-tri/tai-khoan-thu-phi/']").Last.ClickAsync();
+        await Check("a unit's account for fees");
         await Visit("/quan-tri/mau-thong-bao", "notification templates");
         await page.Locator("main a[href^='/quan-tri/mau-thong-bao/']").First.ClickAsync();
         await Check("notification template editing");

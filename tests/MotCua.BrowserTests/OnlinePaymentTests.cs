@@ -55,6 +55,9 @@ public sealed class OnlinePaymentTests(BrowserApp app)
         await citizen.Locator("#thanh-toan").GetByRole(AriaRole.Link, new() { Name = "Thanh toán trực tuyến" }).ClickAsync();
         await citizen.WaitForURLAsync($"**/ho-so/{code}/thanh-toan");
         await axe.CheckAsync(citizen, "trang nộp phí");
+        var payPage = await citizen.Locator("main").InnerTextAsync();
+        Assert.Contains("UBND phường An Phú", payPage, StringComparison.Ordinal);
+        Assert.Contains("Số tài khoản 3711000001001 tại Kho bạc Nhà nước", payPage, StringComparison.Ordinal);
         await citizen.GetByRole(AriaRole.Button, new() { Name = "Thanh toán trực tuyến" }).ClickAsync();
         await citizen.WaitForURLAsync(new Regex("/sandbox/vnpay/paymentv2/vpcpay\\.html\\?"));
         await axe.CheckAsync(citizen, "trang cổng thanh toán thử nghiệm");

@@ -71,6 +71,11 @@ public abstract class MotCuaApp : WebApplicationFactory<Program>, IAsyncLifetime
         builder.UseSetting("Payments:Providers:sandbox:PayUrl", "/sandbox/vnpay/paymentv2/vpcpay.html");
         builder.UseSetting("Payments:Providers:sandbox:QueryUrl", "/sandbox/vnpay/merchant_webapi/api/transaction");
         builder.UseSetting("Payments:Providers:sandbox:StatementUrl", "/sandbox/vnpay/merchant_webapi/api/statement");
+        builder.UseSetting("Payments:Providers:sandbox2:DisplayName", "Cổng thanh toán thử nghiệm (tài khoản thứ hai)");
+        builder.UseSetting("Payments:Providers:sandbox2:TmnCode", SecondMerchant);
+        builder.UseSetting("Payments:Providers:sandbox2:HashSecret", SecondSecret);
+        builder.UseSetting("Payments:Providers:sandbox2:PayUrl", "/sandbox/vnpay/paymentv2/vpcpay.html");
+        builder.UseSetting("Payments:Providers:sandbox2:QueryUrl", "/sandbox/vnpay/merchant_webapi/api/transaction");
         builder.UseSetting("Payments:QueryEverySeconds", "0");
         builder.UseSetting("Payments:QueryAfterMinutes", "0");
         builder.UseSetting("Payments:Sandbox:Enabled", "true");
@@ -78,6 +83,10 @@ public abstract class MotCuaApp : WebApplicationFactory<Program>, IAsyncLifetime
         builder.UseSetting("Payments:Sandbox:Merchants:0:Name", "Dịch vụ công tỉnh An Bình");
         builder.UseSetting("Payments:Sandbox:Merchants:0:HashSecret", SandboxSecret);
         builder.UseSetting("Payments:Sandbox:Merchants:0:IpnUrl", "/api/v1/payments/vnpay/ipn");
+        builder.UseSetting("Payments:Sandbox:Merchants:1:TmnCode", SecondMerchant);
+        builder.UseSetting("Payments:Sandbox:Merchants:1:Name", "Tài khoản thu thứ hai của tỉnh An Bình");
+        builder.UseSetting("Payments:Sandbox:Merchants:1:HashSecret", SecondSecret);
+        builder.UseSetting("Payments:Sandbox:Merchants:1:IpnUrl", "/api/v1/payments/vnpay/ipn");
         foreach (var (key, value) in Settings)
         {
             builder.UseSetting(key, value);
@@ -96,6 +105,10 @@ public abstract class MotCuaApp : WebApplicationFactory<Program>, IAsyncLifetime
     /// <summary>The portal's merchant code and hash secret at the sandbox gateway in tests.</summary>
     public const string SandboxMerchant = "MOTCUA01";
     public const string SandboxSecret = "TESTSECRETFORTHESANDBOXGATEWAY01";
+
+    /// <summary>A second merchant at the sandbox, with a secret of its own: the provider "sandbox2" a unit may collect through.</summary>
+    public const string SecondMerchant = "MOTCUA02";
+    public const string SecondSecret = "TESTSECRETOFTHESECONDMERCHANT002";
 
     /// <summary>The key of the test payment system ("test-payments", may confirm payments) and its SHA-256.</summary>
     public const string SystemKey = "test-system-key";

@@ -20,8 +20,11 @@ public sealed class PaymentGateways
         Default = settings.DefaultProvider is { Length: > 0 } name ? _byName.GetValueOrDefault(name) : null;
     }
 
-    /// <summary>The gateway payments go through; null: online payment is not offered.</summary>
+    /// <summary>The provider a new unit account is offered first (Payments:DefaultProvider); null: none is preferred.</summary>
     public VnPayGateway? Default { get; }
+
+    /// <summary>Every enabled provider: each unit's account names the one that collects for it.</summary>
+    public IReadOnlyCollection<VnPayGateway> All => _byName.Values;
 
     public VnPayGateway? Named(string name) => _byName.GetValueOrDefault(name);
 

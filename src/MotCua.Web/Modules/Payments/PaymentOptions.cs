@@ -10,7 +10,7 @@ public sealed class PaymentOptions : IValidatableObject
 {
     public const string Section = "Payments";
 
-    /// <summary>The provider a unit without its own choice uses; none: online payment is not offered.</summary>
+    /// <summary>The provider an admin is offered first when declaring a unit's collecting account.</summary>
     public string? DefaultProvider { get; set; }
 
     /// <summary>How long the payer has at the gateway before the order expires.</summary>

@@ -8,6 +8,7 @@ using MotCua.Web.Common.Errors;
 using MotCua.Web.Common.Persistence;
 using MotCua.Web.Common.Web;
 using MotCua.Web.Modules.Applications.Public;
+using MotCua.Web.Modules.Catalog.Public;
 using MotCua.Web.Modules.Payments.Domain;
 using MotCua.Web.Modules.Payments.Gateways;
 using NodaTime;
@@ -33,7 +34,7 @@ public sealed record NoticeAnswer(
 /// payer's return to the portal shows the state and changes nothing.
 /// </summary>
 public sealed class PaymentService(
-    MotCuaDbContext db, ApplicationPayments applications, PaymentGateways gateways, IOptions<PaymentOptions> options,
+    MotCuaDbContext db, ApplicationPayments applications, PaymentGateways gateways, CatalogDirectory catalog, IOptions<PaymentOptions> options,
     IOptions<PortalOptions> portal, IClock clock, Receipts.ReceiptNumbers receipts, ILogger<PaymentService> logger)
 {
     public const string ReturnPath = "payments/vnpay/return";
@@ -49,20 +50,26 @@ public sealed class PaymentService(
             return failure;
         }
 
-        if (gateways.Default is not { } gateway)
-        {
-            return Failure.Conflict("Tỉnh chưa mở thanh toán trực tuyến; vui lòng nộp lệ phí tại bộ phận một cửa.");
-        }
-
         var fee = due.Value!;
         if (await db.Set<Payment>().AnyAsync(p => p.ApplicationId == fee.ApplicationId && p.Status == PaymentStatus.Paid, cancellationToken))
         {
             return Failure.Conflict("Hồ sơ này đã được thanh toán; cơ quan đang cập nhật trạng thái.");
         }
 
+        // The fee goes into the processing unit's own account, through the provider that collects for that unit.
+        var account = await db.Set<CollectingAccount>().AsNoTracking().SingleOrDefaultAsync(a => a.UnitId == fee.UnitId, cancellationToken);
+        if (account is null || gateways.Named(account.Provider) is not { } gateway)
+        {
+            var unit = (await catalog.UnitAsync(fee.UnitId, cancellationToken))?.Name ?? "Đơn vị giải quyết";
+            return Failure.Conflict(account is null
+                ? $"{unit} chưa khai báo tài khoản thu phí, lệ phí; vui lòng nộp tại bộ phận một cửa."
+                : $"Cổng thanh toán của {unit} đang tạm ngừng; vui lòng nộp tại bộ phận một cửa.");
+        }
+
         var now = clock.GetCurrentInstant();
         var payment = new Payment(NewOrderRef(now), fee.ApplicationId, fee.Code, fee.UnitId, fee.Amount, gateway.Name,
             $"Thanh toan le phi ho so {fee.Code}", fee.ApplicantUserId, now, Duration.FromMinutes(options.Value.PaymentMinutes));
+        payment.CollectInto(new PaymentAccount(account.BankName, account.AccountNumber, account.AccountHolder));
         var redirect = gateway.PayUrl(new PaymentOrder(payment.OrderRef, payment.Amount, payment.Description,
             new Uri(portal.Value.BaseUri, ReturnPath), payerIp ?? "127.0.0.1", payment.CreatedAt, payment.ExpiresAt));
         payment.SentToGateway();
@@ -93,6 +100,11 @@ public sealed class PaymentService(
         var now = clock.GetCurrentInstant();
         var payment = Payment.AtCounter(NewOrderRef(now), fee.ApplicationId, fee.Code, fee.UnitId, fee.Amount, method, officer,
             $"Thu lệ phí hồ sơ {fee.Code} tại bộ phận một cửa", fee.ApplicantUserId, now);
+        if (await db.Set<CollectingAccount>().AsNoTracking().SingleOrDefaultAsync(a => a.UnitId == fee.UnitId, cancellationToken) is { } account)
+        {
+            payment.CollectInto(new PaymentAccount(account.BankName, account.AccountNumber, account.AccountHolder));
+        }
+
         db.Add(payment);
         var how = method switch { PaymentMethod.Cash => "tiền mặt", PaymentMethod.Card => "thẻ", _ => "chuyển khoản" };
         var note = $"Đã thu {payment.Amount.ToString("N0", CultureInfo.GetCultureInfo("vi-VN"))} đồng tại bộ phận một cửa ({how}), cán bộ thu: {officer}.";
@@ -164,7 +176,8 @@ public sealed class PaymentService(
         var (gateway, notice) = Read(fields);
         if (notice is null)
         {
-            logger.LogWarning("Payment notice refused: signature not valid for merchant {Merchant}", fields.FirstOrDefault(f => f.Key == "vnp_TmnCode").Value);
+            // The merchant code is configuration kept out of logs: say only whether it is one of ours.
+            logger.LogWarning("Payment notice refused: signature not valid (merchant known: {Known})", gateways.ForMerchant(fields.FirstOrDefault(f => f.Key == "vnp_TmnCode").Value).Any());
             return NoticeAnswer.InvalidSignature;
         }
 

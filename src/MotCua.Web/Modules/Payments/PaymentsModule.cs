@@ -14,6 +14,10 @@ public static class PaymentsModule
         builder.Services.AddScoped<Receipts.ReceiptNumbers>();
         builder.Services.AddScoped<Receipts.ReceiptService>();
         builder.Services.AddScoped<Reconciliation.ReconciliationService>();
+        builder.Services.AddScoped<Accounts.CollectingAccounts>();
+        builder.Services.AddScoped<Public.UnitPaymentAccounts>();
+        builder.Services.AddScoped<Common.Persistence.IDatabaseSeeder, Accounts.DemoCollectingAccounts>();
+        builder.Services.AddSingleton<Common.Outbox.IOutboxSource, Events.PaymentOutboxSource>();
         builder.Services.AddHttpClient(SandboxGateway.NoticeClient, client => client.Timeout = TimeSpan.FromSeconds(10));
         builder.Services.AddHttpClient(Gateways.VnPay.VnPayGateway.ApiClient, client => client.Timeout = TimeSpan.FromSeconds(15));
         builder.Services.AddScoped<SandboxGateway>();
@@ -27,6 +31,7 @@ public static class PaymentsModule
         Api.PaymentEndpoints.Map(app);
         Receipts.ReceiptEndpoints.Map(app);
         Reconciliation.ReconciliationEndpoints.Map(app);
+        Accounts.AccountEndpoints.Map(app);
 
         // The sandbox gateway's merchant API (querydr, and the day's statement for reconciliation), beside its payment
         // page; absent when the sandbox is off.

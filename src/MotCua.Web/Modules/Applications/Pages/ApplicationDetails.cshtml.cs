@@ -19,8 +19,11 @@ namespace MotCua.Web.Modules.Applications.Pages;
 [Authorize]
 public sealed class ApplicationDetailsModel(
     MotCuaDbContext db, ApplicationAccess access, TransitionHandler transitions, DocumentUpload upload, IFileStorage storage, Slips.SlipBuilder slips,
-    CatalogDirectory catalog, FormValidation forms, IAddressPlaces places) : PageModel
+    CatalogDirectory catalog, FormValidation forms, IAddressPlaces places, Payments.Public.UnitPaymentAccounts paymentAccounts) : PageModel
 {
+    /// <summary>Awaiting payment: whether the unit takes the fee online (it declared its collecting account, and its gateway is on).</summary>
+    public bool PaysOnline { get; private set; }
+
     public Application Application { get; private set; } = null!;
     public IReadOnlyList<ApplicationDocument> Documents { get; private set; } = [];
     public string UnitName { get; private set; } = string.Empty;
@@ -134,6 +137,8 @@ public sealed class ApplicationDetailsModel(
         Documents = await db.Set<ApplicationDocument>().AsNoTracking().Where(d => d.ApplicationId == application.Id).OrderBy(d => d.UploadedAt).ToListAsync(cancellationToken);
         var unit = await catalog.UnitAsync(application.UnitId, cancellationToken);
         (UnitName, UnitAddress) = (unit?.Name ?? string.Empty, unit?.Address);
+        PaysOnline = application.Status == ApplicationStatus.AwaitingPayment
+            && await paymentAccounts.ForUnitAsync(application.UnitId, cancellationToken) is { CollectsOnline: true };
         var procedure = await catalog.ProcedureAsync(application.ProcedureId, application.ProcedureVersion, cancellationToken);
         var fields = procedure?.Form is { } form ? forms.FieldsOf(form) : [];
         var chosen = fields.Where(f => f.Choices.Count > 0 || f.Type == "boolean").Select(f => f.Label).ToHashSet(StringComparer.Ordinal);

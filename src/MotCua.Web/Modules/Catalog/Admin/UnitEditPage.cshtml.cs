@@ -15,8 +15,11 @@ namespace MotCua.Web.Modules.Catalog.Admin;
 /// parent (everything below it and its applications follow), and read its history of changes.
 /// </summary>
 [Authorize(Policy = Common.Web.AccessPolicies.ProvinceAdminPages)]
-public sealed class UnitEditPageModel(UnitTree tree, MotCuaDbContext db, AccountDirectory accounts) : PageModel
+public sealed class UnitEditPageModel(UnitTree tree, MotCuaDbContext db, AccountDirectory accounts, Payments.Public.UnitPaymentAccounts paymentAccounts) : PageModel
 {
+    /// <summary>The account the unit's fees are collected into; null when none is declared.</summary>
+    public Payments.Public.UnitPaymentAccount? PaymentAccount { get; private set; }
+
     public UnitView Unit { get; private set; } = null!;
     public IReadOnlyList<UnitView> Parents { get; private set; } = [];
     public IReadOnlyList<UnitChange> History { get; private set; } = [];
@@ -105,6 +108,7 @@ public sealed class UnitEditPageModel(UnitTree tree, MotCuaDbContext db, Account
         Unit = unit;
         Names = units.ToDictionary(u => u.Id, u => u.Name);
         Parents = units.Where(u => u.EndedOn is null && !u.Path.StartsWith(unit.Path, StringComparison.Ordinal)).ToList();
+        PaymentAccount = await paymentAccounts.ForUnitAsync(id, cancellationToken);
         History = await db.Set<UnitChange>().AsNoTracking().Where(c => c.UnitId == id || c.SuccessorId == id)
             .OrderByDescending(c => c.Id).Take(100).ToListAsync(cancellationToken);
         return true;

@@ -23,7 +23,7 @@ internal sealed class EmailConsumer(IOptionsMonitor<EmailOptions> options, IOpti
     public string Name => ConsumerName;
 
     public bool Accepts(string messageType) =>
-        messageType is ApplicationEventMessage.Type or Identity.Public.ResetCodeMessage.Type or Identity.Public.ContactCodeMessage.Type
+        (ApplicantEvent.IsTold(messageType) || messageType is Identity.Public.ResetCodeMessage.Type or Identity.Public.ContactCodeMessage.Type)
         && options.CurrentValue.Mode != EmailMode.Off;
 
     public Task DeliverAsync(OutboxWork work, IServiceProvider services, CancellationToken cancellationToken) =>
@@ -152,7 +152,7 @@ internal sealed class EmailConsumer(IOptionsMonitor<EmailOptions> options, IOpti
             """);
     }
 
-    private MimeMessage Compose(OutboxWork work, NotificationText text, ApplicationEventMessage message, MailboxAddress to, EmailOptions settings) =>
+    private MimeMessage Compose(OutboxWork work, NotificationText text, ApplicantEvent message, MailboxAddress to, EmailOptions settings) =>
         NewMail(work, settings, to, $"{text.Title} – hồ sơ {message.Code}", $"""
             Kính gửi {to.Name},
 

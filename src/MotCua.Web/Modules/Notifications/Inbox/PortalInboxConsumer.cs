@@ -1,7 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using MotCua.Web.Common.Outbox;
 using MotCua.Web.Common.Persistence;
-using MotCua.Web.Modules.Applications.Public;
+using MotCua.Web.Modules.Notifications.Sending;
 using MotCua.Web.Modules.Notifications.Domain;
 using MotCua.Web.Modules.Notifications.Templates;
 using NodaTime;
@@ -18,7 +18,7 @@ internal sealed class PortalInboxConsumer : IOutboxBatchConsumer
 
     public string Name => ConsumerName;
 
-    public bool Accepts(string messageType) => messageType == ApplicationEventMessage.Type;
+    public bool Accepts(string messageType) => ApplicantEvent.IsTold(messageType);
 
     public Task DeliverAsync(OutboxWork work, IServiceProvider services, CancellationToken cancellationToken) =>
         OutboxBatch.DeliverOneAsync(this, work, services, cancellationToken);
@@ -32,10 +32,8 @@ internal sealed class PortalInboxConsumer : IOutboxBatchConsumer
         var notifications = new List<Notification>();
         foreach (var work in works)
         {
-            var message = ApplicationEventMessage.Read(work.Payload);
-
             // A walk-in applicant without an account, or an event inside the office: nothing to show.
-            if (message.ApplicantUserId is Guid userId && await templates.TextForAsync(message, cancellationToken) is { } text)
+            if (ApplicantEvent.From(work) is { ApplicantUserId: Guid userId } message && await templates.TextForAsync(message, cancellationToken) is { } text)
             {
                 notifications.Add(new Notification(userId, work.DeliveryId, message.Code, text.Title, text.Body, "/ho-so/" + message.Code, now));
             }

@@ -7,7 +7,7 @@ using MotCua.Web.Modules.Notifications.Templates;
 namespace MotCua.Web.Modules.Notifications.Sending;
 
 /// <summary>One application event to tell its applicant on one channel: the delivery, the event, its wording, whom and where.</summary>
-internal sealed record EventToSend(OutboxWork Work, ApplicationEventMessage Message, NotificationText Text, string Name, string To);
+internal sealed record EventToSend(OutboxWork Work, ApplicantEvent Message, NotificationText Text, string Name, string To);
 
 internal static class EventBatch
 {
@@ -20,11 +20,10 @@ internal static class EventBatch
     public static async Task<List<EventToSend>> PrepareAsync(IEnumerable<OutboxWork> works, IServiceProvider services, SendChannel channel, CancellationToken cancellationToken)
     {
         var templates = services.GetRequiredService<NotificationTemplates>();
-        var told = new List<(OutboxWork Work, ApplicationEventMessage Message, NotificationText Text)>();
-        foreach (var work in works.Where(w => w.Type == ApplicationEventMessage.Type))
+        var told = new List<(OutboxWork Work, ApplicantEvent Message, NotificationText Text)>();
+        foreach (var work in works)
         {
-            var message = ApplicationEventMessage.Read(work.Payload);
-            if (await templates.TextForAsync(message, cancellationToken) is { } text)
+            if (ApplicantEvent.From(work) is { } message && await templates.TextForAsync(message, cancellationToken) is { } text)
             {
                 told.Add((work, message, text));
             }

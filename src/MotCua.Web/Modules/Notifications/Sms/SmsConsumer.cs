@@ -25,7 +25,7 @@ internal sealed class SmsConsumer(IOptionsMonitor<SmsOptions> options, IHttpClie
     public string Name => ConsumerName;
 
     public bool Accepts(string messageType) =>
-        messageType is ApplicationEventMessage.Type or ContactCodeMessage.Type or ResetCodeMessage.Type && options.CurrentValue.Mode != SmsMode.Off;
+        (ApplicantEvent.IsTold(messageType) || messageType is ContactCodeMessage.Type or ResetCodeMessage.Type) && options.CurrentValue.Mode != SmsMode.Off;
 
     public Task DeliverAsync(OutboxWork work, IServiceProvider services, CancellationToken cancellationToken) =>
         OutboxBatch.DeliverOneAsync(this, work, services, cancellationToken);
@@ -87,13 +87,14 @@ internal sealed class SmsConsumer(IOptionsMonitor<SmsOptions> options, IHttpClie
     }
 
     /// <summary>"HO SO DA DUOC TIEP NHAN"-style plain text: the title, the code and the date people act on, in one segment.</summary>
-    public static string Compose(NotificationText text, ApplicationEventMessage message, SmsOptions settings)
+    public static string Compose(NotificationText text, ApplicantEvent message, SmsOptions settings)
     {
         ArgumentNullException.ThrowIfNull(text);
         ArgumentNullException.ThrowIfNull(message);
         ArgumentNullException.ThrowIfNull(settings);
         var date = message.Action == "apologize" ? message.NewDueAt : message.Action is "submit" or "receive" ? message.DueAt : null;
-        var line = $"{text.Title}: ho so {message.Code}." + (date is { } d ? $" Hen tra {d.ToString("HH:mm dd/MM/yyyy", CultureInfo.InvariantCulture)}." : string.Empty);
+        var amount = message.Payment is { } payment ? " " + Common.Text.Money.Vnd(payment.Amount) : string.Empty;
+        var line = $"{text.Title}{amount}: ho so {message.Code}." + (date is { } d ? $" Hen tra {d.ToString("HH:mm dd/MM/yyyy", CultureInfo.InvariantCulture)}." : string.Empty);
         var plain = settings.Diacritics ? line : WithoutDiacritics(line);
         var limit = settings.Diacritics ? 70 : Segment;
         return plain.Length <= limit ? plain : plain[..(limit - 1)] + "…";

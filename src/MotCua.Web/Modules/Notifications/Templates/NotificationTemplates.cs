@@ -27,7 +27,7 @@ public sealed class NotificationTemplates(IServiceScopeFactory scopes, IMemoryCa
     private static readonly ConcurrentDictionary<string, IFluidTemplate> Parsed = new(StringComparer.Ordinal);
 
     /// <summary>The title and text the applicant gets for this event, or null when they do not hear of it.</summary>
-    public async Task<NotificationText?> TextForAsync(ApplicationEventMessage message, CancellationToken cancellationToken)
+    public async Task<NotificationText?> TextForAsync(Sending.ApplicantEvent message, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(message);
         if (TemplateCatalog.KeyFor(message) is not { } key)

@@ -1,6 +1,7 @@
 using MotCua.Web.Common.Text;
 using System.Globalization;
 using MotCua.Web.Modules.Applications.Public;
+using MotCua.Web.Modules.Notifications.Sending;
 
 namespace MotCua.Web.Modules.Notifications.Templates;
 
@@ -24,9 +25,9 @@ public static class TemplateCatalog
         ["ghi_chu"] = "Ghi chú của cán bộ gửi người nộp (lý do, hướng dẫn), trống nếu không có",
         ["giay_to_bo_sung"] = "Danh sách giấy tờ cần bổ sung (dùng {% for g in giay_to_bo_sung %}…{% endfor %} hoặc {{ giay_to_bo_sung | join: \"; \" }})",
         ["duong_dan"] = "Địa chỉ trang hồ sơ trên cổng",
-        ["ly_do"] = "Lý do không tiếp nhận, từ chối hoặc tạm dừng (như trên phiếu gửi người nộp), trống nếu không có",
+        ["ly_do"] = "Lý do không tiếp nhận, từ chối, tạm dừng (như trên phiếu gửi người nộp) hoặc hoàn trả phí, lệ phí; trống nếu không có",
         ["cach_nhan_ket_qua"] = "Cách nhận kết quả theo cách đã nộp hồ sơ (trực tuyến, tại bộ phận một cửa, qua bưu chính)",
-        ["so_tien"] = "Số tiền phí, lệ phí phải nộp khi cơ quan yêu cầu thanh toán, ví dụ 50.000 đồng; trống nếu không ghi",
+        ["so_tien"] = "Số tiền phí, lệ phí: phải nộp khi cơ quan yêu cầu thanh toán (trống nếu không ghi), đã nộp, chưa nộp được hoặc được hoàn trả; ví dụ 50.000 đồng",
         ["duong_dan_thanh_toan"] = "Địa chỉ trang thanh toán trực tuyến của hồ sơ",
     };
 
@@ -54,6 +55,12 @@ public static class TemplateCatalog
         new("resumed", "Tiếp tục giải quyết", "Hồ sơ được giải quyết tiếp", What + " được tiếp tục giải quyết."),
         new("apology", "Thư xin lỗi và hẹn lại ngày trả", "Thư xin lỗi và hẹn lại ngày trả kết quả",
             "Cơ quan giải quyết xin lỗi vì hồ sơ {{ ma_ho_so }} ({{ ten_thu_tuc }}) chưa có kết quả đúng hẹn.{% if ngay_hen_moi != blank %} Ngày hẹn trả mới: {{ ngay_hen_moi }}.{% endif %}" + Note),
+        new("payment-paid", "Đã nhận thanh toán phí, lệ phí", "Đã nhận thanh toán",
+            "Đã nhận thanh toán {{ so_tien }} cho hồ sơ {{ ma_ho_so }}. Cảm ơn bạn."),
+        new("payment-failed", "Thanh toán trực tuyến chưa thành công (bị từ chối hoặc quá thời gian)", "Thanh toán chưa thành công",
+            "Thanh toán {{ so_tien }} cho hồ sơ {{ ma_ho_so }} chưa thành công. Hồ sơ vẫn chờ nộp phí, lệ phí; vui lòng thử lại tại {{ duong_dan_thanh_toan }} hoặc nộp tại bộ phận một cửa."),
+        new("payment-refunded", "Hoàn trả phí, lệ phí", "Đã hoàn trả phí, lệ phí",
+            "Đã hoàn trả {{ so_tien }} phí, lệ phí của hồ sơ {{ ma_ho_so }}." + Reason),
         new("unit-transferred", "Hồ sơ chuyển sang đơn vị kế thừa khi sắp xếp đơn vị hành chính", "Hồ sơ chuyển sang đơn vị mới",
             What + " được chuyển tiếp giải quyết tại đơn vị mới do sắp xếp đơn vị hành chính; ngày hẹn trả không thay đổi." + Note),
     ];
@@ -83,6 +90,39 @@ public static class TemplateCatalog
             ("apologize", _) => "apology",
             ("transfer-unit", _) => "unit-transferred",
             _ => null,
+        };
+    }
+
+    /// <summary>The template an application or payment event is told with, or null when the applicant does not hear of it.</summary>
+    public static string? KeyFor(ApplicantEvent e)
+    {
+        ArgumentNullException.ThrowIfNull(e);
+        return e.Payment is not null ? Find(e.Action)?.Key : e.Application is { } application ? KeyFor(application) : null;
+    }
+
+    /// <summary>The values of the variables for an application or payment event.</summary>
+    public static Dictionary<string, object> Values(ApplicantEvent e, string link)
+    {
+        ArgumentNullException.ThrowIfNull(e);
+        if (e.Application is { } application)
+        {
+            return Values(application, link);
+        }
+
+        var payment = e.Payment!;
+        return new Dictionary<string, object>(StringComparer.Ordinal)
+        {
+            ["ma_ho_so"] = payment.Code,
+            ["ten_thu_tuc"] = string.Empty,
+            ["ngay_hen_tra"] = string.Empty,
+            ["ngay_hen_moi"] = string.Empty,
+            ["ghi_chu"] = string.Empty,
+            ["giay_to_bo_sung"] = Array.Empty<string>(),
+            ["duong_dan"] = link,
+            ["ly_do"] = payment.Event == Payments.Public.PaymentEvents.Refunded ? payment.Reason ?? string.Empty : string.Empty,
+            ["cach_nhan_ket_qua"] = string.Empty,
+            ["so_tien"] = Money.Vnd(payment.Amount),
+            ["duong_dan_thanh_toan"] = link + "/thanh-toan",
         };
     }
 

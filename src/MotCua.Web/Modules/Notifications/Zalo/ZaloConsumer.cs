@@ -24,7 +24,7 @@ internal sealed class ZaloConsumer(IOptionsMonitor<ZaloOptions> options, IHttpCl
 
     public string Name => ConsumerName;
 
-    public bool Accepts(string messageType) => messageType == ApplicationEventMessage.Type && options.CurrentValue.Mode != ZaloMode.Off;
+    public bool Accepts(string messageType) => ApplicantEvent.IsTold(messageType) && options.CurrentValue.Mode != ZaloMode.Off;
 
     public Task DeliverAsync(OutboxWork work, IServiceProvider services, CancellationToken cancellationToken) =>
         OutboxBatch.DeliverOneAsync(this, work, services, cancellationToken);
@@ -80,7 +80,7 @@ internal sealed class ZaloConsumer(IOptionsMonitor<ZaloOptions> options, IHttpCl
     }
 
     /// <summary>The template's parameters: every approved MotCua template uses these names.</summary>
-    public static Dictionary<string, string> TemplateData(NotificationText text, ApplicationEventMessage message)
+    public static Dictionary<string, string> TemplateData(NotificationText text, ApplicantEvent message)
     {
         ArgumentNullException.ThrowIfNull(text);
         ArgumentNullException.ThrowIfNull(message);

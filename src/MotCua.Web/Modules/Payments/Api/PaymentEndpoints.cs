@@ -12,13 +12,17 @@ namespace MotCua.Web.Modules.Payments.Api;
 
 public sealed record PaymentStarted(Guid PaymentId, Uri RedirectUrl);
 
-/// <summary>A payment as the API shows it; the method, who took it at the desk and any refund beside the fields every client reads.</summary>
+/// <summary>
+/// A payment as the API shows it; the method, who took it at the desk, any refund and the unit's account it was
+/// collected into (as declared when it was made) beside the fields every client reads.
+/// </summary>
 public sealed record PaymentView(
     Guid Id, string ApplicationCode, long Amount, PaymentStatus Status, string Provider, DateTimeOffset? PaidAt,
-    PaymentMethod Method, string? RecordedBy, DateTimeOffset? RefundedAt, string? RefundReason)
+    PaymentMethod Method, string? RecordedBy, DateTimeOffset? RefundedAt, string? RefundReason, PaymentAccount? Account)
 {
     public static PaymentView From(Payment p) => new(p.Id, p.ApplicationCode, p.Amount, p.Status, p.Provider, Local(p.PaidAt),
-        p.Method, p.RecordedBy, Local(p.RefundedAt), p.RefundReason);
+        p.Method, p.RecordedBy, Local(p.RefundedAt), p.RefundReason,
+        p.AccountNumber is null ? null : new PaymentAccount(p.AccountBank!, p.AccountNumber, p.AccountHolder!));
 
     private static DateTimeOffset? Local(Instant? at) => at?.InZone(Common.Text.VietnameseDates.Zone).ToDateTimeOffset();
 }

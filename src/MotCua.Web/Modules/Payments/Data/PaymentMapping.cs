@@ -25,6 +25,9 @@ internal sealed class PaymentMapping : IEntityTypeConfiguration<Payment>
         b.Property(p => p.RecordedBy).HasMaxLength(200);
         b.Property(p => p.RefundedBy).HasMaxLength(200);
         b.Property(p => p.RefundReason).HasMaxLength(2000);
+        b.Property(p => p.AccountBank).HasMaxLength(CollectingAccountRules.BankNameMaxLength);
+        b.Property(p => p.AccountNumber).HasMaxLength(CollectingAccountRules.LongestNumber);
+        b.Property(p => p.AccountHolder).HasMaxLength(CollectingAccountRules.HolderMaxLength);
 
         // A receipt number is given once per unit and year; the index makes a second one impossible on both databases.
         b.HasIndex(p => new { p.UnitId, p.ReceiptYear, p.ReceiptNumber }).IsUnique();

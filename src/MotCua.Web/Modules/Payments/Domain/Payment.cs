@@ -102,6 +102,12 @@ public sealed class Payment
     /// <summary>The officer who took a payment at the desk, or recorded a refund.</summary>
     public string? RecordedBy { get; private set; }
 
+    /// <summary>The unit's collecting account the fee goes into, as it was declared when the payment was made.</summary>
+    public string? AccountBank { get; private set; }
+
+    public string? AccountNumber { get; private set; }
+    public string? AccountHolder { get; private set; }
+
     public Instant? RefundedAt { get; private set; }
     public string? RefundedBy { get; private set; }
     public string? RefundReason { get; private set; }
@@ -138,6 +144,13 @@ public sealed class Payment
             PaidAt = now,
         };
         return payment;
+    }
+
+    /// <summary>Records the account the fee is collected into, as the unit declares it now (later changes leave it as it was).</summary>
+    public void CollectInto(PaymentAccount account)
+    {
+        ArgumentNullException.ThrowIfNull(account);
+        (AccountBank, AccountNumber, AccountHolder) = (account.BankName, account.AccountNumber, account.AccountHolder);
     }
 
     /// <summary>The provider name of payments taken at the desk.</summary>

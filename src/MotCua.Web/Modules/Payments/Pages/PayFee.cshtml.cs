@@ -8,11 +8,15 @@ namespace MotCua.Web.Modules.Payments.Pages;
 
 /// <summary>"/ho-so/{code}/thanh-toan": the fee due, where it goes, and the button that takes the payer to the gateway.</summary>
 [Authorize]
-public sealed class PayFeeModel(ApplicationPayments applications, PaymentService payments, PaymentGateways gateways) : PageModel
+public sealed class PayFeeModel(ApplicationPayments applications, PaymentService payments, Public.UnitPaymentAccounts accounts, Catalog.Public.CatalogDirectory catalog) : PageModel
 {
     public PaymentDue? Due { get; private set; }
     public Failure? Problem { get; private set; }
-    public string? Gateway => gateways.Default?.DisplayName;
+
+    /// <summary>The processing unit's collecting account; null when it declared none (the fee is then paid at the desk).</summary>
+    public Public.UnitPaymentAccount? Account { get; private set; }
+
+    public string UnitName { get; private set; } = string.Empty;
 
     public async Task<IActionResult> OnGetAsync(string code, CancellationToken cancellationToken)
     {
@@ -23,6 +27,7 @@ public sealed class PayFeeModel(ApplicationPayments applications, PaymentService
         }
 
         (Due, Problem) = (due.Value, due.Failure);
+        await LoadAccountAsync(cancellationToken);
         return Page();
     }
 
@@ -38,9 +43,19 @@ public sealed class PayFeeModel(ApplicationPayments applications, PaymentService
         {
             Problem = failure;
             Due = (await applications.DueAsync(User, code, cancellationToken)).Value;
+            await LoadAccountAsync(cancellationToken);
             return Page();
         }
 
         return Redirect(started.Value!.RedirectUrl.AbsoluteUri);
+    }
+
+    private async Task LoadAccountAsync(CancellationToken cancellationToken)
+    {
+        if (Due is { } due)
+        {
+            Account = await accounts.ForUnitAsync(due.UnitId, cancellationToken);
+            UnitName = (await catalog.UnitAsync(due.UnitId, cancellationToken))?.Name ?? string.Empty;
+        }
     }
 }
