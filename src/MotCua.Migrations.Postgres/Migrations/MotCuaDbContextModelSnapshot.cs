@@ -366,6 +366,23 @@ namespace MotCua.Migrations.Postgres.Migrations
                     b.Property<DateTime?>("DueAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<string>("ExemptionCategory")
+                        .HasMaxLength(400)
+                        .HasColumnType("character varying(400)");
+
+                    b.Property<string>("ExemptionLegalBasis")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<int?>("ExemptionPercent")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime?>("FeePaidAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<bool>("FeesDueAtSubmission")
+                        .HasColumnType("boolean");
+
                     b.Property<DateTime?>("FinishedAt")
                         .HasColumnType("timestamp with time zone");
 
@@ -782,6 +799,11 @@ namespace MotCua.Migrations.Postgres.Migrations
 
                     b.Property<bool>("OnlineOnly")
                         .HasColumnType("boolean");
+
+                    b.Property<string>("PaymentDue")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
 
                     b.Property<bool>("PostalAllowed")
                         .HasColumnType("boolean");
@@ -1896,6 +1918,35 @@ namespace MotCua.Migrations.Postgres.Migrations
                                 .HasForeignKey("ApplicationId");
                         });
 
+                    b.OwnsMany("MotCua.Web.Modules.Catalog.Public.FeeItem", "FeeItems", b1 =>
+                        {
+                            b1.Property<long>("ApplicationId");
+
+                            b1.Property<int>("__synthesizedOrdinal")
+                                .ValueGeneratedOnAdd();
+
+                            b1.Property<long>("Amount");
+
+                            b1.Property<string>("Kind")
+                                .IsRequired();
+
+                            b1.Property<string>("Name")
+                                .IsRequired();
+
+                            b1.HasKey("ApplicationId", "__synthesizedOrdinal");
+
+                            b1.ToTable("applications");
+
+                            b1
+                                .ToJson("FeeItems")
+                                .HasColumnType("jsonb");
+
+                            b1.WithOwner()
+                                .HasForeignKey("ApplicationId");
+                        });
+
+                    b.Navigation("FeeItems");
+
                     b.Navigation("Steps");
 
                     b.Navigation("SupplementItems");
@@ -1960,6 +2011,9 @@ namespace MotCua.Migrations.Postgres.Migrations
 
                             b1.Property<long>("Amount");
 
+                            b1.Property<string>("Kind")
+                                .IsRequired();
+
                             b1.Property<string>("Name")
                                 .IsRequired();
 
@@ -1973,6 +2027,34 @@ namespace MotCua.Migrations.Postgres.Migrations
 
                             b1
                                 .ToJson("Fees")
+                                .HasColumnType("jsonb");
+
+                            b1.WithOwner()
+                                .HasForeignKey("ProcedureId");
+                        });
+
+                    b.OwnsMany("MotCua.Web.Modules.Catalog.Public.FeeExemption", "FeeExemptions", b1 =>
+                        {
+                            b1.Property<int>("ProcedureId");
+
+                            b1.Property<int>("__synthesizedOrdinal")
+                                .ValueGeneratedOnAdd();
+
+                            b1.Property<string>("AppliesTo");
+
+                            b1.Property<string>("Category")
+                                .IsRequired();
+
+                            b1.Property<string>("LegalBasis");
+
+                            b1.Property<int>("Percent");
+
+                            b1.HasKey("ProcedureId", "__synthesizedOrdinal");
+
+                            b1.ToTable("procedures");
+
+                            b1
+                                .ToJson("FeeExemptions")
                                 .HasColumnType("jsonb");
 
                             b1.WithOwner()
@@ -2066,6 +2148,8 @@ namespace MotCua.Migrations.Postgres.Migrations
                         });
 
                     b.Navigation("Documents");
+
+                    b.Navigation("FeeExemptions");
 
                     b.Navigation("Fees");
 
@@ -2183,6 +2267,38 @@ namespace MotCua.Migrations.Postgres.Migrations
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("MotCua.Web.Modules.Payments.Domain.Payment", b =>
+                {
+                    b.OwnsMany("MotCua.Web.Modules.Payments.Domain.PaymentItem", "Items", b1 =>
+                        {
+                            b1.Property<Guid>("PaymentId");
+
+                            b1.Property<int>("__synthesizedOrdinal")
+                                .ValueGeneratedOnAdd();
+
+                            b1.Property<long>("Amount");
+
+                            b1.Property<string>("Kind")
+                                .IsRequired();
+
+                            b1.Property<string>("Name")
+                                .IsRequired();
+
+                            b1.HasKey("PaymentId", "__synthesizedOrdinal");
+
+                            b1.ToTable("payments");
+
+                            b1
+                                .ToJson("Items")
+                                .HasColumnType("jsonb");
+
+                            b1.WithOwner()
+                                .HasForeignKey("PaymentId");
+                        });
+
+                    b.Navigation("Items");
                 });
 
             modelBuilder.Entity("MotCua.Web.Common.Outbox.OutboxMessage", b =>

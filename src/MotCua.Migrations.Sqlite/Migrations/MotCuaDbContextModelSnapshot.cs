@@ -348,6 +348,23 @@ namespace MotCua.Migrations.Sqlite.Migrations
                     b.Property<DateTime?>("DueAt")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("ExemptionCategory")
+                        .HasMaxLength(400)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ExemptionLegalBasis")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("ExemptionPercent")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("FeePaidAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("FeesDueAtSubmission")
+                        .HasColumnType("INTEGER");
+
                     b.Property<DateTime?>("FinishedAt")
                         .HasColumnType("TEXT");
 
@@ -753,6 +770,11 @@ namespace MotCua.Migrations.Sqlite.Migrations
 
                     b.Property<bool>("OnlineOnly")
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("PaymentDue")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
 
                     b.Property<bool>("PostalAllowed")
                         .HasColumnType("INTEGER");
@@ -1846,6 +1868,35 @@ namespace MotCua.Migrations.Sqlite.Migrations
                                 .HasForeignKey("ApplicationId");
                         });
 
+                    b.OwnsMany("MotCua.Web.Modules.Catalog.Public.FeeItem", "FeeItems", b1 =>
+                        {
+                            b1.Property<long>("ApplicationId");
+
+                            b1.Property<int>("__synthesizedOrdinal")
+                                .ValueGeneratedOnAddOrUpdate();
+
+                            b1.Property<long>("Amount");
+
+                            b1.Property<string>("Kind")
+                                .IsRequired();
+
+                            b1.Property<string>("Name")
+                                .IsRequired();
+
+                            b1.HasKey("ApplicationId", "__synthesizedOrdinal");
+
+                            b1.ToTable("applications");
+
+                            b1
+                                .ToJson("FeeItems")
+                                .HasColumnType("TEXT");
+
+                            b1.WithOwner()
+                                .HasForeignKey("ApplicationId");
+                        });
+
+                    b.Navigation("FeeItems");
+
                     b.Navigation("Steps");
 
                     b.Navigation("SupplementItems");
@@ -1910,6 +1961,9 @@ namespace MotCua.Migrations.Sqlite.Migrations
 
                             b1.Property<long>("Amount");
 
+                            b1.Property<string>("Kind")
+                                .IsRequired();
+
                             b1.Property<string>("Name")
                                 .IsRequired();
 
@@ -1923,6 +1977,34 @@ namespace MotCua.Migrations.Sqlite.Migrations
 
                             b1
                                 .ToJson("Fees")
+                                .HasColumnType("TEXT");
+
+                            b1.WithOwner()
+                                .HasForeignKey("ProcedureId");
+                        });
+
+                    b.OwnsMany("MotCua.Web.Modules.Catalog.Public.FeeExemption", "FeeExemptions", b1 =>
+                        {
+                            b1.Property<int>("ProcedureId");
+
+                            b1.Property<int>("__synthesizedOrdinal")
+                                .ValueGeneratedOnAddOrUpdate();
+
+                            b1.Property<string>("AppliesTo");
+
+                            b1.Property<string>("Category")
+                                .IsRequired();
+
+                            b1.Property<string>("LegalBasis");
+
+                            b1.Property<int>("Percent");
+
+                            b1.HasKey("ProcedureId", "__synthesizedOrdinal");
+
+                            b1.ToTable("procedures");
+
+                            b1
+                                .ToJson("FeeExemptions")
                                 .HasColumnType("TEXT");
 
                             b1.WithOwner()
@@ -2016,6 +2098,8 @@ namespace MotCua.Migrations.Sqlite.Migrations
                         });
 
                     b.Navigation("Documents");
+
+                    b.Navigation("FeeExemptions");
 
                     b.Navigation("Fees");
 
@@ -2133,6 +2217,38 @@ namespace MotCua.Migrations.Sqlite.Migrations
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("MotCua.Web.Modules.Payments.Domain.Payment", b =>
+                {
+                    b.OwnsMany("MotCua.Web.Modules.Payments.Domain.PaymentItem", "Items", b1 =>
+                        {
+                            b1.Property<Guid>("PaymentId");
+
+                            b1.Property<int>("__synthesizedOrdinal")
+                                .ValueGeneratedOnAddOrUpdate();
+
+                            b1.Property<long>("Amount");
+
+                            b1.Property<string>("Kind")
+                                .IsRequired();
+
+                            b1.Property<string>("Name")
+                                .IsRequired();
+
+                            b1.HasKey("PaymentId", "__synthesizedOrdinal");
+
+                            b1.ToTable("payments");
+
+                            b1
+                                .ToJson("Items")
+                                .HasColumnType("TEXT");
+
+                            b1.WithOwner()
+                                .HasForeignKey("PaymentId");
+                        });
+
+                    b.Navigation("Items");
                 });
 
             modelBuilder.Entity("MotCua.Web.Common.Outbox.OutboxMessage", b =>

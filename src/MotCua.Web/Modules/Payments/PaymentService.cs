@@ -68,7 +68,7 @@ public sealed class PaymentService(
 
         var now = clock.GetCurrentInstant();
         var payment = new Payment(NewOrderRef(now), fee.ApplicationId, fee.Code, fee.UnitId, fee.Amount, gateway.Name,
-            $"Thanh toan le phi ho so {fee.Code}", fee.ApplicantUserId, now, Duration.FromMinutes(options.Value.PaymentMinutes));
+            $"Thanh toan le phi ho so {fee.Code}", fee.ApplicantUserId, now, Duration.FromMinutes(options.Value.PaymentMinutes), ItemsOf(fee));
         payment.CollectInto(new PaymentAccount(account.BankName, account.AccountNumber, account.AccountHolder));
         var redirect = gateway.PayUrl(new PaymentOrder(payment.OrderRef, payment.Amount, payment.Description,
             new Uri(portal.Value.BaseUri, ReturnPath), payerIp ?? "127.0.0.1", payment.CreatedAt, payment.ExpiresAt));
@@ -99,7 +99,7 @@ public sealed class PaymentService(
         var (fee, officer) = due.Value;
         var now = clock.GetCurrentInstant();
         var payment = Payment.AtCounter(NewOrderRef(now), fee.ApplicationId, fee.Code, fee.UnitId, fee.Amount, method, officer,
-            $"Thu lệ phí hồ sơ {fee.Code} tại bộ phận một cửa", fee.ApplicantUserId, now);
+            $"Thu lệ phí hồ sơ {fee.Code} tại bộ phận một cửa", fee.ApplicantUserId, now, ItemsOf(fee));
         if (await db.Set<CollectingAccount>().AsNoTracking().SingleOrDefaultAsync(a => a.UnitId == fee.UnitId, cancellationToken) is { } account)
         {
             payment.CollectInto(new PaymentAccount(account.BankName, account.AccountNumber, account.AccountHolder));
@@ -300,6 +300,10 @@ public sealed class PaymentService(
         var merchant = fields.FirstOrDefault(f => f.Key == "vnp_TmnCode").Value;
         return gateways.ForMerchant(merchant).Select(g => (g, g.Read(fields))).FirstOrDefault(r => r.Item2 is not null);
     }
+
+    /// <summary>The lines the application says are due, kept on the payment for its receipt.</summary>
+    private static IEnumerable<PaymentItem> ItemsOf(PaymentDue fee) =>
+        (fee.Items ?? []).Select(i => new PaymentItem(i.Name, i.Kind == Catalog.Public.FeeKind.Charge ? PaymentItem.Charge : PaymentItem.Duty, i.Amount));
 
     /// <summary>Unique, short, letters and digits only, as gateways want it: the day, then 12 random hex digits.</summary>
     private static string NewOrderRef(Instant now) =>

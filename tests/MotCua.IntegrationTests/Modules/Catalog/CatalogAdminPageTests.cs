@@ -95,6 +95,35 @@ public abstract class CatalogAdminPageTests(MotCuaApp app)
     }
 
     [Fact]
+    public async Task The_admin_sets_a_fees_kind_when_it_is_paid_and_who_is_exempted()
+    {
+        using var admin = app.Pages();
+        await admin.SignInAsync("admin");
+        var code = await ImportNewAsync(await app.ApiClientFor("admin"));
+        var page = $"/quan-tri/danh-muc/{code}";
+        var today = DateTime.UtcNow.AddHours(7).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+        var terms = Terms("Cấp bản sao từ sổ gốc", "3.000", "1.500", "1", today);
+        terms["Fees[0].Kind"] = "Charge";
+        terms["PaymentDue"] = "AtSubmission";
+        terms["Exemptions[0].Category"] = "Người thuộc hộ nghèo";
+        terms["Exemptions[0].Percent"] = "120";
+
+        using var wrong = await admin.SubmitAsync(page, terms, page + "?handler=Save");
+        Assert.Contains("Tỷ lệ miễn, giảm là số từ 1 đến 100", WebUtility.HtmlDecode(await wrong.Content.ReadAsStringAsync()), StringComparison.Ordinal);
+
+        terms["Exemptions[0].Percent"] = "100";
+        terms["Exemptions[0].LegalBasis"] = "Nghị quyết số 15/2026/NQ-HĐND";
+        using var saved = await admin.SubmitAsync(page, terms, page + "?handler=Save");
+        Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
+        var procedure = await app.CreateClient().GetJsonAsync($"/api/v1/procedures/{code}");
+        Assert.Equal("Charge", procedure.GetProperty("fees")[0].GetProperty("kind").GetString());
+        Assert.Equal("AtSubmission", procedure.GetProperty("paymentDue").GetString());
+        Assert.Equal("Người thuộc hộ nghèo", procedure.GetProperty("feeExemptions")[0].GetProperty("category").GetString());
+        var (_, edit) = await admin.GetAsync(page);
+        Assert.Contains("value=\"Người thuộc hộ nghèo\"", WebUtility.HtmlDecode(edit), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task The_admin_reorders_the_workflow_after_the_checks_say_what_is_wrong()
     {
         using var admin = app.Pages();

@@ -22,6 +22,38 @@ public sealed class ExcelCatalogTests
     }
 
     [Fact]
+    public void Fee_kinds_payment_timing_and_exemptions_read_back_and_an_old_workbook_without_them_reads_as_before()
+    {
+        var sample = Sample();
+        var first = sample.Procedures[0];
+        var withFees = first with
+        {
+            Fees = [new FeeRecord("Phí cung cấp thông tin lý lịch tư pháp", 200_000, null, null, MotCua.Web.Modules.Catalog.Public.FeeKind.Charge)],
+            PaymentDue = MotCua.Web.Modules.Catalog.Public.PaymentTiming.AtSubmission,
+            Exemptions = [new ExemptionRecord("Sinh viên", 50, "Thông tư số 244/2016/TT-BTC", MotCua.Web.Modules.Catalog.Public.FeeKind.Charge), new ExemptionRecord("Người cao tuổi", 100)],
+        };
+        var file = sample with { Procedures = [withFees, .. sample.Procedures.Skip(1)] };
+        using var workbook = new MemoryStream(ExcelCatalog.Write(file));
+        var read = ExcelCatalog.Read(workbook);
+        Assert.True(read.Succeeded, read.Failure?.Headline);
+        Assert.Equal(CatalogJson.Canonical(withFees.Terms), CatalogJson.Canonical(read.Value!.Procedures[0].Terms));
+
+        // Without the exemptions sheet (a workbook made before it existed) the rest reads, fees as lệ phí when no kind is written.
+        workbook.Position = 0;
+        var sheets = MiniExcel.GetSheetNames(workbook).Where(n => n != ExcelCatalog.Exemptions).ToDictionary(name => name, name =>
+        {
+            workbook.Position = 0;
+            return (object)workbook.Query(useHeaderRow: true, sheetName: name).Select(r => new Dictionary<string, object?>((IDictionary<string, object?>)r)).ToList();
+        });
+        using var old = new MemoryStream();
+        old.SaveAs(sheets, printHeader: true, excelType: ExcelType.XLSX);
+        old.Position = 0;
+        var oldRead = ExcelCatalog.Read(old);
+        Assert.True(oldRead.Succeeded, oldRead.Failure?.Headline);
+        Assert.Empty(oldRead.Value!.Procedures[0].Exemptions ?? []);
+    }
+
+    [Fact]
     public void A_wrong_cell_is_named_by_sheet_row_and_column()
     {
         var sample = Sample();

@@ -43,6 +43,14 @@ internal sealed class ApplicationMapping : IEntityTypeConfiguration<Application>
             s.Property(x => x.Role).HasConversion<string>();
         });
         b.OwnsMany(a => a.SupplementItems, s => s.ToJson("SupplementItems"));
+        b.OwnsMany(a => a.FeeItems, f =>
+        {
+            f.ToJson("FeeItems");
+            f.Property(x => x.Kind).HasConversion<string>();
+        });
+        b.Navigation(a => a.FeeItems).HasField("_feeItems");
+        b.Property(a => a.ExemptionCategory).HasMaxLength(400);
+        b.Property(a => a.ExemptionLegalBasis).HasMaxLength(1000);
         b.HasMany(a => a.Events).WithOne().HasForeignKey(e => e.ApplicationId).OnDelete(DeleteBehavior.Restrict);
         b.Navigation(a => a.Events).HasField("_events");
         b.Ignore(a => a.Step);

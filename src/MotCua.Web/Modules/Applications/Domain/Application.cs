@@ -83,8 +83,35 @@ public sealed class Application
     public ApplicationStatus? ResumeStatus { get; private set; }
     public string? Reason { get; private set; }
 
-    /// <summary>What the applicant must pay (đồng), as the last payment request said; null when it named no amount.</summary>
+    /// <summary>What the applicant must pay (đồng), as the last payment request (or, paid at submission, the filing) said; null when it named no amount.</summary>
     public long? AmountDue { get; private set; }
+
+    /// <summary>What <see cref="AmountDue"/> is made of, line by line (name, phí or lệ phí, amount); empty when it names no lines.</summary>
+    public IReadOnlyList<FeeItem> FeeItems => (IReadOnlyList<FeeItem>?)_feeItems ?? [];
+
+    private List<FeeItem>? _feeItems = [];
+
+    /// <summary>The procedure collects its fee with the application: reception receives it only once the fee is paid.</summary>
+    public bool FeesDueAtSubmission { get; private set; }
+
+    /// <summary>When the fee last asked for was paid (online or at the desk).</summary>
+    public Instant? FeePaidAt { get; private set; }
+
+    /// <summary>The exemption the applicant claims (the category as the procedure words it), its share and legal basis; null when none.</summary>
+    public string? ExemptionCategory { get; private set; }
+
+    public int? ExemptionPercent { get; private set; }
+    public string? ExemptionLegalBasis { get; private set; }
+
+    /// <summary>Filed, paid at submission and not yet paid: reception waits for the fee.</summary>
+    public bool AwaitsFeeAtSubmission => Status == ApplicationStatus.Submitted && FeesDueAtSubmission && AmountDue > 0 && FeePaidAt is null;
+
+    /// <summary>What the procedure's terms make this application pay: its channel's amounts, less the exemption it claims.</summary>
+    public FeesDue FeesDueUnder(ProcedureTerms procedure)
+    {
+        ArgumentNullException.ThrowIfNull(procedure);
+        return procedure.FeesDueFor(Channel.IsOnline(), procedure.Exemption(ExemptionCategory));
+    }
     public string? LegalBasis { get; private set; }
     public Instant? ApologyNewDueAt { get; private set; }
     public string? ApologyReason { get; private set; }
@@ -137,6 +164,7 @@ public sealed class Application
             Consent = consent,
             TimeLimit = procedure.TimeLimitFor(channel.IsOnline()),
             Steps = StepsOf(procedure, unit, stepUnits),
+            FeesDueAtSubmission = procedure.PaymentDue == PaymentTiming.AtSubmission,
             CreatedAt = now,
         };
     }
@@ -175,6 +203,7 @@ public sealed class Application
         FormJson = formJson;
         TimeLimit = procedure.TimeLimitFor(Channel.IsOnline());
         Steps = StepsOf(procedure, unit, stepUnits);
+        FeesDueAtSubmission = procedure.PaymentDue == PaymentTiming.AtSubmission;
         Version++;
         return null;
     }
@@ -291,6 +320,10 @@ public sealed class Application
             new Refusal(RefusalKind.Conflict, "Hồ sơ đã được hẹn lại ngày trả kết quả; chỉ được hẹn lại một lần."),
         ApplicationAction.ReturnResult when Timeliness == Calendar.Public.Timeliness.Late && ApologyNewDueAt is null =>
             new Refusal(RefusalKind.Conflict, "Hồ sơ trễ hạn: phải gửi văn bản xin lỗi và hẹn lại ngày trả (mẫu 04) trước khi trả kết quả."),
+        ApplicationAction.Receive when AwaitsFeeAtSubmission =>
+            new Refusal(RefusalKind.Conflict, "Hồ sơ chưa nộp phí, lệ phí. Thủ tục này nộp phí, lệ phí khi nộp hồ sơ: chỉ tiếp nhận sau khi người nộp thanh toán trực tuyến hoặc cán bộ một cửa thu tại quầy."),
+        ApplicationAction.PaymentConfirmed when Status == ApplicationStatus.Submitted && !AwaitsFeeAtSubmission =>
+            new Refusal(RefusalKind.Conflict, "Hồ sơ này hiện không chờ thanh toán."),
         _ => null,
     };
 
@@ -321,7 +354,7 @@ public sealed class Application
         ApplicationAction.Supplement => [ApplicationStatus.SupplementRequested],
         ApplicationAction.Forward or ApplicationAction.Approve or ApplicationAction.Reject or ApplicationAction.Suspend => [ApplicationStatus.InProgress],
         ApplicationAction.RequestPayment => [ApplicationStatus.InProgress, ApplicationStatus.ResultReady],
-        ApplicationAction.PaymentConfirmed => [ApplicationStatus.AwaitingPayment],
+        ApplicationAction.PaymentConfirmed => [ApplicationStatus.AwaitingPayment, ApplicationStatus.Submitted],
         ApplicationAction.ReturnResult => [ApplicationStatus.ResultReady],
         ApplicationAction.Withdraw => [ApplicationStatus.Submitted, ApplicationStatus.InProgress, ApplicationStatus.SupplementRequested, ApplicationStatus.AwaitingPayment],
         ApplicationAction.ConfirmWithdrawal => [ApplicationStatus.WithdrawalRequested],
@@ -388,6 +421,10 @@ public sealed class Application
             new Refusal(RefusalKind.Invalid, "Yêu cầu bổ sung không đề nghị sửa tờ khai; chỉ gửi giấy tờ bổ sung.", "form"),
         ApplicationAction.RequestPayment when r.Amount is <= 0 =>
             new Refusal(RefusalKind.Invalid, "Số tiền phải nộp phải lớn hơn 0 đồng.", "amount"),
+        ApplicationAction.RequestPayment when r.Fees is { } fees && r.Amount < fees.Total && string.IsNullOrWhiteSpace(r.Reason) =>
+            new Refusal(RefusalKind.Invalid, $"Số tiền thấp hơn số tiền tính theo mức thu của thủ tục ({Dong(fees.Total)}); nhập lý do thu thấp hơn.", "reason"),
+        ApplicationAction.RequestPayment when r.Fees is { Exemption: { } claimed } fees && r.Amount > fees.Total && string.IsNullOrWhiteSpace(r.Reason) =>
+            new Refusal(RefusalKind.Invalid, $"Người nộp đề nghị miễn, giảm (“{claimed.Category}”): nhập lý do không áp dụng khi thu nhiều hơn {Dong(fees.Total)}.", "reason"),
         ApplicationAction.Apologize when r.NewDueAt is null || DueAt is null || r.NewDueAt <= DueAt =>
             new Refusal(RefusalKind.Invalid, "Ngày hẹn trả mới phải sau ngày hẹn trả ban đầu.", "newDueAt"),
         ApplicationAction.Apologize when string.IsNullOrWhiteSpace(r.Reason) =>
@@ -402,6 +439,13 @@ public sealed class Application
         {
             case ApplicationAction.Submit:
                 SubmittedAt = now;
+                ClaimExemption(r.Fees?.Exemption);
+                if (FeesDueAtSubmission && r.Fees is { Total: > 0 } due)
+                {
+                    AmountDue = due.Total;
+                    _feeItems = due.Items.ToList();
+                }
+
                 // What the applicant is told at once: the due date if received as soon as the one-stop works.
                 DueAt = time.AddWorkingTime(time.ReceivedAt(now), TimeLimit.Value, TimeLimit.Unit);
                 // An assisted filing says in the applicant's own history who filed it and how they agreed.
@@ -464,11 +508,20 @@ public sealed class Application
 
             case ApplicationAction.RequestPayment:
                 AmountDue = r.Amount;
+                _feeItems = ItemsFor(r.Amount, r.Fees);
+                FeePaidAt = null;
                 Pause(from, now);
                 Move(r, actor, ApplicationStatus.AwaitingPayment, now, Step?.Role ?? StepRole.Reception);
                 break;
 
+            case ApplicationAction.PaymentConfirmed when from == ApplicationStatus.Submitted:
+                // Paid at submission: it stays where it is, now open to reception.
+                FeePaidAt = now;
+                Append(r, actor, from, from, now, null);
+                break;
+
             case ApplicationAction.PaymentConfirmed:
+                FeePaidAt = now;
                 Move(r, actor, Resume(time, now), now, null);
                 break;
 
@@ -506,6 +559,35 @@ public sealed class Application
             default:
                 throw new InvalidOperationException($"Unhandled action {r.Action}.");
         }
+    }
+
+    private static string Dong(long amount) => amount.ToString("N0", System.Globalization.CultureInfo.GetCultureInfo("vi-VN")) + " đồng";
+
+    private void ClaimExemption(FeeExemption? exemption)
+    {
+        ExemptionCategory = exemption?.Category;
+        ExemptionPercent = exemption?.Percent;
+        ExemptionLegalBasis = exemption?.LegalBasis;
+    }
+
+    /// <summary>
+    /// The lines of a payment request: the procedure's computed lines when the officer asks for exactly that; otherwise
+    /// one line for the amount they name (a fee set case by case, or lowered with a reason), of the kind the lines share.
+    /// </summary>
+    private static List<FeeItem> ItemsFor(long? amount, FeesDue? computed)
+    {
+        if (amount is not > 0)
+        {
+            return [];
+        }
+
+        if (computed is not null && computed.Total == amount)
+        {
+            return computed.Items.ToList();
+        }
+
+        var kinds = computed?.Items.Select(i => i.Kind).Distinct().ToList() ?? [];
+        return [new FeeItem("Phí, lệ phí theo yêu cầu của cơ quan", kinds.Count == 1 ? kinds[0] : FeeKind.Duty, amount.Value)];
     }
 
     private void PlanSteps(IWorkingTime time, Instant start, Instant due)

@@ -132,7 +132,11 @@ public enum RefusalKind
 /// <summary>Why an action was refused, in words for people. Nothing changed.</summary>
 public sealed record Refusal(RefusalKind Kind, string Message, string? Field = null);
 
-/// <summary>An action with what it carries. Only what the action needs is read.</summary>
+/// <summary>
+/// An action with what it carries. Only what the action needs is read. <paramref name="Fees"/>: what the procedure's terms
+/// make the application pay (with the exemption claimed, on submit): submit records it when the fee is due at once;
+/// a payment request for less needs a reason.
+/// </summary>
 public sealed record TransitionRequest(
     ApplicationAction Action,
     string? Note = null,
@@ -144,7 +148,8 @@ public sealed record TransitionRequest(
     ReturnMethod? ReturnMethod = null,
     bool HasResultDocument = false,
     string? FormJson = null,
-    long? Amount = null);
+    long? Amount = null,
+    FeesDue? Fees = null);
 
 /// <summary>One line of history: append-only, never edited.</summary>
 public sealed class ApplicationEvent

@@ -137,7 +137,7 @@ public sealed class ApplicationDetailsModel(
         Documents = await db.Set<ApplicationDocument>().AsNoTracking().Where(d => d.ApplicationId == application.Id).OrderBy(d => d.UploadedAt).ToListAsync(cancellationToken);
         var unit = await catalog.UnitAsync(application.UnitId, cancellationToken);
         (UnitName, UnitAddress) = (unit?.Name ?? string.Empty, unit?.Address);
-        PaysOnline = application.Status == ApplicationStatus.AwaitingPayment
+        PaysOnline = (application.Status == ApplicationStatus.AwaitingPayment || application.AwaitsFeeAtSubmission)
             && await paymentAccounts.ForUnitAsync(application.UnitId, cancellationToken) is { CollectsOnline: true };
         var procedure = await catalog.ProcedureAsync(application.ProcedureId, application.ProcedureVersion, cancellationToken);
         var fields = procedure?.Form is { } form ? forms.FieldsOf(form) : [];

@@ -34,6 +34,9 @@ public sealed class CheckAnswersModel(MotCuaDbContext db, ApplicationAccess acce
     public IReadOnlyList<ApplicationDocument> OtherFiles { get; private set; } = [];
     public string? Error { get; private set; }
 
+    /// <summary>The exemption the applicant claims (a category the procedure lists), or none.</summary>
+    [BindProperty] public string? Exemption { get; set; }
+
     /// <summary>The required documents not attached yet, when that is why the draft was not sent.</summary>
     public IReadOnlyList<string> MissingNames { get; private set; } = [];
 
@@ -59,7 +62,7 @@ public sealed class CheckAnswersModel(MotCuaDbContext db, ApplicationAccess acce
             return Page();
         }
 
-        var applied = await transitions.ApplyAsync(User, code, new TransitionInput("submit", null, null, null, null, null, null, null), cancellationToken);
+        var applied = await transitions.ApplyAsync(User, code, new TransitionInput("submit", null, null, null, null, null, null, null, Exemption: string.IsNullOrWhiteSpace(Exemption) ? null : Exemption), cancellationToken);
         if (applied.Failure is { } refused)
         {
             Error = refused.Message;

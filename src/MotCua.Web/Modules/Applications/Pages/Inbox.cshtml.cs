@@ -37,7 +37,8 @@ public sealed class InboxModel(MotCuaDbContext db, ApplicationAccess access, Cat
         Instant? DueAt,
         Instant? NewDueAt,
         TimeLeft TimeLeft,
-        bool MissingDocuments);
+        bool MissingDocuments,
+        bool AwaitsFee = false);
 
     public bool ShowsAll => Scope == AllScope;
     public IReadOnlyList<Row> Rows { get; private set; } = [];
@@ -112,7 +113,7 @@ public sealed class InboxModel(MotCuaDbContext db, ApplicationAccess access, Cat
         var time = await calendars.GetAsync(cancellationToken);
         Rows = page.Select(a => new Row(a.Code, a.ProcedureName, a.ApplicantName, a.Status, a.Channel,
             ApplicationLabels.StepName(a),
-            a.DueAt, a.ApologyNewDueAt, TimeLeft.Of(a, time, now), a.MissingDocuments)).ToList();
+            a.DueAt, a.ApologyNewDueAt, TimeLeft.Of(a, time, now), a.MissingDocuments, a.AwaitsFeeAtSubmission)).ToList();
 
         var procedures = await db.Set<Application>().AsNoTracking().Where(a => a.UnitPath.StartsWith(path))
             .Select(a => new { a.ProcedureCode, a.ProcedureName }).Distinct().ToListAsync(cancellationToken);

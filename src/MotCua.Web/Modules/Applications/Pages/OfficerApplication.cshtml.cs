@@ -62,7 +62,8 @@ public sealed class OfficerApplicationModel(
     [BindProperty] public string? Amount { get; set; }
 
     /// <summary>The procedure's fee for the channel this application came by: what a payment request proposes.</summary>
-    public long? ProposedFee => Procedure?.TotalFee(Application.Channel is Channel.OnlineRemote or Channel.OnlineAssisted) is > 0 and var fee ? fee : null;
+    /// <summary>What the procedure's fees come to for this application (its channel, the exemption claimed); none for a fee paid at submission.</summary>
+    public long? ProposedFee => Procedure is { } procedure && !Application.FeesDueAtSubmission && Application.FeesDueUnder(procedure).Total is > 0 and var fee ? fee : null;
     [BindProperty] public string? DocumentName { get; set; }
     [BindProperty(Name = "file")] public IFormFile? Upload { get; set; }
 

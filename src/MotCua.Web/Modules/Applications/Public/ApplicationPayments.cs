@@ -11,11 +11,12 @@ using NodaTime;
 
 namespace MotCua.Web.Modules.Applications.Public;
 
-/// <summary>An application's fee as the payment module sees it: what is due, to which unit, for whom.</summary>
-public sealed record PaymentDue(long ApplicationId, string Code, int UnitId, long Amount, string ProcedureName, Guid? ApplicantUserId);
+/// <summary>An application's fee as the payment module sees it: what is due, to which unit, for whom, and its lines (none for an old request).</summary>
+public sealed record PaymentDue(long ApplicationId, string Code, int UnitId, long Amount, string ProcedureName, Guid? ApplicantUserId, IReadOnlyList<FeeItem>? Items = null);
 
 /// <summary>An application as its payments page shows it to an officer: what it is, whether a fee is due, whether they take fees for it.</summary>
-public sealed record PaymentSubject(string Code, string ProcedureName, ApplicationStatus Status, long? AmountDue, bool TakesFees);
+/// <param name="FeeDueNow">A fee can be paid now: awaiting payment, or filed with its fee due at submission and unpaid.</param>
+public sealed record PaymentSubject(string Code, string ProcedureName, ApplicationStatus Status, long? AmountDue, bool TakesFees, bool FeeDueNow = false);
 
 /// <summary>Who paid an application's fee and for what, as a receipt names them.</summary>
 public sealed record PaymentPayer(string Name, string? Address, string ProcedureName);
@@ -27,7 +28,10 @@ public sealed record PaymentPayer(string Name, string? Address, string Procedure
 /// </summary>
 public sealed class ApplicationPayments(MotCuaDbContext db, ApplicationAccess access, WorkingCalendarProvider calendars)
 {
-    /// <summary>The fee the applicant may pay now: their own application, awaiting payment, with an amount named.</summary>
+    /// <summary>
+    /// The fee the applicant may pay now: their own application, awaiting payment with an amount named, or just filed
+    /// for a procedure paid at submission and not yet paid.
+    /// </summary>
     public async Task<Result<PaymentDue>> DueAsync(ClaimsPrincipal user, string code, CancellationToken cancellationToken)
     {
         var (caller, application) = await QueryEndpoints.LoadVisibleAsync(db, access, user, code, track: false, cancellationToken);
@@ -46,7 +50,7 @@ public sealed class ApplicationPayments(MotCuaDbContext db, ApplicationAccess ac
 
     /// <summary>
     /// The fee an officer takes at the desk: reception of the application's unit, the application awaiting payment
-    /// with an amount named. With it, the officer's name for the record.
+    /// with an amount named (or filed and its fee due at submission). With it, the officer's name for the record.
     /// </summary>
     public async Task<Result<(PaymentDue Due, string Officer)>> DueAtCounterAsync(ClaimsPrincipal user, string code, CancellationToken cancellationToken)
     {
@@ -73,13 +77,15 @@ public sealed class ApplicationPayments(MotCuaDbContext db, ApplicationAccess ac
     /// <summary>The fee an application awaits, or why it awaits none (<paramref name="noAmount"/> when no amount was named).</summary>
     private static Result<PaymentDue> Due(Application application, string noAmount)
     {
-        if (application.Status != ApplicationStatus.AwaitingPayment)
+        if (application.Status != ApplicationStatus.AwaitingPayment && !application.AwaitsFeeAtSubmission)
         {
-            return Failure.Conflict("Hồ sơ này hiện không chờ thanh toán.");
+            return Failure.Conflict(application.Status == ApplicationStatus.Submitted && application.FeesDueAtSubmission && application.FeePaidAt is not null
+                ? "Hồ sơ này đã nộp phí, lệ phí; đang chờ tiếp nhận."
+                : "Hồ sơ này hiện không chờ thanh toán.");
         }
 
         return application.AmountDue is > 0 and var amount
-            ? new PaymentDue(application.Id, application.Code, application.UnitId, amount, application.ProcedureName, application.ApplicantId)
+            ? new PaymentDue(application.Id, application.Code, application.UnitId, amount, application.ProcedureName, application.ApplicantId, application.FeeItems)
             : Failure.Conflict(noAmount);
     }
 
@@ -95,7 +101,8 @@ public sealed class ApplicationPayments(MotCuaDbContext db, ApplicationAccess ac
     {
         var (caller, application) = await QueryEndpoints.LoadVisibleAsync(db, access, user, code, track: false, cancellationToken);
         return application is null || !caller!.IsOfficer ? null
-            : new PaymentSubject(application.Code, application.ProcedureName, application.Status, application.AmountDue, caller.Actor.Acts(StepRole.Reception, application.UnitPath));
+            : new PaymentSubject(application.Code, application.ProcedureName, application.Status, application.AmountDue, caller.Actor.Acts(StepRole.Reception, application.UnitPath),
+                application.Status == ApplicationStatus.AwaitingPayment || application.AwaitsFeeAtSubmission);
     }
 
     /// <summary>
@@ -122,7 +129,8 @@ public sealed class ApplicationPayments(MotCuaDbContext db, ApplicationAccess ac
         (await QueryEndpoints.LoadVisibleAsync(db, access, user, code, track: false, cancellationToken)).Application is not null;
 
     /// <summary>
-    /// The gateway confirmed the fee: the application resumes where it was. Not saved here: the caller saves it with the
+    /// The gateway confirmed the fee: the application resumes where it was (a fee paid at submission leaves it
+    /// Submitted, open to reception). Not saved here: the caller saves it with the
     /// payment. False when the application no longer awaits payment (withdrawn meanwhile): the money is then refunded.
     /// </summary>
     public async Task<bool> ConfirmPaidAsync(long applicationId, string gateway, string note, Instant now, CancellationToken cancellationToken)

@@ -39,7 +39,8 @@ public sealed record ApplicationView(
     string? Reason,
     string? Consent,
     System.Text.Json.Nodes.JsonNode? Form,
-    IReadOnlyList<HistoryView> History)
+    IReadOnlyList<HistoryView> History,
+    FeeView Fee)
 {
     /// <summary>Officers see everything; the applicant sees the history without internal notes.</summary>
     public static ApplicationView From(Application a, IEnumerable<ApplicationDocument> documents, bool forOfficer)
@@ -59,9 +60,20 @@ public sealed record ApplicationView(
             a.Consent,
             System.Text.Json.Nodes.JsonNode.Parse(a.FormJson),
             a.Events.OrderBy(e => e.Sequence).Select(e => new HistoryView(e.Sequence, e.Action, e.FromStatus, e.ToStatus, e.ActorName, e.ActorRole, e.UnitId,
-                VietnamTime.Offset(e.At), e.Note, forOfficer ? e.InternalNote : null)).ToList());
+                VietnamTime.Offset(e.At), e.Note, forOfficer ? e.InternalNote : null)).ToList(),
+            new FeeView(a.AmountDue, a.FeeItems.Select(f => new FeeItemView(f.Name, f.Kind, f.Amount)).ToList(), a.FeesDueAtSubmission ? PaymentTiming.AtSubmission : PaymentTiming.AfterProcessing,
+                a.AwaitsFeeAtSubmission || a.Status == ApplicationStatus.AwaitingPayment, VietnamTime.Offset(a.FeePaidAt), a.ExemptionCategory, a.ExemptionPercent));
     }
 }
+
+/// <summary>One line of the fee due: its name, Duty (lệ phí) or Charge (phí), the amount in đồng.</summary>
+public sealed record FeeItemView(string Name, FeeKind Kind, long Amount);
+
+/// <summary>
+/// The application's fee: what is due and its lines, whether it is paid with the application or after processing,
+/// whether it can be paid now, when it was paid, and the exemption the applicant claims (category, share waived).
+/// </summary>
+public sealed record FeeView(long? AmountDue, IReadOnlyList<FeeItemView> Items, PaymentTiming PaymentDue, bool PayableNow, DateTimeOffset? PaidAt, string? Exemption, int? ExemptionPercent);
 
 public sealed record ApplicationSummary(
     string Code,

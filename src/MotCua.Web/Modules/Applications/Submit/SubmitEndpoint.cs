@@ -33,7 +33,8 @@ public sealed record SubmitRequest(
     string? ApplicantUserName = null,
     bool Consent = false,
     ConsentMethod? ConsentMethod = null,
-    string? ConsentGivenBy = null);
+    string? ConsentGivenBy = null,
+    string? Exemption = null);
 
 public sealed record SubmitResponse(string Code, ApplicationStatus Status, DateTimeOffset? DueAt, bool MissingDocuments);
 
@@ -96,18 +97,24 @@ public sealed class SubmitHandler(
         var answers = procedure.Form is { } form ? FormFields.WithoutHidden(forms.FieldsOf(form), request.Form) : request.Form;
         var formErrors = await forms.ValidateAsync(procedure.Form, answers);
 
+        // An exemption claimed must be one the procedure lists, by its exact name.
+        var exemption = procedure.Exemption(TextRules.Normalize(request.Exemption));
+        var exemptionProblem = request.Exemption is not null && exemption is null ? $"Thủ tục này không có đối tượng miễn, giảm “{request.Exemption}”." : null;
+
         // Everything wrong in one answer: the office, the applicant and every field of the form.
         (string Field, string? Message)[] problems =
         [
             ("unitId", unitProblem),
+            ("exemption", exemptionProblem),
             .. (applicantFailure?.Fields ?? []).Select(f => (f.Field, (string?)f.Message)),
             .. formErrors.Select(e => (e.Key, (string?)e.Value)),
         ];
         if (problems.Any(p => p.Message is not null) || unit is null)
         {
-            var sources = new[] { unitProblem is not null, applicantFailure is not null, formErrors.Count > 0 }.Count(x => x);
+            var sources = new[] { unitProblem is not null, applicantFailure is not null, formErrors.Count > 0, exemptionProblem is not null }.Count(x => x);
             var message = sources > 1 ? "Hồ sơ chưa hợp lệ. Xem lỗi của từng trường."
                 : unitProblem is not null ? "Thủ tục hoặc nơi nộp không đúng."
+                : exemptionProblem is not null ? "Đối tượng miễn, giảm không hợp lệ."
                 : applicantFailure?.Message ?? "Tờ khai chưa hợp lệ. Xem lỗi của từng trường.";
             return Failure.Invalid(message, problems);
         }
@@ -120,7 +127,7 @@ public sealed class SubmitHandler(
             missingDocuments: procedure.Documents.Any(d => d.MustBeAttached(channel.IsOnline())),
             createdById: caller.IsOfficer || caller.IsAssistant ? caller.User.Id : null, consent, now);
 
-        if (!request.Draft && application.Apply(new TransitionRequest(ApplicationAction.Submit), caller.Actor, await calendars.GetAsync(cancellationToken), now) is { } refusal)
+        if (!request.Draft && application.Apply(new TransitionRequest(ApplicationAction.Submit, Fees: procedure.FeesDueFor(channel.IsOnline(), exemption)), caller.Actor, await calendars.GetAsync(cancellationToken), now) is { } refusal)
         {
             return ApplicationFailures.From(refusal);
         }

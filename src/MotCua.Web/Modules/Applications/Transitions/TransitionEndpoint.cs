@@ -12,6 +12,7 @@ using MotCua.Web.Modules.Calendar.Public;
 using MotCua.Web.Modules.Identity.Public;
 using MotCua.Web.Modules.Catalog.Public;
 using MotCua.Web.Modules.EForms.Public;
+using MotCua.Web.Modules.Applications.Public;
 
 namespace MotCua.Web.Modules.Applications.Transitions;
 
@@ -28,7 +29,8 @@ public sealed record TransitionInput(
     DateTimeOffset? NewDueAt,
     ReturnMethod? ReturnMethod,
     System.Text.Json.JsonElement? Form = null,
-    long? Amount = null);
+    long? Amount = null,
+    string? Exemption = null);
 
 /// <summary>One action on one application, as the state machine allows it; the same handler serves the pages.</summary>
 public sealed class TransitionHandler(MotCuaDbContext db, ApplicationAccess access, WorkingCalendarProvider calendars, CatalogDirectory catalog, FormValidation forms, IClock clock)
@@ -60,9 +62,15 @@ public sealed class TransitionHandler(MotCuaDbContext db, ApplicationAccess acce
         var hasResult = action == ApplicationAction.Approve
             && await db.Set<ApplicationDocument>().AnyAsync(d => d.ApplicationId == application.Id && d.Kind == DocumentKind.Result, cancellationToken);
         // The e-form is read only when the request names its fields (a correction asked for, or made): not on every action.
-        var procedure = input.Form is not null || input.Items?.Any(i => i?.Field is not null) == true || (action == ApplicationAction.RequestPayment && input.Amount is null)
+        var procedure = input.Form is not null || input.Items?.Any(i => i?.Field is not null) == true || action is ApplicationAction.Submit or ApplicationAction.RequestPayment
             ? await catalog.ProcedureAsync(application.ProcedureId, application.ProcedureVersion, cancellationToken)
             : null;
+        var fees = FeesFor(action, application, procedure, TextRules.Normalize(input.Exemption));
+        if (fees.Failure is { } wrongExemption)
+        {
+            return wrongExemption;
+        }
+
         var fields = procedure?.Form is { } form ? forms.FieldsOf(form) : [];
         var items = input.Items?.Select(i => new SupplementItem(
             TextRules.Normalize(i.Name) ?? fields.FirstOrDefault(f => f.Key == i.Field)?.Label ?? string.Empty,
@@ -99,10 +107,13 @@ public sealed class TransitionHandler(MotCuaDbContext db, ApplicationAccess acce
             input.ReturnMethod,
             hasResult,
             formJson,
-            // The amount the officer names, else the procedure's fee for the channel it came by (online fees may be lower).
-            action == ApplicationAction.RequestPayment
-                ? input.Amount ?? (procedure?.TotalFee(application.Channel is Public.Channel.OnlineRemote or Public.Channel.OnlineAssisted) is > 0 and var fee ? fee : null)
-                : null);
+            // The amount the officer names, else what the procedure's fees come to for this application (channel, exemption).
+            action == ApplicationAction.RequestPayment ? input.Amount ?? (fees.Value?.Total is > 0 and var fee ? fee : null) : null,
+            fees.Value);
+        if (action == ApplicationAction.RequestPayment && request.Amount is long asked)
+        {
+            request = request with { Note = PaymentRequestNote(asked, fees.Value, request.Reason, request.Note) };
+        }
 
         var now = clock.GetCurrentInstant();
         if (application.Apply(request, caller!.Actor, await calendars.GetAsync(cancellationToken), now) is { } refusal)
@@ -120,6 +131,61 @@ public sealed class TransitionHandler(MotCuaDbContext db, ApplicationAccess acce
         }
 
         return new Applied(application, caller!);
+    }
+
+    /// <summary>
+    /// What the procedure's fees come to, for the actions that read it: on submit with the exemption the applicant claims
+    /// (one the procedure lists), on a payment request with the one claimed then. None for a procedure paid at submission
+    /// asked to pay again later: what is asked then is not the catalog's fee.
+    /// </summary>
+    private static Result<FeesDue?> FeesFor(ApplicationAction action, Application application, ProcedureTerms? procedure, string? exemption)
+    {
+        if (procedure is null)
+        {
+            return (FeesDue?)null;
+        }
+
+        if (action == ApplicationAction.Submit)
+        {
+            var claimed = procedure.Exemption(exemption);
+            if (exemption is not null && claimed is null)
+            {
+                return Failure.Invalid("Đối tượng miễn, giảm không hợp lệ.", ("exemption", $"Thủ tục này không có đối tượng miễn, giảm “{exemption}”."));
+            }
+
+            return procedure.FeesDueFor(application.Channel.IsOnline(), claimed);
+        }
+
+        return action == ApplicationAction.RequestPayment && !application.FeesDueAtSubmission ? application.FeesDueUnder(procedure) : (FeesDue?)null;
+    }
+
+    /// <summary>The history line of a payment request: the amount, its lines when they are the computed ones, why it is less, and the officer's note.</summary>
+    private static string PaymentRequestNote(long amount, FeesDue? computed, string? reason, string? note)
+    {
+        var text = $"Số tiền phải nộp: {Money.Vnd(amount)}";
+        if (computed is { Items.Count: > 0 } && computed.Total == amount)
+        {
+            text += " (" + string.Join("; ", computed.Items.Select(i => $"{i.Name}: {Money.Vnd(i.Amount)}")) + ")";
+        }
+
+        text += ".";
+        if (computed?.Exemption is { } exemption)
+        {
+            text += $" Người nộp đề nghị {(exemption.Percent == 100 ? "miễn" : $"giảm {exemption.Percent}%")}: {exemption.Category}.";
+        }
+
+        if (reason is not null && computed is not null && amount != computed.Total)
+        {
+            text += $" Số tiền theo mức thu của thủ tục là {Money.Vnd(computed.Total)}; lý do: {reason}";
+            text += reason.EndsWith('.') ? string.Empty : ".";
+        }
+
+        if (note is not null)
+        {
+            text += " " + note;
+        }
+
+        return text.Length <= TextLimits.Note ? text : text[..(TextLimits.Note - 1)] + "…";
     }
 
     /// <summary>
@@ -237,6 +303,7 @@ public sealed class TransitionHandler(MotCuaDbContext db, ApplicationAccess acce
             ("items", itemProblem),
             ("newDueAt", input.NewDueAt is { } due && !SensibleDates.Contains(due) ? SensibleDates.Message : null),
             ("amount", input.Amount is < 1 or > MaxAmount ? "Số tiền phải nộp từ 1 đến 1.000.000.000.000 đồng." : null),
+            ("exemption", TextRules.Problem(input.Exemption, 400)),
         ];
         return fields.Any(f => f.Message is not null) ? Failure.Invalid("Thông tin kèm thao tác chưa hợp lệ.", fields) : null;
     }

@@ -40,6 +40,17 @@ public sealed class ProcedureEditPageModel(CatalogVersions versions, CatalogImpo
         public string? Amount { get; set; }
         public string? OnlineAmount { get; set; }
         public string? Note { get; set; }
+        public FeeKind Kind { get; set; }
+    }
+
+    public sealed class ExemptionInput
+    {
+        public string? Category { get; set; }
+        public string? Percent { get; set; }
+        public string? LegalBasis { get; set; }
+
+        /// <summary>Empty for both kinds, or a <see cref="FeeKind"/> name.</summary>
+        public string? AppliesTo { get; set; }
     }
 
     public string Code { get; private set; } = string.Empty;
@@ -61,6 +72,8 @@ public sealed class ProcedureEditPageModel(CatalogVersions versions, CatalogImpo
     [BindProperty] public string? LegalBasis { get; set; }
     [BindProperty] public List<DocumentInput> Documents { get; set; } = [];
     [BindProperty] public List<FeeInput> Fees { get; set; } = [];
+    [BindProperty] public List<ExemptionInput> Exemptions { get; set; } = [];
+    [BindProperty] public PaymentTiming PaymentDue { get; set; }
     [BindProperty] public string? ProcessingValue { get; set; }
     [BindProperty] public TimeUnit ProcessingUnit { get; set; }
     [BindProperty] public string? OnlineProcessingValue { get; set; }
@@ -179,7 +192,12 @@ public sealed class ProcedureEditPageModel(CatalogVersions versions, CatalogImpo
         {
             Name = d.Name, Originals = Number(d.Originals), Copies = Number(d.Copies), Required = d.Required, VaultAllowed = d.VaultAllowed, FormReplaces = d.FormReplaces, Note = d.Note,
         }).ToList();
-        Fees = r.Fees.Select(f => new FeeInput { Name = f.Name, Amount = Number(f.Amount), OnlineAmount = f.OnlineAmount is { } o ? Number(o) : null, Note = f.Note }).ToList();
+        Fees = r.Fees.Select(f => new FeeInput { Name = f.Name, Amount = Number(f.Amount), OnlineAmount = f.OnlineAmount is { } o ? Number(o) : null, Note = f.Note, Kind = f.Kind }).ToList();
+        Exemptions = (r.Exemptions ?? []).Select(e => new ExemptionInput
+        {
+            Category = e.Category, Percent = e.Percent.ToString(CultureInfo.InvariantCulture), LegalBasis = e.LegalBasis, AppliesTo = e.AppliesTo?.ToString(),
+        }).ToList();
+        PaymentDue = r.PaymentDue;
         ProcessingValue = r.Processing.Value.ToString("0.##", Vietnamese);
         ProcessingUnit = r.Processing.Unit;
         OnlineProcessingValue = r.OnlineProcessing?.Value.ToString("0.##", Vietnamese);
@@ -217,7 +235,32 @@ public sealed class ProcedureEditPageModel(CatalogVersions versions, CatalogImpo
 
             var amount = Amount($"{nameof(Fees)}[{i}].{nameof(FeeInput.Amount)}", f.Amount, required: true);
             var online = Amount($"{nameof(Fees)}[{i}].{nameof(FeeInput.OnlineAmount)}", f.OnlineAmount, required: false);
-            fees.Add(new FeeRecord(f.Name?.Trim() ?? string.Empty, amount ?? 0, online, Blank(f.Note)));
+            fees.Add(new FeeRecord(f.Name?.Trim() ?? string.Empty, amount ?? 0, online, Blank(f.Note), f.Kind));
+        }
+
+        var exemptions = new List<ExemptionRecord>();
+        for (var i = 0; i < Exemptions.Count; i++)
+        {
+            var e = Exemptions[i];
+            if (string.IsNullOrWhiteSpace(e.Category) && string.IsNullOrWhiteSpace(e.Percent) && string.IsNullOrWhiteSpace(e.LegalBasis))
+            {
+                continue;
+            }
+
+            var key = $"{nameof(Exemptions)}[{i}]";
+            if (string.IsNullOrWhiteSpace(e.Category))
+            {
+                ModelState.AddModelError($"{key}.{nameof(ExemptionInput.Category)}", "Nhập đối tượng được miễn, giảm.");
+            }
+
+            var percent = int.TryParse(e.Percent?.Trim().TrimEnd('%'), NumberStyles.None, CultureInfo.InvariantCulture, out var n) && n is >= 1 and <= 100 ? n : (int?)null;
+            if (percent is null)
+            {
+                ModelState.AddModelError($"{key}.{nameof(ExemptionInput.Percent)}", "Tỷ lệ miễn, giảm là số từ 1 đến 100 (100 là miễn toàn bộ).");
+            }
+
+            FeeKind? appliesTo = Enum.TryParse<FeeKind>(e.AppliesTo, out var kind) && Enum.IsDefined(kind) ? kind : null;
+            exemptions.Add(new ExemptionRecord(e.Category?.Trim() ?? string.Empty, percent ?? 100, Blank(e.LegalBasis), appliesTo));
         }
 
         var processing = Time(nameof(ProcessingValue), ProcessingValue, required: true);
@@ -273,6 +316,8 @@ public sealed class ProcedureEditPageModel(CatalogVersions versions, CatalogImpo
             LegalBasis = (LegalBasis ?? string.Empty).Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).ToList(),
             Documents = documents,
             Fees = fees,
+            Exemptions = exemptions,
+            PaymentDue = PaymentDue,
             Processing = new TimeRecord(processing!.Value, ProcessingUnit),
             OnlineProcessing = onlineProcessing is { } o ? new TimeRecord(o, OnlineProcessingUnit) : null,
             OnlineLevel = OnlineLevel,

@@ -31,7 +31,12 @@ public sealed record ProcessingTimeDto(decimal Value, TimeUnit Unit);
 /// <param name="FormReplaces">The online e-form is this document: an online applicant does not upload it.</param>
 public sealed record DocumentDto(string Name, int Originals, int Copies, bool Required, bool VaultAllowed, string? Note, bool FormReplaces);
 
-public sealed record FeeDto(string Name, long Amount, long OnlineAmount, string? Note);
+/// <param name="Kind">Duty (lệ phí) or Charge (phí).</param>
+public sealed record FeeDto(string Name, long Amount, long OnlineAmount, string? Note, FeeKind Kind);
+
+/// <param name="Percent">The share waived: 100 = free, 50 = half.</param>
+/// <param name="AppliesTo">Only Duty (lệ phí) or only Charge (phí); null = both.</param>
+public sealed record FeeExemptionDto(string Category, int Percent, string? LegalBasis, FeeKind? AppliesTo);
 
 public sealed record WorkflowStepDto(int Order, string Name, StepRole Role, string? UnitCode, decimal Share);
 
@@ -60,7 +65,9 @@ public sealed record ProcedureDto(
     JsonNode? FormSchema,
     JsonNode? FormUi,
     IReadOnlyList<WorkflowStepDto> Workflow,
-    int Version)
+    int Version,
+    PaymentTiming PaymentDue,
+    IReadOnlyList<FeeExemptionDto> FeeExemptions)
 {
     public static ProcedureDto From(Procedure p)
     {
@@ -82,7 +89,7 @@ public sealed record ProcedureDto(
             new ProcessingTimeDto(p.Processing.Value, p.Processing.Unit),
             p.OnlineProcessing?.InWorkingDays,
             p.OnlineProcessing is null ? null : new ProcessingTimeDto(p.OnlineProcessing.Value, p.OnlineProcessing.Unit),
-            p.Fees.Select(f => new FeeDto(f.Name, f.Amount, f.AmountFor(online: true), f.Note)).ToList(),
+            p.Fees.Select(f => new FeeDto(f.Name, f.Amount, f.AmountFor(online: true), f.Note, f.Kind)).ToList(),
             p.ResultType,
             p.OnlineLevel,
             p.OnlineOnly,
@@ -90,7 +97,9 @@ public sealed record ProcedureDto(
             p.Form is null ? null : JsonNode.Parse(p.Form.SchemaJson),
             p.Form is null ? null : JsonNode.Parse(p.Form.UiJson),
             p.Workflow.Select((s, i) => new WorkflowStepDto(i + 1, s.Name, s.Role, s.UnitCode, s.Share)).ToList(),
-            p.Version);
+            p.Version,
+            p.PaymentDue,
+            p.FeeExemptions.Select(e => new FeeExemptionDto(e.Category, e.Percent, e.LegalBasis, e.AppliesTo)).ToList());
     }
 }
 

@@ -80,7 +80,17 @@ internal sealed class ProcedureMapping : IEntityTypeConfiguration<Procedure>
             f.Property(x => x.UiJson).HasColumnName("FormUi");
         });
         b.OwnsMany(p => p.Documents, d => d.ToJson("Documents"));
-        b.OwnsMany(p => p.Fees, f => f.ToJson("Fees"));
+        b.OwnsMany(p => p.Fees, f =>
+        {
+            f.ToJson("Fees");
+            f.Property(x => x.Kind).HasConversion<string>();
+        });
+        b.Property(p => p.PaymentDue).HasConversion<string>().HasMaxLength(16);
+        b.OwnsMany(p => p.FeeExemptions, e =>
+        {
+            e.ToJson("FeeExemptions");
+            e.Property(x => x.AppliesTo).HasConversion<string>();
+        });
         b.OwnsMany(p => p.Workflow, w =>
         {
             w.ToJson("Workflow");

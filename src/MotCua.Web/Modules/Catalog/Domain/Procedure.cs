@@ -64,6 +64,12 @@ public sealed class Procedure
     public ProcessingTime? OnlineProcessing { get; private set; }
 
     public List<Fee> Fees { get; private set; } = [];
+
+    /// <summary>Whether the fee is paid with the application or after processing.</summary>
+    public PaymentTiming PaymentDue { get; private set; }
+
+    /// <summary>Applicants who pay less or nothing, with the share and the legal basis.</summary>
+    public List<FeeExemption> FeeExemptions { get; private set; } = [];
     public string ResultType { get; private set; }
     public OnlineLevel OnlineLevel { get; private set; }
 
@@ -147,6 +153,25 @@ public sealed class Procedure
         Processing = processing;
         OnlineProcessing = onlineProcessing;
         Fees = fees.ToList();
+    }
+
+    /// <summary>When the fee is paid, and who pays less or nothing (each category once).</summary>
+    public void SetPaymentTerms(PaymentTiming due, IEnumerable<FeeExemption> exemptions)
+    {
+        ArgumentNullException.ThrowIfNull(exemptions);
+        var list = exemptions.ToList();
+        if (list.GroupBy(e => e.Category, StringComparer.Ordinal).FirstOrDefault(g => g.Count() > 1) is { } twice)
+        {
+            throw new CatalogRuleException($"Đối tượng miễn, giảm “{twice.Key}” được ghi hai lần.");
+        }
+
+        if (list.Count > 0 && Fees.All(f => f.Amount == 0))
+        {
+            throw new CatalogRuleException("Thủ tục miễn phí không có đối tượng miễn, giảm phí, lệ phí.");
+        }
+
+        PaymentDue = due;
+        FeeExemptions = list;
     }
 
     /// <summary>Sets how the procedure is offered online; the rules of Decree 42/2022 are checked here.</summary>

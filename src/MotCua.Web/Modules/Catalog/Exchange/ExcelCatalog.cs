@@ -28,6 +28,9 @@ public static class ExcelCatalog
     public const string Fees = "Phí, lệ phí";
     public const string Steps = "Quy trình";
 
+    /// <summary>Optional: a workbook written before exemptions existed has no such sheet.</summary>
+    public const string Exemptions = "Miễn, giảm";
+
     private const string Yes = "Có";
     private const string No = "Không";
 
@@ -43,7 +46,11 @@ public static class ExcelCatalog
     private const string DocName = "Tên giấy tờ", Originals = "Bản chính", Copies = "Bản sao", Required = "Bắt buộc (Có/Không)",
         VaultAllowed = "Dữ liệu quốc gia thay được (Có/Không)", FormReplaces = "Tờ khai trực tuyến thay (Có/Không)", Note = "Ghi chú";
 
-    private const string FeeName = "Tên khoản thu", Amount = "Mức thu (đồng)", OnlineAmount = "Mức thu trực tuyến (đồng)";
+    private const string FeeName = "Tên khoản thu", Amount = "Mức thu (đồng)", OnlineAmount = "Mức thu trực tuyến (đồng)",
+        FeeKindColumn = "Loại (Duty = lệ phí, Charge = phí)", PaymentDue = "Thời điểm nộp phí (AfterProcessing, AtSubmission)";
+
+    private const string Category = "Đối tượng miễn, giảm", Percent = "Tỷ lệ miễn, giảm (%)", ExemptionBasis = "Căn cứ",
+        AppliesTo = "Áp dụng cho (trống = cả hai; Duty, Charge)";
 
     private const string Order = "Thứ tự", StepName = "Tên bước", Role = "Vai trò (Reception, Specialist, Leader)", StepUnit = "Đơn vị (mã; trống = đơn vị tiếp nhận)", Share = "Tỷ lệ thời gian (0–1)";
 
@@ -62,6 +69,7 @@ public static class ExcelCatalog
                 [ResultType] = p.ResultType, [OnlineLevel] = p.OnlineLevel.ToString(), [OnlineOnly] = p.OnlineOnly ? Yes : No, [PostalAllowed] = p.PostalAllowed ? Yes : No,
                 [Form] = p.Form is null ? null : JsonSerializer.Serialize(p.Form, Compact),
                 [EffectiveFrom] = p.EffectiveFrom?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), [ChangeNote] = p.ChangeNote, [Version] = p.Version,
+                [PaymentDue] = p.PaymentDue.ToString(),
             }).ToList(),
             [Documents] = file.Procedures.SelectMany(p => p.Documents.Select(d => new Dictionary<string, object?>
             {
@@ -70,7 +78,11 @@ public static class ExcelCatalog
             })).ToList(),
             [Fees] = file.Procedures.SelectMany(p => p.Fees.Select(f => new Dictionary<string, object?>
             {
-                [Code] = p.Code, [FeeName] = f.Name, [Amount] = f.Amount, [OnlineAmount] = f.OnlineAmount, [Note] = f.Note,
+                [Code] = p.Code, [FeeName] = f.Name, [Amount] = f.Amount, [OnlineAmount] = f.OnlineAmount, [Note] = f.Note, [FeeKindColumn] = f.Kind.ToString(),
+            })).ToList(),
+            [Exemptions] = file.Procedures.SelectMany(p => (p.Exemptions ?? []).Select(e => new Dictionary<string, object?>
+            {
+                [Code] = p.Code, [Category] = e.Category, [Percent] = e.Percent, [ExemptionBasis] = e.LegalBasis, [AppliesTo] = e.AppliesTo?.ToString(),
             })).ToList(),
             [Steps] = file.Procedures.SelectMany(p => (p.Workflow ?? []).Select((s, i) => new Dictionary<string, object?>
             {
@@ -101,7 +113,11 @@ public static class ExcelCatalog
                 .ToDictionary(g => g.Key, g => g.Select(r => new DocumentRecord(r.Text(DocName) ?? string.Empty, r.Int(Originals, problems), r.Int(Copies, problems),
                     r.Bool(Required, problems), r.Bool(VaultAllowed, problems), r.Text(Note), r.Bool(FormReplaces, problems))).ToList(), StringComparer.Ordinal);
             var fees = Rows(buffer, Fees).GroupBy(r => r.Text(Code) ?? string.Empty, StringComparer.Ordinal)
-                .ToDictionary(g => g.Key, g => g.Select(r => new FeeRecord(r.Text(FeeName) ?? string.Empty, r.Long(Amount, problems) ?? 0, r.Long(OnlineAmount, problems), r.Text(Note))).ToList(), StringComparer.Ordinal);
+                .ToDictionary(g => g.Key, g => g.Select(r => new FeeRecord(r.Text(FeeName) ?? string.Empty, r.Long(Amount, problems) ?? 0, r.Long(OnlineAmount, problems), r.Text(Note),
+                    r.Enum<FeeKind>(FeeKindColumn, problems) ?? FeeKind.Duty)).ToList(), StringComparer.Ordinal);
+            var exemptions = (names.Contains(Exemptions) ? Rows(buffer, Exemptions) : []).GroupBy(r => r.Text(Code) ?? string.Empty, StringComparer.Ordinal)
+                .ToDictionary(g => g.Key, g => g.Select(r => new ExemptionRecord(r.Text(Category) ?? string.Empty, r.Int(Percent, problems), r.Text(ExemptionBasis),
+                    r.Enum<FeeKind>(AppliesTo, problems))).ToList(), StringComparer.Ordinal);
             var steps = Rows(buffer, Steps).GroupBy(r => r.Text(Code) ?? string.Empty, StringComparer.Ordinal)
                 .ToDictionary(g => g.Key, g => g.OrderBy(r => r.Decimal(Order, problems) ?? 0).Select(r => new StepRecord(r.Text(StepName) ?? string.Empty,
                     r.Enum<StepRole>(Role, problems) ?? StepRole.Reception, r.Text(StepUnit), r.Decimal(Share, problems) ?? 0)).ToList(), StringComparer.Ordinal);
@@ -133,7 +149,9 @@ public static class ExcelCatalog
                     steps.GetValueOrDefault(code) ?? [],
                     r.Date(EffectiveFrom, problems),
                     null,
-                    r.Text(ChangeNote));
+                    r.Text(ChangeNote),
+                    r.Enum<PaymentTiming>(PaymentDue, problems) ?? PaymentTiming.AfterProcessing,
+                    exemptions.GetValueOrDefault(code) ?? []);
             }).ToList();
             if (problems.Count > 0)
             {

@@ -43,11 +43,13 @@ public sealed record ProcedureRecord(
     IReadOnlyList<StepRecord>? Workflow = null,
     DateOnly? EffectiveFrom = null,
     int? Version = null,
-    string? ChangeNote = null)
+    string? ChangeNote = null,
+    PaymentTiming PaymentDue = PaymentTiming.AfterProcessing,
+    IReadOnlyList<ExemptionRecord>? Exemptions = null)
 {
     /// <summary>The terms alone, for telling whether a record changes anything: no date, version or note.</summary>
     [JsonIgnore]
-    public ProcedureRecord Terms => this with { EffectiveFrom = null, Version = null, ChangeNote = null, Workflow = Workflow ?? [] };
+    public ProcedureRecord Terms => this with { EffectiveFrom = null, Version = null, ChangeNote = null, Workflow = Workflow ?? [], Exemptions = Exemptions ?? [] };
 }
 
 /// <param name="FormReplaces">The online e-form is this document (the declaration, tờ khai): not asked as an upload online.</param>
@@ -56,7 +58,12 @@ public sealed record DocumentRecord(string Name, int Originals, int Copies, bool
 public sealed record TimeRecord(decimal Value, TimeUnit Unit);
 
 /// <param name="OnlineAmount">What an online application pays; null = the same as the amount.</param>
-public sealed record FeeRecord(string Name, long Amount, long? OnlineAmount = null, string? Note = null);
+/// <param name="Kind">Phí (Charge) or lệ phí (Duty); files written before kinds existed read as lệ phí.</param>
+public sealed record FeeRecord(string Name, long Amount, long? OnlineAmount = null, string? Note = null, FeeKind Kind = FeeKind.Duty);
+
+/// <summary>Applicants who pay less or nothing: the category as the law words it, the share waived (1–100), the legal basis.</summary>
+/// <param name="AppliesTo">Only phí (Charge) or only lệ phí (Duty); null = both.</param>
+public sealed record ExemptionRecord(string Category, int Percent, string? LegalBasis = null, FeeKind? AppliesTo = null);
 
 /// <summary>The e-form: a JSON Schema and its layout hints, as the portal renders them.</summary>
 public sealed record FormRecord(JsonElement Schema, JsonElement Ui);

@@ -30,7 +30,7 @@ internal static partial class ProcedureRecords
         p.LegalBasis,
         p.Documents.Select(d => new DocumentRecord(d.Name, d.Originals, d.Copies, d.Required, d.VaultAllowed, d.Note, d.FormReplaces)).ToList(),
         new TimeRecord(p.Processing.Value, p.Processing.Unit),
-        p.Fees.Select(f => new FeeRecord(f.Name, f.Amount, f.OnlineAmount, f.Note)).ToList(),
+        p.Fees.Select(f => new FeeRecord(f.Name, f.Amount, f.OnlineAmount, f.Note, f.Kind)).ToList(),
         p.ResultType,
         p.OnlineLevel,
         p.NationalCode,
@@ -44,7 +44,9 @@ internal static partial class ProcedureRecords
         p.Workflow.Select(s => new StepRecord(s.Name, s.Role, s.UnitCode, s.Share)).ToList(),
         effectiveFrom,
         version,
-        note);
+        note,
+        p.PaymentDue,
+        p.FeeExemptions.Select(e => new ExemptionRecord(e.Category, e.Percent, e.LegalBasis, e.AppliesTo)).ToList());
 
     /// <summary>A new procedure with the record's terms; the record must have passed <see cref="Problems"/>.</summary>
     public static Procedure Create(ProcedureRecord r, IReadOnlyDictionary<string, int> unitIds)
@@ -67,7 +69,8 @@ internal static partial class ProcedureRecords
         procedure.SetTimeAndFees(
             new ProcessingTime(r.Processing.Value, r.Processing.Unit),
             r.OnlineProcessing is { } online ? new ProcessingTime(online.Value, online.Unit) : null,
-            r.Fees.Select(f => new Fee(f.Name, f.Amount, f.OnlineAmount, f.Note)));
+            r.Fees.Select(f => new Fee(f.Name, f.Amount, f.OnlineAmount, f.Note, f.Kind)));
+        procedure.SetPaymentTerms(r.PaymentDue, (r.Exemptions ?? []).Select(e => new FeeExemption(e.Category, e.Percent, e.LegalBasis, e.AppliesTo)));
         procedure.OfferOnline(
             r.OnlineLevel,
             r.OnlineOnly,
@@ -158,6 +161,18 @@ internal static partial class ProcedureRecords
             else if (f.OnlineAmount > f.Amount)
             {
                 problems.Add($"Mức thu trực tuyến của khoản phí thứ {i + 1} không được cao hơn mức thu trực tiếp.");
+            }
+        }
+
+        var exemptions = r.Exemptions ?? [];
+        for (var i = 0; i < exemptions.Count; i++)
+        {
+            var e = exemptions[i];
+            Text(e.Category, 400, $"đối tượng miễn, giảm thứ {i + 1}");
+            Text(e.LegalBasis, TextLimits.LegalBasis, $"căn cứ miễn, giảm thứ {i + 1}", required: false);
+            if (e.Percent is < 1 or > 100)
+            {
+                problems.Add($"Tỷ lệ miễn, giảm của đối tượng thứ {i + 1} phải từ 1% đến 100%.");
             }
         }
 

@@ -105,7 +105,7 @@ public sealed class CatalogDirectory(IServiceScopeFactory scopes, IMemoryCache c
 
     public static ProcedureTerms Terms(Procedure p) => new(
         p.Id, p.Code, p.NationalCode, p.Name, p.Field, p.Units.Select(u => u.UnitId).ToList(), p.ApplicantTypes, p.Processing, p.OnlineProcessing,
-        p.Documents, p.Fees, p.ResultType, p.OnlineLevel, p.OnlineOnly, p.PostalAllowed, p.Form, p.Workflow, p.Version);
+        p.Documents, p.Fees, p.ResultType, p.OnlineLevel, p.OnlineOnly, p.PostalAllowed, p.Form, p.Workflow, p.Version, p.PaymentDue, p.FeeExemptions);
 
     public static UnitCard Card(Unit u) =>
         new(u.Id, u.Code, u.Name, u.LevelCode, u.ParentId, u.Path, u.Place ?? u.Name, u.AreaName ?? u.Name, u.Address, u.Phone, u.Email, u.ShortName, u.EndedOn, u.SuccessorId);

@@ -60,13 +60,42 @@ public sealed class RequiredDocument
     public bool MustBeAttached(bool online) => Required && !VaultAllowed && !(online && FormReplaces);
 }
 
+/// <summary>
+/// The two kinds of money a procedure may collect (Law on Fees and Charges 97/2015/QH13, art. 3): a charge (phí) pays
+/// for a service the State provides; a duty (lệ phí) is what the State is due for handling the procedure itself. Receipts
+/// and reports keep them apart. Duty comes first so a fee stored or written without a kind reads as lệ phí.
+/// </summary>
+public enum FeeKind
+{
+    /// <summary>Lệ phí.</summary>
+    Duty,
+
+    /// <summary>Phí.</summary>
+    Charge,
+}
+
+/// <summary>When a procedure's fee is paid.</summary>
+public enum PaymentTiming
+{
+    /// <summary>Once the office has processed it: the officer's payment request names the amount (status AwaitingPayment).</summary>
+    AfterProcessing,
+
+    /// <summary>With the application: reception receives it only once the fee is paid (online or at the desk).</summary>
+    AtSubmission,
+}
+
+public static class FeeKinds
+{
+    public static string Vietnamese(this FeeKind kind) => kind == FeeKind.Charge ? "Phí" : "Lệ phí";
+}
+
 /// <summary>A fee or charge (phí, lệ phí) in VND; online applications may pay less.</summary>
 public sealed class Fee
 {
     /// <summary>Ten billion đồng: above any fee in the national catalog, below what a mistyped amount reaches.</summary>
     public const long MaxAmount = 10_000_000_000;
 
-    public Fee(string name, long amount, long? onlineAmount, string? note)
+    public Fee(string name, long amount, long? onlineAmount, string? note, FeeKind kind = FeeKind.Duty)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(name);
         ArgumentOutOfRangeException.ThrowIfNegative(amount);
@@ -79,9 +108,13 @@ public sealed class Fee
         Amount = amount;
         OnlineAmount = onlineAmount;
         Note = note;
+        Kind = kind;
     }
 
     public string Name { get; private set; }
+
+    /// <summary>Phí or lệ phí.</summary>
+    public FeeKind Kind { get; private set; }
 
     /// <summary>At the desk or by post.</summary>
     public long Amount { get; private set; }
@@ -92,6 +125,53 @@ public sealed class Fee
     public string? Note { get; private set; }
 
     public long AmountFor(bool online) => online ? OnlineAmount ?? Amount : Amount;
+
+    /// <summary>The online discount in whole percent (50 for half), or null when online pays the same.</summary>
+    public int? OnlineDiscountPercent => OnlineAmount is long online && online < Amount && Amount > 0
+        ? (int)Math.Round((Amount - online) * 100m / Amount, MidpointRounding.AwayFromZero)
+        : null;
+}
+
+/// <summary>
+/// Applicants who pay less or nothing (miễn, giảm), as the law that sets the fee words them: the category
+/// ("Người cao tuổi"), the share exempted (100 = free, 50 = half), the legal basis, and which kind it applies to (null = both).
+/// </summary>
+public sealed class FeeExemption
+{
+    public FeeExemption(string category, int percent, string? legalBasis, FeeKind? appliesTo = null)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(category);
+        if (percent is < 1 or > 100)
+        {
+            throw new ArgumentOutOfRangeException(nameof(percent), "Tỷ lệ miễn, giảm phải từ 1% đến 100%.");
+        }
+
+        Category = category;
+        Percent = percent;
+        LegalBasis = legalBasis;
+        AppliesTo = appliesTo;
+    }
+
+    public string Category { get; private set; }
+
+    /// <summary>The share exempted, 1–100 (100 = miễn, below = giảm).</summary>
+    public int Percent { get; private set; }
+
+    public string? LegalBasis { get; private set; }
+
+    /// <summary>Only phí, only lệ phí, or both (null).</summary>
+    public FeeKind? AppliesTo { get; private set; }
+
+    public bool Covers(FeeKind kind) => AppliesTo is null || AppliesTo == kind;
+}
+
+/// <summary>One line of what an applicant must pay: the fee's name, its kind and the amount after discount and exemption.</summary>
+public sealed record FeeItem(string Name, FeeKind Kind, long Amount);
+
+/// <summary>What an application must pay, line by line, and the exemption it was computed with (if any).</summary>
+public sealed record FeesDue(IReadOnlyList<FeeItem> Items, FeeExemption? Exemption)
+{
+    public long Total => Items.Sum(i => i.Amount);
 }
 
 /// <summary>A step of the procedure's internal process.</summary>
@@ -144,8 +224,33 @@ public sealed record ProcedureTerms(
     bool PostalAllowed,
     FormDefinition? Form,
     IReadOnlyList<WorkflowStep> Workflow,
-    int Version = 1)
+    int Version = 1,
+    PaymentTiming PaymentDue = PaymentTiming.AfterProcessing,
+    IReadOnlyList<FeeExemption>? Exemptions = null)
 {
+    /// <summary>Who pays less or nothing; empty when the law names no one.</summary>
+    public IReadOnlyList<FeeExemption> FeeExemptions => Exemptions ?? [];
+
+    /// <summary>The exemption of this name, as the procedure lists it; null when it lists none by that name.</summary>
+    public FeeExemption? Exemption(string? category) =>
+        category is null ? null : FeeExemptions.FirstOrDefault(e => string.Equals(e.Category, category, StringComparison.Ordinal));
+
+    /// <summary>
+    /// What an application pays, kind by kind: each fee's amount for the channel (the online discount first), then the
+    /// share the exemption waives for that kind, rounded to whole đồng (VND has no minor unit; half rounds up).
+    /// A fee that comes to nothing is not listed.
+    /// </summary>
+    public FeesDue FeesDueFor(bool online, FeeExemption? exemption) => new(
+        Fees.Select(f => new FeeItem(f.Name, f.Kind, AfterExemption(f.AmountFor(online), exemption is not null && exemption.Covers(f.Kind) ? exemption.Percent : 0)))
+            .Where(i => i.Amount > 0).ToList(),
+        exemption);
+
+    private static long AfterExemption(long amount, int percent) =>
+        (long)Math.Round(amount * (100 - percent) / 100m, MidpointRounding.AwayFromZero);
+
+    /// <summary>Free: no fee, or every fee at nothing.</summary>
+    public bool IsFree => Fees.All(f => f.Amount == 0 && f.AmountFor(online: true) == 0);
+
     /// <summary>The time limit that applies to a channel: online applications may have a shorter one.</summary>
     public ProcessingTime TimeLimitFor(bool online) => online && OnlineProcessing is not null ? OnlineProcessing : Processing;
 

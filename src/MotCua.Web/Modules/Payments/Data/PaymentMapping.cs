@@ -25,6 +25,8 @@ internal sealed class PaymentMapping : IEntityTypeConfiguration<Payment>
         b.Property(p => p.RecordedBy).HasMaxLength(200);
         b.Property(p => p.RefundedBy).HasMaxLength(200);
         b.Property(p => p.RefundReason).HasMaxLength(2000);
+        b.OwnsMany(p => p.Items, i => i.ToJson("Items"));
+        b.Navigation(p => p.Items).HasField("_items");
         b.Property(p => p.AccountBank).HasMaxLength(CollectingAccountRules.BankNameMaxLength);
         b.Property(p => p.AccountNumber).HasMaxLength(CollectingAccountRules.LongestNumber);
         b.Property(p => p.AccountHolder).HasMaxLength(CollectingAccountRules.HolderMaxLength);

@@ -37,6 +37,19 @@ public enum NoticeOutcome
 }
 
 /// <summary>
+/// One line of what a payment pays, as the application said it was due: the fee's name, its kind ("Charge" = phí,
+/// "Duty" = lệ phí, as the catalog's API names them) and the amount in đồng.
+/// </summary>
+public sealed record PaymentItem(string Name, string Kind, long Amount)
+{
+    public const string Charge = "Charge";
+    public const string Duty = "Duty";
+
+    /// <summary>The kind in Vietnamese, as a receipt writes it.</summary>
+    public string KindName => Kind == Charge ? "Phí" : "Lệ phí";
+}
+
+/// <summary>
 /// One attempt to pay an application's fee online: the amount (VND) fixed when it is made, the order reference the gateway
 /// carries (<see cref="OrderRef"/>), an expiry, and a status only the gateway's signed notice moves past Pending.
 /// </summary>
@@ -47,7 +60,8 @@ public sealed class Payment
         OrderRef = ApplicationCode = Provider = Description = string.Empty;
     }
 
-    public Payment(string orderRef, long applicationId, string applicationCode, int unitId, long amount, string provider, string description, Guid? payerUserId, Instant now, Duration validFor)
+    public Payment(string orderRef, long applicationId, string applicationCode, int unitId, long amount, string provider, string description, Guid? payerUserId, Instant now, Duration validFor,
+        IEnumerable<PaymentItem>? items = null)
     {
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(amount);
         Id = Guid.NewGuid();
@@ -62,6 +76,7 @@ public sealed class Payment
         CreatedAt = now;
         ExpiresAt = now + validFor;
         Status = PaymentStatus.Created;
+        _items = items?.ToList() ?? [];
     }
 
     public Guid Id { get; private set; }
@@ -77,6 +92,13 @@ public sealed class Payment
 
     /// <summary>In đồng (VND has no minor unit).</summary>
     public long Amount { get; private set; }
+
+    /// <summary>What it pays, line by line, as the application said it was due; empty for payments made before lines were kept.</summary>
+    public IReadOnlyList<PaymentItem> Items => (IReadOnlyList<PaymentItem>?)_items ?? [];
+
+#pragma warning disable IDE0044 // not readonly: the database sets it when it reads the row (null for a payment stored before lines were kept)
+    private List<PaymentItem>? _items = [];
+#pragma warning restore IDE0044
 
     /// <summary>The gateway it goes through ("sandbox", "vnpay").</summary>
     public string Provider { get; private set; }
@@ -129,14 +151,15 @@ public sealed class Payment
     public bool IsSettled => Status is PaymentStatus.Paid or PaymentStatus.Failed or PaymentStatus.Expired or PaymentStatus.Refunded;
 
     /// <summary>A fee paid at the desk or by post (cash, card, transfer), recorded by the officer who took it: paid at once.</summary>
-    public static Payment AtCounter(string orderRef, long applicationId, string applicationCode, int unitId, long amount, PaymentMethod method, string officer, string description, Guid? payerUserId, Instant now)
+    public static Payment AtCounter(string orderRef, long applicationId, string applicationCode, int unitId, long amount, PaymentMethod method, string officer, string description, Guid? payerUserId, Instant now,
+        IEnumerable<PaymentItem>? items = null)
     {
         if (method == PaymentMethod.Online)
         {
             throw new ArgumentOutOfRangeException(nameof(method), "A counter payment is taken in cash, by card or by transfer.");
         }
 
-        var payment = new Payment(orderRef, applicationId, applicationCode, unitId, amount, CounterProvider, description, payerUserId, now, Duration.Zero)
+        var payment = new Payment(orderRef, applicationId, applicationCode, unitId, amount, CounterProvider, description, payerUserId, now, Duration.Zero, items)
         {
             Method = method,
             RecordedBy = officer,

@@ -71,14 +71,27 @@ public sealed class ReceiptService(
     }
 
     /// <summary>
-    /// What the receipt lists as collected. Today one line for the whole fee; where a payment carries its own items
-    /// (phí and lệ phí apart), they go here.
+    /// What the receipt lists as collected: each phí and lệ phí apart as the payment carries them (the Law on Fees and
+    /// Charges sends a lệ phí whole to the budget, a phí may be partly kept), or one line for the whole fee when the payment has no items or they do not add up to
+    /// what was paid (an amount the officer set by hand).
     /// </summary>
     public static IReadOnlyList<ReceiptLine> Lines(Payment payment, string procedureName)
     {
         ArgumentNullException.ThrowIfNull(payment);
+        if (payment.Items.Count > 0 && payment.Items.Sum(i => i.Amount) == payment.Amount)
+        {
+            return [.. payment.Items.Select(i => new ReceiptLine(LineName(i), i.Amount))];
+        }
+
         return [new ReceiptLine($"Lệ phí/phí giải quyết hồ sơ {payment.ApplicationCode} ({procedureName})", payment.Amount)];
     }
+
+    /// <summary>"Lệ phí đăng ký kết hôn" as the catalog names it, or the kind before a name that does not say it.</summary>
+    private static string LineName(PaymentItem item) =>
+        item.Name.StartsWith(item.KindName, StringComparison.OrdinalIgnoreCase) || item.Name.StartsWith("Phí", StringComparison.OrdinalIgnoreCase)
+            || item.Name.StartsWith("Lệ phí", StringComparison.OrdinalIgnoreCase)
+            ? item.Name
+            : $"{item.KindName} {item.Name}";
 
     /// <summary>The unit whose receipt it is: the one the fee was collected for, as the catalog names it.</summary>
     public async Task<CollectingUnit> CollectingUnitAsync(Payment payment, CancellationToken cancellationToken)

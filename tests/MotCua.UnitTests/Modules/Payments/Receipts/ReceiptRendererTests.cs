@@ -1,4 +1,5 @@
 using MotCua.UnitTests.Modules.Applications.Slips;
+using MotCua.Web.Modules.Payments.Domain;
 using MotCua.Web.Modules.Payments.Receipts;
 
 namespace MotCua.UnitTests.Modules.Payments.Receipts;
@@ -42,10 +43,28 @@ public sealed class ReceiptRendererTests
     public void The_series_names_the_year(int year, string series) => Assert.Equal(series, ReceiptService.Series(year));
 
     [Fact]
-    public void One_line_for_the_fee_until_a_payment_carries_its_items()
+    public void One_line_for_the_fee_when_the_payment_carries_no_items()
     {
-        var payment = new MotCua.Web.Modules.Payments.Domain.Payment("261202ABCDEF", 7, "H99-7", 3, 50_000, "sandbox", "x", null, NodaTime.Instant.FromUtc(2026, 12, 2, 8, 0), NodaTime.Duration.FromMinutes(15));
-        var line = Assert.Single(ReceiptService.Lines(payment, "Đăng ký khai sinh"));
+        var line = Assert.Single(ReceiptService.Lines(PaymentOf(50_000), "Đăng ký khai sinh"));
         Assert.Equal(new ReceiptLine("Lệ phí/phí giải quyết hồ sơ H99-7 (Đăng ký khai sinh)", 50_000), line);
     }
+
+    [Fact]
+    public void Each_phi_and_le_phi_on_its_own_line()
+    {
+        var lines = ReceiptService.Lines(
+            PaymentOf(130_000, new PaymentItem("Lệ phí đăng ký kinh doanh", PaymentItem.Duty, 100_000), new PaymentItem("cung cấp thông tin", PaymentItem.Charge, 30_000)),
+            "Đăng ký hộ kinh doanh");
+        Assert.Equal([new ReceiptLine("Lệ phí đăng ký kinh doanh", 100_000), new ReceiptLine("Phí cung cấp thông tin", 30_000)], lines);
+    }
+
+    [Fact]
+    public void Items_that_do_not_add_up_to_what_was_paid_give_one_line()
+    {
+        var line = Assert.Single(ReceiptService.Lines(PaymentOf(20_000, new PaymentItem("Lệ phí hộ tịch", PaymentItem.Duty, 50_000)), "Đăng ký khai sinh"));
+        Assert.Equal(20_000, line.Amount);
+    }
+
+    private static Payment PaymentOf(long amount, params PaymentItem[] items) =>
+        new("261202ABCDEF", 7, "H99-7", 3, amount, "sandbox", "x", null, NodaTime.Instant.FromUtc(2026, 12, 2, 8, 0), NodaTime.Duration.FromMinutes(15), items);
 }
