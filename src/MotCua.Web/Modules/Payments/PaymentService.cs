@@ -99,15 +99,17 @@ public sealed class PaymentService(
         var (fee, officer) = due.Value;
         var now = clock.GetCurrentInstant();
         var payment = Payment.AtCounter(NewOrderRef(now), fee.ApplicationId, fee.Code, fee.UnitId, fee.Amount, method, officer,
-            $"Thu lệ phí hồ sơ {fee.Code} tại bộ phận một cửa", fee.ApplicantUserId, now, ItemsOf(fee));
+            method == PaymentMethod.Postal ? $"Thu phí, lệ phí hồ sơ {fee.Code} qua bưu chính công ích" : $"Thu phí, lệ phí hồ sơ {fee.Code} tại bộ phận một cửa", fee.ApplicantUserId, now, ItemsOf(fee));
         if (await db.Set<CollectingAccount>().AsNoTracking().SingleOrDefaultAsync(a => a.UnitId == fee.UnitId, cancellationToken) is { } account)
         {
             payment.CollectInto(new PaymentAccount(account.BankName, account.AccountNumber, account.AccountHolder));
         }
 
         db.Add(payment);
-        var how = method switch { PaymentMethod.Cash => "tiền mặt", PaymentMethod.Card => "thẻ", _ => "chuyển khoản" };
-        var note = $"Đã thu {payment.Amount.ToString("N0", CultureInfo.GetCultureInfo("vi-VN"))} đồng tại bộ phận một cửa ({how}), cán bộ thu: {officer}.";
+        var amount = payment.Amount.ToString("N0", CultureInfo.GetCultureInfo("vi-VN"));
+        var note = method == PaymentMethod.Postal
+            ? $"Đã thu {amount} đồng qua bưu chính công ích (thu hộ), cán bộ ghi nhận: {officer}."
+            : $"Đã thu {amount} đồng tại bộ phận một cửa ({(method switch { PaymentMethod.Cash => "tiền mặt", PaymentMethod.Card => "thẻ", _ => "chuyển khoản" })}), cán bộ thu: {officer}.";
         if (!await applications.ConfirmPaidAsync(fee.ApplicationId, CounterActor, note, now, cancellationToken))
         {
             return Failure.Conflict("Hồ sơ vừa thay đổi trạng thái. Tải lại hồ sơ để xem trạng thái mới.");

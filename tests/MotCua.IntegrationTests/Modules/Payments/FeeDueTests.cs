@@ -6,6 +6,7 @@ using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using MotCua.IntegrationTests.Common;
 using MotCua.IntegrationTests.Infrastructure;
 using MotCua.Web.Modules.Payments.Domain;
 using MotCua.Web.Modules.Payments.Gateways.VnPay;
@@ -81,6 +82,17 @@ public abstract class FeeDueTests(MotCuaApp app)
         Assert.True(fee.GetProperty("payableNow").GetBoolean());
         Assert.Equal("AtSubmission", fee.GetProperty("paymentDue").GetString());
         Assert.Equal(["Charge", "Duty"], fee.GetProperty("items").EnumerateArray().Select(i => i.GetProperty("kind").GetString()));
+
+        // The citizen is told at once what is due before reception takes it, and where to pay.
+        var told = await OutboxTests.EventuallyAsync(async () =>
+        {
+            var list = await (await app.ApiClientFor("citizen1")).GetJsonAsync("/api/v1/notifications");
+            return list.GetProperty("items").EnumerateArray()
+                .FirstOrDefault(n => n.GetProperty("applicationCode").GetString() == code && n.GetProperty("title").GetString() == "Đã gửi hồ sơ, cần nộp phí, lệ phí");
+        });
+        var toldBody = told.GetProperty("body").GetString()!;
+        Assert.Contains("205.000 đồng", toldBody, StringComparison.Ordinal);
+        Assert.Contains($"{MotCuaApp.PublicBaseUrl}/ho-so/{code}/thanh-toan", toldBody, StringComparison.Ordinal);
 
         // Unpaid: reception's receive is refused in words, and nothing changes.
         var reception = await app.ApiClientFor("reception1");

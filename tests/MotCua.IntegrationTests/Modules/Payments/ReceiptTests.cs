@@ -66,6 +66,41 @@ public abstract class ReceiptTests(MotCuaApp app)
     }
 
     [Fact]
+    public async Task A_fee_collected_by_post_is_recorded_by_reception_and_its_receipt_says_so_and_names_the_units_account()
+    {
+        var code = await AwaitingPaymentAsync(app, 30_000);
+        var id = await PaidAtDeskAsync(app, code, "Postal");
+        Payment stored;
+        using (var scope = app.Services.CreateScope())
+        {
+            stored = await scope.ServiceProvider.GetRequiredService<MotCua.Web.Common.Persistence.MotCuaDbContext>().Set<Payment>().AsNoTracking().SingleAsync(p => p.Id == id);
+        }
+
+        Assert.Equal(PaymentMethod.Postal, stored.Method);
+        Assert.Equal("Lê Thị Thu", stored.RecordedBy);
+        Assert.NotNull(stored.AccountNumber);
+
+        using var mine = await (await app.ApiClientFor("citizen1")).GetAsync(new Uri($"/api/v1/payments/{id}/receipt", UriKind.Relative));
+        var text = await PdfTextAsync(mine);
+        Assert.Contains("Thu hộ qua bưu chính công ích", text, StringComparison.Ordinal);
+        Assert.Contains(stored.AccountNumber, text, StringComparison.Ordinal);
+        Assert.Contains("Ba mươi nghìn đồng", text, StringComparison.Ordinal);
+
+        // The application's history says it came by post, from the system actor, naming the officer who recorded it.
+        var history = (await (await app.ApiClientFor("reception1")).GetJsonAsync($"/api/v1/applications/{code}")).GetProperty("history").EnumerateArray().Last();
+        Assert.Equal("payment-confirmed", history.GetProperty("action").GetString());
+        Assert.Contains("bưu chính", history.GetProperty("note").GetString(), StringComparison.Ordinal);
+
+        // The officers' list of payments says how and into which account.
+        using var reception = app.Pages();
+        await reception.SignInAsync("reception1");
+        var (_, payments) = await reception.GetAsync($"/can-bo/ho-so/{code}/thanh-toan");
+        payments = WebUtility.HtmlDecode(payments);
+        Assert.Contains("Thu hộ qua bưu chính", payments, StringComparison.Ordinal);
+        Assert.Contains(stored.AccountNumber, payments, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Another_citizen_and_an_unpaid_payment_get_no_receipt()
     {
         var code = await AwaitingPaymentAsync(app, 20_000);

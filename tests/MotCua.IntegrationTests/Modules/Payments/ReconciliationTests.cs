@@ -40,6 +40,10 @@ public abstract class ReconciliationTests(MotCuaApp app)
         var deskCode = await AwaitingPaymentAsync(app, 25_000);
         await PaidAtDeskAsync(app, deskCode, "Transfer");
 
+        // Collected by the post office when it picked up the documents, recorded by reception when handed over.
+        var postalCode = await AwaitingPaymentAsync(app, 15_000);
+        await PaidAtDeskAsync(app, postalCode, "Postal");
+
         var ward = await WardIdAsync(app);
         var reception = await app.ApiClientFor("reception1");
         var report = await reception.GetJsonAsync($"/api/v1/units/{ward}/payments/reconciliation?date={Today}");
@@ -72,6 +76,9 @@ public abstract class ReconciliationTests(MotCuaApp app)
         Assert.Equal(25_000, desk.GetProperty("amount").GetInt64());
         Assert.DoesNotContain(report.GetProperty("online").EnumerateArray(), r => r.GetProperty("applicationCode").GetString() == deskCode);
         Assert.True(report.GetProperty("totals").GetProperty("transfer").GetInt64() >= 25_000);
+        var postal = report.GetProperty("desk").EnumerateArray().Single(d => d.GetProperty("applicationCode").GetString() == postalCode);
+        Assert.Equal("Postal", postal.GetProperty("method").GetString());
+        Assert.True(report.GetProperty("totals").GetProperty("postal").GetInt64() >= 15_000);
         Assert.True(report.GetProperty("totals").GetProperty("differences").GetInt32() >= 3);
 
         // The same in Excel.
@@ -85,6 +92,7 @@ public abstract class ReconciliationTests(MotCuaApp app)
         stream.Position = 0;
         var deskRows = stream.Query(useHeaderRow: true, sheetName: ReconciliationExcel.DeskSheet).Cast<IDictionary<string, object?>>().ToList();
         Assert.Equal("Chuyển khoản", deskRows.Single(r => (string?)r["Mã hồ sơ"] == deskCode)["Cách thu"]);
+        Assert.Equal("Thu hộ qua bưu chính", deskRows.Single(r => (string?)r["Mã hồ sơ"] == postalCode)["Cách thu"]);
 
         // And on the officers' page, where a difference is said in words.
         using var pages = app.Pages();

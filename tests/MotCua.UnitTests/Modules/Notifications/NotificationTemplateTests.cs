@@ -50,6 +50,16 @@ public sealed class NotificationTemplateTests
     }
 
     [Fact]
+    public void A_submission_with_its_fee_due_first_says_how_much_and_where_to_pay()
+    {
+        var (title, body) = Default(Event("submit", ApplicationStatus.Submitted) with { FromStatus = ApplicationStatus.Draft, AmountDue = 205_000 });
+        Assert.Equal("Đã gửi hồ sơ, cần nộp phí, lệ phí", title);
+        Assert.Equal("Hồ sơ 000.01.00.H99-261201-0007 (Đăng ký khai sinh) đã được gửi. Cần nộp 205.000 đồng phí, lệ phí trước khi bộ phận một cửa tiếp nhận: "
+            + "thanh toán trực tuyến tại https://dichvucong.anbinh.gov.vn/ho-so/x/thanh-toan hoặc nộp tại bộ phận một cửa.", body);
+        Assert.Equal("Đã gửi hồ sơ", Default(Event("submit", ApplicationStatus.Submitted) with { FromStatus = ApplicationStatus.Draft }).Title);
+    }
+
+    [Fact]
     public void An_apology_gives_the_new_date()
     {
         var (_, body) = Default(Event("apologize", ApplicationStatus.InProgress, newDue: new DateTimeOffset(2026, 12, 8, 16, 0, 0, TimeSpan.FromHours(7))));

@@ -48,7 +48,7 @@ internal sealed class ApplicationOutboxSource : IOutboxSource
                     e.Action == "apologize" ? VietnamTime.Offset(application.ApologyNewDueAt) : null,
                     e.Action == "request-supplement" ? application.SupplementItems.Select(i => i.Field is null ? i.Name : $"Sửa thông tin tờ khai: {i.Name}").ToList() : null,
                     e.Action is "refuse" or "reject" or "suspend" ? application.Reason : null,
-                    e.Action == "request-payment" ? application.AmountDue : null);
+                    e.Action == "request-payment" || (e.Action == "submit" && application.AwaitsFeeAtSubmission) ? application.AmountDue : null);
                 envelopes.Add(new OutboxEnvelope(ApplicationEventMessage.Type, JsonSerializer.Serialize(message, OutboxJson.Options)));
             }
         }

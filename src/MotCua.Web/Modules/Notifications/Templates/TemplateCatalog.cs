@@ -27,7 +27,7 @@ public static class TemplateCatalog
         ["duong_dan"] = "Địa chỉ trang hồ sơ trên cổng",
         ["ly_do"] = "Lý do không tiếp nhận, từ chối, tạm dừng (như trên phiếu gửi người nộp) hoặc hoàn trả phí, lệ phí; trống nếu không có",
         ["cach_nhan_ket_qua"] = "Cách nhận kết quả theo cách đã nộp hồ sơ (trực tuyến, tại bộ phận một cửa, qua bưu chính)",
-        ["so_tien"] = "Số tiền phí, lệ phí: phải nộp khi cơ quan yêu cầu thanh toán (trống nếu không ghi), đã nộp, chưa nộp được hoặc được hoàn trả; ví dụ 50.000 đồng",
+        ["so_tien"] = "Số tiền phí, lệ phí: phải nộp khi gửi hồ sơ hoặc khi cơ quan yêu cầu thanh toán (trống nếu không ghi), đã nộp, chưa nộp được hoặc được hoàn trả; ví dụ 50.000 đồng",
         ["duong_dan_thanh_toan"] = "Địa chỉ trang thanh toán trực tuyến của hồ sơ",
     };
 
@@ -39,6 +39,8 @@ public static class TemplateCatalog
     [
         new("submitted", "Người nộp gửi hồ sơ trực tuyến", "Đã gửi hồ sơ",
             What + " đã được gửi đến bộ phận một cửa và đang chờ tiếp nhận.{% if ngay_hen_tra != blank %} Ngày hẹn trả dự kiến: {{ ngay_hen_tra }}.{% endif %}"),
+        new("submitted-payment-due", "Người nộp gửi hồ sơ trực tuyến, thủ tục thu phí, lệ phí khi nộp", "Đã gửi hồ sơ, cần nộp phí, lệ phí",
+            What + " đã được gửi. Cần nộp {{ so_tien }} phí, lệ phí trước khi bộ phận một cửa tiếp nhận: thanh toán trực tuyến tại {{ duong_dan_thanh_toan }} hoặc nộp tại bộ phận một cửa."),
         new("received", "Bộ phận một cửa tiếp nhận hồ sơ", "Hồ sơ đã được tiếp nhận",
             What + " đã được tiếp nhận.{% if ngay_hen_tra != blank %} Ngày hẹn trả kết quả: {{ ngay_hen_tra }}.{% endif %}" + Note),
         new("not-accepted", "Hồ sơ không được tiếp nhận", "Hồ sơ không được tiếp nhận", What + " không được tiếp nhận." + Reason + Note),
@@ -75,6 +77,7 @@ public static class TemplateCatalog
         ArgumentNullException.ThrowIfNull(e);
         return (e.Action, e.ToStatus) switch
         {
+            ("submit", ApplicationStatus.Submitted) when e.AmountDue is > 0 => "submitted-payment-due",
             ("submit", ApplicationStatus.Submitted) => "submitted",
             ("receive", ApplicationStatus.Received) => "received",
             ("refuse", _) => "not-accepted",

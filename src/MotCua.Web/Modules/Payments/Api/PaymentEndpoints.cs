@@ -69,7 +69,7 @@ internal static class PaymentEndpoints
     {
         if (input?.Method is not { } method || method == PaymentMethod.Online)
         {
-            return Problems.Validation("Cách thu không hợp lệ.", ("method", "Chọn tiền mặt (Cash), thẻ (Card) hoặc chuyển khoản (Transfer)."));
+            return Problems.Validation("Cách thu không hợp lệ.", ("method", "Chọn tiền mặt (Cash), thẻ (Card), chuyển khoản (Transfer) hoặc thu hộ qua bưu chính (Postal)."));
         }
 
         var recorded = await payments.RecordAtCounterAsync(user, code, method, cancellationToken);

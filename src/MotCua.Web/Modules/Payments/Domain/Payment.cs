@@ -25,6 +25,12 @@ public enum PaymentMethod
     Cash,
     Card,
     Transfer,
+
+    /// <summary>
+    /// Collected by the public postal service on the unit's behalf (thu hộ) when it picked up the documents or delivered
+    /// the result, and recorded by reception when the post office hands it over.
+    /// </summary>
+    Postal,
 }
 
 /// <summary>What the gateway's notice did to a payment, in the words its answer needs.</summary>

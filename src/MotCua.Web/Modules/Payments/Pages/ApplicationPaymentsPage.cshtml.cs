@@ -33,7 +33,7 @@ public sealed class ApplicationPaymentsPageModel(ApplicationPayments application
         var method = Enum.TryParse<PaymentMethod>(Method, ignoreCase: false, out var m) && m != PaymentMethod.Online ? m : (PaymentMethod?)null;
         if (method is null)
         {
-            Error = "Chọn cách đã thu: tiền mặt, thẻ hoặc chuyển khoản.";
+            Error = "Chọn cách đã thu: tiền mặt, thẻ, chuyển khoản hoặc thu hộ qua bưu chính.";
             return await LoadAsync(code, cancellationToken) ? Page() : NotFound();
         }
 

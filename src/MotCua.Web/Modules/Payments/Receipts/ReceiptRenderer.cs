@@ -25,7 +25,8 @@ public sealed record ReceiptData(
     string? CollectedBy,
     DateTimeOffset PaidAt,
     string VerifyUrl,
-    string? Refund)
+    string? Refund,
+    string? Account = null)
 {
     public long Total => Lines.Sum(l => l.Amount);
 }
@@ -78,6 +79,7 @@ public static class ReceiptRenderer
         pdf.Table([new("STT", 0.7f, Align.Center), new("Nội dung thu", 6.3f), new("Số tiền (đồng)", 2.2f, Align.Right)], rows, TextStyle.Body, TextStyle.SmallBold);
         pdf.Paragraph([new Run("Số tiền bằng chữ: ", TextStyle.Body), new Run(AmountInWords.Dong(data.Total), TextStyle.BodyItalic)]);
         pdf.Field("Hình thức thanh toán", data.HowPaid);
+        pdf.Field("Nộp vào tài khoản", data.Account);
         pdf.Field("Mã thanh toán", data.OrderRef);
         pdf.Field("Thời điểm thanh toán", SlipText.Time(data.PaidAt));
         if (data.Refund is { } refund)

@@ -67,7 +67,17 @@ public sealed class ReceiptService(
             portal.Value.Url($"/tra-cuu?code={Uri.EscapeDataString(payment.ApplicationCode)}"),
             payment.RefundedAt is { } refundedAt
                 ? $"ngày {refundedAt.InZone(VietnameseDates.Zone).ToString("dd'/'MM'/'yyyy", CultureInfo.InvariantCulture)}, lý do: {payment.RefundReason}"
-                : null);
+                : null,
+            AccountOf(payment));
+    }
+
+    /// <summary>The unit's own account the fee went into, as declared when it was paid: "số 1234 tại Ngân hàng X, chủ tài khoản Y".</summary>
+    public static string? AccountOf(Payment payment)
+    {
+        ArgumentNullException.ThrowIfNull(payment);
+        return payment.AccountNumber is { Length: > 0 } number
+            ? $"số {number} tại {payment.AccountBank}, chủ tài khoản {payment.AccountHolder}"
+            : null;
     }
 
     /// <summary>
@@ -116,6 +126,7 @@ public sealed class ReceiptService(
             + (payment.BankCode is { Length: > 0 } bank ? $", ngân hàng {bank}" : string.Empty),
         PaymentMethod.Cash => $"Tiền mặt tại bộ phận một cửa, người thu: {payment.RecordedBy}",
         PaymentMethod.Card => $"Thẻ ngân hàng tại bộ phận một cửa, người thu: {payment.RecordedBy}",
+        PaymentMethod.Postal => $"Thu hộ qua bưu chính công ích, ghi nhận tại bộ phận một cửa, người ghi nhận: {payment.RecordedBy}",
         _ => $"Chuyển khoản, ghi nhận tại bộ phận một cửa, người thu: {payment.RecordedBy}",
     };
 }

@@ -45,6 +45,7 @@ public static class ReconciliationExcel
             Sum("Tiền mặt (đồng)", t.Cash),
             Sum("Thẻ (đồng)", t.Card),
             Sum("Chuyển khoản (đồng)", t.Transfer),
+            Sum("Thu hộ qua bưu chính (đồng)", t.Postal),
             Sum("Tại quầy, cộng (đồng)", t.Desk),
         };
         if (!report.GatewayReached)

@@ -17,10 +17,10 @@ namespace MotCua.Web.Modules.Payments.Reconciliation;
 public sealed record DeskPaymentRow(
     string OrderRef, string ApplicationCode, long Amount, PaymentMethod Method, string? RecordedBy, DateTimeOffset PaidAt, PaymentStatus Status, string? Receipt);
 
-/// <summary>The day's sums: online as MotCua and as the gateway count them, at the desk by method.</summary>
-public sealed record ReconciliationTotals(long OnlineRecorded, long OnlineAtGateway, int Differences, long Cash, long Card, long Transfer)
+/// <summary>The day's sums: online as MotCua and as the gateway count them, at the desk (and through the post) by method.</summary>
+public sealed record ReconciliationTotals(long OnlineRecorded, long OnlineAtGateway, int Differences, long Cash, long Card, long Transfer, long Postal)
 {
-    public long Desk => Cash + Card + Transfer;
+    public long Desk => Cash + Card + Transfer + Postal;
 }
 
 /// <summary>A unit's reconciliation for one day (Vietnam time).</summary>
@@ -106,7 +106,7 @@ public sealed class ReconciliationService(MotCuaDbContext db, ApplicationPayment
             rows.Where(r => r.Status is PaymentStatus.Paid or PaymentStatus.Refunded).Sum(r => r.Amount ?? 0),
             rows.Where(r => r.GatewayStatus == GatewayState.Paid).Sum(r => r.GatewayAmount ?? 0),
             rows.Count(r => r.Difference != Difference.None),
-            DeskSum(PaymentMethod.Cash), DeskSum(PaymentMethod.Card), DeskSum(PaymentMethod.Transfer));
+            DeskSum(PaymentMethod.Cash), DeskSum(PaymentMethod.Card), DeskSum(PaymentMethod.Transfer), DeskSum(PaymentMethod.Postal));
         return new ReconciliationReport(unit.Id, unit.Name, IsoDate.Format(day), reached, rows, desk, totals);
     }
 

@@ -38,6 +38,7 @@ public static class ReconciliationWords
         PaymentMethod.Online => "Trực tuyến",
         PaymentMethod.Cash => "Tiền mặt",
         PaymentMethod.Card => "Thẻ",
+        PaymentMethod.Postal => "Thu hộ qua bưu chính",
         _ => "Chuyển khoản",
     };
 }
