@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.AspNetCore.WebUtilities;
+using Microsoft.EntityFrameworkCore;
 using MotCua.IntegrationTests.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
 using MotCua.Web.Modules.Payments;
@@ -197,6 +198,40 @@ public abstract class OnlinePaymentTests(MotCuaApp app)
         // The gateway does not know the other order and its time has not run out: it waits for its notice.
         Assert.Equal("Pending", (await PaymentAsync(other)).GetProperty("status").GetString());
         Assert.Equal("02", (await NoticeAsync(Notice(redirect, amount: 30_000))).GetProperty("RspCode").GetString());
+    }
+
+    [Fact]
+    public async Task A_payment_that_expired_and_is_then_paid_at_the_gateway_is_still_credited_once()
+    {
+        var code = await AwaitingPaymentAsync(40_000);
+        var (id, redirect) = await StartAsync(code);
+
+        // Its time runs out with no word from the gateway: the status worker expires it.
+        using (var scope = app.Services.CreateScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<MotCua.Web.Common.Persistence.MotCuaDbContext>();
+            var past = NodaTime.SystemClock.Instance.GetCurrentInstant() - NodaTime.Duration.FromMinutes(1);
+            await db.Set<MotCua.Web.Modules.Payments.Domain.Payment>().Where(p => p.Id == id).ExecuteUpdateAsync(s => s.SetProperty(p => p.ExpiresAt, past));
+        }
+
+        using (var scope = app.Services.CreateScope())
+        {
+            await scope.ServiceProvider.GetRequiredService<PaymentService>().CheckPendingAsync(100, CancellationToken.None);
+        }
+
+        Assert.Equal("Expired", (await PaymentAsync(id)).GetProperty("status").GetString());
+        Assert.Equal("AwaitingPayment", (await ApplicationAsync(code)).GetProperty("status").GetString());
+
+        // The payer had paid at the last moment: the late notice credits the money that left their account, once.
+        var late = await NoticeAsync(Notice(redirect));
+        Assert.Equal("00", late.GetProperty("RspCode").GetString());
+        var paid = await PaymentAsync(id);
+        Assert.Equal("Paid", paid.GetProperty("status").GetString());
+        var application = await ApplicationAsync(code);
+        Assert.Equal("InProgress", application.GetProperty("status").GetString());
+        var events = application.GetProperty("history").GetArrayLength();
+        Assert.Equal("02", (await NoticeAsync(Notice(redirect))).GetProperty("RspCode").GetString());
+        Assert.Equal(events, (await ApplicationAsync(code)).GetProperty("history").GetArrayLength());
     }
 
     [Fact]
