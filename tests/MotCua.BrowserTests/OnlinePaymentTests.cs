@@ -87,6 +87,10 @@ public sealed class OnlinePaymentTests(BrowserApp app)
         Assert.Contains("Đã thanh toán", payments, StringComparison.Ordinal);
         Assert.Contains("50.000 đồng", payments, StringComparison.Ordinal);
         Assert.Contains("Tải biên lai", payments, StringComparison.Ordinal);
+        Assert.Contains("vào tài khoản 3711000001001", payments, StringComparison.Ordinal);
+        await reception.SetViewportSizeAsync(390, 844);
+        await reception.ScreenshotAsync(new() { Path = Path.Combine(Shots, "thanh-toan-ho-so-can-bo-390.png"), FullPage = true });
+        await reception.SetViewportSizeAsync(1280, 800);
 
         // The day's reconciliation, from the back office's navigation: paid here and at the gateway, so it matches; a
         // transaction the gateway has and MotCua does not stands out.
