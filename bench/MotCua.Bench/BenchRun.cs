@@ -385,7 +385,6 @@ internal sealed class BenchRun(BenchOptions options) : IAsyncDisposable
         email = "nguyenhoangnam.anphu@example.vn",
     };
 
-
     // ------------------------------------------------------------------ ipn
 
     /// <summary>
