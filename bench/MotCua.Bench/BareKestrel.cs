@@ -8,8 +8,9 @@ using Microsoft.Extensions.Logging;
 namespace MotCua.Bench;
 
 /// <summary>
-/// The Kestrel ceiling: a bare ASP.NET Core app (no middleware, no database) in its own Release process, as MotCua runs,
-/// with a plaintext endpoint and a 1 KB JSON echo. Started by the bench as `MotCua.Bench kestrel-ceiling PORT`.
+/// The Kestrel ceiling: a bare ASP.NET Core app (no middleware) in its own Release process, as MotCua runs, with a
+/// plaintext endpoint and a 1 KB JSON echo, and, when given a database (MOTCUA_BENCH_IPN_DB), the least a VNPay
+/// notice must do (<see cref="IpnCeiling"/>). Started by the bench as `MotCua.Bench kestrel-ceiling PORT`.
 /// </summary>
 internal static class BareKestrel
 {
@@ -39,6 +40,14 @@ internal static class BareKestrel
             await writer.FlushAsync();
         });
         app.MapGet("/health", () => "ok");
+        await using var ipn = Environment.GetEnvironmentVariable(IpnCeiling.DatabaseVariable) is { Length: > 0 } database
+            ? new IpnCeiling(database, Environment.GetEnvironmentVariable(IpnCeiling.OutboxVariable) ?? string.Empty)
+            : null;
+        if (ipn is not null)
+        {
+            app.MapGet("/ipn", ipn.HandleAsync);
+        }
+
         await app.RunAsync();
         return 0;
     }

@@ -23,6 +23,9 @@ internal sealed class BenchRun(BenchOptions options) : IAsyncDisposable
     private readonly List<Measurement> _scenarios = [];
     private (long Backlog, TimeSpan Elapsed) _drainAfterSubmit;
     private NotifyBurst? _notify;
+    private IpnResult? _ipn;
+    private IpnScenario.Pool? _ipnPool;
+    private string _ipnOutbox = string.Empty;
     private readonly Dictionary<string, Measurement> _ceilings = [];
     private readonly Dictionary<string, (double App, double Bench, double Others)> _cpu = [];
     private bool _clusterStarted;
@@ -72,6 +75,13 @@ internal sealed class BenchRun(BenchOptions options) : IAsyncDisposable
             ["Storage__Folder"] = Path.Combine(_work, "files"),
             ["Email__PickupFolder"] = Path.Combine(_work, "mail"),
             ["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1",
+
+            // One VNPay merchant whose code and secret the ipn scenario signs with; the demo's collecting accounts use it.
+            ["Payments__DefaultProvider"] = IpnScenario.Provider,
+            [$"Payments__Providers__{IpnScenario.Provider}__DisplayName"] = "VNPay",
+            [$"Payments__Providers__{IpnScenario.Provider}__TmnCode"] = IpnScenario.TmnCode,
+            [$"Payments__Providers__{IpnScenario.Provider}__HashSecret"] = IpnScenario.HashSecret,
+            [$"Payments__Providers__{IpnScenario.Provider}__PayUrl"] = "https://sandbox.vnpayment.vn/paymentv2/vpcpay.html",
         }, Path.Combine(_work, "motcua.log"));
         await _app.WaitHealthyAsync(_base + "/health", TimeSpan.FromMinutes(3), ct);
 
@@ -92,11 +102,12 @@ internal sealed class BenchRun(BenchOptions options) : IAsyncDisposable
 
         var loadBefore = LoadAverage();
         await RunScenariosAsync(ct);
+        await RunIpnAsync(ct);
         _peakMemory = _app.PeakResidentBytes();
         await RunCeilingsAsync(ct);
         var load = $"1-minute load average {loadAtStart} when the bench started (anything above ~0.5 there is someone else's work), {loadBefore} before the scenarios, {LoadAverage()} after the ceilings";
 
-        var table = Report.Render(_scenarios, _ceilings, _cpu, _peakMemory, options, _data, _seedTime, Machine(), load, _notify, _drainAfterSubmit, out var allPassed);
+        var table = Report.Render(_scenarios, _ceilings, _cpu, _peakMemory, options, _data, _seedTime, Machine(), load, _notify, _drainAfterSubmit, _ipn, out var allPassed);
         AllBarsPassed = allPassed;
         Console.WriteLine();
         Console.WriteLine(table);
@@ -301,12 +312,12 @@ internal sealed class BenchRun(BenchOptions options) : IAsyncDisposable
         return request;
     }
 
-    private async Task Measure(string name, int concurrency, Driver.RequestFactory next, CancellationToken ct)
+    private async Task<Measurement> Measure(string name, int concurrency, Driver.RequestFactory next, CancellationToken ct, Func<string, string?>? check = null)
     {
         using var client = Driver.Client(concurrency);
         client.BaseAddress = new Uri(_base);
         CpuSample? from = null;
-        var m = await Driver.RunAsync(name, client, concurrency, Warmup, Duration, next, ct, () => from = CpuSample.Take(_app!.Id));
+        var m = await Driver.RunAsync(name, client, concurrency, Warmup, Duration, next, ct, () => from = CpuSample.Take(_app!.Id), check);
         if (from is CpuSample start)
         {
             _cpu[name] = CpuSample.PerRequest(start, CpuSample.Take(_app!.Id), m.Requests);
@@ -314,6 +325,7 @@ internal sealed class BenchRun(BenchOptions options) : IAsyncDisposable
 
         _scenarios.Add(m);
         Log.Step($"  {name}: {m.Throughput:0} req/s, p50 {m.Percentile(50):0.0} ms, p99 {m.Percentile(99):0.0} ms, {m.Errors} errors{(m.FirstError is null ? string.Empty : $" (first: {Shorten(m.FirstError)})")}");
+        return m;
     }
 
     private static string Shorten(string s) => s.Length > 300 ? s[..300] + "…" : s;
@@ -373,6 +385,83 @@ internal sealed class BenchRun(BenchOptions options) : IAsyncDisposable
         email = "nguyenhoangnam.anphu@example.vn",
     };
 
+    // ------------------------------------------------------------------ ipn
+
+    /// <summary>
+    /// ipn: the gateway's signed success notice (GET /api/v1/payments/vnpay/ipn), once per pending payment, at 16; any
+    /// answer but RspCode "00" is an error. Then 500 of them sent again (each must answer "02"), and the database
+    /// counted: every payment notified paid once, as many paid as "00" answers, one payment-confirmed event each.
+    /// Seeded after the other scenarios, so their data stays as it was.
+    /// </summary>
+    private async Task RunIpnAsync(CancellationToken ct)
+    {
+        var seconds = options.WarmupSeconds + options.DurationSeconds;
+        var (appCount, ceilingCount) = (IpnScenario.AppPerSecond * seconds, IpnScenario.CeilingPerSecond * seconds);
+        Log.Step($"Seed {appCount + ceilingCount:N0} applications awaiting payment with a pending VNPay payment each ({appCount:N0} for MotCua, {ceilingCount:N0} for the ceiling)");
+        var clock = Stopwatch.StartNew();
+        var pool = _ipnPool = await IpnScenario.SeedAsync(_db!, appCount, ceilingCount, Seeder.AnPhuCode, ct);
+        Log.Step($"  over {pool.Units} units, each with its collecting account ({clock.Elapsed.TotalSeconds:0} s); checkpoint");
+        await using (var checkpoint = _db!.CreateCommand("CHECKPOINT"))
+        {
+            await checkpoint.ExecuteNonQueryAsync(ct);
+        }
+
+        var outboxBefore = await IpnScenario.LastOutboxIdAsync(_db!, ct);
+        var (sent, confirmed) = (new long[1], new long[1]);
+        Log.Step($"Scenario ipn (signed VNPay success notices, each payment once, at {IpnScenario.Concurrency})");
+        var m = await Measure("ipn", IpnScenario.Concurrency, (_, _) =>
+        {
+            var i = Interlocked.Increment(ref sent[0]) - 1;
+            if (i >= pool.AppCount)
+            {
+                Interlocked.Decrement(ref sent[0]);
+                return null;
+            }
+
+            return new HttpRequestMessage(HttpMethod.Get, "/api/v1/payments/vnpay/ipn?" + IpnScenario.Notice(i));
+        }, ct, body => CountConfirmed(body, confirmed));
+        if (sent[0] >= pool.AppCount)
+        {
+            Log.Step($"  all {pool.AppCount:N0} payments were notified before the window ended: measured over {m.Seconds:0.0} s");
+        }
+
+        // Replays: the gateway sends a notice again when it did not read the answer; nothing may change.
+        var replays = (int)Math.Min(IpnScenario.Replays, confirmed[0]);
+        var replayed02 = 0;
+        using (var client = Driver.Client(IpnScenario.Concurrency))
+        {
+            client.BaseAddress = new Uri(_base);
+            await Parallel.ForAsync(0, replays, new ParallelOptions { MaxDegreeOfParallelism = IpnScenario.Concurrency, CancellationToken = ct }, async (i, c) =>
+            {
+                using var response = await client.GetAsync(new Uri("/api/v1/payments/vnpay/ipn?" + IpnScenario.Notice(i), UriKind.Relative), c);
+                if (IpnScenario.AnswerCode(await response.Content.ReadAsStringAsync(c)) == "02")
+                {
+                    Interlocked.Increment(ref replayed02);
+                }
+            });
+        }
+
+        // Every notice has been answered (each in its own committed transaction): the rows counted now are final.
+        var check = await IpnScenario.CheckAsync(_db!, pool, 0, pool.AppCount, sent[0], confirmed[0], outboxBefore, ct);
+        var (spec, perNotice) = await IpnScenario.OutboxSpecAsync(_db!, outboxBefore, confirmed[0], ct);
+        _ipnOutbox = spec;
+        _ipn = new IpnResult(check, replays, replayed02, null);
+        Log.Step($"  ipn database check: {check}; {replayed02}/{replays} replays answered 02; outbox per notice: {perNotice:0.00} messages ({spec})");
+    }
+
+    /// <summary>The notice check: "00" counts, any other answer is the error it names.</summary>
+    private static string? CountConfirmed(string body, long[] confirmed)
+    {
+        var code = IpnScenario.AnswerCode(body);
+        if (code == "00")
+        {
+            Interlocked.Increment(ref confirmed[0]);
+            return null;
+        }
+
+        return $"answered {(code is null ? body : "RspCode " + code)}";
+    }
+
     // ------------------------------------------------------------------ ceilings
 
     private async Task RunCeilingsAsync(CancellationToken ct)
@@ -388,7 +477,12 @@ internal sealed class BenchRun(BenchOptions options) : IAsyncDisposable
         var port = Net.FreePort();
         var bench = typeof(BenchRun).Assembly.Location;
         _kestrel = ChildProcess.Start("dotnet", [bench, BareKestrel.Command, port.ToString(CultureInfo.InvariantCulture)], _work,
-            new Dictionary<string, string> { ["DOTNET_gcServer"] = "1" }, Path.Combine(_work, "kestrel.log"));
+            new Dictionary<string, string>
+            {
+                ["DOTNET_gcServer"] = "1",
+                [IpnCeiling.DatabaseVariable] = _cluster!.ConnectionString,
+                [IpnCeiling.OutboxVariable] = _ipnOutbox,
+            }, Path.Combine(_work, "kestrel.log"));
         var url = $"http://127.0.0.1:{port}";
         await _kestrel.WaitHealthyAsync(url + "/health", TimeSpan.FromSeconds(60), ct);
         var echo = JsonSerializer.Serialize(SubmitForm, Json);
@@ -405,8 +499,43 @@ internal sealed class BenchRun(BenchOptions options) : IAsyncDisposable
             Log.Step($"  {name}: {m.Throughput:0} req/s, p50 {m.Percentile(50):0.00} ms, p99 {m.Percentile(99):0.00} ms, {m.Errors} errors");
         }
 
+        await IpnCeilingAsync(url, ct);
         _kestrel.Dispose();
         _kestrel = null;
+    }
+
+    /// <summary>The ipn ceiling: the same notices to the ceiling's own payments, the same driver and concurrency, the same count afterwards.</summary>
+    private async Task IpnCeilingAsync(string url, CancellationToken ct)
+    {
+        if (_ipnPool is not { } pool || _ipn is null)
+        {
+            return;
+        }
+
+        Log.Step("Ceiling: bare Kestrel + Npgsql, the VNPay notice (signature, then payment, application, event, outbox, receipt number in one transaction)");
+        var outboxBefore = await IpnScenario.LastOutboxIdAsync(_db!, ct);
+        var (sent, confirmed) = (new long[1], new long[1]);
+        using var client = Driver.Client(IpnScenario.Concurrency);
+        client.BaseAddress = new Uri(url);
+        var m = await Driver.RunAsync("kestrel-ipn", client, IpnScenario.Concurrency, Warmup, Duration, (_, _) =>
+        {
+            var i = Interlocked.Increment(ref sent[0]) - 1;
+            if (i >= pool.CeilingCount)
+            {
+                Interlocked.Decrement(ref sent[0]);
+                return null;
+            }
+
+            return new HttpRequestMessage(HttpMethod.Get, "/ipn?" + IpnScenario.Notice(pool.AppCount + i));
+        }, ct, check: body => CountConfirmed(body, confirmed));
+        _ceilings["kestrel-ipn"] = m;
+        var check = await IpnScenario.CheckAsync(_db!, pool, pool.AppCount, pool.CeilingCount, sent[0], confirmed[0], outboxBefore, ct);
+        _ipn = _ipn with { Ceiling = check };
+        Log.Step($"  kestrel-ipn: {m.Throughput:0} req/s, p50 {m.Percentile(50):0.00} ms, p99 {m.Percentile(99):0.00} ms, {m.Errors} errors{(m.FirstError is null ? string.Empty : $" (first: {Shorten(m.FirstError)})")}; database check: {check}");
+        if (sent[0] >= pool.CeilingCount)
+        {
+            Log.Step($"  all {pool.CeilingCount:N0} ceiling payments were notified before the window ended: measured over {m.Seconds:0.0} s");
+        }
     }
 
     private async Task<Measurement> PgbenchAsync(string name, string script, CancellationToken ct)
