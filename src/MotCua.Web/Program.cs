@@ -8,6 +8,7 @@ using MotCua.Web.Modules.Calendar;
 using MotCua.Web.Modules.Catalog;
 using MotCua.Web.Modules.EForms;
 using MotCua.Web.Modules.Identity;
+using MotCua.Web.Modules.Indicators;
 using MotCua.Web.Modules.Notifications;
 using MotCua.Web.Modules.Payments;
 
@@ -24,6 +25,7 @@ builder.AddCatalog();
 builder.AddApplications();
 builder.AddNotifications();
 builder.AddPayments();
+builder.AddIndicators();
 
 var app = builder.Build();
 
@@ -40,6 +42,12 @@ if (seedDemo)
     return 0;
 }
 
+// `indicators-rebuild` counts every indicator counter again from the applications (run it with the workers stopped).
+if (args.Contains(IndicatorsModule.RebuildCommand, StringComparer.Ordinal))
+{
+    return await IndicatorsModule.RebuildAsync(app);
+}
+
 app.UseWebPlatform();
 app.MapOutbox();
 app.MapAudit();
@@ -49,6 +57,7 @@ app.MapCatalog();
 app.MapApplications();
 app.MapNotifications();
 app.MapPayments();
+app.MapIndicators();
 await app.RunAsync();
 return 0;
 

@@ -1327,6 +1327,50 @@ namespace MotCua.Migrations.Postgres.Migrations
                     b.ToTable("sign_in_failures", (string)null);
                 });
 
+            modelBuilder.Entity("MotCua.Web.Modules.Indicators.Data.CountedApplication", b =>
+                {
+                    b.Property<long>("ApplicationId")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Keys")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("uuid");
+
+                    b.HasKey("ApplicationId");
+
+                    b.ToTable("indicator_counted_applications", (string)null);
+                });
+
+            modelBuilder.Entity("MotCua.Web.Modules.Indicators.Data.IndicatorCount", b =>
+                {
+                    b.Property<int>("UnitId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Day")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("ProcedureCode")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<string>("Measure")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<long>("Count")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("UnitId", "Day", "ProcedureCode", "Measure");
+
+                    b.HasIndex("Day", "Measure");
+
+                    b.ToTable("indicator_counts", (string)null);
+                });
+
             modelBuilder.Entity("MotCua.Web.Modules.Notifications.Domain.Notification", b =>
                 {
                     b.Property<long>("Id")

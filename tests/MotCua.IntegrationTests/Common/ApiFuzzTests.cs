@@ -12,6 +12,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using MotCua.IntegrationTests.Infrastructure;
 using MotCua.IntegrationTests.Modules.Applications;
+using MotCua.Web.Common.Outbox;
 using MotCua.Web.Common.Persistence;
 using MotCua.Web.Modules.Applications.Data;
 using MotCua.Web.Modules.Applications.Domain;
@@ -453,11 +454,17 @@ public abstract class ApiFuzzTests(MotCuaApp app)
         {
             using var scope = app.Services.CreateScope();
             var db = scope.ServiceProvider.GetRequiredService<MotCuaDbContext>();
+
+            // Their indicator counters are taken back once every message about them has been counted.
+            await OutboxTests.EventuallyAsync(async () => await db.Set<OutboxDelivery>()
+                .AnyAsync(d => d.Consumer == MotCua.Web.Modules.Indicators.Rollups.IndicatorConsumer.ConsumerName && d.State != DeliveryState.Delivered) ? null : (bool?)true, seconds: 60);
+            var ids = await db.Set<Application>().Where(a => a.Id > lastApplication).Select(a => a.Id).ToListAsync();
             var added = db.Set<Application>().Where(a => a.Id > lastApplication).Select(a => a.Id);
             await db.Set<SubmissionKey>().Where(k => added.Contains(k.ApplicationId)).ExecuteDeleteAsync();
             await db.Set<ApplicationDocument>().Where(d => added.Contains(d.ApplicationId)).ExecuteDeleteAsync();
             await db.Set<ApplicationEvent>().Where(e => added.Contains(e.ApplicationId)).ExecuteDeleteAsync();
             await db.Set<Application>().Where(a => a.Id > lastApplication).ExecuteDeleteAsync();
+            await scope.ServiceProvider.GetRequiredService<MotCua.Web.Modules.Indicators.Rollups.IndicatorRollup>().ForgetAsync(ids, CancellationToken.None);
         }
 
         private async Task<RowCounts> CountRowsAsync()

@@ -34,8 +34,9 @@ public abstract class OutboxTests(MotCuaApp app)
         var db = scope.ServiceProvider.GetRequiredService<MotCuaDbContext>();
         var deliveries = await db.Set<OutboxDelivery>().Where(d => db.Set<OutboxMessage>().Any(m => m.Id == d.MessageId && m.Payload.Contains(code)))
             .Select(d => d.Consumer).ToListAsync();
-        // Four channels subscribe to application events: the portal inbox, e-mail, SMS and Zalo.
-        Assert.Equal(16, deliveries.Count);
+        // Four channels subscribe to application events (the portal inbox, e-mail, SMS and Zalo), and the indicators.
+        Assert.Equal(20, deliveries.Count);
+        Assert.Equal(4, deliveries.Count(c => c == "indicators"));
         Assert.Equal(4, deliveries.Count(c => c == "portal-inbox"));
         Assert.Equal(4, deliveries.Count(c => c == "email"));
         Assert.Equal(4, deliveries.Count(c => c == "sms"));

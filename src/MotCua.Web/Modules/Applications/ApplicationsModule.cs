@@ -24,6 +24,7 @@ public static class ApplicationsModule
         services.AddSingleton<Common.Outbox.IOutboxSource, Events.ApplicationOutboxSource>();
         services.AddScoped<Public.ApplicantContacts>();
         services.AddScoped<Public.ApplicationPayments>();
+        services.AddScoped<Public.ApplicationFigures>();
         services.AddScoped<Catalog.Public.IUnitTreeListener, Reorganisation.ApplicationsFollowTheTree>();
         return builder;
     }

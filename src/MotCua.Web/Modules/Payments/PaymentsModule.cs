@@ -16,6 +16,7 @@ public static class PaymentsModule
         builder.Services.AddScoped<Reconciliation.ReconciliationService>();
         builder.Services.AddScoped<Accounts.CollectingAccounts>();
         builder.Services.AddScoped<Public.UnitPaymentAccounts>();
+        builder.Services.AddScoped<Public.PaymentFigures>();
         builder.Services.AddScoped<Common.Persistence.IDatabaseSeeder, Accounts.DemoCollectingAccounts>();
         builder.Services.AddSingleton<Common.Outbox.IOutboxSource, Events.PaymentOutboxSource>();
         builder.Services.AddHttpClient(SandboxGateway.NoticeClient, client => client.Timeout = TimeSpan.FromSeconds(10));

@@ -1,0 +1,80 @@
+using Microsoft.EntityFrameworkCore;
+using MotCua.Web.Common.Persistence;
+using MotCua.Web.Modules.Applications.Domain;
+using MotCua.Web.Modules.Calendar.Public;
+using NodaTime;
+
+namespace MotCua.Web.Modules.Applications.Public;
+
+/// <summary>How the result reached the applicant, in the words the statistics and the import use.</summary>
+public enum ReturnChannel
+{
+    Online,
+    Counter,
+    Postal,
+}
+
+/// <summary>
+/// What the statistics count of one application, as it stands now: where and how it came in, when it was received,
+/// finished (and how timely) and returned, whether it carries a fee and whether its inputs are digital.
+/// </summary>
+public sealed record ApplicationFigure(
+    long Id,
+    string Code,
+    int UnitId,
+    string ProcedureCode,
+    Channel Channel,
+    ApplicationStatus Status,
+    Instant? ReceivedAt,
+    Instant? FinishedAt,
+    Timeliness? Timeliness,
+    Instant? ReturnedAt,
+    ReturnChannel? ReturnChannel,
+    bool HasFee,
+    bool InputsDigitized)
+{
+    public bool IsOnline => Channel is Channel.OnlineRemote or Channel.OnlineAssisted;
+}
+
+/// <summary>The applications as the statistics read them: one by code when it changes, all of them in order to rebuild.</summary>
+public sealed class ApplicationFigures(MotCuaDbContext db)
+{
+    public async Task<ApplicationFigure?> OfAsync(string code, CancellationToken cancellationToken) =>
+        (await ReadAsync(db.Set<Application>().AsNoTracking().Where(a => a.Code == code), cancellationToken)).SingleOrDefault();
+
+    /// <summary>The next <paramref name="take"/> applications after id <paramref name="afterId"/>, by id.</summary>
+    public async Task<IReadOnlyList<ApplicationFigure>> PageAsync(long afterId, int take, CancellationToken cancellationToken) =>
+        await ReadAsync(db.Set<Application>().AsNoTracking().Where(a => a.Id > afterId).OrderBy(a => a.Id).Take(take), cancellationToken);
+
+    private async Task<List<ApplicationFigure>> ReadAsync(IQueryable<Application> query, CancellationToken cancellationToken)
+    {
+        var rows = await query.Select(a => new
+        {
+            a.Id, a.Code, a.UnitId, a.ProcedureCode, a.Channel, a.Status, a.ReceivedAt, a.FinishedAt, a.Timeliness, a.ReturnedAt, a.ReturnMethod, a.AmountDue,
+        }).ToListAsync(cancellationToken);
+        if (rows.Count == 0)
+        {
+            return [];
+        }
+
+        // Inputs of a desk or postal application count as digitized when every one was scanned into the file; an online
+        // application's inputs are electronic from the start.
+        var ids = rows.Where(r => r.Channel is Channel.Counter or Channel.Postal).Select(r => r.Id).ToList();
+        var inputs = ids.Count == 0 ? [] : await db.Set<ApplicationDocument>().AsNoTracking()
+            .Where(d => ids.Contains(d.ApplicationId) && d.Kind == DocumentKind.Input)
+            .GroupBy(d => d.ApplicationId)
+            .Select(g => new { Id = g.Key, All = g.Count(), Digitized = g.Count(d => d.Digitized) })
+            .ToDictionaryAsync(g => g.Id, g => g.All > 0 && g.All == g.Digitized, cancellationToken);
+        return rows.Select(r => new ApplicationFigure(
+            r.Id, r.Code, r.UnitId, r.ProcedureCode, r.Channel, r.Status, r.ReceivedAt, r.FinishedAt, r.Timeliness, r.ReturnedAt,
+            r.ReturnMethod switch
+            {
+                ReturnMethod.Online => (ReturnChannel?)ReturnChannel.Online,
+                ReturnMethod.Desk => ReturnChannel.Counter,
+                ReturnMethod.Post => ReturnChannel.Postal,
+                _ => null,
+            },
+            r.AmountDue > 0,
+            r.Channel is Channel.OnlineRemote or Channel.OnlineAssisted || inputs.GetValueOrDefault(r.Id))).ToList();
+    }
+}

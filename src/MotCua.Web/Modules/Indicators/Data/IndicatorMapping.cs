@@ -1,0 +1,54 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace MotCua.Web.Modules.Indicators.Data;
+
+/// <summary>One counter of the rollups (see <see cref="Domain.Measures"/>).</summary>
+public sealed class IndicatorCount
+{
+    public int UnitId { get; set; }
+
+    /// <summary>The day in Vietnam as yyyyMMdd, so a period is a plain range.</summary>
+    public int Day { get; set; }
+
+    public string ProcedureCode { get; set; } = string.Empty;
+    public string Measure { get; set; } = string.Empty;
+    public long Count { get; set; }
+}
+
+/// <summary>What one application adds to the counters now, kept so its next change adds only the difference.</summary>
+public sealed class CountedApplication
+{
+    public long ApplicationId { get; set; }
+
+    /// <summary>Its counter keys, one "unit|day|procedure|measure" per line.</summary>
+    public string Keys { get; set; } = string.Empty;
+
+    /// <summary>Changes on every write: two workers counting the same application at once cannot both win.</summary>
+    public Guid Version { get; set; }
+}
+
+internal sealed class IndicatorCountMapping : IEntityTypeConfiguration<IndicatorCount>
+{
+    public const string Table = "indicator_counts";
+
+    public void Configure(EntityTypeBuilder<IndicatorCount> b)
+    {
+        b.ToTable(Table);
+        b.HasKey(c => new { c.UnitId, c.Day, c.ProcedureCode, c.Measure });
+        b.Property(c => c.ProcedureCode).HasMaxLength(40);
+        b.Property(c => c.Measure).HasMaxLength(40);
+        b.HasIndex(c => new { c.Day, c.Measure });
+    }
+}
+
+internal sealed class CountedApplicationMapping : IEntityTypeConfiguration<CountedApplication>
+{
+    public void Configure(EntityTypeBuilder<CountedApplication> b)
+    {
+        b.ToTable("indicator_counted_applications");
+        b.HasKey(c => c.ApplicationId);
+        b.Property(c => c.ApplicationId).ValueGeneratedNever();
+        b.Property(c => c.Version).IsConcurrencyToken();
+    }
+}

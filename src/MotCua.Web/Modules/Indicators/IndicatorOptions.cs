@@ -1,0 +1,29 @@
+using System.ComponentModel.DataAnnotations;
+using MotCua.Web.Modules.Indicators.Domain;
+
+namespace MotCua.Web.Modules.Indicators;
+
+/// <summary>Configuration "Indicators": which variant of each indicator the province reports (default: each one's default).</summary>
+public sealed class IndicatorOptions : IValidatableObject
+{
+    public const string Section = "Indicators";
+
+    /// <summary>Indicator id → variant, e.g. "online-payment-rate": "procedures-paid".</summary>
+    public Dictionary<string, string> Variants { get; set; } = new(StringComparer.Ordinal);
+
+    public string? VariantOf(string id) => Variants.GetValueOrDefault(id);
+
+    public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
+    {
+        foreach (var (id, variant) in Variants)
+        {
+            if (IndicatorDefinitions.Find(id, variant) is null)
+            {
+                var known = string.Join(", ", IndicatorDefinitions.All.Where(d => d.Id == id).Select(d => d.Variant));
+                yield return new ValidationResult(known.Length == 0
+                    ? $"Indicators:Variants names an unknown indicator \"{id}\"; known: {string.Join(", ", IndicatorDefinitions.Ids)}."
+                    : $"Indicators:Variants:{id} is \"{variant}\"; its variants are {known}.");
+            }
+        }
+    }
+}

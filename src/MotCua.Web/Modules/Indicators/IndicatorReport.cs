@@ -1,0 +1,150 @@
+using System.Security.Claims;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using MotCua.Web.Common.Errors;
+using MotCua.Web.Common.Persistence;
+using MotCua.Web.Common.Text;
+using MotCua.Web.Modules.Applications.Public;
+using MotCua.Web.Modules.Catalog.Public;
+using MotCua.Web.Modules.Identity.Public;
+using MotCua.Web.Modules.Indicators.Data;
+using MotCua.Web.Modules.Indicators.Domain;
+using MotCua.Web.Modules.Payments.Public;
+using NodaTime;
+using NodaTime.Text;
+
+namespace MotCua.Web.Modules.Indicators;
+
+/// <summary>One indicator of a unit's sub-tree over a period; value in percent (two decimals), null when nothing is counted under it.</summary>
+public sealed record IndicatorValue(string Id, string Name, string Variant, long Numerator, long Denominator, decimal? Value, decimal? Target, string? Level);
+
+/// <summary>The indicators of a unit and its sub-tree for a period, as GET /api/v1/indicators gives them.</summary>
+public sealed record IndicatorSheet(int UnitId, string UnitName, string From, string To, IReadOnlyList<IndicatorValue> Indicators);
+
+/// <summary>
+/// Computes the indicators from the rollups (never from the applications): sums of the counters over the unit's
+/// sub-tree and the period's days, and the catalog's procedures of those units.
+/// </summary>
+public sealed class IndicatorReport(
+    MotCuaDbContext db, ApplicationPayments applications, CatalogDirectory catalog, PaymentFigures payments, IOptions<IndicatorOptions> options, IClock clock)
+{
+    private static readonly LocalDatePattern IsoDate = LocalDatePattern.Iso;
+
+    private static readonly string[] ByProcedure =
+        [Measures.Received, Measures.ReceivedRemote, Measures.ReceivedAssisted, Measures.ReceivedPaidOnline, Measures.ReceivedPostal, Measures.ReturnedPostal];
+
+    /// <summary>The sub-tree the caller may see: an officer's own, the whole province for its admin; null for anyone else.</summary>
+    public async Task<string?> ScopeAsync(ClaimsPrincipal user, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(user);
+        if (user.IsInRole(Roles.ProvinceAdmin) && await catalog.RootAsync(cancellationToken) is { } root)
+        {
+            return root.Path;
+        }
+
+        return await applications.OfficerScopeAsync(user, cancellationToken);
+    }
+
+    public async Task<Result<IndicatorSheet>> SheetAsync(ClaimsPrincipal user, int? unitId, string? from, string? to, CancellationToken cancellationToken)
+    {
+        var scope = await ScopeAsync(user, cancellationToken);
+        if (scope is null)
+        {
+            return Failure.Forbidden("Chỉ cán bộ và quản trị viên xem được các chỉ số.");
+        }
+
+        var unit = unitId is int id ? await catalog.UnitAsync(id, cancellationToken) : (await catalog.SubtreeAsync(scope, cancellationToken)).OrderBy(u => u.Path.Length).FirstOrDefault();
+        if (unit is null || !unit.IsWithin(scope))
+        {
+            return Failure.NotFound("Không có đơn vị này trong phạm vi của bạn.");
+        }
+
+        var today = clock.GetCurrentInstant().InZone(VietnameseDates.Zone).Date;
+        var (first, firstError) = Date(from, today.With(DateAdjusters.StartOfMonth));
+        var (last, lastError) = Date(to, today);
+        if (firstError is not null || lastError is not null)
+        {
+            return Failure.Invalid("Khoảng thời gian chưa hợp lệ.", ("from", firstError), ("to", lastError));
+        }
+
+        if (last < first)
+        {
+            return Failure.Invalid("Khoảng thời gian chưa hợp lệ.", ("to", "Ngày cuối kỳ (to) không được trước ngày đầu kỳ (from)."));
+        }
+
+        var indicators = await ComputeAsync(unit, first, last, cancellationToken);
+        return new IndicatorSheet(unit.Id, unit.Name, IsoDate.Format(first), IsoDate.Format(last), indicators);
+    }
+
+    private static (LocalDate Date, string? Error) Date(string? text, LocalDate otherwise)
+    {
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            return (otherwise, null);
+        }
+
+        var parsed = IsoDate.Parse(text.Trim());
+        return !parsed.Success ? (otherwise, "Ngày viết theo dạng yyyy-MM-dd, ví dụ 2026-12-01.")
+            : !SensibleDates.Contains(parsed.Value) ? (otherwise, SensibleDates.Message)
+            : (parsed.Value, null);
+    }
+
+    /// <summary>Every indicator, in the province's chosen variant, for the unit's sub-tree and the days from–to (inclusive).</summary>
+    public async Task<IReadOnlyList<IndicatorValue>> ComputeAsync(UnitCard unit, LocalDate from, LocalDate to, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(unit);
+        var units = (await catalog.SubtreeAsync(unit.Path, cancellationToken)).Select(u => u.Id).ToList();
+        var (first, last) = (Measures.Day(from), Measures.Day(to));
+        var counts = db.Set<IndicatorCount>().AsNoTracking().Where(c => units.Contains(c.UnitId) && c.Day >= first && c.Day <= last);
+        var sums = await counts.GroupBy(c => c.Measure).Select(g => new { g.Key, Sum = g.Sum(c => c.Count) }).ToDictionaryAsync(g => g.Key, g => g.Sum, cancellationToken);
+        var perProcedure = await counts.Where(c => ByProcedure.Contains(c.Measure)).GroupBy(c => new { c.ProcedureCode, c.Measure })
+            .Select(g => new { g.Key.ProcedureCode, g.Key.Measure, Sum = g.Sum(c => c.Count) }).Where(g => g.Sum > 0).ToListAsync(cancellationToken);
+        HashSet<string> ProceduresWith(params string[] measures) => perProcedure.Where(p => measures.Contains(p.Measure)).Select(p => p.ProcedureCode).ToHashSet(StringComparer.Ordinal);
+
+        var handled = await catalog.ProceduresHandledByAsync(units, cancellationToken);
+        var online = handled.Where(p => p.OnlineLevel is OnlineLevel.Partial or OnlineLevel.Full).ToList();
+        var withFee = handled.Where(p => !p.IsFree).ToList();
+        var collecting = await payments.CollectingOnlineAsync(units, cancellationToken);
+        var withOnlineApplication = ProceduresWith(Measures.ReceivedRemote, Measures.ReceivedAssisted);
+        var withApplication = ProceduresWith(Measures.Received);
+        var withOnlinePayment = ProceduresWith(Measures.ReceivedPaidOnline);
+        var withPostal = ProceduresWith(Measures.ReceivedPostal, Measures.ReturnedPostal);
+        long Sum(params string[] measures) => measures.Sum(m => sums.GetValueOrDefault(m));
+
+        var sets = new Dictionary<string, long>(StringComparer.Ordinal)
+        {
+            ["applications.received"] = Sum(Measures.Received),
+            ["applications.received.online"] = Sum(Measures.ReceivedRemote, Measures.ReceivedAssisted),
+            ["applications.received.remote"] = Sum(Measures.ReceivedRemote),
+            ["applications.received.counter"] = Sum(Measures.ReceivedCounter),
+            ["applications.received.postal"] = Sum(Measures.ReceivedPostal),
+            ["applications.received.digitized"] = Sum(Measures.ReceivedDigitized),
+            ["applications.received.with-fee"] = Sum(Measures.ReceivedWithFee),
+            ["applications.received.paid-online"] = Sum(Measures.ReceivedPaidOnline),
+            ["applications.finished"] = Sum(Measures.Finished),
+            ["applications.finished.timely"] = Sum(Measures.FinishedEarly, Measures.FinishedOnTime),
+            ["applications.finished.late"] = Sum(Measures.FinishedLate),
+            ["applications.returned"] = Sum(Measures.Returned),
+            ["applications.returned.postal"] = Sum(Measures.ReturnedPostal),
+            ["applications.returned.full-online"] = Sum(Measures.ReturnedFullOnline),
+            ["procedures.handled"] = handled.Count,
+            ["procedures.online"] = online.Count,
+            ["procedures.full-online"] = handled.Count(p => p.OnlineLevel == OnlineLevel.Full),
+            ["procedures.online.with-online-application"] = online.Count(p => withOnlineApplication.Contains(p.Code)),
+            ["procedures.with-application"] = handled.Count(p => withApplication.Contains(p.Code)),
+            ["procedures.online.with-application"] = online.Count(p => withApplication.Contains(p.Code)),
+            ["procedures.with-fee"] = withFee.Count,
+            ["procedures.with-fee.payable-online"] = withFee.Count(p => p.UnitIds.Any(collecting.Contains)),
+            ["procedures.with-online-payment"] = withFee.Count(p => withOnlinePayment.Contains(p.Code)),
+            ["procedures.with-postal"] = handled.Count(p => withPostal.Contains(p.Code)),
+        };
+
+        return IndicatorDefinitions.Ids.Select(id =>
+        {
+            var definition = IndicatorDefinitions.Find(id, options.Value.VariantOf(id))!;
+            var (numerator, denominator) = (sets[definition.Numerator], sets[definition.Denominator]);
+            decimal? value = denominator == 0 ? null : Math.Round(numerator * 100m / denominator, 2, MidpointRounding.AwayFromZero);
+            return new IndicatorValue(definition.Id, definition.Name, definition.Variant, numerator, denominator, value, null, null);
+        }).ToList();
+    }
+}

@@ -1,0 +1,175 @@
+using Microsoft.EntityFrameworkCore;
+using MotCua.Web.Common.Persistence;
+using MotCua.Web.Modules.Applications.Public;
+using MotCua.Web.Modules.Indicators.Data;
+using MotCua.Web.Modules.Indicators.Domain;
+using MotCua.Web.Modules.Payments.Public;
+
+namespace MotCua.Web.Modules.Indicators.Rollups;
+
+/// <summary>
+/// Keeps the indicator counters in step with the applications: when one changes, what it adds now replaces what it
+/// added before (only the difference is written), so a repeated or late message changes nothing; and recounts them all
+/// from the applications when asked.
+/// </summary>
+public sealed class IndicatorRollup(MotCuaDbContext db, ApplicationFigures applications, PaymentFigures payments, ILogger<IndicatorRollup> logger)
+{
+    private const int Attempts = 6;
+
+    /// <summary>Brings the counters up to date with the application of this code (none: nothing to do).</summary>
+    public async Task CountAsync(string code, CancellationToken cancellationToken)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                await CountOnceAsync(code, cancellationToken);
+                return;
+            }
+            catch (DbUpdateException) when (attempt < Attempts)
+            {
+                // Another worker counted the same application meanwhile (its version moved on, or it inserted the row
+                // first): read both again and write the difference from there.
+                db.ChangeTracker.Clear();
+                await Task.Delay(10 * attempt, cancellationToken);
+            }
+        }
+    }
+
+    private async Task CountOnceAsync(string code, CancellationToken cancellationToken)
+    {
+        var strategy = db.Database.CreateExecutionStrategy();
+        await strategy.ExecuteAsync(async () =>
+        {
+            db.ChangeTracker.Clear();
+            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+
+            // What it added before is read first and the application after: the version check on the write then
+            // refuses a count made from an older state than one already written.
+            var figure = await applications.OfAsync(code, cancellationToken);
+            if (figure is null)
+            {
+                return;
+            }
+
+            var counted = await db.Set<CountedApplication>().SingleOrDefaultAsync(c => c.ApplicationId == figure.Id, cancellationToken);
+            figure = await applications.OfAsync(code, cancellationToken) ?? figure;
+            var paidOnline = figure.HasFee && (await payments.PaidOnlineAsync([figure.Id], cancellationToken)).Contains(figure.Id);
+            var after = Measures.Of(figure, paidOnline);
+            var changes = Measures.Changes(Measures.Read(counted?.Keys), after);
+            if (changes.Count == 0)
+            {
+                return;
+            }
+
+            foreach (var (key, delta) in changes)
+            {
+                await AddAsync(key, delta, cancellationToken);
+            }
+
+            if (counted is null)
+            {
+                db.Add(new CountedApplication { ApplicationId = figure.Id, Keys = Measures.Write(after), Version = Guid.NewGuid() });
+            }
+            else
+            {
+                counted.Keys = Measures.Write(after);
+                counted.Version = Guid.NewGuid();
+            }
+
+            await db.SaveChangesAsync(cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
+        });
+    }
+
+    /// <summary>
+    /// Takes back what these applications added, for applications removed from the database by hand (MotCua itself never
+    /// deletes one): their counters go down and their rows go.
+    /// </summary>
+    public async Task ForgetAsync(IReadOnlyCollection<long> applicationIds, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(applicationIds);
+        var strategy = db.Database.CreateExecutionStrategy();
+        await strategy.ExecuteAsync(async () =>
+        {
+            db.ChangeTracker.Clear();
+            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+            var counted = await db.Set<CountedApplication>().Where(c => applicationIds.Contains(c.ApplicationId)).ToListAsync(cancellationToken);
+            var changes = Measures.Changes([.. counted.SelectMany(c => Measures.Read(c.Keys))], []);
+            foreach (var (key, delta) in changes)
+            {
+                await AddAsync(key, delta, cancellationToken);
+            }
+
+            db.RemoveRange(counted);
+            await db.SaveChangesAsync(cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
+        });
+    }
+
+    /// <summary>One counter raised or lowered in place: the same SQL on PostgreSQL and SQLite, safe beside other writers.</summary>
+    private Task<int> AddAsync(CountKey key, long delta, CancellationToken cancellationToken) =>
+        db.Database.ExecuteSqlAsync($"""
+            INSERT INTO indicator_counts ("UnitId", "Day", "ProcedureCode", "Measure", "Count") VALUES ({key.UnitId}, {key.Day}, {key.ProcedureCode}, {key.Measure}, {delta})
+            ON CONFLICT ("UnitId", "Day", "ProcedureCode", "Measure") DO UPDATE SET "Count" = indicator_counts."Count" + excluded."Count"
+            """, cancellationToken);
+
+    /// <summary>
+    /// Every counter as a direct recount of the applications gives it (read in pages, so memory stays bounded by the
+    /// number of counters, not of applications), with what each application adds.
+    /// </summary>
+    public async Task<Dictionary<CountKey, long>> RecountAsync(Func<IReadOnlyList<(long Id, IReadOnlyList<CountKey> Keys)>, Task>? eachPage, CancellationToken cancellationToken)
+    {
+        var totals = new Dictionary<CountKey, long>();
+        long after = 0;
+        while (true)
+        {
+            var page = await applications.PageAsync(after, 2_000, cancellationToken);
+            if (page.Count == 0)
+            {
+                return totals;
+            }
+
+            var paid = await payments.PaidOnlineAsync(page.Where(a => a.HasFee).Select(a => a.Id).ToList(), cancellationToken);
+            var counted = page.Select(a => (a.Id, Measures.Of(a, paid.Contains(a.Id)))).ToList();
+            foreach (var key in counted.SelectMany(c => c.Item2))
+            {
+                totals[key] = totals.GetValueOrDefault(key) + 1;
+            }
+
+            if (eachPage is not null)
+            {
+                await eachPage(counted);
+            }
+
+            after = page[^1].Id;
+        }
+    }
+
+    /// <summary>
+    /// Throws the counters away and counts every application again (the <c>indicators-rebuild</c> command). Run it with
+    /// the outbox workers stopped: a message counted while it runs would be counted on top.
+    /// </summary>
+    public async Task<(long Applications, int Counters)> RebuildAsync(CancellationToken cancellationToken)
+    {
+        await db.Set<IndicatorCount>().ExecuteDeleteAsync(cancellationToken);
+        await db.Set<CountedApplication>().ExecuteDeleteAsync(cancellationToken);
+        long applicationsCounted = 0;
+        var totals = await RecountAsync(async page =>
+        {
+            db.AddRange(page.Where(p => p.Keys.Count > 0).Select(p => new CountedApplication { ApplicationId = p.Id, Keys = Measures.Write(p.Keys), Version = Guid.NewGuid() }));
+            await db.SaveChangesAsync(cancellationToken);
+            db.ChangeTracker.Clear();
+            applicationsCounted += page.Count;
+        }, cancellationToken);
+        foreach (var chunk in totals.Chunk(1_000))
+        {
+            db.AddRange(chunk.Select(t => new IndicatorCount { UnitId = t.Key.UnitId, Day = t.Key.Day, ProcedureCode = t.Key.ProcedureCode, Measure = t.Key.Measure, Count = t.Value }));
+            await db.SaveChangesAsync(cancellationToken);
+            db.ChangeTracker.Clear();
+        }
+
+        logger.LogInformation("Indicator counters rebuilt: {Applications} applications, {Counters} counters", applicationsCounted, totals.Count);
+        return (applicationsCounted, totals.Count);
+    }
+}

@@ -1,0 +1,288 @@
+using System.Globalization;
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Microsoft.AspNetCore.WebUtilities;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using MotCua.IntegrationTests.Common;
+using MotCua.IntegrationTests.Infrastructure;
+using MotCua.Web.Common.Outbox;
+using MotCua.Web.Common.Persistence;
+using MotCua.Web.Modules.Indicators.Data;
+using MotCua.Web.Modules.Indicators.Domain;
+using MotCua.Web.Modules.Indicators.Rollups;
+using MotCua.Web.Modules.Payments.Gateways.VnPay;
+using NodaTime;
+using static MotCua.IntegrationTests.Modules.Applications.LifecycleApi;
+
+namespace MotCua.IntegrationTests.Modules.Indicators;
+
+/// <summary>
+/// The indicators from the rollups the outbox keeps: a constructed day's history in the ward, with what each indicator
+/// must gain worked out by hand; the counters agree with a direct recount of every application afterwards.
+/// </summary>
+public abstract class IndicatorTests(MotCuaApp app)
+{
+    private static string Today => SystemClock.Instance.GetCurrentInstant().InZone(DateTimeZoneProviders.Tzdb["Asia/Ho_Chi_Minh"]).Date
+        .ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+
+    /// <summary>Every message so far counted (or dead, which fails the test).</summary>
+    private async Task DrainedAsync() =>
+        await OutboxTests.EventuallyAsync(async () =>
+        {
+            using var scope = app.Services.CreateScope();
+            var db = scope.ServiceProvider.GetRequiredService<MotCuaDbContext>();
+            return await db.Set<OutboxDelivery>().AnyAsync(d => d.Consumer == IndicatorConsumer.ConsumerName && d.State != DeliveryState.Delivered) ? null : (bool?)true;
+        }, seconds: 30);
+
+    private async Task<Dictionary<string, (long N, long D, decimal? Value)>> IndicatorsAsync(string user = "reception1", string? from = null, string? to = null)
+    {
+        var ward = await WardIdAsync(app);
+        var list = await (await app.ApiClientFor(user)).GetJsonAsync($"/api/v1/indicators?unitId={ward}&from={from ?? Today}&to={to ?? Today}");
+        return list.EnumerateArray().ToDictionary(
+            i => i.GetProperty("id").GetString()!,
+            i => (i.GetProperty("numerator").GetInt64(), i.GetProperty("denominator").GetInt64(),
+                i.GetProperty("value").ValueKind == JsonValueKind.Null ? (decimal?)null : i.GetProperty("value").GetDecimal()));
+    }
+
+    private async Task<string> DeskAsync(string channel)
+    {
+        using var response = await SubmitAsync(await app.ApiClientFor("reception1"), new
+        {
+            procedureCode = Birth,
+            unitId = await WardIdAsync(app),
+            channel,
+            form = BirthForm("Trần Bảo Ngọc"),
+            applicant = new { name = "Trần Văn Bình", identityNumber = "001080000123", phone = "0988000123", address = "Số 3 đường Lê Lợi, phường An Phú" },
+        });
+        var body = await response.ReadJsonAsync();
+        Assert.True(response.StatusCode == HttpStatusCode.Created, body.ToString());
+        var code = body.GetProperty("code").GetString()!;
+        if (body.GetProperty("status").GetString() == "Submitted")
+        {
+            await ActOkAsync(await app.ApiClientFor("reception1"), code, new { action = "receive" });
+        }
+
+        return code;
+    }
+
+    private async Task PayOnlineAsync(string code)
+    {
+        using var started = await (await app.ApiClientFor("citizen1")).PostAsync(new Uri($"/api/v1/applications/{code}/payments", UriKind.Relative), null);
+        var body = await started.ReadJsonAsync();
+        Assert.True(started.StatusCode == HttpStatusCode.Created, body.ToString());
+        var order = QueryHelpers.ParseQuery(new Uri(body.GetProperty("redirectUrl").GetString()!).Query);
+        KeyValuePair<string, string?>[] fields =
+        [
+            new("vnp_Amount", order["vnp_Amount"].ToString()),
+            new("vnp_BankCode", "NCB"),
+            new("vnp_OrderInfo", order["vnp_OrderInfo"].ToString()),
+            new("vnp_PayDate", "20261203090000"),
+            new("vnp_ResponseCode", "00"),
+            new("vnp_TmnCode", order["vnp_TmnCode"].ToString()),
+            new("vnp_TransactionNo", "14055555"),
+            new("vnp_TransactionStatus", "00"),
+            new("vnp_TxnRef", order["vnp_TxnRef"].ToString()),
+        ];
+        using var notice = await app.CreateClient().GetAsync(new Uri($"/api/v1/payments/vnpay/ipn?{VnPayProtocol.SignedQuery(fields, MotCuaApp.SandboxSecret)}", UriKind.Relative));
+        Assert.Equal("00", (await notice.ReadJsonAsync()).GetProperty("RspCode").GetString());
+    }
+
+    /// <summary>Every counter in the table, as the rollups hold them (zeros left out).</summary>
+    private async Task<Dictionary<CountKey, long>> CountersAsync()
+    {
+        using var scope = app.Services.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<MotCuaDbContext>();
+        return (await db.Set<IndicatorCount>().AsNoTracking().Where(c => c.Count != 0).ToListAsync())
+            .ToDictionary(c => new CountKey(c.UnitId, c.Day, c.ProcedureCode, c.Measure), c => c.Count);
+    }
+
+    private async Task<Dictionary<CountKey, long>> RecountAsync()
+    {
+        using var scope = app.Services.CreateScope();
+        return await scope.ServiceProvider.GetRequiredService<IndicatorRollup>().RecountAsync(null, CancellationToken.None);
+    }
+
+    [Fact]
+    public async Task A_constructed_day_adds_to_each_indicator_what_was_worked_out_by_hand()
+    {
+        await DrainedAsync();
+        var before = await IndicatorsAsync();
+        var citizen = await app.ApiClientFor("citizen1");
+        var reception = await app.ApiClientFor("reception1");
+        var specialist = await app.ApiClientFor("specialist1");
+        var leader = await app.ApiClientFor("leader1");
+
+        // A: online, received, approved at once (early), result returned online: handled online end to end.
+        var a = await SubmitBirthAsync(app, citizen, "Chỉ Số A");
+        await ActOkAsync(reception, a, new { action = "receive" });
+        await ActOkAsync(specialist, a, new { action = "forward" });
+        using (var result = await AttachAsync(leader, a, "Giấy khai sinh (bản điện tử)", Pdf, "giay-khai-sinh.pdf", "Result"))
+        {
+            Assert.Equal(HttpStatusCode.Created, result.StatusCode);
+        }
+
+        await ActOkAsync(leader, a, new { action = "approve" });
+        await ActOkAsync(reception, a, new { action = "return-result", returnMethod = "Online" });
+
+        // B: online, received, a fee of 50.000 đồng asked for and paid online.
+        var b = await SubmitBirthAsync(app, citizen, "Chỉ Số B");
+        await ActOkAsync(reception, b, new { action = "receive" });
+        await ActOkAsync(specialist, b, new { action = "request-payment", amount = 50_000, note = "Lệ phí" });
+        await PayOnlineAsync(b);
+
+        // C: at the desk, a fee of 20.000 đồng taken there in cash.
+        var c = await DeskAsync("Counter");
+        await ActOkAsync(specialist, c, new { action = "request-payment", amount = 20_000, note = "Lệ phí" });
+        using (var cash = await reception.PostAsJsonAsync($"/api/v1/applications/{c}/payments/counter", new { method = "Cash" }))
+        {
+            Assert.Equal(HttpStatusCode.Created, cash.StatusCode);
+        }
+
+        // D: by post. E: online, sent but not yet received: it counts nowhere.
+        await DeskAsync("Postal");
+        await SubmitBirthAsync(app, citizen, "Chỉ Số E");
+
+        await DrainedAsync();
+        var after = await IndicatorsAsync();
+        (long N, long D) Gain(string id) => (after[id].N - before[id].N, after[id].D - before[id].D);
+
+        Assert.Equal((2, 4), Gain("online-application-rate"));   // A, B of A, B, C, D
+        Assert.Equal((1, 4), Gain("postal-rate"));               // D
+        Assert.Equal((1, 1), Gain("on-time-rate"));              // A, approved the day it came
+        Assert.Equal((1, 2), Gain("online-payment-rate"));       // B of B, C
+        Assert.Equal((2, 4), Gain("digitization-rate"));         // A, B: electronic from the start; C, D: nothing scanned
+        Assert.Equal((1, 1), Gain("online-processing-rate"));    // A returned online
+        var rate = after["online-application-rate"];
+        Assert.Equal(Math.Round(rate.N * 100m / rate.D, 2), rate.Value);
+
+        // The procedure-level indicators: birth registration is offered online at the ward and has had online applications.
+        Assert.True(after["online-service-rate"].D >= 1);
+        Assert.True(after["service-uptake-rate"].N >= 1);
+
+        // A message delivered again finds nothing to change.
+        var counters = await CountersAsync();
+        using (var scope = app.Services.CreateScope())
+        {
+            var rollup = scope.ServiceProvider.GetRequiredService<IndicatorRollup>();
+            await rollup.CountAsync(a, CancellationToken.None);
+            await rollup.CountAsync(b, CancellationToken.None);
+        }
+
+        Assert.Equal(counters, await CountersAsync());
+
+        // Another period holds none of it.
+        var tomorrow = DateTime.ParseExact(Today, "yyyy-MM-dd", CultureInfo.InvariantCulture).AddDays(1).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+        var empty = await IndicatorsAsync(from: tomorrow, to: tomorrow);
+        Assert.Equal((0, 0, null), empty["online-application-rate"]);
+    }
+
+    [Fact]
+    public async Task After_random_changes_the_counters_agree_with_a_direct_recount_and_a_rebuild_gives_them_back()
+    {
+        var random = new Random(20261203);
+        var citizen = await app.ApiClientFor("citizen1");
+        var reception = await app.ApiClientFor("reception1");
+        var specialist = await app.ApiClientFor("specialist1");
+        var leader = await app.ApiClientFor("leader1");
+        var codes = new List<string>();
+        for (var i = 0; i < 8; i++)
+        {
+            codes.Add(random.Next(3) switch
+            {
+                0 => await DeskAsync("Counter"),
+                1 => await DeskAsync("Postal"),
+                _ => await SubmitBirthAsync(app, citizen, "Ngẫu Nhiên"),
+            });
+        }
+
+        // Each application goes a random way: left where it is, received, refused, paid, rejected, withdrawn.
+        foreach (var code in codes)
+        {
+            switch (random.Next(5))
+            {
+                case 0:
+                    break;
+                case 1:
+                    await ActAsync(reception, code, new { action = "receive" });
+                    await ActAsync(specialist, code, new { action = "forward" });
+                    break;
+                case 2:
+                    await ActAsync(reception, code, new { action = "receive" });
+                    await ActAsync(specialist, code, new { action = "request-payment", amount = 10_000 + (random.Next(5) * 5_000), note = "Lệ phí" });
+                    using (await reception.PostAsJsonAsync($"/api/v1/applications/{code}/payments/counter", new { method = "Transfer" }))
+                    {
+                    }
+
+                    break;
+                case 3:
+                    await ActAsync(reception, code, new { action = "receive" });
+                    await ActAsync(specialist, code, new { action = "forward" });
+                    await ActAsync(leader, code, new { action = "reject", reason = "Không đủ điều kiện đăng ký", legalBasis = "Luật Hộ tịch 2014" });
+                    break;
+                default:
+                    await ActAsync(citizen, code, new { action = "withdraw", reason = "Tôi nộp nhầm" });
+                    break;
+            }
+        }
+
+        await DrainedAsync();
+        var recount = await RecountAsync();
+        var counters = await CountersAsync();
+        Assert.Equal(recount.Where(r => r.Value != 0).ToDictionary(), counters);
+
+        // Thrown away and counted again from the applications, the counters come back the same.
+        using (var scope = app.Services.CreateScope())
+        {
+            await scope.ServiceProvider.GetRequiredService<IndicatorRollup>().RebuildAsync(CancellationToken.None);
+        }
+
+        Assert.Equal(counters, await CountersAsync());
+    }
+
+    [Fact]
+    public async Task Bad_periods_are_explained_and_only_officers_of_the_unit_see_its_indicators()
+    {
+        var ward = await WardIdAsync(app);
+        var reception = await app.ApiClientFor("reception1");
+        using (var bad = await reception.GetAsync(new Uri($"/api/v1/indicators?unitId={ward}&from=03/12/2026", UriKind.Relative)))
+        {
+            var problem = await bad.AssertProblemAsync(HttpStatusCode.BadRequest);
+            Assert.True(problem.GetProperty("errors").TryGetProperty("from", out _));
+        }
+
+        using (var backwards = await reception.GetAsync(new Uri($"/api/v1/indicators?unitId={ward}&from=2026-12-03&to=2026-12-01", UriKind.Relative)))
+        {
+            var problem = await backwards.AssertProblemAsync(HttpStatusCode.BadRequest);
+            Assert.True(problem.GetProperty("errors").TryGetProperty("to", out _));
+        }
+
+        using (var citizen = await (await app.ApiClientFor("citizen1")).GetAsync(new Uri($"/api/v1/indicators?unitId={ward}", UriKind.Relative)))
+        {
+            await citizen.AssertProblemAsync(HttpStatusCode.Forbidden);
+        }
+
+        // The ward's officer does not see the province; the province admin sees the ward and the whole province.
+        var root = (await (await app.ApiClientFor("admin")).GetJsonAsync("/api/v1/indicators")).GetArrayLength();
+        Assert.True(root >= 4);
+        using var scope = app.Services.CreateScope();
+        var province = (await scope.ServiceProvider.GetRequiredService<MotCua.Web.Modules.Catalog.Public.CatalogDirectory>().RootAsync(CancellationToken.None))!;
+        using (var above = await reception.GetAsync(new Uri($"/api/v1/indicators?unitId={province.Id}", UriKind.Relative)))
+        {
+            await above.AssertProblemAsync(HttpStatusCode.NotFound);
+        }
+
+        var ids = (await (await app.ApiClientFor("admin")).GetJsonAsync($"/api/v1/indicators?unitId={ward}")).EnumerateArray().Select(i => i.GetProperty("id").GetString()!).ToList();
+        Assert.Equal(IndicatorDefinitions.Ids, ids);
+        var definitions = await reception.GetJsonAsync("/api/v1/indicators/definitions");
+        Assert.Contains(definitions.EnumerateArray(), d => d.GetProperty("id").GetString() == "online-payment-rate" && d.GetProperty("variant").GetString() == "procedures-paid"
+            && !d.GetProperty("chosen").GetBoolean());
+    }
+}
+
+[Collection(SqliteCollection.Name)]
+public sealed class IndicatorsOnSqlite(SqliteApp app) : IndicatorTests(app);
+
+[Collection(PostgresCollection.Name)]
+public sealed class IndicatorsOnPostgres(PostgresApp app) : IndicatorTests(app);
