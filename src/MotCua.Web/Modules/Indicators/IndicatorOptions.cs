@@ -11,10 +11,18 @@ public sealed class IndicatorOptions : IValidatableObject
     /// <summary>Indicator id → variant, e.g. "online-payment-rate": "procedures-paid".</summary>
     public Dictionary<string, string> Variants { get; set; } = new(StringComparer.Ordinal);
 
+    /// <summary>Where the colours change, in percent of the target reached.</summary>
+    public LevelThresholds Levels { get; set; } = new();
+
     public string? VariantOf(string id) => Variants.GetValueOrDefault(id);
 
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
     {
+        if (!Levels.AreOrdered)
+        {
+            yield return new ValidationResult($"Indicators:Levels must fall from Green to Orange above 0 (now {Levels.Green}, {Levels.Yellow}, {Levels.Orange}).");
+        }
+
         foreach (var (id, variant) in Variants)
         {
             if (IndicatorDefinitions.Find(id, variant) is null)

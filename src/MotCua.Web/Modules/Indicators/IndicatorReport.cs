@@ -16,7 +16,10 @@ using NodaTime.Text;
 namespace MotCua.Web.Modules.Indicators;
 
 /// <summary>One indicator of a unit's sub-tree over a period; value in percent (two decimals), null when nothing is counted under it.</summary>
-public sealed record IndicatorValue(string Id, string Name, string Variant, long Numerator, long Denominator, decimal? Value, decimal? Target, string? Level);
+/// <param name="Target">The target that applies (a rate in percent, or a count compared with the numerator); null when none is set.</param>
+/// <param name="Level">green, yellow, orange or red against the target; null without one.</param>
+public sealed record IndicatorValue(string Id, string Name, string Variant, long Numerator, long Denominator, decimal? Value, decimal? Target, string? Level,
+    TargetKind? TargetKind = null);
 
 /// <summary>The indicators of a unit and its sub-tree for a period, as GET /api/v1/indicators gives them.</summary>
 public sealed record IndicatorSheet(int UnitId, string UnitName, string From, string To, IReadOnlyList<IndicatorValue> Indicators);
@@ -26,7 +29,7 @@ public sealed record IndicatorSheet(int UnitId, string UnitName, string From, st
 /// sub-tree and the period's days, and the catalog's procedures of those units.
 /// </summary>
 public sealed class IndicatorReport(
-    MotCuaDbContext db, ApplicationPayments applications, CatalogDirectory catalog, PaymentFigures payments, IOptions<IndicatorOptions> options, IClock clock)
+    MotCuaDbContext db, ApplicationPayments applications, CatalogDirectory catalog, PaymentFigures payments, IndicatorTargets targets, IOptions<IndicatorOptions> options, IClock clock)
 {
     private static readonly LocalDatePattern IsoDate = LocalDatePattern.Iso;
 
@@ -139,12 +142,21 @@ public sealed class IndicatorReport(
             ["procedures.with-postal"] = handled.Count(p => withPostal.Contains(p.Code)),
         };
 
+        var applying = await targets.ApplyingAsync(unit, to, cancellationToken);
         return IndicatorDefinitions.Ids.Select(id =>
         {
             var definition = IndicatorDefinitions.Find(id, options.Value.VariantOf(id))!;
             var (numerator, denominator) = (sets[definition.Numerator], sets[definition.Denominator]);
             decimal? value = denominator == 0 ? null : Math.Round(numerator * 100m / denominator, 2, MidpointRounding.AwayFromZero);
-            return new IndicatorValue(definition.Id, definition.Name, definition.Variant, numerator, denominator, value, null, null);
+            if (!applying.TryGetValue(id, out var target))
+            {
+                return new IndicatorValue(definition.Id, definition.Name, definition.Variant, numerator, denominator, value, null, null);
+            }
+
+            // A rate with nothing counted under it has no level: there is nothing to judge yet.
+            var level = target.Kind == TargetKind.Rate && value is null ? (Level?)null : options.Value.Levels.Of(target.Kind, target.Value, numerator, value);
+            return new IndicatorValue(definition.Id, definition.Name, definition.Variant, numerator, denominator, value, target.Value,
+                level?.ToString().ToLowerInvariant(), target.Kind);
         }).ToList();
     }
 }

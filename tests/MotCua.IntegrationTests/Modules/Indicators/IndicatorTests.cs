@@ -242,6 +242,99 @@ public abstract class IndicatorTests(MotCuaApp app)
     }
 
     [Fact]
+    public async Task Targets_set_by_the_province_admin_colour_the_figures_and_a_units_own_target_comes_before_the_provinces()
+    {
+        var ward = await WardIdAsync(app);
+        var admin = await app.ApiClientFor("admin");
+        var reception = await app.ApiClientFor("reception1");
+        int province;
+        using (var scope = app.Services.CreateScope())
+        {
+            province = (await scope.ServiceProvider.GetRequiredService<MotCua.Web.Modules.Catalog.Public.CatalogDirectory>().RootAsync(CancellationToken.None))!.Id;
+        }
+
+        var year = Today[..4];
+        // One application received at the desk and approved at once, so the ward has something of each kind to judge.
+        var desk = await DeskAsync("Counter");
+        await ActOkAsync(await app.ApiClientFor("specialist1"), desk, new { action = "forward" });
+        var leader = await app.ApiClientFor("leader1");
+        using (var result = await AttachAsync(leader, desk, "Giấy khai sinh (bản điện tử)", Pdf, "giay-khai-sinh.pdf", "Result"))
+        {
+            Assert.Equal(HttpStatusCode.Created, result.StatusCode);
+        }
+
+        await ActOkAsync(leader, desk, new { action = "approve" });
+        await DrainedAsync();
+        async Task<JsonElement> SetAsync(object body)
+        {
+            using var response = await admin.PostAsJsonAsync("/api/v1/targets", body);
+            var json = await response.ReadJsonAsync();
+            Assert.True(response.StatusCode == HttpStatusCode.Created, json.ToString());
+            return json;
+        }
+
+        // The province asks ≥ 80 % online and a million applications finished on time of every unit; the ward itself is
+        // asked for nothing on time, which it always meets.
+        await SetAsync(new { unitId = province, indicator = "online-application-rate", from = $"{year}-01-01", to = $"{year}-12-31", kind = "Rate", value = 80 });
+        await SetAsync(new { unitId = province, indicator = "on-time-rate", from = $"{year}-01-01", to = $"{year}-12-31", kind = "Count", value = 1_000_000 });
+        var own = await SetAsync(new { unitId = ward, indicator = "on-time-rate", from = $"{year}-01-01", to = $"{year}-12-31", kind = "Rate", value = 0 });
+        Assert.Equal(0, own.GetProperty("value").GetDecimal());
+
+        var list = (await reception.GetJsonAsync($"/api/v1/indicators?unitId={ward}&from={year}-01-01&to={Today}")).EnumerateArray().ToDictionary(i => i.GetProperty("id").GetString()!);
+        var online = list["online-application-rate"];
+        Assert.Equal(80, online.GetProperty("target").GetDecimal());
+        var value = online.GetProperty("value").GetDecimal();
+        var share = value * 100 / 80;
+        Assert.Equal(share >= 100 ? "green" : share >= 80 ? "yellow" : share >= 50 ? "orange" : "red", online.GetProperty("level").GetString());
+        Assert.Equal("green", list["on-time-rate"].GetProperty("level").GetString());
+        Assert.Equal(JsonValueKind.Null, list["postal-rate"].GetProperty("level").ValueKind);
+
+        // At the province, its own count target applies, and nothing there comes near a million.
+        var top = (await admin.GetJsonAsync($"/api/v1/indicators?unitId={province}&from={year}-01-01&to={Today}")).EnumerateArray().ToDictionary(i => i.GetProperty("id").GetString()!);
+        Assert.Equal("red", top["on-time-rate"].GetProperty("level").GetString());
+        Assert.Equal(1_000_000, top["on-time-rate"].GetProperty("target").GetDecimal());
+
+        // Setting the same unit, indicator and period again replaces it; the ward's officers see the targets but set none.
+        await SetAsync(new { unitId = ward, indicator = "on-time-rate", from = $"{year}-01-01", to = $"{year}-12-31", kind = "Rate", value = 0 });
+        var targets = await reception.GetJsonAsync($"/api/v1/targets?unitId={ward}");
+        Assert.Single(targets.EnumerateArray(), t => t.GetProperty("indicator").GetString() == "on-time-rate" && t.GetProperty("from").GetString() == $"{year}-01-01");
+        using (var notTheirs = await reception.PostAsJsonAsync("/api/v1/targets", new { unitId = ward, indicator = "on-time-rate", from = $"{year}-01-01", to = $"{year}-12-31", kind = "Rate", value = 50 }))
+        {
+            Assert.Equal(HttpStatusCode.Forbidden, notTheirs.StatusCode);
+        }
+
+        // A target with a mistake in every field says each and keeps nothing.
+        var before = (await admin.GetJsonAsync("/api/v1/targets")).GetArrayLength();
+        using (var bad = await admin.PostAsJsonAsync("/api/v1/targets", new { unitId = 987654, indicator = "ty-le-vui-ve", from = "01/01/2026", to = (string?)null, kind = "Rate", value = 150 }))
+        {
+            var problem = await bad.AssertProblemAsync(HttpStatusCode.BadRequest);
+            var errors = problem.GetProperty("errors");
+            foreach (var field in new[] { "unitId", "indicator", "from", "to", "value" })
+            {
+                Assert.True(errors.TryGetProperty(field, out _), field);
+            }
+        }
+
+        using (var backwards = await admin.PostAsJsonAsync("/api/v1/targets", new { unitId = ward, indicator = "postal-rate", from = $"{year}-12-31", to = $"{year}-01-01", kind = "Count", value = 2.5 }))
+        {
+            var errors = (await backwards.AssertProblemAsync(HttpStatusCode.BadRequest)).GetProperty("errors");
+            Assert.True(errors.TryGetProperty("to", out _));
+            Assert.True(errors.TryGetProperty("value", out _));
+        }
+
+        Assert.Equal(before, (await admin.GetJsonAsync("/api/v1/targets")).GetArrayLength());
+
+        // Taken away, the ward falls back on the province's target.
+        using (var removed = await admin.DeleteAsync(new Uri($"/api/v1/targets/{own.GetProperty("id").GetInt64()}", UriKind.Relative)))
+        {
+            Assert.Equal(HttpStatusCode.NoContent, removed.StatusCode);
+        }
+
+        var fallen = (await reception.GetJsonAsync($"/api/v1/indicators?unitId={ward}&from={year}-01-01&to={Today}")).EnumerateArray().Single(i => i.GetProperty("id").GetString() == "on-time-rate");
+        Assert.Equal("red", fallen.GetProperty("level").GetString());
+    }
+
+    [Fact]
     public async Task Bad_periods_are_explained_and_only_officers_of_the_unit_see_its_indicators()
     {
         var ward = await WardIdAsync(app);

@@ -17,6 +17,12 @@ internal static class IndicatorEndpoints
             .WithSummary("Các chỉ số của đơn vị và các đơn vị trực thuộc trong kỳ (from, to: yyyy-MM-dd, tính cả hai ngày, giờ Việt Nam; mặc định từ đầu tháng đến hôm nay); value là phần trăm");
         group.MapGet("/indicators/definitions", Definitions).WithName("GetIndicatorDefinitions")
             .WithSummary("Định nghĩa các chỉ số: mỗi cách tính (variant) là một tử số và một mẫu số; chosen là cách tỉnh đang dùng");
+        group.MapGet("/targets", Targets).WithName("GetIndicatorTargets")
+            .WithSummary("Mục tiêu đặt cho đơn vị và các đơn vị trực thuộc (unitId; mặc định cả phạm vi của bạn)");
+        var admin = app.MapGroup("/api/v1").WithTags("Chỉ số").RequireAuthorization(Common.Web.AccessPolicies.ProvinceAdminApi);
+        admin.MapPost("/targets", SetTarget).WithName("SetIndicatorTarget")
+            .WithSummary("Đặt mục tiêu của đơn vị cho một chỉ số trong một kỳ (kind: Rate là tỷ lệ phần trăm, Count là số lượng so với tử số); đặt lại cùng đơn vị, chỉ số và kỳ thì thay mục tiêu cũ. Mục tiêu áp dụng cho cả các đơn vị trực thuộc chưa có mục tiêu riêng");
+        admin.MapDelete("/targets/{id:long}", RemoveTarget).WithName("RemoveIndicatorTarget").WithSummary("Bỏ một mục tiêu");
     }
 
     private static async Task<Results<Ok<IReadOnlyList<IndicatorValue>>, ProblemHttpResult>> Indicators(
@@ -25,6 +31,39 @@ internal static class IndicatorEndpoints
         var sheet = await report.SheetAsync(user, unitId, from, to, cancellationToken);
         return sheet.Failure is { } failure ? failure.ToProblem() : TypedResults.Ok(sheet.Value!.Indicators);
     }
+
+    private static async Task<Results<Ok<IReadOnlyList<TargetView>>, ProblemHttpResult>> Targets(
+        int? unitId, ClaimsPrincipal user, IndicatorReport report, IndicatorTargets targets, Catalog.Public.CatalogDirectory catalog, CancellationToken cancellationToken)
+    {
+        if (await report.ScopeAsync(user, cancellationToken) is not { } scope)
+        {
+            return Failure.Forbidden("Chỉ cán bộ và quản trị viên xem được các chỉ số.").ToProblem();
+        }
+
+        var unit = unitId is int id ? await catalog.UnitAsync(id, cancellationToken) : null;
+        if (unitId is not null && (unit is null || !unit.IsWithin(scope)))
+        {
+            return Failure.NotFound("Không có đơn vị này trong phạm vi của bạn.").ToProblem();
+        }
+
+        var units = await catalog.SubtreeAsync(unit?.Path ?? scope, cancellationToken);
+        return TypedResults.Ok(await targets.ListAsync(units.Select(u => u.Id).ToList(), cancellationToken));
+    }
+
+    private static async Task<Results<Created<TargetView>, ProblemHttpResult>> SetTarget(
+        TargetInput? input, ClaimsPrincipal user, IndicatorTargets targets, CancellationToken cancellationToken)
+    {
+        if (input is null)
+        {
+            return Problems.Validation("Mục tiêu chưa hợp lệ.", ("unitId", "Gửi mục tiêu dạng JSON: unitId, indicator, from, to, kind, value."));
+        }
+
+        var set = await targets.SetAsync(user, input, cancellationToken);
+        return set.Failure is { } failure ? failure.ToProblem() : TypedResults.Created($"/api/v1/targets/{set.Value!.Id}", set.Value);
+    }
+
+    private static async Task<Results<NoContent, ProblemHttpResult>> RemoveTarget(long id, IndicatorTargets targets, CancellationToken cancellationToken) =>
+        await targets.RemoveAsync(id, cancellationToken) ? TypedResults.NoContent() : Failure.NotFound("Không có mục tiêu này.").ToProblem();
 
     private static async Task<Results<Ok<IReadOnlyList<DefinitionView>>, ProblemHttpResult>> Definitions(
         ClaimsPrincipal user, IndicatorReport report, Microsoft.Extensions.Options.IOptions<IndicatorOptions> options, CancellationToken cancellationToken)

@@ -52,3 +52,17 @@ internal sealed class CountedApplicationMapping : IEntityTypeConfiguration<Count
         b.Property(c => c.Version).IsConcurrencyToken();
     }
 }
+
+internal sealed class IndicatorTargetMapping : IEntityTypeConfiguration<Domain.IndicatorTarget>
+{
+    public void Configure(EntityTypeBuilder<Domain.IndicatorTarget> b)
+    {
+        b.ToTable("indicator_targets");
+        b.HasKey(t => t.Id);
+        b.Property(t => t.IndicatorId).HasMaxLength(40);
+        b.Property(t => t.Kind).HasConversion<string>().HasMaxLength(8);
+        b.Property(t => t.Value).HasPrecision(12, 2);
+        b.Property(t => t.SetBy).HasMaxLength(200);
+        b.HasIndex(t => new { t.UnitId, t.IndicatorId, t.FromDay, t.ToDay }).IsUnique();
+    }
+}

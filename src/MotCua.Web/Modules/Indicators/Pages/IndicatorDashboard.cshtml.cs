@@ -1,0 +1,67 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using MotCua.Web.Common.Errors;
+using MotCua.Web.Modules.Catalog.Public;
+using NodaTime.Text;
+
+namespace MotCua.Web.Modules.Indicators.Pages;
+
+/// <summary>A unit below the chosen one, with its indicators, as a row of the dashboard.</summary>
+public sealed record UnitIndicators(UnitCard Unit, IReadOnlyDictionary<string, IndicatorValue> Values);
+
+/// <summary>
+/// "/can-bo/chi-so": the indicators of a unit and its sub-tree for a period, each against its target in colour (the
+/// colour is always said in words too), and the same for each unit directly below it, to open further down.
+/// </summary>
+[Authorize]
+public sealed class IndicatorDashboardModel(IndicatorReport report, CatalogDirectory catalog) : PageModel
+{
+    /// <summary>The indicators the table of units below compares (the directives' four, and digitization).</summary>
+    public static readonly string[] Compared = ["online-application-rate", "on-time-rate", "online-payment-rate", "postal-rate", "digitization-rate"];
+
+    public IReadOnlyList<UnitCard> Units { get; private set; } = [];
+    public IndicatorSheet? Sheet { get; private set; }
+    public IReadOnlyList<UnitIndicators> Below { get; private set; } = [];
+    public IReadOnlyList<FieldError> Errors { get; private set; } = [];
+
+    [BindProperty(SupportsGet = true, Name = "unit")] public int? UnitId { get; set; }
+    [BindProperty(SupportsGet = true, Name = "from")] public string? From { get; set; }
+    [BindProperty(SupportsGet = true, Name = "to")] public string? To { get; set; }
+
+    public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
+    {
+        if (await report.ScopeAsync(User, cancellationToken) is not { } scope)
+        {
+            return NotFound();
+        }
+
+        Units = await catalog.SubtreeAsync(scope, cancellationToken);
+        var sheet = await report.SheetAsync(User, UnitId, From, To, cancellationToken);
+        if (sheet.Failure is { Kind: FailureKind.NotFound })
+        {
+            return NotFound();
+        }
+
+        if (sheet.Failure is { } failure)
+        {
+            Errors = failure.Fields;
+            return Page();
+        }
+
+        Sheet = sheet.Value!;
+        (UnitId, From, To) = (Sheet.UnitId, Sheet.From, Sheet.To);
+        var (first, last) = (LocalDatePattern.Iso.Parse(Sheet.From).Value, LocalDatePattern.Iso.Parse(Sheet.To).Value);
+        var below = new List<UnitIndicators>();
+        foreach (var child in Units.Where(u => u.ParentId == Sheet.UnitId).OrderBy(u => u.Name, StringComparer.Ordinal))
+        {
+            var values = await report.ComputeAsync(child, first, last, cancellationToken);
+            below.Add(new UnitIndicators(child, values.ToDictionary(v => v.Id, StringComparer.Ordinal)));
+        }
+
+        Below = below;
+        return Page();
+    }
+
+    public string? ErrorFor(string field) => Errors.FirstOrDefault(e => e.Field == field)?.Message;
+}
