@@ -1,0 +1,70 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Playwright;
+using MotCua.BrowserTests.Infrastructure;
+using MotCua.BrowserTests.Pages;
+using MotCua.Web.Common.Persistence;
+using MotCua.Web.Modules.Indicators.Domain;
+using NodaTime;
+
+namespace MotCua.BrowserTests;
+
+/// <summary>
+/// The officer's indicator dashboard in the browser: from the back office's navigation to the ward's figures, each
+/// against the target the province set, the colour said in words; a bad period is explained beside its field.
+/// </summary>
+[Collection(BrowserCollection.Name)]
+public sealed class IndicatorDashboardTests(BrowserApp app)
+{
+    [Fact]
+    public async Task The_officer_reads_each_indicators_level_against_its_target_on_the_dashboard()
+    {
+        // The province's targets for the ward this year: nothing asked of online filing (always met), a million
+        // applications finished on time (not met).
+        var today = SystemClock.Instance.GetCurrentInstant().InZone(DateTimeZoneProviders.Tzdb["Asia/Ho_Chi_Minh"]).Date;
+        using (var scope = app.Services.CreateScope())
+        {
+            var catalog = scope.ServiceProvider.GetRequiredService<MotCua.Web.Modules.Catalog.Public.CatalogDirectory>();
+            var ward = (await catalog.UnitAsync("000.01.00.H99", CancellationToken.None))!;
+            var db = scope.ServiceProvider.GetRequiredService<MotCuaDbContext>();
+            var (from, to) = (new LocalDate(today.Year, 1, 1), new LocalDate(today.Year, 12, 31));
+            db.Add(new IndicatorTarget(ward.Id, "online-application-rate", from, to, TargetKind.Count, 0, "Quản trị hệ thống tỉnh", SystemClock.Instance.GetCurrentInstant()));
+            db.Add(new IndicatorTarget(ward.Id, "on-time-rate", from, to, TargetKind.Count, 1_000_000, "Quản trị hệ thống tỉnh", SystemClock.Instance.GetCurrentInstant()));
+            await db.SaveChangesAsync();
+        }
+
+        var axe = new AxeCheck();
+        var page = await app.NewPageAsync();
+        await new LoginPage(page).SignInAsync("reception1", "MotCua@2026");
+        await page.GotoAsync("/can-bo/ho-so");
+        await page.Locator(".officer-nav").GetByRole(AriaRole.Link, new() { Name = "Chỉ số" }).ClickAsync();
+        await page.WaitForURLAsync("**/can-bo/chi-so");
+        Assert.Contains("UBND phường An Phú", await page.Locator("h2").First.InnerTextAsync(), StringComparison.Ordinal);
+
+        Assert.Equal("Xanh (đạt)", await page.Locator("tr[data-indicator=online-application-rate] .level-tag").InnerTextAsync());
+        Assert.Equal("Đỏ", await page.Locator("tr[data-indicator=on-time-rate] .level-tag").InnerTextAsync());
+        Assert.Contains("≥ 1.000.000 hồ sơ", await page.Locator("tr[data-indicator=on-time-rate]").InnerTextAsync(), StringComparison.Ordinal);
+        Assert.Contains("Chưa đặt mục tiêu", await page.Locator("tr[data-indicator=postal-rate]").InnerTextAsync(), StringComparison.Ordinal);
+        await axe.CheckAsync(page, "chỉ số");
+        await page.ScreenshotAsync(new() { Path = Path.Combine(Shots, "chi-so-desktop.png"), FullPage = true });
+        await page.SetViewportSizeAsync(390, 844);
+        await page.ScreenshotAsync(new() { Path = Path.Combine(Shots, "chi-so-390.png"), FullPage = true });
+
+        // A period that ends before it starts is explained beside the field, and nothing is shown as if it were right.
+        await page.GotoAsync($"/can-bo/chi-so?from={today.Year}-12-31&to={today.Year}-01-01");
+        Assert.Contains("không được trước ngày đầu kỳ", await page.Locator("#to-error").InnerTextAsync(), StringComparison.Ordinal);
+        Assert.Equal(0, await page.Locator(".indicator-table").CountAsync());
+
+        // The province admin sees the province and every unit directly below it, each to open further down.
+        var admin = await app.NewPageAsync();
+        await new LoginPage(admin).SignInAsync("admin", "MotCua@2026");
+        await admin.GotoAsync("/can-bo/chi-so");
+        Assert.True(await admin.Locator(".indicator-units tbody tr").CountAsync() >= 2);
+        await axe.CheckAsync(admin, "chỉ số của tỉnh");
+        await admin.ScreenshotAsync(new() { Path = Path.Combine(Shots, "chi-so-tinh-desktop.png"), FullPage = true });
+        await admin.Locator(".indicator-units tbody tr").First.GetByRole(AriaRole.Link).ClickAsync();
+        await admin.Locator(".indicator-table").WaitForAsync();
+        axe.AssertNone();
+    }
+
+    private static string Shots => Directory.CreateDirectory(Path.Combine(Path.GetTempPath(), "motcua-screenshots", "indicators")).FullName;
+}
