@@ -59,6 +59,12 @@ public sealed class IndicatorDashboardTests(BrowserApp app)
         await new LoginPage(admin).SignInAsync("admin", "MotCua@2026");
         await admin.GotoAsync("/can-bo/chi-so");
         Assert.True(await admin.Locator(".indicator-units tbody tr").CountAsync() >= 2);
+
+        // The ranking puts the ward first: 10 points for the target met, none for the million, 2 off for missing it.
+        var top = admin.Locator(".indicator-units tbody tr").First;
+        Assert.Contains("UBND phường An Phú", await top.InnerTextAsync(), StringComparison.Ordinal);
+        Assert.Equal("1", await top.Locator(".rank strong").InnerTextAsync());
+        Assert.Contains("8 điểm; đạt 1, không đạt 1 mục tiêu", await top.Locator(".rank").InnerTextAsync(), StringComparison.Ordinal);
         await axe.CheckAsync(admin, "chỉ số của tỉnh");
         await admin.ScreenshotAsync(new() { Path = Path.Combine(Shots, "chi-so-tinh-desktop.png"), FullPage = true });
         await admin.Locator(".indicator-units tbody tr").First.GetByRole(AriaRole.Link).ClickAsync();

@@ -14,6 +14,10 @@ public sealed class IndicatorOptions : IValidatableObject
     /// <summary>Where the colours change, in percent of the target reached.</summary>
     public LevelThresholds Levels { get; set; } = new();
 
+    /// <summary>Points taken off a unit's ranking score for each target it missed (default 2 of the 10 each target is worth).</summary>
+    [Range(0, 10)]
+    public decimal MissedTargetDeduction { get; set; } = 2;
+
     public string? VariantOf(string id) => Variants.GetValueOrDefault(id);
 
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)

@@ -92,6 +92,37 @@ public sealed class IndicatorReport(
             : (parsed.Value, null);
     }
 
+    /// <summary>The units directly below <paramref name="unit"/>, each with its indicators for the period, and their ranking.</summary>
+    public async Task<(IReadOnlyList<(UnitCard Unit, IReadOnlyList<IndicatorValue> Values)> Below, IReadOnlyList<RankedUnit> Ranking)> BelowAsync(
+        UnitCard unit, LocalDate from, LocalDate to, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(unit);
+        var below = new List<(UnitCard Unit, IReadOnlyList<IndicatorValue> Values)>();
+        foreach (var child in (await catalog.SubtreeAsync(unit.Path, cancellationToken)).Where(u => u.ParentId == unit.Id).OrderBy(u => u.Name, StringComparer.Ordinal))
+        {
+            below.Add((child, await ComputeAsync(child, from, to, cancellationToken)));
+        }
+
+        var ranking = Ranking.Of(below.Select(b => (b.Unit.Id, b.Unit.Name,
+            (IReadOnlyList<(TargetKind, decimal, long, decimal?)>)b.Values.Where(v => v.Target is not null && v.Level is not null)
+                .Select(v => (v.TargetKind!.Value, v.Target!.Value, v.Numerator, v.Value)).ToList())), options.Value.MissedTargetDeduction);
+        return (below, ranking);
+    }
+
+    /// <summary>The ranking for GET /api/v1/indicators/ranking: the units below the chosen one (the caller's own by default).</summary>
+    public async Task<Result<IReadOnlyList<RankedUnit>>> RankingAsync(ClaimsPrincipal user, int? unitId, string? from, string? to, CancellationToken cancellationToken)
+    {
+        var sheet = await SheetAsync(user, unitId, from, to, cancellationToken);
+        if (sheet.Failure is { } failure)
+        {
+            return failure;
+        }
+
+        var unit = (await catalog.UnitAsync(sheet.Value!.UnitId, cancellationToken))!;
+        var (_, ranking) = await BelowAsync(unit, IsoDate.Parse(sheet.Value.From).Value, IsoDate.Parse(sheet.Value.To).Value, cancellationToken);
+        return Result<IReadOnlyList<RankedUnit>>.Ok(ranking);
+    }
+
     /// <summary>Every indicator, in the province's chosen variant, for the unit's sub-tree and the days from–to (inclusive).</summary>
     public async Task<IReadOnlyList<IndicatorValue>> ComputeAsync(UnitCard unit, LocalDate from, LocalDate to, CancellationToken cancellationToken)
     {

@@ -294,6 +294,15 @@ public abstract class IndicatorTests(MotCuaApp app)
         Assert.Equal("red", top["on-time-rate"].GetProperty("level").GetString());
         Assert.Equal(1_000_000, top["on-time-rate"].GetProperty("target").GetDecimal());
 
+        // Ranked among the province's units: the ward meets its own target on time, the others are judged on the
+        // province's million and miss it (nothing else of theirs has a value to judge).
+        var ranking = (await admin.GetJsonAsync($"/api/v1/indicators/ranking?unitId={province}&from={year}-01-01&to={Today}")).EnumerateArray().ToList();
+        var first = ranking[0];
+        Assert.Equal(ward, first.GetProperty("unitId").GetInt32());
+        Assert.Equal(1, first.GetProperty("rank").GetInt32());
+        Assert.True(first.GetProperty("score").GetDecimal() >= 8);
+        Assert.All(ranking.Skip(1).Where(r => r.GetProperty("score").ValueKind != JsonValueKind.Null), r => Assert.True(r.GetProperty("rank").GetInt32() > 1));
+
         // Setting the same unit, indicator and period again replaces it; the ward's officers see the targets but set none.
         await SetAsync(new { unitId = ward, indicator = "on-time-rate", from = $"{year}-01-01", to = $"{year}-12-31", kind = "Rate", value = 0 });
         var targets = await reception.GetJsonAsync($"/api/v1/targets?unitId={ward}");

@@ -17,6 +17,8 @@ internal static class IndicatorEndpoints
             .WithSummary("Các chỉ số của đơn vị và các đơn vị trực thuộc trong kỳ (from, to: yyyy-MM-dd, tính cả hai ngày, giờ Việt Nam; mặc định từ đầu tháng đến hôm nay); value là phần trăm");
         group.MapGet("/indicators/definitions", Definitions).WithName("GetIndicatorDefinitions")
             .WithSummary("Định nghĩa các chỉ số: mỗi cách tính (variant) là một tử số và một mẫu số; chosen là cách tỉnh đang dùng");
+        group.MapGet("/indicators/ranking", RankingOf).WithName("GetIndicatorRanking")
+            .WithSummary("Xếp hạng các đơn vị trực thuộc đơn vị (unitId) theo mục tiêu trong kỳ: mỗi chỉ số có mục tiêu tối đa 10 điểm theo tỷ lệ đạt, mỗi mục tiêu không đạt bị trừ điểm (Indicators:MissedTargetDeduction)");
         group.MapGet("/targets", Targets).WithName("GetIndicatorTargets")
             .WithSummary("Mục tiêu đặt cho đơn vị và các đơn vị trực thuộc (unitId; mặc định cả phạm vi của bạn)");
         var admin = app.MapGroup("/api/v1").WithTags("Chỉ số").RequireAuthorization(Common.Web.AccessPolicies.ProvinceAdminApi);
@@ -30,6 +32,13 @@ internal static class IndicatorEndpoints
     {
         var sheet = await report.SheetAsync(user, unitId, from, to, cancellationToken);
         return sheet.Failure is { } failure ? failure.ToProblem() : TypedResults.Ok(sheet.Value!.Indicators);
+    }
+
+    private static async Task<Results<Ok<IReadOnlyList<RankedUnit>>, ProblemHttpResult>> RankingOf(
+        int? unitId, string? from, string? to, ClaimsPrincipal user, IndicatorReport report, CancellationToken cancellationToken)
+    {
+        var ranking = await report.RankingAsync(user, unitId, from, to, cancellationToken);
+        return ranking.Failure is { } failure ? failure.ToProblem() : TypedResults.Ok(ranking.Value!);
     }
 
     private static async Task<Results<Ok<IReadOnlyList<TargetView>>, ProblemHttpResult>> Targets(

@@ -8,11 +8,12 @@ using NodaTime.Text;
 namespace MotCua.Web.Modules.Indicators.Pages;
 
 /// <summary>A unit below the chosen one, with its indicators, as a row of the dashboard.</summary>
-public sealed record UnitIndicators(UnitCard Unit, IReadOnlyDictionary<string, IndicatorValue> Values);
+public sealed record UnitIndicators(UnitCard Unit, IReadOnlyDictionary<string, IndicatorValue> Values, Domain.RankedUnit Place);
 
 /// <summary>
 /// "/can-bo/chi-so": the indicators of a unit and its sub-tree for a period, each against its target in colour (the
-/// colour is always said in words too), and the same for each unit directly below it, to open further down.
+/// colour is always said in words too), and the same for each unit directly below it, ranked by its targets met, to open
+/// further down.
 /// </summary>
 [Authorize]
 public sealed class IndicatorDashboardModel(IndicatorReport report, CatalogDirectory catalog) : PageModel
@@ -52,14 +53,11 @@ public sealed class IndicatorDashboardModel(IndicatorReport report, CatalogDirec
         Sheet = sheet.Value!;
         (UnitId, From, To) = (Sheet.UnitId, Sheet.From, Sheet.To);
         var (first, last) = (LocalDatePattern.Iso.Parse(Sheet.From).Value, LocalDatePattern.Iso.Parse(Sheet.To).Value);
-        var below = new List<UnitIndicators>();
-        foreach (var child in Units.Where(u => u.ParentId == Sheet.UnitId).OrderBy(u => u.Name, StringComparer.Ordinal))
-        {
-            var values = await report.ComputeAsync(child, first, last, cancellationToken);
-            below.Add(new UnitIndicators(child, values.ToDictionary(v => v.Id, StringComparer.Ordinal)));
-        }
-
-        Below = below;
+        var unit = Units.Single(u => u.Id == Sheet.UnitId);
+        var (below, ranking) = await report.BelowAsync(unit, first, last, cancellationToken);
+        var places = ranking.ToDictionary(r => r.UnitId);
+        Below = [.. below.Select(b => new UnitIndicators(b.Unit, b.Values.ToDictionary(v => v.Id, StringComparer.Ordinal), places[b.Unit.Id]))
+            .OrderBy(b => b.Place.Rank).ThenBy(b => b.Unit.Name, StringComparer.Ordinal)];
         return Page();
     }
 
