@@ -44,6 +44,7 @@ public sealed class IndicatorDashboardTests(BrowserApp app)
         Assert.Equal("Đỏ", await page.Locator("tr[data-indicator=on-time-rate] .level-tag").InnerTextAsync());
         Assert.Contains("≥ 1.000.000 hồ sơ", await page.Locator("tr[data-indicator=on-time-rate]").InnerTextAsync(), StringComparison.Ordinal);
         Assert.Contains("Chưa đặt mục tiêu", await page.Locator("tr[data-indicator=postal-rate]").InnerTextAsync(), StringComparison.Ordinal);
+        Assert.Contains("cần thêm 1.000.000 hồ sơ giải quyết xong trong kỳ trước hạn hoặc đúng hạn", await page.Locator(".gap-list li[data-indicator=on-time-rate]").InnerTextAsync(), StringComparison.Ordinal);
         await axe.CheckAsync(page, "chỉ số");
         await page.ScreenshotAsync(new() { Path = Path.Combine(Shots, "chi-so-desktop.png"), FullPage = true });
         await page.SetViewportSizeAsync(390, 844);

@@ -13,6 +13,7 @@ public static class IndicatorsModule
         builder.Services.AddScoped<Rollups.IndicatorRollup>();
         builder.Services.AddScoped<IndicatorReport>();
         builder.Services.AddScoped<IndicatorTargets>();
+        builder.Services.AddScoped<TargetGaps>();
         builder.Services.AddSingleton<Common.Outbox.IOutboxConsumer, Rollups.IndicatorConsumer>();
         return builder;
     }

@@ -294,6 +294,23 @@ public abstract class IndicatorTests(MotCuaApp app)
         Assert.Equal("red", top["on-time-rate"].GetProperty("level").GetString());
         Assert.Equal(1_000_000, top["on-time-rate"].GetProperty("target").GetDecimal());
 
+        // The gap to the province's 80 %: new online applications add to both sides, (N + n) / (D + n) ≥ 80 %.
+        var gap = await reception.GetJsonAsync($"/api/v1/targets/gap?unitId={ward}&indicator=online-application-rate&from={year}-01-01&to={Today}");
+        var (n, d) = (gap.GetProperty("numerator").GetInt64(), gap.GetProperty("denominator").GetInt64());
+        var expected = n * 100 >= 80 * d ? 0 : Math.Max(1, (long)Math.Ceiling((0.8m * d - n) / 0.2m));
+        Assert.Equal(expected, gap.GetProperty("needed").GetInt64());
+        if (expected > 0)
+        {
+            Assert.Contains("cần thêm", gap.GetProperty("advice").GetString(), StringComparison.Ordinal);
+            Assert.Contains(gap.GetProperty("procedures").EnumerateArray(), p => p.GetProperty("code").GetString() == Birth);
+        }
+
+        Assert.Equal(JsonValueKind.Array, gap.GetProperty("atRisk").ValueKind);
+        using (var unknown = await reception.GetAsync(new Uri($"/api/v1/targets/gap?unitId={ward}&indicator=ty-le-vui-ve", UriKind.Relative)))
+        {
+            Assert.True((await unknown.AssertProblemAsync(HttpStatusCode.BadRequest)).GetProperty("errors").TryGetProperty("indicator", out _));
+        }
+
         // Ranked among the province's units: the ward meets its own target on time, the others are judged on the
         // province's million and miss it (nothing else of theirs has a value to judge).
         var ranking = (await admin.GetJsonAsync($"/api/v1/indicators/ranking?unitId={province}&from={year}-01-01&to={Today}")).EnumerateArray().ToList();

@@ -36,6 +36,9 @@ public sealed record ApplicationFigure(
     public bool IsOnline => Channel is Channel.OnlineRemote or Channel.OnlineAssisted;
 }
 
+/// <summary>An application in progress whose result is due soon while it is not yet at its last step.</summary>
+public sealed record AtRiskApplication(string Code, string ProcedureName, int UnitId, DateTimeOffset DueAt, string? CurrentStep);
+
 /// <summary>The applications as the statistics read them: one by code when it changes, all of them in order to rebuild.</summary>
 public sealed class ApplicationFigures(MotCuaDbContext db)
 {
@@ -45,6 +48,22 @@ public sealed class ApplicationFigures(MotCuaDbContext db)
     /// <summary>The next <paramref name="take"/> applications after id <paramref name="afterId"/>, by id.</summary>
     public async Task<IReadOnlyList<ApplicationFigure>> PageAsync(long afterId, int take, CancellationToken cancellationToken) =>
         await ReadAsync(db.Set<Application>().AsNoTracking().Where(a => a.Id > afterId).OrderBy(a => a.Id).Take(take), cancellationToken);
+
+    /// <summary>
+    /// Applications of the sub-tree in progress, due between <paramref name="now"/> and <paramref name="until"/>, that are
+    /// not yet at their last step (at the last step only the signature is left): the nearest due first.
+    /// </summary>
+    public async Task<IReadOnlyList<AtRiskApplication>> AtRiskAsync(string unitPath, Instant now, Instant until, int take, CancellationToken cancellationToken)
+    {
+        var (start, end) = Access.UnitScope.Range(unitPath);
+        var due = await db.Set<Application>().AsNoTracking()
+            .Where(a => a.Status == ApplicationStatus.InProgress && a.DueAt >= now && a.DueAt <= until
+                && string.Compare(a.UnitPath, start) >= 0 && string.Compare(a.UnitPath, end) < 0)
+            .OrderBy(a => a.DueAt).Take(take * 4).ToListAsync(cancellationToken);
+        return [.. due.Where(a => a.CurrentStep is int step && step < a.Steps.Count - 1).Take(take)
+            .Select(a => new AtRiskApplication(a.Code, a.ProcedureName, a.UnitId, a.DueAt!.Value.InZone(Common.Text.VietnameseDates.Zone).ToDateTimeOffset(),
+                a.CurrentStep is int s ? a.Steps[s].Name : null))];
+    }
 
     private async Task<List<ApplicationFigure>> ReadAsync(IQueryable<Application> query, CancellationToken cancellationToken)
     {

@@ -19,6 +19,8 @@ internal static class IndicatorEndpoints
             .WithSummary("Định nghĩa các chỉ số: mỗi cách tính (variant) là một tử số và một mẫu số; chosen là cách tỉnh đang dùng");
         group.MapGet("/indicators/ranking", RankingOf).WithName("GetIndicatorRanking")
             .WithSummary("Xếp hạng các đơn vị trực thuộc đơn vị (unitId) theo mục tiêu trong kỳ: mỗi chỉ số có mục tiêu tối đa 10 điểm theo tỷ lệ đạt, mỗi mục tiêu không đạt bị trừ điểm (Indicators:MissedTargetDeduction)");
+        group.MapGet("/targets/gap", GapOf).WithName("GetTargetGap")
+            .WithSummary("Khoảng cách đến mục tiêu của đơn vị cho một chỉ số trong kỳ: cần thêm bao nhiêu, các thủ tục giúp thu hẹp, và hồ sơ đến hạn trong một ngày làm việc chưa ở bước cuối");
         group.MapGet("/targets", Targets).WithName("GetIndicatorTargets")
             .WithSummary("Mục tiêu đặt cho đơn vị và các đơn vị trực thuộc (unitId; mặc định cả phạm vi của bạn)");
         var admin = app.MapGroup("/api/v1").WithTags("Chỉ số").RequireAuthorization(Common.Web.AccessPolicies.ProvinceAdminApi);
@@ -39,6 +41,13 @@ internal static class IndicatorEndpoints
     {
         var ranking = await report.RankingAsync(user, unitId, from, to, cancellationToken);
         return ranking.Failure is { } failure ? failure.ToProblem() : TypedResults.Ok(ranking.Value!);
+    }
+
+    private static async Task<Results<Ok<TargetGap>, ProblemHttpResult>> GapOf(
+        int? unitId, string? indicator, string? from, string? to, ClaimsPrincipal user, TargetGaps gaps, CancellationToken cancellationToken)
+    {
+        var gap = await gaps.GapAsync(user, unitId, indicator, from, to, cancellationToken);
+        return gap.Failure is { } failure ? failure.ToProblem() : TypedResults.Ok(gap.Value!);
     }
 
     private static async Task<Results<Ok<IReadOnlyList<TargetView>>, ProblemHttpResult>> Targets(

@@ -16,7 +16,7 @@ public sealed record UnitIndicators(UnitCard Unit, IReadOnlyDictionary<string, I
 /// further down.
 /// </summary>
 [Authorize]
-public sealed class IndicatorDashboardModel(IndicatorReport report, CatalogDirectory catalog) : PageModel
+public sealed class IndicatorDashboardModel(IndicatorReport report, TargetGaps gaps, CatalogDirectory catalog) : PageModel
 {
     /// <summary>The indicators the table of units below compares (the directives' four, and digitization).</summary>
     public static readonly string[] Compared = ["online-application-rate", "on-time-rate", "online-payment-rate", "postal-rate", "digitization-rate"];
@@ -24,6 +24,12 @@ public sealed class IndicatorDashboardModel(IndicatorReport report, CatalogDirec
     public IReadOnlyList<UnitCard> Units { get; private set; } = [];
     public IndicatorSheet? Sheet { get; private set; }
     public IReadOnlyList<UnitIndicators> Below { get; private set; } = [];
+
+    /// <summary>For each target not yet met: what closes the gap.</summary>
+    public IReadOnlyList<TargetGap> Gaps { get; private set; } = [];
+
+    /// <summary>Applications due within a working day and not yet at their last step.</summary>
+    public IReadOnlyList<Applications.Public.AtRiskApplication> AtRisk { get; private set; } = [];
     public IReadOnlyList<FieldError> Errors { get; private set; } = [];
 
     [BindProperty(SupportsGet = true, Name = "unit")] public int? UnitId { get; set; }
@@ -53,6 +59,22 @@ public sealed class IndicatorDashboardModel(IndicatorReport report, CatalogDirec
         Sheet = sheet.Value!;
         (UnitId, From, To) = (Sheet.UnitId, Sheet.From, Sheet.To);
         var (first, last) = (LocalDatePattern.Iso.Parse(Sheet.From).Value, LocalDatePattern.Iso.Parse(Sheet.To).Value);
+        var found = new List<TargetGap>();
+        foreach (var v in Sheet.Indicators.Where(v => v.Level is not null and not "green"))
+        {
+            if ((await gaps.GapAsync(User, Sheet.UnitId, v.Id, Sheet.From, Sheet.To, cancellationToken)).Value is { } gap)
+            {
+                found.Add(gap);
+                AtRisk = gap.AtRisk;
+            }
+        }
+
+        Gaps = found;
+        if (found.Count == 0 && (await gaps.GapAsync(User, Sheet.UnitId, Sheet.Indicators[0].Id, Sheet.From, Sheet.To, cancellationToken)).Value is { } any)
+        {
+            AtRisk = any.AtRisk;
+        }
+
         var unit = Units.Single(u => u.Id == Sheet.UnitId);
         var (below, ranking) = await report.BelowAsync(unit, first, last, cancellationToken);
         var places = ranking.ToDictionary(r => r.UnitId);
