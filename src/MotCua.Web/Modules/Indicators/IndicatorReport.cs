@@ -109,6 +109,20 @@ public sealed class IndicatorReport(
         return (below, ranking);
     }
 
+    /// <summary>The workbook of the unit's indicators, each unit below it and their ranking (GET /api/v1/indicators/report, the dashboard's download).</summary>
+    public async Task<Result<(byte[] Workbook, string FileName)>> WorkbookAsync(ClaimsPrincipal user, int? unitId, string? from, string? to, CancellationToken cancellationToken)
+    {
+        var sheet = await SheetAsync(user, unitId, from, to, cancellationToken);
+        if (sheet.Failure is { } failure)
+        {
+            return failure;
+        }
+
+        var unit = (await catalog.UnitAsync(sheet.Value!.UnitId, cancellationToken))!;
+        var (below, ranking) = await BelowAsync(unit, IsoDate.Parse(sheet.Value.From).Value, IsoDate.Parse(sheet.Value.To).Value, cancellationToken);
+        return (IndicatorExcel.Render(sheet.Value, below, ranking), IndicatorExcel.FileName(sheet.Value));
+    }
+
     /// <summary>The ranking for GET /api/v1/indicators/ranking: the units below the chosen one (the caller's own by default).</summary>
     public async Task<Result<IReadOnlyList<RankedUnit>>> RankingAsync(ClaimsPrincipal user, int? unitId, string? from, string? to, CancellationToken cancellationToken)
     {

@@ -5,6 +5,7 @@ using System.Text.Json;
 using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using MiniExcelLibs;
 using MotCua.IntegrationTests.Common;
 using MotCua.IntegrationTests.Infrastructure;
 using MotCua.Web.Common.Outbox;
@@ -160,6 +161,20 @@ public abstract class IndicatorTests(MotCuaApp app)
         // The procedure-level indicators: birth registration is offered online at the ward and has had online applications.
         Assert.True(after["online-service-rate"].D >= 1);
         Assert.True(after["service-uptake-rate"].N >= 1);
+
+        // The workbook holds the same numbers as the API.
+        using (var excel = await reception.GetAsync(new Uri($"/api/v1/indicators/report?unitId={await WardIdAsync(app)}&from={Today}&to={Today}", UriKind.Relative)))
+        {
+            Assert.Equal(HttpStatusCode.OK, excel.StatusCode);
+            using var stream = new MemoryStream(await excel.Content.ReadAsByteArrayAsync());
+            var rows = stream.Query(useHeaderRow: true, sheetName: MotCua.Web.Modules.Indicators.IndicatorExcel.IndicatorSheet).Cast<IDictionary<string, object?>>().ToList();
+            foreach (var (id, figure) in after)
+            {
+                var row = rows.First(r => (string?)r["Mã chỉ số"] == id);
+                Assert.Equal(figure.N, Convert.ToInt64(row["Tử số"], CultureInfo.InvariantCulture));
+                Assert.Equal(figure.D, Convert.ToInt64(row["Mẫu số"], CultureInfo.InvariantCulture));
+            }
+        }
 
         // A message delivered again finds nothing to change.
         var counters = await CountersAsync();

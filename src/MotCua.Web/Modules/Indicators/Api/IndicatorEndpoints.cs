@@ -19,6 +19,8 @@ internal static class IndicatorEndpoints
             .WithSummary("Định nghĩa các chỉ số: mỗi cách tính (variant) là một tử số và một mẫu số; chosen là cách tỉnh đang dùng");
         group.MapGet("/indicators/ranking", RankingOf).WithName("GetIndicatorRanking")
             .WithSummary("Xếp hạng các đơn vị trực thuộc đơn vị (unitId) theo mục tiêu trong kỳ: mỗi chỉ số có mục tiêu tối đa 10 điểm theo tỷ lệ đạt, mỗi mục tiêu không đạt bị trừ điểm (Indicators:MissedTargetDeduction)");
+        group.MapGet("/indicators/report", Workbook).WithName("GetIndicatorReport")
+            .WithSummary("Các chỉ số của đơn vị và từng đơn vị trực thuộc trong kỳ, cùng xếp hạng, dạng Excel (đơn vị, chỉ số, giá trị, mục tiêu, mức)");
         group.MapGet("/targets/gap", GapOf).WithName("GetTargetGap")
             .WithSummary("Khoảng cách đến mục tiêu của đơn vị cho một chỉ số trong kỳ: cần thêm bao nhiêu, các thủ tục giúp thu hẹp, và hồ sơ đến hạn trong một ngày làm việc chưa ở bước cuối");
         group.MapGet("/targets", Targets).WithName("GetIndicatorTargets")
@@ -41,6 +43,13 @@ internal static class IndicatorEndpoints
     {
         var ranking = await report.RankingAsync(user, unitId, from, to, cancellationToken);
         return ranking.Failure is { } failure ? failure.ToProblem() : TypedResults.Ok(ranking.Value!);
+    }
+
+    private static async Task<Results<FileContentHttpResult, ProblemHttpResult>> Workbook(
+        int? unitId, string? from, string? to, ClaimsPrincipal user, IndicatorReport report, CancellationToken cancellationToken)
+    {
+        var workbook = await report.WorkbookAsync(user, unitId, from, to, cancellationToken);
+        return workbook.Failure is { } failure ? failure.ToProblem() : TypedResults.File(workbook.Value.Workbook, IndicatorExcel.ContentType, workbook.Value.FileName);
     }
 
     private static async Task<Results<Ok<TargetGap>, ProblemHttpResult>> GapOf(

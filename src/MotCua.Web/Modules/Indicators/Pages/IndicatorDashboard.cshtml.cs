@@ -83,5 +83,16 @@ public sealed class IndicatorDashboardModel(IndicatorReport report, TargetGaps g
         return Page();
     }
 
+    public async Task<IActionResult> OnGetExcelAsync(CancellationToken cancellationToken)
+    {
+        var workbook = await report.WorkbookAsync(User, UnitId, From, To, cancellationToken);
+        if (workbook.Failure is not null)
+        {
+            return await OnGetAsync(cancellationToken);
+        }
+
+        return File(workbook.Value.Workbook, IndicatorExcel.ContentType, workbook.Value.FileName);
+    }
+
     public string? ErrorFor(string field) => Errors.FirstOrDefault(e => e.Field == field)?.Message;
 }
