@@ -70,6 +70,16 @@ public sealed class IndicatorDashboardTests(BrowserApp app)
         await admin.ScreenshotAsync(new() { Path = Path.Combine(Shots, "chi-so-tinh-desktop.png"), FullPage = true });
         await admin.Locator(".indicator-units tbody tr").First.GetByRole(AriaRole.Link).ClickAsync();
         await admin.Locator(".indicator-table").WaitForAsync();
+
+        // The published figures, for anyone, from the footer of every page.
+        var visitor = await app.NewPageAsync();
+        await visitor.SetViewportSizeAsync(390, 844);
+        await visitor.GotoAsync("/");
+        await visitor.GetByRole(AriaRole.Link, new() { Name = "Thống kê giải quyết thủ tục hành chính" }).ClickAsync();
+        await visitor.WaitForURLAsync("**/thong-ke");
+        Assert.Contains("Tỷ lệ hồ sơ giải quyết đúng hạn", await visitor.Locator(".public-statistics").InnerTextAsync(), StringComparison.Ordinal);
+        await axe.CheckAsync(visitor, "thống kê công khai");
+        await visitor.ScreenshotAsync(new() { Path = Path.Combine(Shots, "thong-ke-390.png"), FullPage = true });
         axe.AssertNone();
     }
 

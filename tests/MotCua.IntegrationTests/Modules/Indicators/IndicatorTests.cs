@@ -409,6 +409,18 @@ public abstract class IndicatorTests(MotCuaApp app)
 
         var ids = (await (await app.ApiClientFor("admin")).GetJsonAsync($"/api/v1/indicators?unitId={ward}")).EnumerateArray().Select(i => i.GetProperty("id").GetString()!).ToList();
         Assert.Equal(IndicatorDefinitions.Ids, ids);
+        // Everyone may read the published figures, without signing in: rates and counts, no application and no person.
+        using var visitor = app.Pages();
+        var (status, page) = await visitor.GetAsync($"/thong-ke?unit={ward}");
+        Assert.Equal(HttpStatusCode.OK, status);
+        page = WebUtility.HtmlDecode(page);
+        Assert.Contains("Tỷ lệ hồ sơ trực tuyến", page, StringComparison.Ordinal);
+        Assert.Contains("UBND phường An Phú", page, StringComparison.Ordinal);
+        Assert.DoesNotContain("000.01.00.H99-", page, StringComparison.Ordinal);
+        Assert.DoesNotContain("Nguyễn Văn An", page, StringComparison.Ordinal);
+        var (_, badYear) = await visitor.GetAsync($"/thong-ke?unit={ward}&year=1999");
+        Assert.Contains("Chọn một năm từ 2000 đến", WebUtility.HtmlDecode(badYear), StringComparison.Ordinal);
+
         var definitions = await reception.GetJsonAsync("/api/v1/indicators/definitions");
         Assert.Contains(definitions.EnumerateArray(), d => d.GetProperty("id").GetString() == "online-payment-rate" && d.GetProperty("variant").GetString() == "procedures-paid"
             && !d.GetProperty("chosen").GetBoolean());
