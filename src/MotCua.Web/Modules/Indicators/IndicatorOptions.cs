@@ -14,6 +14,13 @@ public sealed class IndicatorOptions : IValidatableObject
     /// <summary>Where the colours change, in percent of the target reached.</summary>
     public LevelThresholds Levels { get; set; } = new();
 
+    /// <summary>
+    /// The day monthly figures are cut off (1–28): with 15, November's report runs from 16/10 to 15/11. Empty for
+    /// calendar months.
+    /// </summary>
+    [Range(1, 28)]
+    public int? CutOffDay { get; set; }
+
     /// <summary>Points taken off a unit's ranking score for each target it missed (default 2 of the 10 each target is worth).</summary>
     [Range(0, 10)]
     public decimal MissedTargetDeduction { get; set; } = 2;

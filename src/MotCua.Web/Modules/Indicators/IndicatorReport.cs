@@ -48,7 +48,7 @@ public sealed class IndicatorReport(
         return await applications.OfficerScopeAsync(user, cancellationToken);
     }
 
-    public async Task<Result<IndicatorSheet>> SheetAsync(ClaimsPrincipal user, int? unitId, string? from, string? to, CancellationToken cancellationToken)
+    public async Task<Result<IndicatorSheet>> SheetAsync(ClaimsPrincipal user, int? unitId, string? from, string? to, CancellationToken cancellationToken, string? period = null)
     {
         var scope = await ScopeAsync(user, cancellationToken);
         if (scope is null)
@@ -60,6 +60,16 @@ public sealed class IndicatorReport(
         if (unit is null || !unit.IsWithin(scope))
         {
             return Failure.NotFound("Không có đơn vị này trong phạm vi của bạn.");
+        }
+
+        if (!string.IsNullOrWhiteSpace(period))
+        {
+            if (ReportPeriods.Parse(period, options.Value.CutOffDay) is not { } named)
+            {
+                return Failure.Invalid("Kỳ báo cáo chưa hợp lệ.", ("period", $"Kỳ báo cáo viết theo dạng {ReportPeriods.Format}, ví dụ 2026-11, 2026-Q4, 2026."));
+            }
+
+            (from, to) = (IsoDate.Format(named.From), IsoDate.Format(named.To));
         }
 
         var today = clock.GetCurrentInstant().InZone(VietnameseDates.Zone).Date;
@@ -110,9 +120,9 @@ public sealed class IndicatorReport(
     }
 
     /// <summary>The workbook of the unit's indicators, each unit below it and their ranking (GET /api/v1/indicators/report, the dashboard's download).</summary>
-    public async Task<Result<(byte[] Workbook, string FileName)>> WorkbookAsync(ClaimsPrincipal user, int? unitId, string? from, string? to, CancellationToken cancellationToken)
+    public async Task<Result<(byte[] Workbook, string FileName)>> WorkbookAsync(ClaimsPrincipal user, int? unitId, string? from, string? to, CancellationToken cancellationToken, string? period = null)
     {
-        var sheet = await SheetAsync(user, unitId, from, to, cancellationToken);
+        var sheet = await SheetAsync(user, unitId, from, to, cancellationToken, period);
         if (sheet.Failure is { } failure)
         {
             return failure;
@@ -124,9 +134,9 @@ public sealed class IndicatorReport(
     }
 
     /// <summary>The ranking for GET /api/v1/indicators/ranking: the units below the chosen one (the caller's own by default).</summary>
-    public async Task<Result<IReadOnlyList<RankedUnit>>> RankingAsync(ClaimsPrincipal user, int? unitId, string? from, string? to, CancellationToken cancellationToken)
+    public async Task<Result<IReadOnlyList<RankedUnit>>> RankingAsync(ClaimsPrincipal user, int? unitId, string? from, string? to, CancellationToken cancellationToken, string? period = null)
     {
-        var sheet = await SheetAsync(user, unitId, from, to, cancellationToken);
+        var sheet = await SheetAsync(user, unitId, from, to, cancellationToken, period);
         if (sheet.Failure is { } failure)
         {
             return failure;

@@ -30,9 +30,9 @@ public sealed class TargetGaps(IndicatorReport report, CatalogDirectory catalog,
 {
     private const int Suggested = 5;
 
-    public async Task<Result<TargetGap>> GapAsync(ClaimsPrincipal user, int? unitId, string? indicator, string? from, string? to, CancellationToken cancellationToken)
+    public async Task<Result<TargetGap>> GapAsync(ClaimsPrincipal user, int? unitId, string? indicator, string? from, string? to, CancellationToken cancellationToken, string? period = null)
     {
-        var sheet = await report.SheetAsync(user, unitId, from, to, cancellationToken);
+        var sheet = await report.SheetAsync(user, unitId, from, to, cancellationToken, period);
         if (sheet.Failure is { } failure)
         {
             return failure;

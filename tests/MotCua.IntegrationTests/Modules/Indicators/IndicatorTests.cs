@@ -392,6 +392,16 @@ public abstract class IndicatorTests(MotCuaApp app)
             Assert.True(problem.GetProperty("errors").TryGetProperty("to", out _));
         }
 
+        using (var badPeriod = await reception.GetAsync(new Uri($"/api/v1/indicators?unitId={ward}&period=2026-13", UriKind.Relative)))
+        {
+            Assert.True((await badPeriod.AssertProblemAsync(HttpStatusCode.BadRequest)).GetProperty("errors").TryGetProperty("period", out _));
+        }
+
+        // A named period gives the same figures as its days.
+        var quarter = await reception.GetJsonAsync($"/api/v1/indicators?unitId={ward}&period=2026-Q4");
+        var days = await reception.GetJsonAsync($"/api/v1/indicators?unitId={ward}&from=2026-10-01&to=2026-12-31");
+        Assert.Equal(days.GetRawText(), quarter.GetRawText());
+
         using (var citizen = await (await app.ApiClientFor("citizen1")).GetAsync(new Uri($"/api/v1/indicators?unitId={ward}", UriKind.Relative)))
         {
             await citizen.AssertProblemAsync(HttpStatusCode.Forbidden);

@@ -14,7 +14,7 @@ internal static class IndicatorEndpoints
     {
         var group = app.MapGroup("/api/v1").WithTags("Chỉ số").RequireAuthorization(Identity.IdentityModule.ApiPolicy);
         group.MapGet("/indicators", Indicators).WithName("GetIndicators")
-            .WithSummary("Các chỉ số của đơn vị và các đơn vị trực thuộc trong kỳ (from, to: yyyy-MM-dd, tính cả hai ngày, giờ Việt Nam; mặc định từ đầu tháng đến hôm nay); value là phần trăm");
+            .WithSummary("Các chỉ số của đơn vị và các đơn vị trực thuộc trong kỳ (from, to: yyyy-MM-dd, tính cả hai ngày, giờ Việt Nam; mặc định từ đầu tháng đến hôm nay; hoặc period: 2026-11, 2026-Q4, 2026 theo ngày chốt số liệu Indicators:CutOffDay); value là phần trăm");
         group.MapGet("/indicators/definitions", Definitions).WithName("GetIndicatorDefinitions")
             .WithSummary("Định nghĩa các chỉ số: mỗi cách tính (variant) là một tử số và một mẫu số; chosen là cách tỉnh đang dùng");
         group.MapGet("/indicators/ranking", RankingOf).WithName("GetIndicatorRanking")
@@ -32,30 +32,30 @@ internal static class IndicatorEndpoints
     }
 
     private static async Task<Results<Ok<IReadOnlyList<IndicatorValue>>, ProblemHttpResult>> Indicators(
-        int? unitId, string? from, string? to, ClaimsPrincipal user, IndicatorReport report, CancellationToken cancellationToken)
+        int? unitId, string? from, string? to, string? period, ClaimsPrincipal user, IndicatorReport report, CancellationToken cancellationToken)
     {
-        var sheet = await report.SheetAsync(user, unitId, from, to, cancellationToken);
+        var sheet = await report.SheetAsync(user, unitId, from, to, cancellationToken, period);
         return sheet.Failure is { } failure ? failure.ToProblem() : TypedResults.Ok(sheet.Value!.Indicators);
     }
 
     private static async Task<Results<Ok<IReadOnlyList<RankedUnit>>, ProblemHttpResult>> RankingOf(
-        int? unitId, string? from, string? to, ClaimsPrincipal user, IndicatorReport report, CancellationToken cancellationToken)
+        int? unitId, string? from, string? to, string? period, ClaimsPrincipal user, IndicatorReport report, CancellationToken cancellationToken)
     {
-        var ranking = await report.RankingAsync(user, unitId, from, to, cancellationToken);
+        var ranking = await report.RankingAsync(user, unitId, from, to, cancellationToken, period);
         return ranking.Failure is { } failure ? failure.ToProblem() : TypedResults.Ok(ranking.Value!);
     }
 
     private static async Task<Results<FileContentHttpResult, ProblemHttpResult>> Workbook(
-        int? unitId, string? from, string? to, ClaimsPrincipal user, IndicatorReport report, CancellationToken cancellationToken)
+        int? unitId, string? from, string? to, string? period, ClaimsPrincipal user, IndicatorReport report, CancellationToken cancellationToken)
     {
-        var workbook = await report.WorkbookAsync(user, unitId, from, to, cancellationToken);
+        var workbook = await report.WorkbookAsync(user, unitId, from, to, cancellationToken, period);
         return workbook.Failure is { } failure ? failure.ToProblem() : TypedResults.File(workbook.Value.Workbook, IndicatorExcel.ContentType, workbook.Value.FileName);
     }
 
     private static async Task<Results<Ok<TargetGap>, ProblemHttpResult>> GapOf(
-        int? unitId, string? indicator, string? from, string? to, ClaimsPrincipal user, TargetGaps gaps, CancellationToken cancellationToken)
+        int? unitId, string? indicator, string? from, string? to, string? period, ClaimsPrincipal user, TargetGaps gaps, CancellationToken cancellationToken)
     {
-        var gap = await gaps.GapAsync(user, unitId, indicator, from, to, cancellationToken);
+        var gap = await gaps.GapAsync(user, unitId, indicator, from, to, cancellationToken, period);
         return gap.Failure is { } failure ? failure.ToProblem() : TypedResults.Ok(gap.Value!);
     }
 

@@ -16,7 +16,7 @@ public sealed record UnitIndicators(UnitCard Unit, IReadOnlyDictionary<string, I
 /// further down.
 /// </summary>
 [Authorize]
-public sealed class IndicatorDashboardModel(IndicatorReport report, TargetGaps gaps, CatalogDirectory catalog) : PageModel
+public sealed class IndicatorDashboardModel(IndicatorReport report, TargetGaps gaps, CatalogDirectory catalog, Microsoft.Extensions.Options.IOptions<IndicatorOptions> options, NodaTime.IClock clock) : PageModel
 {
     /// <summary>The indicators the table of units below compares (the directives' four, and digitization).</summary>
     public static readonly string[] Compared = ["online-application-rate", "on-time-rate", "online-payment-rate", "postal-rate", "digitization-rate"];
@@ -35,6 +35,10 @@ public sealed class IndicatorDashboardModel(IndicatorReport report, TargetGaps g
     [BindProperty(SupportsGet = true, Name = "unit")] public int? UnitId { get; set; }
     [BindProperty(SupportsGet = true, Name = "from")] public string? From { get; set; }
     [BindProperty(SupportsGet = true, Name = "to")] public string? To { get; set; }
+    [BindProperty(SupportsGet = true, Name = "period")] public string? Period { get; set; }
+
+    /// <summary>The reporting periods offered: the last three months, the last two quarters and years, by the province's cut-off day.</summary>
+    public IReadOnlyList<(string Name, string Format, int A, int B)> Periods { get; private set; } = [];
 
     public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
     {
@@ -44,7 +48,8 @@ public sealed class IndicatorDashboardModel(IndicatorReport report, TargetGaps g
         }
 
         Units = await catalog.SubtreeAsync(scope, cancellationToken);
-        var sheet = await report.SheetAsync(User, UnitId, From, To, cancellationToken);
+        Periods = OfferedPeriods();
+        var sheet = await report.SheetAsync(User, UnitId, From, To, cancellationToken, Period);
         if (sheet.Failure is { Kind: FailureKind.NotFound })
         {
             return NotFound();
@@ -92,6 +97,30 @@ public sealed class IndicatorDashboardModel(IndicatorReport report, TargetGaps g
         }
 
         return File(workbook.Value.Workbook, IndicatorExcel.ContentType, workbook.Value.FileName);
+    }
+
+    private List<(string Name, string Format, int A, int B)> OfferedPeriods()
+    {
+        var cutOff = options.Value.CutOffDay;
+        var today = clock.GetCurrentInstant().InZone(Common.Text.VietnameseDates.Zone).Date;
+        var month = NodaTime.Text.LocalDatePattern.CreateWithInvariantCulture("yyyy'-'MM'-'dd").Parse(Domain.ReportPeriods.MonthOf(today, cutOff) + "-01").Value;
+        var periods = new List<(string Name, string Format, int A, int B)>();
+        for (var i = 0; i < 3; i++)
+        {
+            var m = month.PlusMonths(-i);
+            periods.Add((string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{m.Year:0000}-{m.Month:00}"), "Tháng {0}/{1}", m.Month, m.Year));
+        }
+
+        var quarter = ((month.Month - 1) / 3) + 1;
+        for (var i = 0; i < 2; i++)
+        {
+            var (q, y) = quarter - i >= 1 ? (quarter - i, month.Year) : (quarter - i + 4, month.Year - 1);
+            periods.Add((string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{y:0000}-Q{q}"), "Quý {0}/{1}", q, y));
+        }
+
+        periods.Add((month.Year.ToString(System.Globalization.CultureInfo.InvariantCulture), "Năm {0}", month.Year, 0));
+        periods.Add(((month.Year - 1).ToString(System.Globalization.CultureInfo.InvariantCulture), "Năm {0}", month.Year - 1, 0));
+        return periods;
     }
 
     public string? ErrorFor(string field) => Errors.FirstOrDefault(e => e.Field == field)?.Message;
