@@ -2,7 +2,6 @@ using System.Globalization;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
-using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using MiniExcelLibs;
@@ -13,7 +12,6 @@ using MotCua.Web.Common.Persistence;
 using MotCua.Web.Modules.Indicators.Data;
 using MotCua.Web.Modules.Indicators.Domain;
 using MotCua.Web.Modules.Indicators.Rollups;
-using MotCua.Web.Modules.Payments.Gateways.VnPay;
 using NodaTime;
 using static MotCua.IntegrationTests.Modules.Applications.LifecycleApi;
 
@@ -68,28 +66,6 @@ public abstract class IndicatorTests(MotCuaApp app)
         return code;
     }
 
-    private async Task PayOnlineAsync(string code)
-    {
-        using var started = await (await app.ApiClientFor("citizen1")).PostAsync(new Uri($"/api/v1/applications/{code}/payments", UriKind.Relative), null);
-        var body = await started.ReadJsonAsync();
-        Assert.True(started.StatusCode == HttpStatusCode.Created, body.ToString());
-        var order = QueryHelpers.ParseQuery(new Uri(body.GetProperty("redirectUrl").GetString()!).Query);
-        KeyValuePair<string, string?>[] fields =
-        [
-            new("vnp_Amount", order["vnp_Amount"].ToString()),
-            new("vnp_BankCode", "NCB"),
-            new("vnp_OrderInfo", order["vnp_OrderInfo"].ToString()),
-            new("vnp_PayDate", "20261203090000"),
-            new("vnp_ResponseCode", "00"),
-            new("vnp_TmnCode", order["vnp_TmnCode"].ToString()),
-            new("vnp_TransactionNo", "14055555"),
-            new("vnp_TransactionStatus", "00"),
-            new("vnp_TxnRef", order["vnp_TxnRef"].ToString()),
-        ];
-        using var notice = await app.CreateClient().GetAsync(new Uri($"/api/v1/payments/vnpay/ipn?{VnPayProtocol.SignedQuery(fields, MotCuaApp.SandboxSecret)}", UriKind.Relative));
-        Assert.Equal("00", (await notice.ReadJsonAsync()).GetProperty("RspCode").GetString());
-    }
-
     /// <summary>Every counter in the table, as the rollups hold them (zeros left out).</summary>
     private async Task<Dictionary<CountKey, long>> CountersAsync()
     {
@@ -131,7 +107,7 @@ public abstract class IndicatorTests(MotCuaApp app)
         var b = await SubmitBirthAsync(app, citizen, "Chỉ Số B");
         await ActOkAsync(reception, b, new { action = "receive" });
         await ActOkAsync(specialist, b, new { action = "request-payment", amount = 50_000, note = "Lệ phí" });
-        await PayOnlineAsync(b);
+        await MotCua.IntegrationTests.Modules.Payments.PaymentFlows.PaidOnlineAsync(app, b);
 
         // C: at the desk, a fee of 20.000 đồng taken there in cash.
         var c = await DeskAsync("Counter");
