@@ -59,6 +59,59 @@ public sealed class IndicatorTargets(MotCuaDbContext db, CatalogDirectory catalo
         return View(target, unit!.Name);
     }
 
+    /// <summary>
+    /// Every row of a filled template, or none: a row with a mistake is reported with its row number and field, and
+    /// then nothing is kept. Returns how many targets were set (added or replaced).
+    /// </summary>
+    public async Task<Result<int>> ImportAsync(ClaimsPrincipal user, IReadOnlyList<TargetRow> rows, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(rows);
+        if (rows.Count == 0)
+        {
+            return Failure.Invalid("Tệp không có mục tiêu nào.", ("file", "Điền mỗi mục tiêu trên một dòng của trang \"Mục tiêu\" trong tệp mẫu."));
+        }
+
+        var units = await catalog.UnitsAsync(rows.Select(r => r.UnitCode ?? string.Empty).Distinct(), cancellationToken);
+        var inputs = new List<TargetInput>();
+        var errors = new List<(string Field, string? Message)>();
+        foreach (var row in rows)
+        {
+            var kind = row.Kind is { } k && Enum.TryParse<TargetKind>(k, ignoreCase: true, out var parsed) && Enum.IsDefined(parsed) ? parsed : (TargetKind?)null;
+            var value = decimal.TryParse(row.Value, System.Globalization.NumberStyles.Number, System.Globalization.CultureInfo.InvariantCulture, out var v) ? v : (decimal?)null;
+            var unit = row.UnitCode is { } code ? units.GetValueOrDefault(code) : null;
+            var problems = IndicatorTarget.Problems(row.Indicator, Parse(row.From), Parse(row.To), kind, value).ToList();
+            if (unit is null)
+            {
+                problems.Insert(0, ("unitId", row.UnitCode is null ? "Nhập mã đơn vị." : $"Không có đơn vị mã {row.UnitCode}."));
+            }
+
+            errors.AddRange(problems.Select(p => ($"dong-{row.Row}.{p.Field}", (string?)$"Dòng {row.Row}: {p.Message}")));
+            inputs.Add(new TargetInput(unit?.Id, row.Indicator, row.From, row.To, kind, value));
+        }
+
+        if (errors.Count > 0)
+        {
+            return Failure.Invalid("Tệp mục tiêu có dòng chưa hợp lệ; chưa mục tiêu nào được lưu.", [.. errors]);
+        }
+
+        var strategy = db.Database.CreateExecutionStrategy();
+        return await strategy.ExecuteAsync(async () =>
+        {
+            db.ChangeTracker.Clear();
+            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+            foreach (var input in inputs)
+            {
+                if ((await SetAsync(user, input, cancellationToken)).Failure is { } failure)
+                {
+                    return Result<int>.Fail(failure);
+                }
+            }
+
+            await transaction.CommitAsync(cancellationToken);
+            return Result<int>.Ok(inputs.Count);
+        });
+    }
+
     public async Task<bool> RemoveAsync(long id, CancellationToken cancellationToken) =>
         await db.Set<IndicatorTarget>().Where(t => t.Id == id).ExecuteDeleteAsync(cancellationToken) > 0;
 

@@ -9,6 +9,7 @@ using MotCua.IntegrationTests.Common;
 using MotCua.IntegrationTests.Infrastructure;
 using MotCua.Web.Common.Outbox;
 using MotCua.Web.Common.Persistence;
+using MotCua.Web.Modules.Indicators;
 using MotCua.Web.Modules.Indicators.Data;
 using MotCua.Web.Modules.Indicators.Domain;
 using MotCua.Web.Modules.Indicators.Rollups;
@@ -349,6 +350,73 @@ public abstract class IndicatorTests(MotCuaApp app)
 
         var fallen = (await reception.GetJsonAsync($"/api/v1/indicators?unitId={ward}&from={year}-01-01&to={Today}")).EnumerateArray().Single(i => i.GetProperty("id").GetString() == "on-time-rate");
         Assert.Equal("red", fallen.GetProperty("level").GetString());
+    }
+
+    [Fact]
+    public async Task Targets_come_in_from_the_spreadsheet_template_whole_or_not_at_all()
+    {
+        var admin = await app.ApiClientFor("admin");
+        using (var template = await admin.GetAsync(new Uri("/api/v1/targets/template", UriKind.Relative)))
+        {
+            Assert.Equal(HttpStatusCode.OK, template.StatusCode);
+            using var stream = new MemoryStream(await template.Content.ReadAsByteArrayAsync());
+            var example = stream.Query(useHeaderRow: true, sheetName: TargetWorkbook.Sheet).Cast<IDictionary<string, object?>>().First();
+            Assert.Equal("online-application-rate", example[TargetWorkbook.IndicatorColumn]);
+        }
+
+        static ByteArrayContent Workbook(params object[][] rows)
+        {
+            var sheet = rows.Select(r => new Dictionary<string, object?>
+            {
+                [TargetWorkbook.UnitColumn] = r[0], [TargetWorkbook.IndicatorColumn] = r[1], [TargetWorkbook.FromColumn] = r[2],
+                [TargetWorkbook.ToColumn] = r[3], [TargetWorkbook.KindColumn] = r[4], [TargetWorkbook.ValueColumn] = r[5],
+            }).ToList();
+            using var stream = new MemoryStream();
+            stream.SaveAs(new Dictionary<string, object> { [TargetWorkbook.Sheet] = sheet }, excelType: ExcelType.XLSX);
+            var content = new ByteArrayContent(stream.ToArray());
+            content.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue(IndicatorExcel.ContentType);
+            return content;
+        }
+
+        const string Ward = "000.01.00.H99";
+        var before = (await admin.GetJsonAsync("/api/v1/targets")).GetArrayLength();
+
+        // The second row has a mistake in every field: each is named with its row, and the good first row is not kept either.
+        using (var bad = await admin.PostAsync(new Uri("/api/v1/targets/import", UriKind.Relative), Workbook(
+            [Ward, "postal-rate", "2027-01-01", "2027-12-31", "Rate", 10],
+            ["KHONG.CO", "ty-le-vui-ve", "31/12/2027", "", "Percent", "nhiều"])))
+        {
+            var errors = (await bad.AssertProblemAsync(HttpStatusCode.BadRequest)).GetProperty("errors");
+            foreach (var field in new[] { "dong-3.unitId", "dong-3.indicator", "dong-3.from", "dong-3.to", "dong-3.kind", "dong-3.value" })
+            {
+                Assert.True(errors.TryGetProperty(field, out _), field);
+            }
+
+            Assert.False(errors.TryGetProperty("dong-2.indicator", out _));
+        }
+
+        Assert.Equal(before, (await admin.GetJsonAsync("/api/v1/targets")).GetArrayLength());
+
+        using (var good = await admin.PostAsync(new Uri("/api/v1/targets/import", UriKind.Relative), Workbook(
+            [Ward, "postal-rate", "2027-01-01", "2027-12-31", "Rate", 10],
+            [Ward, "online-payment-rate", "2027-01-01", "2027-12-31", "Count", 20])))
+        {
+            Assert.Equal(HttpStatusCode.OK, good.StatusCode);
+            Assert.Equal(2, (await good.ReadJsonAsync()).GetProperty("imported").GetInt32());
+        }
+
+        var targets = (await admin.GetJsonAsync("/api/v1/targets")).EnumerateArray().Where(t => t.GetProperty("from").GetString() == "2027-01-01").ToList();
+        Assert.Contains(targets, t => t.GetProperty("indicator").GetString() == "online-payment-rate" && t.GetProperty("kind").GetString() == "Count" && t.GetProperty("value").GetDecimal() == 20);
+
+        using (var json = await admin.PostAsJsonAsync("/api/v1/targets/import", new { rows = 1 }))
+        {
+            Assert.Equal(HttpStatusCode.UnsupportedMediaType, json.StatusCode);
+        }
+
+        using (var notAdmin = await (await app.ApiClientFor("reception1")).PostAsync(new Uri("/api/v1/targets/import", UriKind.Relative), Workbook([Ward, "postal-rate", "2027-01-01", "2027-12-31", "Rate", 10])))
+        {
+            Assert.Equal(HttpStatusCode.Forbidden, notAdmin.StatusCode);
+        }
     }
 
     [Fact]

@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
 using MotCua.Web.Common.Errors;
+using MotCua.Web.Common.Web;
 using MotCua.Web.Modules.Indicators.Domain;
 
 namespace MotCua.Web.Modules.Indicators.Api;
@@ -28,6 +29,11 @@ internal static class IndicatorEndpoints
         var admin = app.MapGroup("/api/v1").WithTags("Chỉ số").RequireAuthorization(Common.Web.AccessPolicies.ProvinceAdminApi);
         admin.MapPost("/targets", SetTarget).WithName("SetIndicatorTarget")
             .WithSummary("Đặt mục tiêu của đơn vị cho một chỉ số trong một kỳ (kind: Rate là tỷ lệ phần trăm, Count là số lượng so với tử số); đặt lại cùng đơn vị, chỉ số và kỳ thì thay mục tiêu cũ. Mục tiêu áp dụng cho cả các đơn vị trực thuộc chưa có mục tiêu riêng");
+        admin.MapGet("/targets/template", Template).WithName("GetIndicatorTargetTemplate")
+            .WithSummary("Tệp Excel mẫu để nhập mục tiêu: mỗi dòng một mục tiêu (mã đơn vị, mã chỉ số, từ ngày, đến ngày, loại, mục tiêu)");
+        admin.MapPost("/targets/import", Import).WithName("ImportIndicatorTargets")
+            .WithSummary("Nhập mục tiêu từ tệp Excel theo mẫu: mọi dòng hợp lệ thì lưu cả, có dòng sai thì báo từng dòng và không lưu gì")
+            .Accepts<IFormFile>(IndicatorExcel.ContentType).WithBodyLimit(5 * 1024 * 1024);
         admin.MapDelete("/targets/{id:long}", RemoveTarget).WithName("RemoveIndicatorTarget").WithSummary("Bỏ một mục tiêu");
     }
 
@@ -87,6 +93,36 @@ internal static class IndicatorEndpoints
 
         var set = await targets.SetAsync(user, input, cancellationToken);
         return set.Failure is { } failure ? failure.ToProblem() : TypedResults.Created($"/api/v1/targets/{set.Value!.Id}", set.Value);
+    }
+
+    private static async Task<FileContentHttpResult> Template(Catalog.Public.CatalogDirectory catalog, NodaTime.IClock clock, CancellationToken cancellationToken)
+    {
+        var root = await catalog.RootAsync(cancellationToken);
+        var year = clock.GetCurrentInstant().InZone(Common.Text.VietnameseDates.Zone).Year;
+        return TypedResults.File(TargetWorkbook.Template(root?.Code ?? "000.00.00.H99", year), IndicatorExcel.ContentType, "mau-muc-tieu.xlsx");
+    }
+
+    /// <summary>The imported count: {imported}.</summary>
+    public sealed record TargetImport(int Imported);
+
+    private static async Task<Results<Ok<TargetImport>, ProblemHttpResult>> Import(HttpRequest request, ClaimsPrincipal user, IndicatorTargets targets, CancellationToken cancellationToken)
+    {
+        if (request.ContentType?.StartsWith(IndicatorExcel.ContentType, StringComparison.OrdinalIgnoreCase) != true)
+        {
+            return Problems.UnsupportedMediaType("Tệp mục tiêu phải là bảng tính Excel theo mẫu (Content-Type: " + IndicatorExcel.ContentType + ").");
+        }
+
+        // The workbook reader is synchronous: the body (at most 5 MB) is read into memory first.
+        using var buffer = new MemoryStream();
+        await request.Body.CopyToAsync(buffer, cancellationToken);
+        buffer.Position = 0;
+        if (TargetWorkbook.Read(buffer) is not { } rows)
+        {
+            return Problems.Validation("Không đọc được tệp mục tiêu.", ("file", $"Dùng tệp mẫu (GET /api/v1/targets/template): trang \"{TargetWorkbook.Sheet}\" với các cột của mẫu."));
+        }
+
+        var imported = await targets.ImportAsync(user, rows, cancellationToken);
+        return imported.Failure is { } failure ? failure.ToProblem() : TypedResults.Ok(new TargetImport(imported.Value));
     }
 
     private static async Task<Results<NoContent, ProblemHttpResult>> RemoveTarget(long id, IndicatorTargets targets, CancellationToken cancellationToken) =>
