@@ -43,19 +43,31 @@ public sealed class TargetGaps(IndicatorReport report, CatalogDirectory catalog,
             return Failure.Invalid("Chỉ số chưa hợp lệ.", ("indicator", $"Chọn một chỉ số: {string.Join(", ", IndicatorDefinitions.Ids)}."));
         }
 
-        var s = sheet.Value!;
-        var unit = (await catalog.UnitAsync(s.UnitId, cancellationToken))!;
+        var unit = (await catalog.UnitAsync(sheet.Value!.UnitId, cancellationToken))!;
+        return await GapAsync(unit, sheet.Value, indicator, await AtRiskAsync(unit, cancellationToken), cancellationToken);
+    }
+
+    /// <summary>The gap of one indicator of a sheet already computed for the unit (the dashboard computes it once for all).</summary>
+    public async Task<TargetGap> GapAsync(UnitCard unit, IndicatorSheet s, string indicator, IReadOnlyList<AtRiskApplication> atRisk, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(unit);
+        ArgumentNullException.ThrowIfNull(s);
         var v = s.Indicators.Single(i => i.Id == indicator);
         var definition = IndicatorDefinitions.All.First(d => d.Id == v.Id && d.Variant == v.Variant);
         var addsToBoth = definition.Numerator.StartsWith("applications.", StringComparison.Ordinal);
         long? needed = v.Target is decimal target ? Gap.Needed(v.TargetKind!.Value, target, v.Numerator, v.Denominator, addsToBoth) : null;
-
         var procedures = needed is > 0 ? await ProceduresAsync(unit, indicator, s, cancellationToken) : [];
-        var now = clock.GetCurrentInstant();
-        var time = await calendars.GetAsync(cancellationToken);
-        var atRisk = await applications.AtRiskAsync(unit.Path, now, time.AddWorkingTime(now, 1, TimeUnit.WorkingDays), 50, cancellationToken);
         return new TargetGap(v.Id, v.Name, unit.Id, unit.Name, s.From, s.To, v.Numerator, v.Denominator, v.Value, v.Target, v.TargetKind, v.Level,
             needed, Advice(unit.Name, v, needed, definition, procedures), procedures, atRisk);
+    }
+
+    /// <summary>The unit's applications due within one working day that are not yet at their last step.</summary>
+    public async Task<IReadOnlyList<AtRiskApplication>> AtRiskAsync(UnitCard unit, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(unit);
+        var now = clock.GetCurrentInstant();
+        var time = await calendars.GetAsync(cancellationToken);
+        return await applications.AtRiskAsync(unit.Path, now, time.AddWorkingTime(now, 1, TimeUnit.WorkingDays), 50, cancellationToken);
     }
 
     /// <summary>For the online and postal indicators: the procedures of the sub-tree with most applications that came in another way and could come in this one.</summary>

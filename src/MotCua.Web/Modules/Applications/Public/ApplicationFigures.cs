@@ -42,6 +42,10 @@ public sealed record AtRiskApplication(string Code, string ProcedureName, int Un
 /// <summary>The applications as the statistics read them: one by code when it changes, all of them in order to rebuild.</summary>
 public sealed class ApplicationFigures(MotCuaDbContext db)
 {
+    /// <summary>The application's id, or null when there is none of this code.</summary>
+    public async Task<long?> IdAsync(string code, CancellationToken cancellationToken) =>
+        await db.Set<Application>().AsNoTracking().Where(a => a.Code == code).Select(a => (long?)a.Id).SingleOrDefaultAsync(cancellationToken);
+
     public async Task<ApplicationFigure?> OfAsync(string code, CancellationToken cancellationToken) =>
         (await ReadAsync(db.Set<Application>().AsNoTracking().Where(a => a.Code == code), cancellationToken)).SingleOrDefault();
 

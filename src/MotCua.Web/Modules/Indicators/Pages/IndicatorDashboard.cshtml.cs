@@ -64,23 +64,15 @@ public sealed class IndicatorDashboardModel(IndicatorReport report, TargetGaps g
         Sheet = sheet.Value!;
         (UnitId, From, To) = (Sheet.UnitId, Sheet.From, Sheet.To);
         var (first, last) = (LocalDatePattern.Iso.Parse(Sheet.From).Value, LocalDatePattern.Iso.Parse(Sheet.To).Value);
+        var unit = Units.Single(u => u.Id == Sheet.UnitId);
+        AtRisk = await gaps.AtRiskAsync(unit, cancellationToken);
         var found = new List<TargetGap>();
         foreach (var v in Sheet.Indicators.Where(v => v.Level is not null and not "green"))
         {
-            if ((await gaps.GapAsync(User, Sheet.UnitId, v.Id, Sheet.From, Sheet.To, cancellationToken)).Value is { } gap)
-            {
-                found.Add(gap);
-                AtRisk = gap.AtRisk;
-            }
+            found.Add(await gaps.GapAsync(unit, Sheet, v.Id, AtRisk, cancellationToken));
         }
 
         Gaps = found;
-        if (found.Count == 0 && (await gaps.GapAsync(User, Sheet.UnitId, Sheet.Indicators[0].Id, Sheet.From, Sheet.To, cancellationToken)).Value is { } any)
-        {
-            AtRisk = any.AtRisk;
-        }
-
-        var unit = Units.Single(u => u.Id == Sheet.UnitId);
         var (below, ranking) = await report.BelowAsync(unit, first, last, cancellationToken);
         var places = ranking.ToDictionary(r => r.UnitId);
         Below = [.. below.Select(b => new UnitIndicators(b.Unit, b.Values.ToDictionary(v => v.Id, StringComparer.Ordinal), places[b.Unit.Id]))

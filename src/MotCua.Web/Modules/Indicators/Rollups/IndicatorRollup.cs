@@ -46,14 +46,17 @@ public sealed class IndicatorRollup(MotCuaDbContext db, ApplicationFigures appli
 
             // What it added before is read first and the application after: the version check on the write then
             // refuses a count made from an older state than one already written.
-            var figure = await applications.OfAsync(code, cancellationToken);
-            if (figure is null)
+            if (await applications.IdAsync(code, cancellationToken) is not long id)
             {
                 return;
             }
 
-            var counted = await db.Set<CountedApplication>().SingleOrDefaultAsync(c => c.ApplicationId == figure.Id, cancellationToken);
-            figure = await applications.OfAsync(code, cancellationToken) ?? figure;
+            var counted = await db.Set<CountedApplication>().SingleOrDefaultAsync(c => c.ApplicationId == id, cancellationToken);
+            if (await applications.OfAsync(code, cancellationToken) is not { } figure)
+            {
+                return;
+            }
+
             var paidOnline = figure.HasFee && (await payments.PaidOnlineAsync([figure.Id], cancellationToken)).Contains(figure.Id);
             var after = Measures.Of(figure, paidOnline);
             var changes = Measures.Changes(Measures.Read(counted?.Keys), after);
