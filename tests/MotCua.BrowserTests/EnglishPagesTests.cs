@@ -110,6 +110,9 @@ public sealed class EnglishPagesTests(BrowserApp app)
         await Visit("/can-bo/ho-so", "inbox");
         await Visit($"/can-bo/ho-so/{code}", "officer's application");
         await Visit("/can-bo/ho-so/moi", "counter intake");
+        await Visit("/can-bo/chi-so", "indicators");
+        await Visit("/can-bo/chi-so-766", "Decision 766 index");
+        await Visit("/can-bo/chi-so/ho-so?set=applications.received", "applications behind a figure");
 
         // The province admin.
         await page.Context.ClearCookiesAsync();

@@ -71,6 +71,23 @@ public sealed class IndicatorDashboardTests(BrowserApp app)
         await admin.Locator(".indicator-units tbody tr").First.GetByRole(AriaRole.Link).ClickAsync();
         await admin.Locator(".indicator-table").WaitForAsync();
 
+        // The Decision 766 index of the ward: a grade from its score, each group's points, and a figure opened down to
+        // the applications it counts, procedure by procedure.
+        await admin.GetByRole(AriaRole.Link, new() { Name = "Chỉ số theo Quyết định 766" }).ClickAsync();
+        await admin.Locator(".index766-score").WaitForAsync();
+        Assert.Contains(await admin.Locator(".index766-grade").InnerTextAsync(), new[] { "Xuất sắc", "Tốt", "Khá", "Trung bình", "Yếu" });
+        Assert.Equal(6, await admin.Locator(".index766-table").CountAsync());
+        Assert.Contains("Chưa có số liệu", await admin.Locator("tr[data-indicator=synced-to-national-portal]").InnerTextAsync(), StringComparison.Ordinal);
+        await axe.CheckAsync(admin, "chỉ số 766");
+        await admin.ScreenshotAsync(new() { Path = Path.Combine(Shots, "chi-so-766-desktop.png"), FullPage = true });
+        await admin.SetViewportSizeAsync(390, 844);
+        await admin.ScreenshotAsync(new() { Path = Path.Combine(Shots, "chi-so-766-390.png"), FullPage = true });
+        await admin.Locator("tr[data-indicator=inputs-digitized] td a").Last.ClickAsync();
+        await admin.Locator(".figure-procedures, main p").First.WaitForAsync();
+        Assert.Contains("Hồ sơ được đếm", await admin.Locator("h1").InnerTextAsync(), StringComparison.Ordinal);
+        await axe.CheckAsync(admin, "hồ sơ được đếm");
+        await admin.ScreenshotAsync(new() { Path = Path.Combine(Shots, "ho-so-duoc-dem-390.png"), FullPage = true });
+
         // The published figures, for anyone, from the footer of every page.
         var visitor = await app.NewPageAsync();
         await visitor.SetViewportSizeAsync(390, 844);

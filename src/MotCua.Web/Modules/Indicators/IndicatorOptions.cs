@@ -25,6 +25,11 @@ public sealed class IndicatorOptions : IValidatableObject
     [Range(0, 10)]
     public decimal MissedTargetDeduction { get; set; } = 2;
 
+    /// <summary>The grades of the Decision 766 index with the score each starts from; empty: Xuất sắc 90, Tốt 80, Khá 70, Trung bình 50, Yếu.</summary>
+    public Index766Grade[]? Index766Grades { get; set; }
+
+    public IReadOnlyList<Index766Grade> Index766GradesOrDefault => Index766Grades is { Length: > 0 } grades ? grades : Index766.DefaultGrades;
+
     public string? VariantOf(string id) => Variants.GetValueOrDefault(id);
 
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
@@ -32,6 +37,12 @@ public sealed class IndicatorOptions : IValidatableObject
         if (!Levels.AreOrdered)
         {
             yield return new ValidationResult($"Indicators:Levels must fall from Green to Orange above 0 (now {Levels.Green}, {Levels.Yellow}, {Levels.Orange}).");
+        }
+
+        if (Index766Grades is { Length: > 0 } grades
+            && (grades.Any(g => string.IsNullOrWhiteSpace(g.Name) || g.Minimum < 0 || g.Minimum > 100) || grades.Select(g => g.Minimum).Distinct().Count() != grades.Length))
+        {
+            yield return new ValidationResult("Indicators:Index766Grades: each grade needs a name and its own minimum score between 0 and 100.");
         }
 
         foreach (var (id, variant) in Variants)

@@ -33,6 +33,12 @@ public sealed class IndicatorReport(
 {
     private static readonly LocalDatePattern IsoDate = LocalDatePattern.Iso;
 
+    private static readonly string[] OpenMeasures = [Measures.Received, Measures.Closed, Measures.OverdueFrom, Measures.OverdueFromClosed];
+
+    /// <summary>Published with every part a citizen needs: field, who may apply, time limit, documents, steps and result.</summary>
+    private static bool IsComplete(ProcedureTerms p) =>
+        !string.IsNullOrWhiteSpace(p.Field) && p.ApplicantTypes.Count > 0 && p.Documents.Count > 0 && p.Workflow.Count > 0 && !string.IsNullOrWhiteSpace(p.ResultType);
+
     private static readonly string[] ByProcedure =
         [Measures.Received, Measures.ReceivedRemote, Measures.ReceivedAssisted, Measures.ReceivedPaidOnline, Measures.ReceivedPostal, Measures.ReturnedPostal];
 
@@ -49,6 +55,24 @@ public sealed class IndicatorReport(
     }
 
     public async Task<Result<IndicatorSheet>> SheetAsync(ClaimsPrincipal user, int? unitId, string? from, string? to, CancellationToken cancellationToken, string? period = null)
+    {
+        var asked = await PeriodAsync(user, unitId, from, to, period, cancellationToken);
+        if (asked.Failure is { } failure)
+        {
+            return failure;
+        }
+
+        var (unit, first, last) = asked.Value;
+        var indicators = await ComputeAsync(unit, first, last, cancellationToken);
+        return new IndicatorSheet(unit.Id, unit.Name, IsoDate.Format(first), IsoDate.Format(last), indicators);
+    }
+
+    /// <summary>
+    /// The unit and days a question about figures asks for, checked: a unit in the caller's scope (their own or the
+    /// province's root by default), and from–to (default: the month so far) or a named period (2026-11, 2026-Q4, 2026).
+    /// </summary>
+    public async Task<Result<(UnitCard Unit, LocalDate From, LocalDate To)>> PeriodAsync(
+        ClaimsPrincipal user, int? unitId, string? from, string? to, string? period, CancellationToken cancellationToken)
     {
         var scope = await ScopeAsync(user, cancellationToken);
         if (scope is null)
@@ -85,8 +109,7 @@ public sealed class IndicatorReport(
             return Failure.Invalid("Khoảng thời gian chưa hợp lệ.", ("to", "Ngày cuối kỳ (to) không được trước ngày đầu kỳ (from)."));
         }
 
-        var indicators = await ComputeAsync(unit, first, last, cancellationToken);
-        return new IndicatorSheet(unit.Id, unit.Name, IsoDate.Format(first), IsoDate.Format(last), indicators);
+        return (unit, first, last);
     }
 
     private static (LocalDate Date, string? Error) Date(string? text, LocalDate otherwise)
@@ -147,11 +170,14 @@ public sealed class IndicatorReport(
         return Result<IReadOnlyList<RankedUnit>>.Ok(ranking);
     }
 
-    /// <summary>Every indicator, in the province's chosen variant, for the unit's sub-tree and the days from–to (inclusive).</summary>
-    public async Task<IReadOnlyList<IndicatorValue>> ComputeAsync(UnitCard unit, LocalDate from, LocalDate to, CancellationToken cancellationToken)
+    /// <summary>
+    /// The size of every countable set (<see cref="CountableSets"/>) for the units and the days from–to (inclusive): sums
+    /// of the counters, the catalog's procedures of those units, and for what is still open at the end of the period the
+    /// counters from the beginning up to its last day.
+    /// </summary>
+    public async Task<IReadOnlyDictionary<string, long>> SetsAsync(IReadOnlyList<int> units, LocalDate from, LocalDate to, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(unit);
-        var units = (await catalog.SubtreeAsync(unit.Path, cancellationToken)).Select(u => u.Id).ToList();
+        ArgumentNullException.ThrowIfNull(units);
         var (first, last) = (Measures.Day(from), Measures.Day(to));
         var counts = db.Set<IndicatorCount>().AsNoTracking().Where(c => units.Contains(c.UnitId) && c.Day >= first && c.Day <= last);
         var sums = await counts.GroupBy(c => c.Measure).Select(g => new { g.Key, Sum = g.Sum(c => c.Count) }).ToDictionaryAsync(g => g.Key, g => g.Sum, cancellationToken);
@@ -195,8 +221,36 @@ public sealed class IndicatorReport(
             ["procedures.with-fee.payable-online"] = withFee.Count(p => p.UnitIds.Any(collecting.Contains)),
             ["procedures.with-online-payment"] = withFee.Count(p => withOnlinePayment.Contains(p.Code)),
             ["procedures.with-postal"] = handled.Count(p => withPostal.Contains(p.Code)),
+            ["procedures.complete"] = handled.Count(IsComplete),
+            ["applications.returned.electronic"] = Sum(Measures.ReturnedElectronic),
+            ["applications.returned.online-submitted"] = Sum(Measures.ReturnedFromOnline),
+            ["applications.returned.electronic.online"] = Sum(Measures.ReturnedElectronicFromOnline),
         };
 
+        // Applications of the procedures offered fully online, and how many of them came in online.
+        var fullOnline = handled.Where(p => p.OnlineLevel == OnlineLevel.Full).Select(p => p.Code).ToHashSet(StringComparer.Ordinal);
+        long OfFullOnline(params string[] measures) => perProcedure.Where(p => fullOnline.Contains(p.ProcedureCode) && measures.Contains(p.Measure)).Sum(p => p.Sum);
+        sets["applications.full-online-eligible"] = OfFullOnline(Measures.Received);
+        sets["applications.full-online-eligible.online"] = OfFullOnline(Measures.ReceivedRemote, Measures.ReceivedAssisted);
+
+        // Still being processed on the last day: counters from the beginning, not only the period's.
+        var open = await db.Set<IndicatorCount>().AsNoTracking().Where(c => units.Contains(c.UnitId) && c.Day <= last && OpenMeasures.Contains(c.Measure))
+            .GroupBy(c => c.Measure).Select(g => new { g.Key, Sum = g.Sum(c => c.Count) }).ToDictionaryAsync(g => g.Key, g => g.Sum, cancellationToken);
+        var pending = Math.Max(0, open.GetValueOrDefault(Measures.Received) - open.GetValueOrDefault(Measures.Closed));
+        var overdue = Math.Clamp(open.GetValueOrDefault(Measures.OverdueFrom) - open.GetValueOrDefault(Measures.OverdueFromClosed), 0, pending);
+        sets["applications.pending"] = pending;
+        sets["applications.pending.overdue"] = overdue;
+        sets["applications.processed"] = sets["applications.finished"] + pending;
+        sets["applications.processed.timely"] = sets["applications.finished.timely"] + pending - overdue;
+        return sets;
+    }
+
+    /// <summary>Every indicator, in the province's chosen variant, for the unit's sub-tree and the days from–to (inclusive).</summary>
+    public async Task<IReadOnlyList<IndicatorValue>> ComputeAsync(UnitCard unit, LocalDate from, LocalDate to, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(unit);
+        var units = (await catalog.SubtreeAsync(unit.Path, cancellationToken)).Select(u => u.Id).ToList();
+        var sets = await SetsAsync(units, from, to, cancellationToken);
         var applying = await targets.ApplyingAsync(unit, to, cancellationToken);
         return IndicatorDefinitions.Ids.Select(id =>
         {

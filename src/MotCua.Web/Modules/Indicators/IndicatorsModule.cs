@@ -13,6 +13,8 @@ public static class IndicatorsModule
         builder.Services.AddScoped<Rollups.IndicatorRollup>();
         builder.Services.AddScoped<IndicatorReport>();
         builder.Services.AddScoped<IndicatorTargets>();
+        builder.Services.AddScoped<Index766Report>();
+        builder.Services.AddScoped<IndicatorDrillDown>();
         builder.Services.AddScoped<TargetGaps>();
         builder.Services.AddSingleton<Common.Outbox.IOutboxConsumer, Rollups.IndicatorConsumer>();
         return builder;

@@ -419,6 +419,108 @@ public abstract class IndicatorTests(MotCuaApp app)
         }
     }
 
+    private async Task<Dictionary<string, JsonElement>> Index766Async(int unit)
+    {
+        var sheet = await (await app.ApiClientFor("reception1")).GetJsonAsync($"/api/v1/index766?unitId={unit}&from={Today}&to={Today}");
+        return sheet.GetProperty("groups").EnumerateArray().SelectMany(g => g.GetProperty("indicators").EnumerateArray())
+            .ToDictionary(i => i.GetProperty("id").GetString()!, i => i.Clone());
+    }
+
+    [Fact]
+    public async Task The_766_index_scores_by_the_points_rule_and_each_figure_opens_down_to_the_applications_it_counts()
+    {
+        await DrainedAsync();
+        var ward = await WardIdAsync(app);
+        var before = await Index766Async(ward);
+        var citizen = await app.ApiClientFor("citizen1");
+        var reception = await app.ApiClientFor("reception1");
+        var specialist = await app.ApiClientFor("specialist1");
+        var leader = await app.ApiClientFor("leader1");
+
+        // A: online, its result an electronic document returned online. D: by post, still being processed.
+        var a = await SubmitBirthAsync(app, citizen, "Chỉ Số Bảy Sáu Sáu");
+        await ActOkAsync(reception, a, new { action = "receive" });
+        await ActOkAsync(specialist, a, new { action = "forward" });
+        using (var result = await AttachAsync(leader, a, "Giấy khai sinh (bản điện tử)", Pdf, "giay-khai-sinh.pdf", "Result"))
+        {
+            Assert.Equal(HttpStatusCode.Created, result.StatusCode);
+        }
+
+        await ActOkAsync(leader, a, new { action = "approve" });
+        await ActOkAsync(reception, a, new { action = "return-result", returnMethod = "Online" });
+        var d = await DeskAsync("Postal");
+        await DrainedAsync();
+
+        var after = await Index766Async(ward);
+        (long N, long D) Gain(string id) =>
+            (after[id].GetProperty("numerator").GetInt64() - before[id].GetProperty("numerator").GetInt64(),
+             after[id].GetProperty("denominator").GetInt64() - before[id].GetProperty("denominator").GetInt64());
+        Assert.Equal((1, 1), Gain("electronic-results"));          // A
+        Assert.Equal((1, 2), Gain("inputs-digitized"));            // A online; D's papers not scanned
+        Assert.Equal((1, 1), Gain("online-electronic-results"));   // A came online and got an electronic result
+        Assert.Equal((1, 1), Gain("processing-satisfaction"));     // A finished early
+
+        // The points rule of legal.md on every measured line; the unmeasured ones say why and weigh nothing.
+        var sheet = await reception.GetJsonAsync($"/api/v1/index766?unitId={ward}&from={Today}&to={Today}");
+        foreach (var line in after.Values)
+        {
+            if (!line.GetProperty("measured").GetBoolean())
+            {
+                Assert.Equal(JsonValueKind.Null, line.GetProperty("earned").ValueKind);
+                Assert.StartsWith("Chưa có số liệu", line.GetProperty("note").GetString(), StringComparison.Ordinal);
+                continue;
+            }
+
+            var (points, target) = (line.GetProperty("points").GetDecimal(), line.GetProperty("target").GetDecimal());
+            var (n, den) = (line.GetProperty("numerator").GetInt64(), line.GetProperty("denominator").GetInt64());
+            if (den == 0)
+            {
+                continue;
+            }
+
+            var ratio = Math.Round(n * 100m / den, 2, MidpointRounding.AwayFromZero);
+            var expected = ratio >= target ? points : Math.Round(ratio * points / target, 2, MidpointRounding.AwayFromZero);
+            Assert.Equal(expected, line.GetProperty("earned").GetDecimal());
+        }
+
+        var (earned, measurable) = (sheet.GetProperty("earned").GetDecimal(), sheet.GetProperty("measurable").GetDecimal());
+        Assert.True(measurable is > 0 and <= 100);
+        Assert.Equal(Math.Round(earned * 100 / measurable, 2, MidpointRounding.AwayFromZero), sheet.GetProperty("score").GetDecimal());
+        Assert.Contains(sheet.GetProperty("grade").GetString(), new[] { "Xuất sắc", "Tốt", "Khá", "Trung bình", "Yếu" });
+
+        // Each figure opens to its applications: by procedure, then the applications themselves.
+        var electronic = await reception.GetJsonAsync($"/api/v1/indicators/applications?unitId={ward}&from={Today}&to={Today}&set=applications.returned.electronic");
+        Assert.Contains(electronic.GetProperty("applications").EnumerateArray(), x => x.GetProperty("code").GetString() == a);
+        Assert.Contains(electronic.GetProperty("procedures").EnumerateArray(), x => x.GetProperty("code").GetString() == Birth && x.GetProperty("count").GetInt32() >= 1);
+        var postal = await reception.GetJsonAsync($"/api/v1/indicators/applications?unitId={ward}&from={Today}&to={Today}&set=applications.received.postal&procedure={Birth}");
+        var postalCodes = postal.GetProperty("applications").EnumerateArray().Select(x => x.GetProperty("code").GetString()).ToList();
+        Assert.Contains(d, postalCodes);
+        Assert.DoesNotContain(a, postalCodes);
+        Assert.Equal(after["inputs-digitized"].GetProperty("denominator").GetInt64(),
+            (await reception.GetJsonAsync($"/api/v1/indicators/applications?unitId={ward}&from={Today}&to={Today}&set=applications.received")).GetProperty("total").GetInt64());
+        using (var bad = await reception.GetAsync(new Uri($"/api/v1/indicators/applications?unitId={ward}&set=procedures.handled", UriKind.Relative)))
+        {
+            Assert.True((await bad.AssertProblemAsync(HttpStatusCode.BadRequest)).GetProperty("errors").TryGetProperty("set", out _));
+        }
+
+        using (var stranger = await citizen.GetAsync(new Uri($"/api/v1/index766?unitId={ward}", UriKind.Relative)))
+        {
+            await stranger.AssertProblemAsync(HttpStatusCode.Forbidden);
+        }
+
+        // The pages: the index with its links down, and the list they open.
+        var pages = app.Pages();
+        await pages.SignInAsync("reception1");
+        var (status, html) = await pages.GetAsync($"/can-bo/chi-so-766?unit={ward}&from={Today}&to={Today}");
+        Assert.Equal(HttpStatusCode.OK, status);
+        html = WebUtility.HtmlDecode(html);
+        Assert.Contains("Số hóa hồ sơ, kết quả", html, StringComparison.Ordinal);
+        Assert.Contains("set=applications.returned.electronic", html, StringComparison.Ordinal);
+        var (listed, list) = await pages.GetAsync($"/can-bo/chi-so/ho-so?unit={ward}&from={Today}&to={Today}&set=applications.returned.electronic");
+        Assert.Equal(HttpStatusCode.OK, listed);
+        Assert.Contains(a, list, StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task Bad_periods_are_explained_and_only_officers_of_the_unit_see_its_indicators()
     {

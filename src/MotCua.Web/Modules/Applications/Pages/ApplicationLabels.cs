@@ -8,15 +8,6 @@ namespace MotCua.Web.Modules.Applications.Pages;
 /// <summary>Words the officer pages show for the lifecycle's codes.</summary>
 public static class ApplicationLabels
 {
-    public static string Vietnamese(this Channel channel) => channel switch
-    {
-        Channel.OnlineRemote => "Trực tuyến",
-        Channel.OnlineAssisted => "Trực tuyến có hỗ trợ",
-        Channel.Counter => "Trực tiếp",
-        Channel.Postal => "Bưu chính",
-        _ => channel.ToString(),
-    };
-
     public static string Vietnamese(this StepRole role) => role switch
     {
         StepRole.Reception => "Một cửa",

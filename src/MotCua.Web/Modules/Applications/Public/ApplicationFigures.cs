@@ -31,7 +31,8 @@ public sealed record ApplicationFigure(
     Instant? ReturnedAt,
     ReturnChannel? ReturnChannel,
     bool HasFee,
-    bool InputsDigitized)
+    bool InputsDigitized,
+    bool HasElectronicResult = false)
 {
     public bool IsOnline => Channel is Channel.OnlineRemote or Channel.OnlineAssisted;
 }
@@ -88,6 +89,11 @@ public sealed class ApplicationFigures(MotCuaDbContext db)
             .GroupBy(d => d.ApplicationId)
             .Select(g => new { Id = g.Key, All = g.Count(), Digitized = g.Count(d => d.Digitized) })
             .ToDictionaryAsync(g => g.Id, g => g.All > 0 && g.All == g.Digitized, cancellationToken);
+        // A result counts as electronic when its file holds the result document (kết quả điện tử), whatever way it went back.
+        var returnedIds = rows.Where(r => r.ReturnedAt is not null).Select(r => r.Id).ToList();
+        var electronic = returnedIds.Count == 0 ? [] : (await db.Set<ApplicationDocument>().AsNoTracking()
+            .Where(d => returnedIds.Contains(d.ApplicationId) && d.Kind == DocumentKind.Result)
+            .Select(d => d.ApplicationId).Distinct().ToListAsync(cancellationToken)).ToHashSet();
         return rows.Select(r => new ApplicationFigure(
             r.Id, r.Code, r.UnitId, r.ProcedureCode, r.Channel, r.Status, r.ReceivedAt, r.FinishedAt, r.Timeliness, r.ReturnedAt,
             r.ReturnMethod switch
@@ -98,6 +104,7 @@ public sealed class ApplicationFigures(MotCuaDbContext db)
                 _ => null,
             },
             r.AmountDue > 0,
-            r.Channel is Channel.OnlineRemote or Channel.OnlineAssisted || inputs.GetValueOrDefault(r.Id))).ToList();
+            r.Channel is Channel.OnlineRemote or Channel.OnlineAssisted || inputs.GetValueOrDefault(r.Id),
+            electronic.Contains(r.Id))).ToList();
     }
 }

@@ -60,6 +60,15 @@ public static class ApplicationStatusExtensions
         _ => throw new ArgumentOutOfRangeException(nameof(channel)),
     };
 
+    public static string Vietnamese(this Channel channel) => channel switch
+    {
+        Channel.OnlineRemote => "Trực tuyến",
+        Channel.OnlineAssisted => "Trực tuyến có hỗ trợ",
+        Channel.Counter => "Trực tiếp",
+        Channel.Postal => "Bưu chính",
+        _ => channel.ToString(),
+    };
+
     public static string Vietnamese(this ApplicationStatus status) => status switch
     {
         ApplicationStatus.Draft => "Bản nháp",

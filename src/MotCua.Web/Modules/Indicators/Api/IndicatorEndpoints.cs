@@ -22,6 +22,10 @@ internal static class IndicatorEndpoints
             .WithSummary("Xếp hạng các đơn vị trực thuộc đơn vị (unitId) theo mục tiêu trong kỳ: mỗi chỉ số có mục tiêu tối đa 10 điểm theo tỷ lệ đạt, mỗi mục tiêu không đạt bị trừ điểm (Indicators:MissedTargetDeduction)");
         group.MapGet("/indicators/report", Workbook).WithName("GetIndicatorReport")
             .WithSummary("Các chỉ số của đơn vị và từng đơn vị trực thuộc trong kỳ, cùng xếp hạng, dạng Excel (đơn vị, chỉ số, giá trị, mục tiêu, mức)");
+        group.MapGet("/index766", Index766Of).WithName("GetIndex766")
+            .WithSummary("Bộ chỉ số phục vụ người dân, doanh nghiệp theo Quyết định 766/QĐ-TTg của đơn vị trong kỳ: nhóm, chỉ số, tử số, mẫu số, điểm và xếp loại; chỉ số chưa có số liệu không tính vào điểm có thể đạt (measurable), score là điểm quy về thang 100");
+        group.MapGet("/indicators/applications", ApplicationsOf).WithName("GetIndicatorApplications")
+            .WithSummary("Các hồ sơ được đếm trong một tập số liệu (set, ví dụ applications.received.online) của đơn vị và kỳ: số hồ sơ theo thủ tục, và từng trang 20 hồ sơ (procedure để lọc một thủ tục)");
         group.MapGet("/targets/gap", GapOf).WithName("GetTargetGap")
             .WithSummary("Khoảng cách đến mục tiêu của đơn vị cho một chỉ số trong kỳ: cần thêm bao nhiêu, các thủ tục giúp thu hẹp, và hồ sơ đến hạn trong một ngày làm việc chưa ở bước cuối");
         group.MapGet("/targets", Targets).WithName("GetIndicatorTargets")
@@ -42,6 +46,20 @@ internal static class IndicatorEndpoints
     {
         var sheet = await report.SheetAsync(user, unitId, from, to, cancellationToken, period);
         return sheet.Failure is { } failure ? failure.ToProblem() : TypedResults.Ok(sheet.Value!.Indicators);
+    }
+
+    private static async Task<Results<Ok<Index766Sheet>, ProblemHttpResult>> Index766Of(
+        int? unitId, string? from, string? to, string? period, ClaimsPrincipal user, Index766Report index, CancellationToken cancellationToken)
+    {
+        var sheet = await index.SheetAsync(user, unitId, from, to, period, cancellationToken);
+        return sheet.Failure is { } failure ? failure.ToProblem() : TypedResults.Ok(sheet.Value!);
+    }
+
+    private static async Task<Results<Ok<FigureApplications>, ProblemHttpResult>> ApplicationsOf(
+        int? unitId, string? from, string? to, string? period, string? set, string? procedure, int? page, ClaimsPrincipal user, IndicatorDrillDown drillDown, CancellationToken cancellationToken)
+    {
+        var figure = await drillDown.OpenAsync(user, unitId, from, to, period, set, procedure, Math.Clamp(page ?? 1, 1, 100_000), cancellationToken);
+        return figure.Failure is { } failure ? failure.ToProblem() : TypedResults.Ok(figure.Value!);
     }
 
     private static async Task<Results<Ok<IReadOnlyList<RankedUnit>>, ProblemHttpResult>> RankingOf(

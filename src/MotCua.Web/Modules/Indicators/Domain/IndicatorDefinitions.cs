@@ -35,6 +35,16 @@ public static class CountableSets
         ["procedures.with-fee.payable-online"] = "Thủ tục có thu phí, lệ phí thanh toán trực tuyến được (đơn vị có tài khoản thu qua cổng thanh toán)",
         ["procedures.with-online-payment"] = "Thủ tục có ít nhất một hồ sơ thanh toán trực tuyến trong kỳ",
         ["procedures.with-postal"] = "Thủ tục có hồ sơ tiếp nhận hoặc trả kết quả qua bưu chính trong kỳ",
+        ["procedures.complete"] = "Thủ tục công khai đủ các bộ phận (lĩnh vực, đối tượng, thời hạn, thành phần hồ sơ, quy trình, kết quả)",
+        ["applications.returned.electronic"] = "Hồ sơ trả kết quả trong kỳ có kết quả điện tử",
+        ["applications.returned.online-submitted"] = "Hồ sơ nộp trực tuyến được trả kết quả trong kỳ",
+        ["applications.returned.electronic.online"] = "Hồ sơ nộp trực tuyến được trả kết quả điện tử trong kỳ",
+        ["applications.full-online-eligible"] = "Hồ sơ tiếp nhận trong kỳ của các thủ tục cung cấp trực tuyến toàn trình",
+        ["applications.full-online-eligible.online"] = "Hồ sơ nộp trực tuyến tiếp nhận trong kỳ của các thủ tục cung cấp trực tuyến toàn trình",
+        ["applications.pending"] = "Hồ sơ đang giải quyết cuối kỳ",
+        ["applications.pending.overdue"] = "Hồ sơ đang giải quyết cuối kỳ đã quá hạn",
+        ["applications.processed"] = "Hồ sơ đã xử lý trong kỳ: giải quyết xong trong kỳ hoặc đang giải quyết cuối kỳ",
+        ["applications.processed.timely"] = "Hồ sơ giải quyết xong trong kỳ trước hạn, đúng hạn hoặc đang giải quyết trong hạn cuối kỳ",
     };
 }
 

@@ -31,6 +31,20 @@ public static class Measures
     /// <summary>Returned online, having come in online: handled online from end to end.</summary>
     public const string ReturnedFullOnline = "returned.full-online";
 
+    /// <summary>Returned with its result as an electronic document in the file (kết quả điện tử).</summary>
+    public const string ReturnedElectronic = "returned.electronic";
+
+    /// <summary>Returned, having come in online (by any return channel).</summary>
+    public const string ReturnedFromOnline = "returned.from-online";
+
+    /// <summary>Returned with an electronic result, having come in online.</summary>
+    public const string ReturnedElectronicFromOnline = "returned.electronic.from-online";
+
+    // Placeholders until the closing measures are counted: see the handling report.
+    public const string Closed = "closed";
+    public const string OverdueFrom = "overdue-from";
+    public const string OverdueFromClosed = "overdue-from.closed";
+
     private static readonly DateTimeZone Vietnam = DateTimeZoneProviders.Tzdb["Asia/Ho_Chi_Minh"];
 
     /// <summary>The day a moment falls on in Vietnam, as the rollups key it: 20261203.</summary>
@@ -103,6 +117,20 @@ public static class Measures
             if (how == ReturnChannel.Online && application.IsOnline)
             {
                 Add(returned, ReturnedFullOnline);
+            }
+
+            if (application.IsOnline)
+            {
+                Add(returned, ReturnedFromOnline);
+            }
+
+            if (application.HasElectronicResult)
+            {
+                Add(returned, ReturnedElectronic);
+                if (application.IsOnline)
+                {
+                    Add(returned, ReturnedElectronicFromOnline);
+                }
             }
         }
 

@@ -48,7 +48,7 @@ public sealed class IndicatorDashboardModel(IndicatorReport report, TargetGaps g
         }
 
         Units = await catalog.SubtreeAsync(scope, cancellationToken);
-        Periods = OfferedPeriods();
+        Periods = FigureFilterView.OfferedPeriods(options.Value.CutOffDay, clock);
         var sheet = await report.SheetAsync(User, UnitId, From, To, cancellationToken, Period);
         if (sheet.Failure is { Kind: FailureKind.NotFound })
         {
@@ -91,29 +91,16 @@ public sealed class IndicatorDashboardModel(IndicatorReport report, TargetGaps g
         return File(workbook.Value.Workbook, IndicatorExcel.ContentType, workbook.Value.FileName);
     }
 
-    private List<(string Name, string Format, int A, int B)> OfferedPeriods()
+    /// <summary>Where the numerator (or denominator) of a figure opens to its applications; null when it counts procedures.</summary>
+    public string? Opens(IndicatorValue value, bool numerator)
     {
-        var cutOff = options.Value.CutOffDay;
-        var today = clock.GetCurrentInstant().InZone(Common.Text.VietnameseDates.Zone).Date;
-        var month = NodaTime.Text.LocalDatePattern.CreateWithInvariantCulture("yyyy'-'MM'-'dd").Parse(Domain.ReportPeriods.MonthOf(today, cutOff) + "-01").Value;
-        var periods = new List<(string Name, string Format, int A, int B)>();
-        for (var i = 0; i < 3; i++)
-        {
-            var m = month.PlusMonths(-i);
-            periods.Add((string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{m.Year:0000}-{m.Month:00}"), "Tháng {0}/{1}", m.Month, m.Year));
-        }
-
-        var quarter = ((month.Month - 1) / 3) + 1;
-        for (var i = 0; i < 2; i++)
-        {
-            var (q, y) = quarter - i >= 1 ? (quarter - i, month.Year) : (quarter - i + 4, month.Year - 1);
-            periods.Add((string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{y:0000}-Q{q}"), "Quý {0}/{1}", q, y));
-        }
-
-        periods.Add((month.Year.ToString(System.Globalization.CultureInfo.InvariantCulture), "Năm {0}", month.Year, 0));
-        periods.Add(((month.Year - 1).ToString(System.Globalization.CultureInfo.InvariantCulture), "Năm {0}", month.Year - 1, 0));
-        return periods;
+        ArgumentNullException.ThrowIfNull(value);
+        var definition = Domain.IndicatorDefinitions.Find(value.Id, value.Variant);
+        var set = numerator ? definition?.Numerator : definition?.Denominator;
+        return set is not null && IndicatorDrillDown.Opens(set) && Sheet is { } s
+            ? $"/can-bo/chi-so/ho-so?unit={s.UnitId}&from={s.From}&to={s.To}&set={Uri.EscapeDataString(set)}"
+            : null;
     }
 
-    public string? ErrorFor(string field) => Errors.FirstOrDefault(e => e.Field == field)?.Message;
+    public FigureFilterView Filter(string button) => new(Units, UnitId, Period, From, To, Periods, Errors, button);
 }
