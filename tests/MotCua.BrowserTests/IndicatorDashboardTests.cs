@@ -45,6 +45,11 @@ public sealed class IndicatorDashboardTests(BrowserApp app)
         Assert.Contains("≥ 1.000.000 hồ sơ", await page.Locator("tr[data-indicator=on-time-rate]").InnerTextAsync(), StringComparison.Ordinal);
         Assert.Contains("Chưa đặt mục tiêu", await page.Locator("tr[data-indicator=postal-rate]").InnerTextAsync(), StringComparison.Ordinal);
         Assert.Contains("cần thêm 1.000.000 hồ sơ giải quyết xong trong kỳ trước hạn hoặc đúng hạn", await page.Locator(".gap-list li[data-indicator=on-time-rate]").InnerTextAsync(), StringComparison.Ordinal);
+        // The trend: twelve reporting months drawn as an image with its words, the numbers in a table beside it.
+        Assert.Equal(12, await page.Locator(".trend-table tbody tr").CountAsync());
+        Assert.Equal("img", await page.Locator("svg.trend-chart").GetAttributeAsync("role"));
+        await page.Locator(".trend-choices").GetByRole(AriaRole.Link, new() { Name = "Tỷ lệ hồ sơ giải quyết đúng hạn" }).ClickAsync();
+        await page.Locator("svg.trend-chart title", new() { HasTextString = "Tỷ lệ hồ sơ giải quyết đúng hạn" }).WaitForAsync(new() { State = WaitForSelectorState.Attached });
         await axe.CheckAsync(page, "chỉ số");
         await page.ScreenshotAsync(new() { Path = Path.Combine(Shots, "chi-so-desktop.png"), FullPage = true });
         await page.SetViewportSizeAsync(390, 844);

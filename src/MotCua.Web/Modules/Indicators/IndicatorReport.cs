@@ -21,6 +21,9 @@ namespace MotCua.Web.Modules.Indicators;
 public sealed record IndicatorValue(string Id, string Name, string Variant, long Numerator, long Denominator, decimal? Value, decimal? Target, string? Level,
     TargetKind? TargetKind = null);
 
+/// <summary>One reporting month of a trend: its days and the indicators over them.</summary>
+public sealed record TrendPoint(int Year, int Month, string From, string To, IReadOnlyList<IndicatorValue> Indicators);
+
 /// <summary>The indicators of a unit and its sub-tree for a period, as GET /api/v1/indicators gives them.</summary>
 public sealed record IndicatorSheet(int UnitId, string UnitName, string From, string To, IReadOnlyList<IndicatorValue> Indicators);
 
@@ -251,8 +254,32 @@ public sealed class IndicatorReport(
         ArgumentNullException.ThrowIfNull(unit);
         var units = (await catalog.SubtreeAsync(unit.Path, cancellationToken)).Select(u => u.Id).ToList();
         var sets = await SetsAsync(units, from, to, cancellationToken);
-        var applying = await targets.ApplyingAsync(unit, to, cancellationToken);
-        return IndicatorDefinitions.Ids.Select(id =>
+        return Values(sets, await targets.ApplyingAsync(unit, to, cancellationToken));
+    }
+
+    /// <summary>
+    /// The indicators month by month (by the province's cut-off day), the <paramref name="months"/> reporting months up to
+    /// the one <paramref name="to"/> falls in, each against the target that applies in it.
+    /// </summary>
+    public async Task<IReadOnlyList<TrendPoint>> TrendAsync(UnitCard unit, LocalDate to, int months, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(unit);
+        var units = (await catalog.SubtreeAsync(unit.Path, cancellationToken)).Select(u => u.Id).ToList();
+        var last = LocalDatePattern.CreateWithInvariantCulture("yyyy'-'MM'-'dd").Parse(ReportPeriods.MonthOf(to, options.Value.CutOffDay) + "-01").Value;
+        var points = new List<TrendPoint>();
+        for (var i = months - 1; i >= 0; i--)
+        {
+            var month = last.PlusMonths(-i);
+            var (first, end) = ReportPeriods.Span(month.Year, month.Month, month.Month, options.Value.CutOffDay);
+            var values = Values(await SetsAsync(units, first, end, cancellationToken), await targets.ApplyingAsync(unit, end, cancellationToken));
+            points.Add(new TrendPoint(month.Year, month.Month, IsoDate.Format(first), IsoDate.Format(end), values));
+        }
+
+        return points;
+    }
+
+    private IReadOnlyList<IndicatorValue> Values(IReadOnlyDictionary<string, long> sets, IReadOnlyDictionary<string, IndicatorTarget> applying) =>
+        IndicatorDefinitions.Ids.Select(id =>
         {
             var definition = IndicatorDefinitions.Find(id, options.Value.VariantOf(id))!;
             var (numerator, denominator) = (sets[definition.Numerator], sets[definition.Denominator]);
@@ -267,5 +294,4 @@ public sealed class IndicatorReport(
             return new IndicatorValue(definition.Id, definition.Name, definition.Variant, numerator, denominator, value, target.Value,
                 level?.ToString().ToLowerInvariant(), target.Kind);
         }).ToList();
-    }
 }

@@ -543,6 +543,16 @@ public abstract class IndicatorTests(MotCuaApp app)
             Assert.True((await badPeriod.AssertProblemAsync(HttpStatusCode.BadRequest)).GetProperty("errors").TryGetProperty("period", out _));
         }
 
+        // The trend's last month is the month's own figures; a silly number of months is explained.
+        var trend = await reception.GetJsonAsync($"/api/v1/indicators/trend?unitId={ward}&to=2026-11-20&months=3");
+        Assert.Equal(3, trend.GetArrayLength());
+        Assert.Equal((await reception.GetJsonAsync($"/api/v1/indicators?unitId={ward}&period=2026-11")).GetRawText(), trend[2].GetProperty("indicators").GetRawText());
+        Assert.Equal("2026-09-01", trend[0].GetProperty("from").GetString());
+        using (var tooMany = await reception.GetAsync(new Uri($"/api/v1/indicators/trend?unitId={ward}&months=100", UriKind.Relative)))
+        {
+            Assert.True((await tooMany.AssertProblemAsync(HttpStatusCode.BadRequest)).GetProperty("errors").TryGetProperty("months", out _));
+        }
+
         // A named period gives the same figures as its days.
         var quarter = await reception.GetJsonAsync($"/api/v1/indicators?unitId={ward}&period=2026-Q4");
         var days = await reception.GetJsonAsync($"/api/v1/indicators?unitId={ward}&from=2026-10-01&to=2026-12-31");

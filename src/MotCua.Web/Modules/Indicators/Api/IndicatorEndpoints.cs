@@ -2,6 +2,7 @@ using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
 using MotCua.Web.Common.Errors;
 using MotCua.Web.Common.Web;
+using MotCua.Web.Modules.Catalog.Public;
 using MotCua.Web.Modules.Indicators.Domain;
 
 namespace MotCua.Web.Modules.Indicators.Api;
@@ -24,6 +25,8 @@ internal static class IndicatorEndpoints
             .WithSummary("Các chỉ số của đơn vị và từng đơn vị trực thuộc trong kỳ, cùng xếp hạng, dạng Excel (đơn vị, chỉ số, giá trị, mục tiêu, mức)");
         group.MapGet("/index766", Index766Of).WithName("GetIndex766")
             .WithSummary("Bộ chỉ số phục vụ người dân, doanh nghiệp theo Quyết định 766/QĐ-TTg của đơn vị trong kỳ: nhóm, chỉ số, tử số, mẫu số, điểm và xếp loại; chỉ số chưa có số liệu không tính vào điểm có thể đạt (measurable), score là điểm quy về thang 100");
+        group.MapGet("/indicators/trend", TrendOf).WithName("GetIndicatorTrend")
+            .WithSummary("Các chỉ số theo từng tháng báo cáo (theo ngày chốt số liệu), months tháng (1–36, mặc định 12) đến hết tháng chứa ngày to");
         group.MapGet("/indicators/applications", ApplicationsOf).WithName("GetIndicatorApplications")
             .WithSummary("Các hồ sơ được đếm trong một tập số liệu (set, ví dụ applications.received.online) của đơn vị và kỳ: số hồ sơ theo thủ tục, và từng trang 20 hồ sơ (procedure để lọc một thủ tục)");
         group.MapGet("/targets/gap", GapOf).WithName("GetTargetGap")
@@ -53,6 +56,23 @@ internal static class IndicatorEndpoints
     {
         var sheet = await index.SheetAsync(user, unitId, from, to, period, cancellationToken);
         return sheet.Failure is { } failure ? failure.ToProblem() : TypedResults.Ok(sheet.Value!);
+    }
+
+    private static async Task<Results<Ok<IReadOnlyList<TrendPoint>>, ProblemHttpResult>> TrendOf(
+        int? unitId, string? to, int? months, ClaimsPrincipal user, IndicatorReport report, CatalogDirectory catalog, CancellationToken cancellationToken)
+    {
+        if (months is < 1 or > 36)
+        {
+            return Failure.Invalid("Số tháng chưa hợp lệ.", ("months", "Chọn từ 1 đến 36 tháng.")).ToProblem();
+        }
+
+        var asked = await report.PeriodAsync(user, unitId, to, to, null, cancellationToken);
+        if (asked.Failure is { } failure)
+        {
+            return failure.ToProblem();
+        }
+
+        return TypedResults.Ok(await report.TrendAsync(asked.Value.Unit, asked.Value.To, months ?? 12, cancellationToken));
     }
 
     private static async Task<Results<Ok<FigureApplications>, ProblemHttpResult>> ApplicationsOf(

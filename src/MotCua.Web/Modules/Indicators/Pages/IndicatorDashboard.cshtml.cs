@@ -37,6 +37,12 @@ public sealed class IndicatorDashboardModel(IndicatorReport report, TargetGaps g
     [BindProperty(SupportsGet = true, Name = "to")] public string? To { get; set; }
     [BindProperty(SupportsGet = true, Name = "period")] public string? Period { get; set; }
 
+    /// <summary>The indicator the trend chart draws (one of <see cref="Compared"/>).</summary>
+    [BindProperty(SupportsGet = true, Name = "trend")] public string? TrendOf { get; set; }
+
+    /// <summary>The twelve reporting months up to the period's last, each with its indicators.</summary>
+    public IReadOnlyList<TrendPoint> Trend { get; private set; } = [];
+
     /// <summary>The reporting periods offered: the last three months, the last two quarters and years, by the province's cut-off day.</summary>
     public IReadOnlyList<(string Name, string Format, int A, int B)> Periods { get; private set; } = [];
 
@@ -73,6 +79,8 @@ public sealed class IndicatorDashboardModel(IndicatorReport report, TargetGaps g
         }
 
         Gaps = found;
+        TrendOf = Compared.Contains(TrendOf) ? TrendOf : Compared[0];
+        Trend = await report.TrendAsync(unit, last, 12, cancellationToken);
         var (below, ranking) = await report.BelowAsync(unit, first, last, cancellationToken);
         var places = ranking.ToDictionary(r => r.UnitId);
         Below = [.. below.Select(b => new UnitIndicators(b.Unit, b.Values.ToDictionary(v => v.Id, StringComparer.Ordinal), places[b.Unit.Id]))
