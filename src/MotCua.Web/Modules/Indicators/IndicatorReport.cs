@@ -21,6 +21,9 @@ namespace MotCua.Web.Modules.Indicators;
 public sealed record IndicatorValue(string Id, string Name, string Variant, long Numerator, long Denominator, decimal? Value, decimal? Target, string? Level,
     TargetKind? TargetKind = null);
 
+/// <summary>The unit (its sub-tree) and the days, first to last inclusive, a report covers.</summary>
+public sealed record ReportChoice(UnitCard Unit, LocalDate From, LocalDate To);
+
 /// <summary>The indicators of a unit and its sub-tree for a period, as GET /api/v1/indicators gives them.</summary>
 public sealed record IndicatorSheet(int UnitId, string UnitName, string From, string To, IReadOnlyList<IndicatorValue> Indicators);
 
@@ -49,6 +52,23 @@ public sealed class IndicatorReport(
     }
 
     public async Task<Result<IndicatorSheet>> SheetAsync(ClaimsPrincipal user, int? unitId, string? from, string? to, CancellationToken cancellationToken, string? period = null)
+    {
+        var chosen = await ChooseAsync(user, unitId, from, to, cancellationToken, period);
+        if (chosen.Failure is { } failure)
+        {
+            return failure;
+        }
+
+        var (unit, first, last) = chosen.Value!;
+        var indicators = await ComputeAsync(unit, first, last, cancellationToken);
+        return new IndicatorSheet(unit.Id, unit.Name, IsoDate.Format(first), IsoDate.Format(last), indicators);
+    }
+
+    /// <summary>
+    /// The unit and days a report asks for, checked: within the caller's scope (the first unit of it by default), from
+    /// and to as yyyy-MM-dd (by default the start of this month to today) or a named period by the cut-off day.
+    /// </summary>
+    public async Task<Result<ReportChoice>> ChooseAsync(ClaimsPrincipal user, int? unitId, string? from, string? to, CancellationToken cancellationToken, string? period = null)
     {
         var scope = await ScopeAsync(user, cancellationToken);
         if (scope is null)
@@ -85,8 +105,7 @@ public sealed class IndicatorReport(
             return Failure.Invalid("Khoảng thời gian chưa hợp lệ.", ("to", "Ngày cuối kỳ (to) không được trước ngày đầu kỳ (from)."));
         }
 
-        var indicators = await ComputeAsync(unit, first, last, cancellationToken);
-        return new IndicatorSheet(unit.Id, unit.Name, IsoDate.Format(first), IsoDate.Format(last), indicators);
+        return new ReportChoice(unit, first, last);
     }
 
     private static (LocalDate Date, string? Error) Date(string? text, LocalDate otherwise)

@@ -12,6 +12,7 @@ public static class IndicatorsModule
         builder.Services.AddOptions<IndicatorOptions>().BindConfiguration(IndicatorOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddScoped<Rollups.IndicatorRollup>();
         builder.Services.AddScoped<IndicatorReport>();
+        builder.Services.AddScoped<HandlingReport>();
         builder.Services.AddScoped<IndicatorTargets>();
         builder.Services.AddScoped<TargetGaps>();
         builder.Services.AddSingleton<Common.Outbox.IOutboxConsumer, Rollups.IndicatorConsumer>();

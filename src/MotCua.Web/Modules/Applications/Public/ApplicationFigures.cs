@@ -16,7 +16,9 @@ public enum ReturnChannel
 
 /// <summary>
 /// What the statistics count of one application, as it stands now: where and how it came in, when it was received,
-/// finished (and how timely) and returned, whether it carries a fee and whether its inputs are digital.
+/// finished (and how timely) and returned, whether it carries a fee and whether its inputs are digital; when its result
+/// is due, and when it left processing for good (<paramref name="ClosedAt"/>: finished, or withdrawn, not accepted or
+/// rejected; null while it is still open).
 /// </summary>
 public sealed record ApplicationFigure(
     long Id,
@@ -31,7 +33,9 @@ public sealed record ApplicationFigure(
     Instant? ReturnedAt,
     ReturnChannel? ReturnChannel,
     bool HasFee,
-    bool InputsDigitized)
+    bool InputsDigitized,
+    Instant? DueAt = null,
+    Instant? ClosedAt = null)
 {
     public bool IsOnline => Channel is Channel.OnlineRemote or Channel.OnlineAssisted;
 }
@@ -73,7 +77,7 @@ public sealed class ApplicationFigures(MotCuaDbContext db)
     {
         var rows = await query.Select(a => new
         {
-            a.Id, a.Code, a.UnitId, a.ProcedureCode, a.Channel, a.Status, a.ReceivedAt, a.FinishedAt, a.Timeliness, a.ReturnedAt, a.ReturnMethod, a.AmountDue,
+            a.Id, a.Code, a.UnitId, a.ProcedureCode, a.Channel, a.Status, a.ReceivedAt, a.FinishedAt, a.Timeliness, a.ReturnedAt, a.ReturnMethod, a.AmountDue, a.DueAt,
         }).ToListAsync(cancellationToken);
         if (rows.Count == 0)
         {
@@ -88,6 +92,13 @@ public sealed class ApplicationFigures(MotCuaDbContext db)
             .GroupBy(d => d.ApplicationId)
             .Select(g => new { Id = g.Key, All = g.Count(), Digitized = g.Count(d => d.Digitized) })
             .ToDictionaryAsync(g => g.Id, g => g.All > 0 && g.All == g.Digitized, cancellationToken);
+        // Closed without a finish (withdrawn, not accepted): when it moved into that final status.
+        var unfinished = rows.Where(r => r.FinishedAt is null && r.Status.IsFinal()).Select(r => r.Id).ToList();
+        var closings = unfinished.Count == 0 ? [] : (await db.Set<ApplicationEvent>().AsNoTracking()
+            .Where(e => unfinished.Contains(e.ApplicationId) && e.FromStatus != e.ToStatus
+                && (e.ToStatus == ApplicationStatus.Withdrawn || e.ToStatus == ApplicationStatus.NotAccepted || e.ToStatus == ApplicationStatus.Rejected))
+            .Select(e => new { e.ApplicationId, e.At }).ToListAsync(cancellationToken))
+            .GroupBy(e => e.ApplicationId).ToDictionary(g => g.Key, g => g.Max(e => e.At));
         return rows.Select(r => new ApplicationFigure(
             r.Id, r.Code, r.UnitId, r.ProcedureCode, r.Channel, r.Status, r.ReceivedAt, r.FinishedAt, r.Timeliness, r.ReturnedAt,
             r.ReturnMethod switch
@@ -98,6 +109,8 @@ public sealed class ApplicationFigures(MotCuaDbContext db)
                 _ => null,
             },
             r.AmountDue > 0,
-            r.Channel is Channel.OnlineRemote or Channel.OnlineAssisted || inputs.GetValueOrDefault(r.Id))).ToList();
+            r.Channel is Channel.OnlineRemote or Channel.OnlineAssisted || inputs.GetValueOrDefault(r.Id),
+            r.DueAt,
+            r.FinishedAt ?? (r.Status.IsFinal() && closings.TryGetValue(r.Id, out var closed) ? closed : null))).ToList();
     }
 }

@@ -22,6 +22,12 @@ internal static class IndicatorEndpoints
             .WithSummary("Xếp hạng các đơn vị trực thuộc đơn vị (unitId) theo mục tiêu trong kỳ: mỗi chỉ số có mục tiêu tối đa 10 điểm theo tỷ lệ đạt, mỗi mục tiêu không đạt bị trừ điểm (Indicators:MissedTargetDeduction)");
         group.MapGet("/indicators/report", Workbook).WithName("GetIndicatorReport")
             .WithSummary("Các chỉ số của đơn vị và từng đơn vị trực thuộc trong kỳ, cùng xếp hạng, dạng Excel (đơn vị, chỉ số, giá trị, mục tiêu, mức)");
+        group.MapGet("/indicators/handling", Handling).WithName("GetHandlingReport")
+            .WithSummary("Báo cáo tình hình giải quyết thủ tục hành chính (mẫu 06a) theo lĩnh vực của đơn vị và các đơn vị trực thuộc trong kỳ (from, to hoặc period như /indicators): nhận giải quyết (tổng số = từ kỳ trước chuyển sang + mới tiếp nhận trực tuyến, trực tiếp, bưu chính), đã giải quyết (trước hạn, đúng hạn, quá hạn), đang giải quyết cuối kỳ (trong hạn, quá hạn)");
+        group.MapGet("/indicators/handling.xlsx", HandlingFile(HandlingDocuments.Xlsx)).WithName("GetHandlingReportWorkbook")
+            .WithSummary("Báo cáo tình hình giải quyết thủ tục hành chính dạng Excel");
+        group.MapGet("/indicators/handling.pdf", HandlingFile(HandlingDocuments.Pdf)).WithName("GetHandlingReportPdf")
+            .WithSummary("Báo cáo tình hình giải quyết thủ tục hành chính dạng PDF (A4 ngang)");
         group.MapGet("/targets/gap", GapOf).WithName("GetTargetGap")
             .WithSummary("Khoảng cách đến mục tiêu của đơn vị cho một chỉ số trong kỳ: cần thêm bao nhiêu, các thủ tục giúp thu hẹp, và hồ sơ đến hạn trong một ngày làm việc chưa ở bước cuối");
         group.MapGet("/targets", Targets).WithName("GetIndicatorTargets")
@@ -43,6 +49,26 @@ internal static class IndicatorEndpoints
         var sheet = await report.SheetAsync(user, unitId, from, to, cancellationToken, period);
         return sheet.Failure is { } failure ? failure.ToProblem() : TypedResults.Ok(sheet.Value!.Indicators);
     }
+
+    private static async Task<Results<Ok<HandlingSheet>, ProblemHttpResult>> Handling(
+        int? unitId, string? from, string? to, string? period, ClaimsPrincipal user, HandlingReport report, CancellationToken cancellationToken)
+    {
+        var sheet = await report.SheetAsync(user, unitId, from, to, cancellationToken, period);
+        return sheet.Failure is { } failure ? failure.ToProblem() : TypedResults.Ok(sheet.Value!);
+    }
+
+    private static Func<int?, string?, string?, string?, ClaimsPrincipal, HandlingReport, NodaTime.IClock, CancellationToken, Task<Results<FileContentHttpResult, ProblemHttpResult>>> HandlingFile(string format) =>
+        async (unitId, from, to, period, user, report, clock, cancellationToken) =>
+        {
+            var sheet = await report.SheetAsync(user, unitId, from, to, cancellationToken, period);
+            if (sheet.Failure is { } failure)
+            {
+                return failure.ToProblem();
+            }
+
+            var (content, contentType, fileName) = await report.RenderAsync(sheet.Value!, format, clock.GetCurrentInstant(), cancellationToken);
+            return TypedResults.File(content, contentType, fileName);
+        };
 
     private static async Task<Results<Ok<IReadOnlyList<RankedUnit>>, ProblemHttpResult>> RankingOf(
         int? unitId, string? from, string? to, string? period, ClaimsPrincipal user, IndicatorReport report, CancellationToken cancellationToken)
