@@ -110,6 +110,7 @@ public sealed class EnglishPagesTests(BrowserApp app)
         await Visit("/can-bo/ho-so", "inbox");
         await Visit($"/can-bo/ho-so/{code}", "officer's application");
         await Visit("/can-bo/ho-so/moi", "counter intake");
+        await Visit("/can-bo/bao-cao-giai-quyet", "handling report");
 
         // The province admin.
         await page.Context.ClearCookiesAsync();

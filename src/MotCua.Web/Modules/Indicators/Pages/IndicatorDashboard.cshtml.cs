@@ -48,7 +48,7 @@ public sealed class IndicatorDashboardModel(IndicatorReport report, TargetGaps g
         }
 
         Units = await catalog.SubtreeAsync(scope, cancellationToken);
-        Periods = OfferedPeriods();
+        Periods = OfferedPeriods(options.Value.CutOffDay, clock);
         var sheet = await report.SheetAsync(User, UnitId, From, To, cancellationToken, Period);
         if (sheet.Failure is { Kind: FailureKind.NotFound })
         {
@@ -91,9 +91,9 @@ public sealed class IndicatorDashboardModel(IndicatorReport report, TargetGaps g
         return File(workbook.Value.Workbook, IndicatorExcel.ContentType, workbook.Value.FileName);
     }
 
-    private List<(string Name, string Format, int A, int B)> OfferedPeriods()
+    /// <summary>The reporting periods a report page offers (also the handling report's).</summary>
+    internal static List<(string Name, string Format, int A, int B)> OfferedPeriods(int? cutOff, NodaTime.IClock clock)
     {
-        var cutOff = options.Value.CutOffDay;
         var today = clock.GetCurrentInstant().InZone(Common.Text.VietnameseDates.Zone).Date;
         var month = NodaTime.Text.LocalDatePattern.CreateWithInvariantCulture("yyyy'-'MM'-'dd").Parse(Domain.ReportPeriods.MonthOf(today, cutOff) + "-01").Value;
         var periods = new List<(string Name, string Format, int A, int B)>();
