@@ -13,6 +13,10 @@ public static class IndicatorsModule
         builder.Services.AddScoped<Rollups.IndicatorRollup>();
         builder.Services.AddScoped<IndicatorReport>();
         builder.Services.AddScoped<HandlingReport>();
+        builder.Services.AddOptions<Exports.ExportOptions>().BindConfiguration(Exports.ExportOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.AddScoped<Exports.ExportJobs>();
+        builder.Services.AddSingleton<Exports.ExportSignal>();
+        builder.Services.AddHostedService<Exports.ExportWorker>();
         builder.Services.AddScoped<IndicatorTargets>();
         builder.Services.AddScoped<TargetGaps>();
         builder.Services.AddSingleton<Common.Outbox.IOutboxConsumer, Rollups.IndicatorConsumer>();
@@ -23,6 +27,7 @@ public static class IndicatorsModule
     {
         ArgumentNullException.ThrowIfNull(app);
         Api.IndicatorEndpoints.Map(app);
+        Exports.ExportEndpoints.Map(app);
         return app;
     }
 

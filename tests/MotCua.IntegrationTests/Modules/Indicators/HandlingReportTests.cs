@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Net;
+using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -203,6 +204,115 @@ public abstract class HandlingReportTests(MotCuaApp app)
         Assert.Equal(("2031-01-01", "2031-03-31"), (quarter.GetProperty("from").GetString(), quarter.GetProperty("to").GetString()));
         var admin = await (await app.ApiClientFor("admin")).GetJsonAsync("/api/v1/indicators/handling?period=2031-03");
         Assert.Equal(province.Id, admin.GetProperty("unitId").GetInt32());
+    }
+
+    private static async Task<JsonElement> DoneAsync(HttpClient client, string location) =>
+        await OutboxTests.EventuallyAsync<JsonElement>(async () =>
+        {
+            var job = await client.GetJsonAsync(location);
+            Assert.NotEqual("Failed", job.GetProperty("state").GetString());
+            return job.GetProperty("state").GetString() == "Done" ? job : default;
+        }, seconds: 30);
+
+    [Fact]
+    public async Task Handling_export_runs_in_the_background_to_done_and_only_its_requester_sees_it()
+    {
+        var ward = await WardIdAsync(app);
+        var reception = await app.ApiClientFor("reception1");
+        var report = await reception.GetJsonAsync($"/api/v1/indicators/handling?unitId={ward}&{March}");
+
+        using var created = await reception.PostAsJsonAsync("/api/v1/exports", new { kind = "handling", format = "xlsx", unitId = ward, from = "2031-03-01", to = "2031-03-31" });
+        var body = await created.ReadJsonAsync();
+        Assert.True(created.StatusCode == HttpStatusCode.Accepted, body.ToString());
+        var location = created.Headers.Location!.ToString();
+        var id = body.GetProperty("id").GetString()!;
+        Assert.Equal($"/api/v1/exports/{id}", location);
+        Assert.Contains(body.GetProperty("state").GetString(), new[] { "Queued", "Running", "Done" });
+
+        var done = await DoneAsync(reception, location);
+        Assert.Equal(100, done.GetProperty("progress").GetInt32());
+        var downloadUrl = done.GetProperty("downloadUrl").GetString()!;
+        using (var file = await reception.GetAsync(new Uri(downloadUrl, UriKind.Relative)))
+        {
+            Assert.Equal(HttpStatusCode.OK, file.StatusCode);
+            Assert.Equal(IndicatorExcel.ContentType, file.Content.Headers.ContentType?.MediaType);
+            using var stream = new MemoryStream(await file.Content.ReadAsByteArrayAsync());
+            var total = stream.Query(useHeaderRow: false, sheetName: HandlingDocuments.SheetName).Cast<IDictionary<string, object?>>()
+                .Single(r => (r["B"] as string) == HandlingReport.TotalRow);
+            Assert.Equal(Numbers(report.GetProperty("total")), "CDEFGHIJKLMN".Select(c => Convert.ToInt64(total[c.ToString()], CultureInfo.InvariantCulture)).ToArray());
+        }
+
+        // Another officer of the same ward sees neither the job nor its file; the province admin sees both.
+        var specialist = await app.ApiClientFor("specialist1");
+        using (var other = await specialist.GetAsync(new Uri(location, UriKind.Relative)))
+        {
+            await other.AssertProblemAsync(HttpStatusCode.NotFound);
+        }
+
+        using (var otherFile = await specialist.GetAsync(new Uri(downloadUrl, UriKind.Relative)))
+        {
+            await otherFile.AssertProblemAsync(HttpStatusCode.NotFound);
+        }
+
+        Assert.Equal("Done", (await (await app.ApiClientFor("admin")).GetJsonAsync(location)).GetProperty("state").GetString());
+
+        // The same from the report's page: a PDF asked for there opens the job's page, which offers the file once done.
+        using var officer = app.Pages();
+        await officer.SignInAsync("reception1");
+        using (var posted = await officer.SubmitAsync($"/can-bo/bao-cao-giai-quyet?unit={ward}&{March}",
+            new Dictionary<string, string> { ["unit"] = ward.ToString(CultureInfo.InvariantCulture), ["from"] = "2031-03-01", ["to"] = "2031-03-31", ["format"] = "pdf" },
+            $"/can-bo/bao-cao-giai-quyet?handler=Export"))
+        {
+            Assert.Equal(HttpStatusCode.Redirect, posted.StatusCode);
+            var page = posted.Headers.Location!.ToString();
+            Assert.StartsWith("/can-bo/xuat-bao-cao/", page, StringComparison.Ordinal);
+            var pdfJob = await DoneAsync(reception, "/api/v1/exports/" + page["/can-bo/xuat-bao-cao/".Length..]);
+            Assert.Equal("pdf", pdfJob.GetProperty("format").GetString());
+            var (status, html) = await officer.GetAsync(page);
+            Assert.Equal(HttpStatusCode.OK, status);
+            html = WebUtility.HtmlDecode(html);
+            Assert.Contains("Đã xong", html, StringComparison.Ordinal);
+            Assert.DoesNotContain("http-equiv=\"refresh\"", html, StringComparison.Ordinal);
+            using (var file = await officer.Http.GetAsync(new Uri(page + "?handler=File", UriKind.Relative)))
+            {
+                Assert.Equal(HttpStatusCode.OK, file.StatusCode);
+                Assert.Equal("application/pdf", file.Content.Headers.ContentType?.MediaType);
+            }
+
+            using var stranger = app.Pages();
+            await stranger.SignInAsync("specialist1");
+            Assert.Equal(HttpStatusCode.NotFound, (await stranger.GetAsync(page)).Status);
+        }
+
+        // A job waiting for its turn says so, and its page reloads itself.
+        using (var scope = app.Services.CreateScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<MotCuaDbContext>();
+            var jobId = Guid.Parse(id);
+            await db.Set<MotCua.Web.Modules.Indicators.Exports.ExportJob>().Where(j => j.Id == jobId)
+                .ExecuteUpdateAsync(s => s.SetProperty(j => j.State, MotCua.Web.Modules.Indicators.Exports.ExportState.Running).SetProperty(j => j.Progress, 60));
+        }
+
+        using (var waiting = app.Pages())
+        {
+            await waiting.SignInAsync("reception1");
+            var (_, html) = await waiting.GetAsync($"/can-bo/xuat-bao-cao/{id}");
+            Assert.Contains("http-equiv=\"refresh\" content=\"2\"", html, StringComparison.Ordinal);
+            Assert.Contains("value=\"60\"", html, StringComparison.Ordinal);
+        }
+
+        // Bad requests name their fields.
+        using (var bad = await reception.PostAsJsonAsync("/api/v1/exports", new { kind = "tat-ca", format = "docx", unitId = ward }))
+        {
+            var errors = (await bad.AssertProblemAsync(HttpStatusCode.BadRequest)).GetProperty("errors");
+            Assert.True(errors.TryGetProperty("kind", out _));
+            Assert.True(errors.TryGetProperty("format", out _));
+        }
+
+        using (var backwards = await reception.PostAsJsonAsync("/api/v1/exports", new { kind = "handling", format = "pdf", unitId = ward, from = "2031-03-31", to = "2031-03-01" }))
+        {
+            Assert.True((await backwards.AssertProblemAsync(HttpStatusCode.BadRequest)).GetProperty("errors").TryGetProperty("to", out _));
+        }
     }
 }
 

@@ -11,7 +11,7 @@ namespace MotCua.Web.Modules.Indicators.Pages;
 /// with its Excel and PDF downloads.
 /// </summary>
 [Authorize]
-public sealed class HandlingReportPageModel(HandlingReport report, IndicatorReport indicators, CatalogDirectory catalog,
+public sealed class HandlingReportPageModel(HandlingReport report, IndicatorReport indicators, CatalogDirectory catalog, Exports.ExportJobs exports,
     Microsoft.Extensions.Options.IOptions<IndicatorOptions> options, NodaTime.IClock clock) : PageModel
 {
     public IReadOnlyList<UnitCard> Units { get; private set; } = [];
@@ -48,6 +48,18 @@ public sealed class HandlingReportPageModel(HandlingReport report, IndicatorRepo
         Sheet = sheet.Value!;
         (UnitId, From, To) = (Sheet.UnitId, Sheet.From, Sheet.To);
         return Page();
+    }
+
+    /// <summary>The same report made in the background: a job queued, then its page with the progress.</summary>
+    public async Task<IActionResult> OnPostExportAsync(string? format, CancellationToken cancellationToken)
+    {
+        var created = await exports.CreateAsync(User, new Exports.ExportRequest(Exports.ExportJobs.HandlingKind, format, UnitId, From, To, Period), cancellationToken);
+        if (created.Failure is not null)
+        {
+            return await OnGetAsync(cancellationToken);
+        }
+
+        return Redirect(Exports.ExportJobs.PageUrl(created.Value!.Id));
     }
 
     public Task<IActionResult> OnGetExcelAsync(CancellationToken cancellationToken) => FileAsync(HandlingDocuments.Xlsx, cancellationToken);
