@@ -314,6 +314,44 @@ public abstract class HandlingReportTests(MotCuaApp app)
             Assert.True((await backwards.AssertProblemAsync(HttpStatusCode.BadRequest)).GetProperty("errors").TryGetProperty("to", out _));
         }
     }
+
+    [Fact]
+    public async Task Handling_export_is_made_once_when_several_workers_reach_for_it_at_the_same_time()
+    {
+        var ward = await WardIdAsync(app);
+        var jobId = Guid.NewGuid();
+        using (var scope = app.Services.CreateScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<MotCuaDbContext>();
+            var requester = await db.Set<MotCua.Web.Modules.Identity.Accounts.AppUser>().Where(u => u.UserName == "reception1").Select(u => u.Id).SingleAsync();
+            db.Add(new MotCua.Web.Modules.Indicators.Exports.ExportJob
+            {
+                Id = jobId, Kind = "handling", Format = "pdf", Parameters = $$"""{"unitId":{{ward}},"from":"2031-03-01","to":"2031-03-31"}""",
+                RequestedBy = requester, State = MotCua.Web.Modules.Indicators.Exports.ExportState.Queued, CreatedAt = SystemClock.Instance.GetCurrentInstant(),
+            });
+            await db.SaveChangesAsync();
+        }
+
+        // Four workers (and this node's own) race for the queued jobs; each job is claimed, tried and made once.
+        await Task.WhenAll(Enumerable.Range(0, 4).Select(async _ =>
+        {
+            using var scope = app.Services.CreateScope();
+            var exports = scope.ServiceProvider.GetRequiredService<MotCua.Web.Modules.Indicators.Exports.ExportJobs>();
+            while (await exports.RunNextAsync(CancellationToken.None))
+            {
+            }
+        }));
+
+        var job = await OutboxTests.EventuallyAsync(async () =>
+        {
+            using var scope = app.Services.CreateScope();
+            var found = await scope.ServiceProvider.GetRequiredService<MotCuaDbContext>().Set<MotCua.Web.Modules.Indicators.Exports.ExportJob>().AsNoTracking().SingleAsync(j => j.Id == jobId);
+            return found.State == MotCua.Web.Modules.Indicators.Exports.ExportState.Done ? found : null;
+        });
+        Assert.Equal(1, job.Attempts);
+        Assert.Equal(100, job.Progress);
+        Assert.NotNull(job.StorageKey);
+    }
 }
 
 [Collection(SqliteCollection.Name)]
