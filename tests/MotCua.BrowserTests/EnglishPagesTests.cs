@@ -111,6 +111,9 @@ public sealed class EnglishPagesTests(BrowserApp app)
         await Visit($"/can-bo/ho-so/{code}", "officer's application");
         await Visit("/can-bo/ho-so/moi", "counter intake");
         await Visit("/can-bo/bao-cao-giai-quyet", "handling report");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Export Excel in the background" }).ClickAsync();
+        await page.WaitForURLAsync("**/can-bo/xuat-bao-cao/**");
+        await Check("export job");
 
         // The province admin.
         await page.Context.ClearCookiesAsync();

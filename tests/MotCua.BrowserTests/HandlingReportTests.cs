@@ -71,6 +71,18 @@ public sealed class HandlingReportTests(BrowserApp app)
         await page.GotoAsync("/can-bo/chi-so");
         await page.GetByRole(AriaRole.Link, new() { Name = "Báo cáo tình hình giải quyết hồ sơ theo lĩnh vực" }).ClickAsync();
         await page.Locator(".handling-table").WaitForAsync();
+
+        // Made in the background: the job's page follows it without JavaScript, then offers the file.
+        await page.SetViewportSizeAsync(1280, 900);
+        await page.GotoAsync("/can-bo/bao-cao-giai-quyet?period=2026-11");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Xuất Excel chạy nền" }).ClickAsync();
+        await page.WaitForURLAsync("**/can-bo/xuat-bao-cao/**");
+        await page.Locator(".export-job[data-state=Done]").WaitForAsync(new() { Timeout = 30_000 });
+        Assert.Equal("Đã xong", await page.GetByRole(AriaRole.Status).InnerTextAsync());
+        await axe.CheckAsync(page, "xuất báo cáo");
+        await page.ScreenshotAsync(new() { Path = Path.Combine(Shots, "xuat-bao-cao-desktop.png"), FullPage = true });
+        var workbook = await page.RunAndWaitForDownloadAsync(() => page.Locator(".export-job a.button").ClickAsync());
+        Assert.EndsWith(".xlsx", workbook.SuggestedFilename, StringComparison.Ordinal);
         axe.AssertNone();
     }
 

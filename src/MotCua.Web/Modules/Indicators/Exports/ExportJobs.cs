@@ -134,6 +134,16 @@ public sealed class ExportJobs(
             job.State == ExportState.Done ? DownloadUrl(job.Id) : null, job.Error);
     }
 
+    /// <summary>What the job reports on, to say it on its page: the unit and the days.</summary>
+    public async Task<(string UnitName, LocalDate From, LocalDate To)?> SubjectAsync(ExportJob job, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(job);
+        var parameters = JsonSerializer.Deserialize<HandlingParameters>(job.Parameters, ParametersJson);
+        return parameters is not null && await catalog.UnitAsync(parameters.UnitId, cancellationToken) is { } unit
+            ? (unit.Name, LocalDatePattern.Iso.Parse(parameters.From).Value, LocalDatePattern.Iso.Parse(parameters.To).Value)
+            : null;
+    }
+
     public Task<Stream> OpenAsync(ExportJob job, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(job);

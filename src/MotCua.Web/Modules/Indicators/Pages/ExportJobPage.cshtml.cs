@@ -14,6 +14,8 @@ public sealed class ExportJobPageModel(ExportJobs exports) : PageModel
 {
     public ExportJob Job { get; private set; } = null!;
 
+    public (string UnitName, NodaTime.LocalDate From, NodaTime.LocalDate To)? Subject { get; private set; }
+
     public bool InProgress => Job.State is ExportState.Queued or ExportState.Running;
 
     public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken cancellationToken)
@@ -24,6 +26,7 @@ public sealed class ExportJobPageModel(ExportJobs exports) : PageModel
         }
 
         Job = job;
+        Subject = await exports.SubjectAsync(job, cancellationToken);
         return Page();
     }
 
