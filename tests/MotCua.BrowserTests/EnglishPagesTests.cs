@@ -113,6 +113,10 @@ public sealed class EnglishPagesTests(BrowserApp app)
         await Visit("/can-bo/chi-so", "indicators");
         await Visit("/can-bo/chi-so-766", "Decision 766 index");
         await Visit("/can-bo/chi-so/ho-so?set=applications.received", "applications behind a figure");
+        await Visit("/can-bo/bao-cao-giai-quyet", "handling report");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Export Excel in the background" }).ClickAsync();
+        await page.WaitForURLAsync("**/can-bo/xuat-bao-cao/**");
+        await Check("export job");
 
         // The province admin.
         await page.Context.ClearCookiesAsync();

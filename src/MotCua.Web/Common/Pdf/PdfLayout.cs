@@ -36,6 +36,9 @@ internal readonly record struct Run(string Text, TextStyle Style);
 
 internal sealed record TableColumn(string Header, float Weight, Align Align = Align.Left);
 
+/// <summary>A heading over <paramref name="Span"/> neighbouring columns of a table; null for none (their headers then take both rows).</summary>
+internal sealed record TableGroup(string? Title, int Span);
+
 /// <summary>A signature block: title in capitals, a hint in italics, room to sign, then the name.</summary>
 internal sealed record SignatureBlock(string Title, string Hint, string? Name);
 
@@ -449,16 +452,35 @@ internal sealed partial class PdfLayout : IDisposable
     /// A bordered table whose header row repeats on every page it spans. A row that does not fit
     /// moves to the next page; a row taller than a whole page is split between its lines.
     /// </summary>
-    public void Table(IReadOnlyList<TableColumn> columns, IReadOnlyList<IReadOnlyList<string>> rows, TextStyle body, TextStyle head, float after = 6)
+    /// <param name="groups">
+    /// Optional headings above the column headers, each over <c>Span</c> columns in order; a null title leaves those
+    /// columns' own headers spanning both header rows.
+    /// </param>
+    public void Table(IReadOnlyList<TableColumn> columns, IReadOnlyList<IReadOnlyList<string>> rows, TextStyle body, TextStyle head, float after = 6,
+        IReadOnlyList<TableGroup>? groups = null)
     {
         var total = columns.Sum(c => c.Weight);
         var widths = columns.Select(c => ContentWidth * c.Weight / total).ToArray();
         var headerCells = columns.Select((c, i) => Wrap(c.Header, head, widths[i] - (2 * CellPadX))).ToList();
-        var headerHeight = RowHeight(headerCells.Max(c => c.Count), head);
+        var columnsHeight = RowHeight(headerCells.Max(c => c.Count), head);
+        var spans = new List<(string? Title, int First, int Count, float X, float Width, List<string> Lines)>();
+        if (groups is not null)
+        {
+            var (start, x) = (0, MarginLeft);
+            foreach (var group in groups)
+            {
+                var width = widths.Skip(start).Take(group.Span).Sum();
+                spans.Add((group.Title, start, group.Span, x, width, group.Title is null ? [] : Wrap(group.Title, head, width - (2 * CellPadX))));
+                (start, x) = (start + group.Span, x + width);
+            }
+        }
+
+        var groupHeight = spans.Count == 0 ? 0 : RowHeight(spans.Max(g => g.Lines.Count), head);
+        var headerHeight = groupHeight + columnsHeight;
 
         var first = rows.Count > 0 ? RowHeight(WrapRow(rows[0]).Max(c => c.Count), body) : 0;
         EnsureSpace(headerHeight + Math.Min(first, LineHeight(body) * 3));
-        DrawRow(headerCells, head, headerHeight, header: true);
+        DrawHeader();
 
         foreach (var row in rows)
         {
@@ -478,7 +500,7 @@ internal sealed partial class PdfLayout : IDisposable
                 if (height <= freshPage || fit < 1)
                 {
                     NewPage();
-                    DrawRow(headerCells, head, headerHeight, header: true);
+                    DrawHeader();
                     if (height <= freshPage)
                     {
                         continue;
@@ -491,7 +513,7 @@ internal sealed partial class PdfLayout : IDisposable
                 DrawRow(cells.Select(c => c.Take(fit).ToList()).ToList(), body, RowHeight(fit, body), header: false);
                 cells = cells.Select(c => c.Skip(fit).ToList()).ToList();
                 NewPage();
-                DrawRow(headerCells, head, headerHeight, header: true);
+                DrawHeader();
             }
         }
 
@@ -499,6 +521,51 @@ internal sealed partial class PdfLayout : IDisposable
 
         List<List<string>> WrapRow(IReadOnlyList<string> row) =>
             columns.Select((c, i) => Wrap(i < row.Count ? row[i] ?? "" : "", body, widths[i] - (2 * CellPadX))).ToList();
+
+        void DrawHeader()
+        {
+            if (spans.Count == 0)
+            {
+                DrawRow(headerCells, head, columnsHeight, header: true);
+                return;
+            }
+
+            var top = Y;
+            foreach (var group in spans.Where(g => g.Title is not null))
+            {
+                var rect = SKRect.Create(group.X, top, group.Width, groupHeight);
+                Page.Add(canvas => canvas.DrawRect(rect, shade));
+                Page.Add(canvas => canvas.DrawRect(rect, stroke));
+                var lineTop = top + CellPadY;
+                foreach (var line in group.Lines)
+                {
+                    DrawCentered(line, group.X + CellPadX, group.Width - (2 * CellPadX), lineTop, head);
+                    lineTop += LineHeight(head);
+                }
+            }
+
+            // Columns without a group heading take both rows; the others sit below their heading.
+            var tall = spans.Where(g => g.Title is null).SelectMany(g => Enumerable.Range(g.First, g.Count)).ToHashSet();
+            var x = MarginLeft;
+            for (var i = 0; i < columns.Count; i++)
+            {
+                var cellTop = tall.Contains(i) ? top : top + groupHeight;
+                var height = tall.Contains(i) ? headerHeight : columnsHeight;
+                var rect = SKRect.Create(x, cellTop, widths[i], height);
+                Page.Add(canvas => canvas.DrawRect(rect, shade));
+                Page.Add(canvas => canvas.DrawRect(rect, stroke));
+                var lineTop = cellTop + ((height - (headerCells[i].Count * LineHeight(head))) / 2);
+                foreach (var line in headerCells[i])
+                {
+                    DrawCentered(line, x + CellPadX, widths[i] - (2 * CellPadX), lineTop, head);
+                    lineTop += LineHeight(head);
+                }
+
+                x += widths[i];
+            }
+
+            Y = top + headerHeight;
+        }
 
         void DrawRow(List<List<string>> cells, TextStyle style, float height, bool header)
         {

@@ -33,13 +33,13 @@ public sealed class Index766Report(IndicatorReport report, CatalogDirectory cata
 
     public async Task<Result<Index766Sheet>> SheetAsync(ClaimsPrincipal user, int? unitId, string? from, string? to, string? period, CancellationToken cancellationToken)
     {
-        var asked = await report.PeriodAsync(user, unitId, from, to, period, cancellationToken);
+        var asked = await report.ChooseAsync(user, unitId, from, to, cancellationToken, period);
         if (asked.Failure is { } failure)
         {
             return failure;
         }
 
-        var (unit, first, last) = asked.Value;
+        var (unit, first, last) = asked.Value!;
         return await ComputeAsync(unit, first, last, cancellationToken);
     }
 

@@ -41,13 +41,13 @@ public sealed class IndicatorDrillDown(IndicatorReport report, CatalogDirectory 
             return Failure.Invalid("Chưa chọn được số liệu để xem hồ sơ.", ("set", $"Chọn một trong các tập hồ sơ: {known}."));
         }
 
-        var asked = await report.PeriodAsync(user, unitId, from, to, period, cancellationToken);
+        var asked = await report.ChooseAsync(user, unitId, from, to, cancellationToken, period);
         if (asked.Failure is { } failure)
         {
             return failure;
         }
 
-        var (unit, first, last) = asked.Value;
+        var (unit, first, last) = asked.Value!;
         var units = (await catalog.SubtreeAsync(unit.Path, cancellationToken)).Select(u => u.Id).ToList();
         var filter = Describe(set)!(new CountedFilter(CountedOn.Received, Start(first), Start(last.PlusDays(1)), units));
         if (set.StartsWith("applications.full-online-eligible", StringComparison.Ordinal))

@@ -24,6 +24,9 @@ public sealed record IndicatorValue(string Id, string Name, string Variant, long
 /// <summary>One reporting month of a trend: its days and the indicators over them.</summary>
 public sealed record TrendPoint(int Year, int Month, string From, string To, IReadOnlyList<IndicatorValue> Indicators);
 
+/// <summary>The unit (its sub-tree) and the days, first to last inclusive, a report covers.</summary>
+public sealed record ReportChoice(UnitCard Unit, LocalDate From, LocalDate To);
+
 /// <summary>The indicators of a unit and its sub-tree for a period, as GET /api/v1/indicators gives them.</summary>
 public sealed record IndicatorSheet(int UnitId, string UnitName, string From, string To, IReadOnlyList<IndicatorValue> Indicators);
 
@@ -59,23 +62,22 @@ public sealed class IndicatorReport(
 
     public async Task<Result<IndicatorSheet>> SheetAsync(ClaimsPrincipal user, int? unitId, string? from, string? to, CancellationToken cancellationToken, string? period = null)
     {
-        var asked = await PeriodAsync(user, unitId, from, to, period, cancellationToken);
-        if (asked.Failure is { } failure)
+        var chosen = await ChooseAsync(user, unitId, from, to, cancellationToken, period);
+        if (chosen.Failure is { } failure)
         {
             return failure;
         }
 
-        var (unit, first, last) = asked.Value;
+        var (unit, first, last) = chosen.Value!;
         var indicators = await ComputeAsync(unit, first, last, cancellationToken);
         return new IndicatorSheet(unit.Id, unit.Name, IsoDate.Format(first), IsoDate.Format(last), indicators);
     }
 
     /// <summary>
-    /// The unit and days a question about figures asks for, checked: a unit in the caller's scope (their own or the
-    /// province's root by default), and from–to (default: the month so far) or a named period (2026-11, 2026-Q4, 2026).
+    /// The unit and days a report asks for, checked: within the caller's scope (the first unit of it by default), from
+    /// and to as yyyy-MM-dd (by default the start of this month to today) or a named period by the cut-off day.
     /// </summary>
-    public async Task<Result<(UnitCard Unit, LocalDate From, LocalDate To)>> PeriodAsync(
-        ClaimsPrincipal user, int? unitId, string? from, string? to, string? period, CancellationToken cancellationToken)
+    public async Task<Result<ReportChoice>> ChooseAsync(ClaimsPrincipal user, int? unitId, string? from, string? to, CancellationToken cancellationToken, string? period = null)
     {
         var scope = await ScopeAsync(user, cancellationToken);
         if (scope is null)
@@ -112,7 +114,7 @@ public sealed class IndicatorReport(
             return Failure.Invalid("Khoảng thời gian chưa hợp lệ.", ("to", "Ngày cuối kỳ (to) không được trước ngày đầu kỳ (from)."));
         }
 
-        return (unit, first, last);
+        return new ReportChoice(unit, first, last);
     }
 
     private static (LocalDate Date, string? Error) Date(string? text, LocalDate otherwise)

@@ -12,6 +12,11 @@ public static class IndicatorsModule
         builder.Services.AddOptions<IndicatorOptions>().BindConfiguration(IndicatorOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddScoped<Rollups.IndicatorRollup>();
         builder.Services.AddScoped<IndicatorReport>();
+        builder.Services.AddScoped<HandlingReport>();
+        builder.Services.AddOptions<Exports.ExportOptions>().BindConfiguration(Exports.ExportOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.AddScoped<Exports.ExportJobs>();
+        builder.Services.AddSingleton<Exports.ExportSignal>();
+        builder.Services.AddHostedService<Exports.ExportWorker>();
         builder.Services.AddScoped<IndicatorTargets>();
         builder.Services.AddScoped<Index766Report>();
         builder.Services.AddScoped<IndicatorDrillDown>();
@@ -24,6 +29,7 @@ public static class IndicatorsModule
     {
         ArgumentNullException.ThrowIfNull(app);
         Api.IndicatorEndpoints.Map(app);
+        Exports.ExportEndpoints.Map(app);
         return app;
     }
 

@@ -459,6 +459,7 @@ public abstract class IndicatorTests(MotCuaApp app)
         Assert.Equal((1, 2), Gain("inputs-digitized"));            // A online; D's papers not scanned
         Assert.Equal((1, 1), Gain("online-electronic-results"));   // A came online and got an electronic result
         Assert.Equal((1, 1), Gain("processing-satisfaction"));     // A finished early
+        Assert.Equal((2, 2), Gain("timely-or-within-time"));       // A finished early; D still within its time at the end of the day
 
         // The points rule of legal.md on every measured line; the unmeasured ones say why and weigh nothing.
         var sheet = await reception.GetJsonAsync($"/api/v1/index766?unitId={ward}&from={Today}&to={Today}");

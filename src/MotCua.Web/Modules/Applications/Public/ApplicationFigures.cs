@@ -16,7 +16,9 @@ public enum ReturnChannel
 
 /// <summary>
 /// What the statistics count of one application, as it stands now: where and how it came in, when it was received,
-/// finished (and how timely) and returned, whether it carries a fee and whether its inputs are digital.
+/// finished (and how timely) and returned, whether it carries a fee and whether its inputs are digital; when its result
+/// is due, and when it left processing for good (<paramref name="ClosedAt"/>: finished, or withdrawn, not accepted or
+/// rejected; null while it is still open).
 /// </summary>
 public sealed record ApplicationFigure(
     long Id,
@@ -32,6 +34,8 @@ public sealed record ApplicationFigure(
     ReturnChannel? ReturnChannel,
     bool HasFee,
     bool InputsDigitized,
+    Instant? DueAt = null,
+    Instant? ClosedAt = null,
     bool HasElectronicResult = false)
 {
     public bool IsOnline => Channel is Channel.OnlineRemote or Channel.OnlineAssisted;
@@ -74,7 +78,7 @@ public sealed class ApplicationFigures(MotCuaDbContext db)
     {
         var rows = await query.Select(a => new
         {
-            a.Id, a.Code, a.UnitId, a.ProcedureCode, a.Channel, a.Status, a.ReceivedAt, a.FinishedAt, a.Timeliness, a.ReturnedAt, a.ReturnMethod, a.AmountDue,
+            a.Id, a.Code, a.UnitId, a.ProcedureCode, a.Channel, a.Status, a.ReceivedAt, a.FinishedAt, a.Timeliness, a.ReturnedAt, a.ReturnMethod, a.AmountDue, a.DueAt,
         }).ToListAsync(cancellationToken);
         if (rows.Count == 0)
         {
@@ -94,6 +98,13 @@ public sealed class ApplicationFigures(MotCuaDbContext db)
         var electronic = returnedIds.Count == 0 ? [] : (await db.Set<ApplicationDocument>().AsNoTracking()
             .Where(d => returnedIds.Contains(d.ApplicationId) && d.Kind == DocumentKind.Result)
             .Select(d => d.ApplicationId).Distinct().ToListAsync(cancellationToken)).ToHashSet();
+        // Closed without a finish (withdrawn, not accepted): when it moved into that final status.
+        var unfinished = rows.Where(r => r.FinishedAt is null && r.Status.IsFinal()).Select(r => r.Id).ToList();
+        var closings = unfinished.Count == 0 ? [] : (await db.Set<ApplicationEvent>().AsNoTracking()
+            .Where(e => unfinished.Contains(e.ApplicationId) && e.FromStatus != e.ToStatus
+                && (e.ToStatus == ApplicationStatus.Withdrawn || e.ToStatus == ApplicationStatus.NotAccepted || e.ToStatus == ApplicationStatus.Rejected))
+            .Select(e => new { e.ApplicationId, e.At }).ToListAsync(cancellationToken))
+            .GroupBy(e => e.ApplicationId).ToDictionary(g => g.Key, g => g.Max(e => e.At));
         return rows.Select(r => new ApplicationFigure(
             r.Id, r.Code, r.UnitId, r.ProcedureCode, r.Channel, r.Status, r.ReceivedAt, r.FinishedAt, r.Timeliness, r.ReturnedAt,
             r.ReturnMethod switch
@@ -105,6 +116,8 @@ public sealed class ApplicationFigures(MotCuaDbContext db)
             },
             r.AmountDue > 0,
             r.Channel is Channel.OnlineRemote or Channel.OnlineAssisted || inputs.GetValueOrDefault(r.Id),
+            r.DueAt,
+            r.FinishedAt ?? (r.Status.IsFinal() && closings.TryGetValue(r.Id, out var closed) ? closed : null),
             electronic.Contains(r.Id))).ToList();
     }
 }

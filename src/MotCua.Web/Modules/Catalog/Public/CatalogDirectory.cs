@@ -62,6 +62,21 @@ public sealed class CatalogDirectory(IServiceScopeFactory scopes, IMemoryCache c
         return rows.Where(p => p.Workflow.Count > 0).Select(Terms).ToList();
     }
 
+    /// <summary>The field (lĩnh vực) of each procedure of these codes the catalog holds, by code; an empty one when it names none.</summary>
+    public async Task<IReadOnlyDictionary<string, string>> FieldsOfAsync(IReadOnlyCollection<string> codes, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(codes);
+        if (codes.Count == 0)
+        {
+            return new Dictionary<string, string>(StringComparer.Ordinal);
+        }
+
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<MotCuaDbContext>();
+        var rows = await db.Set<Procedure>().AsNoTracking().Where(p => codes.Contains(p.Code)).Select(p => new { p.Code, p.Field }).ToListAsync(cancellationToken);
+        return rows.ToDictionary(r => r.Code, r => r.Field.Trim(), StringComparer.Ordinal);
+    }
+
     public async Task<UnitCard?> UnitAsync(int id, CancellationToken cancellationToken) =>
         (await TreeAsync(cancellationToken)).ById.GetValueOrDefault(id);
 

@@ -2,7 +2,6 @@ using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
 using MotCua.Web.Common.Errors;
 using MotCua.Web.Common.Web;
-using MotCua.Web.Modules.Catalog.Public;
 using MotCua.Web.Modules.Indicators.Domain;
 
 namespace MotCua.Web.Modules.Indicators.Api;
@@ -29,6 +28,12 @@ internal static class IndicatorEndpoints
             .WithSummary("Các chỉ số theo từng tháng báo cáo (theo ngày chốt số liệu), months tháng (1–36, mặc định 12) đến hết tháng chứa ngày to");
         group.MapGet("/indicators/applications", ApplicationsOf).WithName("GetIndicatorApplications")
             .WithSummary("Các hồ sơ được đếm trong một tập số liệu (set, ví dụ applications.received.online) của đơn vị và kỳ: số hồ sơ theo thủ tục, và từng trang 20 hồ sơ (procedure để lọc một thủ tục)");
+        group.MapGet("/indicators/handling", Handling).WithName("GetHandlingReport")
+            .WithSummary("Báo cáo tình hình giải quyết thủ tục hành chính (mẫu 06a) theo lĩnh vực của đơn vị và các đơn vị trực thuộc trong kỳ (from, to hoặc period như /indicators): nhận giải quyết (tổng số = từ kỳ trước chuyển sang + mới tiếp nhận trực tuyến, trực tiếp, bưu chính), đã giải quyết (trước hạn, đúng hạn, quá hạn), đang giải quyết cuối kỳ (trong hạn, quá hạn)");
+        group.MapGet("/indicators/handling.xlsx", HandlingFile(HandlingDocuments.Xlsx)).WithName("GetHandlingReportWorkbook")
+            .WithSummary("Báo cáo tình hình giải quyết thủ tục hành chính dạng Excel");
+        group.MapGet("/indicators/handling.pdf", HandlingFile(HandlingDocuments.Pdf)).WithName("GetHandlingReportPdf")
+            .WithSummary("Báo cáo tình hình giải quyết thủ tục hành chính dạng PDF (A4 ngang)");
         group.MapGet("/targets/gap", GapOf).WithName("GetTargetGap")
             .WithSummary("Khoảng cách đến mục tiêu của đơn vị cho một chỉ số trong kỳ: cần thêm bao nhiêu, các thủ tục giúp thu hẹp, và hồ sơ đến hạn trong một ngày làm việc chưa ở bước cuối");
         group.MapGet("/targets", Targets).WithName("GetIndicatorTargets")
@@ -59,20 +64,20 @@ internal static class IndicatorEndpoints
     }
 
     private static async Task<Results<Ok<IReadOnlyList<TrendPoint>>, ProblemHttpResult>> TrendOf(
-        int? unitId, string? to, int? months, ClaimsPrincipal user, IndicatorReport report, CatalogDirectory catalog, CancellationToken cancellationToken)
+        int? unitId, string? to, int? months, ClaimsPrincipal user, IndicatorReport report, CancellationToken cancellationToken)
     {
         if (months is < 1 or > 36)
         {
             return Failure.Invalid("Số tháng chưa hợp lệ.", ("months", "Chọn từ 1 đến 36 tháng.")).ToProblem();
         }
 
-        var asked = await report.PeriodAsync(user, unitId, to, to, null, cancellationToken);
+        var asked = await report.ChooseAsync(user, unitId, to, to, cancellationToken);
         if (asked.Failure is { } failure)
         {
             return failure.ToProblem();
         }
 
-        return TypedResults.Ok(await report.TrendAsync(asked.Value.Unit, asked.Value.To, months ?? 12, cancellationToken));
+        return TypedResults.Ok(await report.TrendAsync(asked.Value!.Unit, asked.Value.To, months ?? 12, cancellationToken));
     }
 
     private static async Task<Results<Ok<FigureApplications>, ProblemHttpResult>> ApplicationsOf(
@@ -81,6 +86,26 @@ internal static class IndicatorEndpoints
         var figure = await drillDown.OpenAsync(user, unitId, from, to, period, set, procedure, Math.Clamp(page ?? 1, 1, 100_000), cancellationToken);
         return figure.Failure is { } failure ? failure.ToProblem() : TypedResults.Ok(figure.Value!);
     }
+
+    private static async Task<Results<Ok<HandlingSheet>, ProblemHttpResult>> Handling(
+        int? unitId, string? from, string? to, string? period, ClaimsPrincipal user, HandlingReport report, CancellationToken cancellationToken)
+    {
+        var sheet = await report.SheetAsync(user, unitId, from, to, cancellationToken, period);
+        return sheet.Failure is { } failure ? failure.ToProblem() : TypedResults.Ok(sheet.Value!);
+    }
+
+    private static Func<int?, string?, string?, string?, ClaimsPrincipal, HandlingReport, NodaTime.IClock, CancellationToken, Task<Results<FileContentHttpResult, ProblemHttpResult>>> HandlingFile(string format) =>
+        async (unitId, from, to, period, user, report, clock, cancellationToken) =>
+        {
+            var sheet = await report.SheetAsync(user, unitId, from, to, cancellationToken, period);
+            if (sheet.Failure is { } failure)
+            {
+                return failure.ToProblem();
+            }
+
+            var (content, contentType, fileName) = await report.RenderAsync(sheet.Value!, format, clock.GetCurrentInstant(), cancellationToken);
+            return TypedResults.File(content, contentType, fileName);
+        };
 
     private static async Task<Results<Ok<IReadOnlyList<RankedUnit>>, ProblemHttpResult>> RankingOf(
         int? unitId, string? from, string? to, string? period, ClaimsPrincipal user, IndicatorReport report, CancellationToken cancellationToken)

@@ -40,9 +40,19 @@ public static class Measures
     /// <summary>Returned with an electronic result, having come in online.</summary>
     public const string ReturnedElectronicFromOnline = "returned.electronic.from-online";
 
-    // Placeholders until the closing measures are counted: see the handling report.
+    /// <summary>
+    /// Left processing for good, on that day: finished (with a result or a refusal to resolve) or, once received,
+    /// withdrawn. Received minus closed up to a day is what is still being handled at its end.
+    /// </summary>
     public const string Closed = "closed";
+
+    /// <summary>On the day after the due day (Vietnam time): from then on, still open, it is overdue.</summary>
     public const string OverdueFrom = "overdue-from";
+
+    /// <summary>
+    /// Cancels <see cref="OverdueFrom"/> once the application is closed, on day max(due day + 1, closed day). An
+    /// application closed by its due day adds neither (the two would fall on the same day and cancel out).
+    /// </summary>
     public const string OverdueFromClosed = "overdue-from.closed";
 
     private static readonly DateTimeZone Vietnam = DateTimeZoneProviders.Tzdb["Asia/Ho_Chi_Minh"];
@@ -60,6 +70,8 @@ public static class Measures
     /// Everything one application adds to the rollups, as it stands now: nothing before it is received; then its
     /// channel, fee and digitization on the received day, its timeliness on the day it finished, how it was returned on
     /// that day. Applications finished without a result's timeliness (withdrawn, not accepted) count as received only.
+    /// Once received, it also counts the day it closed and, when it was (or still is) open past its due day, the day it
+    /// became overdue and the day that ended (the handling report's pending and overdue at the end of a period).
     /// </summary>
     public static IReadOnlyList<CountKey> Of(ApplicationFigure application, bool paidOnline)
     {
@@ -83,6 +95,25 @@ public static class Measures
         if (application.InputsDigitized)
         {
             Add(received, ReceivedDigitized);
+        }
+
+        if (application.ClosedAt is Instant closed)
+        {
+            Add(closed, Closed);
+        }
+
+        if (application.DueAt is Instant due)
+        {
+            var overdueFrom = due.InZone(Vietnam).Date.PlusDays(1);
+            var closedOn = application.ClosedAt?.InZone(Vietnam).Date;
+            if (closedOn is not LocalDate c || c >= overdueFrom)
+            {
+                keys.Add(new CountKey(application.UnitId, Day(overdueFrom), application.ProcedureCode, OverdueFrom));
+                if (closedOn is LocalDate closedDay)
+                {
+                    keys.Add(new CountKey(application.UnitId, Day(LocalDate.Max(overdueFrom, closedDay)), application.ProcedureCode, OverdueFromClosed));
+                }
+            }
         }
 
         if (application.HasFee)
