@@ -112,6 +112,22 @@ public abstract class ImportTests(MotCuaApp app)
         var open = await reception.GetJsonAsync($"/api/v1/applications/{b}");
         Assert.Equal("InProgress", open.GetProperty("status").GetString());
         Assert.Equal(JsonValueKind.Object, (await app.CreateClient().GetJsonAsync($"/api/v1/tracking/{c}")).ValueKind);
+        foreach (var code in new[] { a, b, c })
+        {
+            foreach (var kind in new[] { "receipt", "processing-control" })
+            {
+                using var slip = await reception.GetAsync(new Uri($"/api/v1/applications/{code}/slips/{kind}", UriKind.Relative));
+                Assert.True(slip.StatusCode is HttpStatusCode.OK or HttpStatusCode.Conflict, $"{kind} of {code}: {slip.StatusCode}");
+            }
+        }
+
+        var ward = await WardIdAsync(app);
+        foreach (var format in new[] { "pdf", "xlsx" })
+        {
+            using var book = await reception.GetAsync(new Uri($"/api/v1/units/{ward}/tracking-book?from=2024-05-01&to=2024-05-31&format={format}", UriKind.Relative));
+            Assert.Equal(HttpStatusCode.OK, book.StatusCode);
+        }
+
         using (var pages = app.Pages())
         {
             await pages.SignInAsync("reception1");
