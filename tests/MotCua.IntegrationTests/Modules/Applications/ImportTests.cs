@@ -249,6 +249,16 @@ public abstract class ImportTests(MotCuaApp app)
             Assert.Contains("Chọn tệp hồ sơ (.jsonl) để nhập.", await none.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         }
 
+        // In English, each problem of a line is in English too.
+        Assert.Equal(HttpStatusCode.OK, (await pages.GetAsync("/quan-tri/nhap-ho-so?culture=en")).Status);
+        var mistakes = JsonSerializer.Serialize(Line(NewCode(), fee: -5, channel: "Fax")) + "\n" + JsonSerializer.Serialize(Line(NewCode(), received: "2024-05-13T09:00:00"));
+        using (var english = await pages.SubmitWithFileAsync("/quan-tri/nhap-ho-so", new Dictionary<string, string>(), "file", "ho-so.jsonl", Encoding.UTF8.GetBytes(mistakes), "application/octet-stream"))
+        {
+            var page = await english.Content.ReadAsStringAsync();
+            Assert.Contains("channel: the channel “Fax” is not valid; use OnlineRemote, OnlineAssisted, Counter or Postal. feeAmount: the amount of fees and charges must not be negative.", page, StringComparison.Ordinal);
+            Assert.Contains("receivedAt: the moment of reception “2024-05-13T09:00:00” is not ISO 8601 with an offset", page, StringComparison.Ordinal);
+        }
+
         using var officer = app.Pages();
         await officer.SignInAsync("reception1");
         Assert.NotEqual(HttpStatusCode.OK, (await officer.GetAsync("/quan-tri/nhap-ho-so")).Status);

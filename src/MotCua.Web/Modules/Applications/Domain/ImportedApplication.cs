@@ -81,7 +81,7 @@ public static class ImportLines
         {
             if (document.RootElement.ValueKind != JsonValueKind.Object)
             {
-                return Refused("Mỗi dòng phải là một đối tượng JSON { … }.");
+                return Refused("Mỗi dòng phải là một đối tượng JSON.");
             }
 
             return Read(document.RootElement);
@@ -383,7 +383,7 @@ public static class ImportLines
 
         if (list.ValueKind != JsonValueKind.Array)
         {
-            problems.Add("events: lịch sử xử lý phải là một mảng [ { at, action, actor } ].");
+            problems.Add("events: lịch sử xử lý phải là một mảng các dòng (at, action, actor).");
             return events;
         }
 
@@ -400,7 +400,7 @@ public static class ImportLines
             var name = $"events[{index}]";
             if (e.ValueKind != JsonValueKind.Object)
             {
-                problems.Add($"{name}: mỗi dòng lịch sử phải là một đối tượng {{ at, action, actor }}.");
+                problems.Add($"{name}: mỗi dòng lịch sử phải là một đối tượng (at, action, actor).");
                 continue;
             }
 

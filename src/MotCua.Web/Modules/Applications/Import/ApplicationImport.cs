@@ -8,8 +8,13 @@ using NodaTime;
 
 namespace MotCua.Web.Modules.Applications.Import;
 
-/// <summary>A line refused, by its number in the file (from 1), and why, naming the field.</summary>
-public sealed record ImportError(long Line, string Message);
+/// <summary>A line refused, by its number in the file (from 1), and why, naming the field (each problem of <see cref="Problems"/> in turn).</summary>
+public sealed record ImportError(long Line, string Message)
+{
+    /// <summary>The problems one by one, for a page that shows each in the reader's language.</summary>
+    [System.Text.Json.Serialization.JsonIgnore]
+    public IReadOnlyList<string> Problems { get; init; } = [Message];
+}
 
 /// <summary>
 /// What an import did: applications added, lines skipped because their code already exists, and the lines refused
@@ -52,12 +57,12 @@ public sealed class ApplicationImport(
         long imported = 0, skipped = 0, refused = 0;
         db.ChangeTracker.AutoDetectChangesEnabled = false;
 
-        void Refuse(long line, string message)
+        void Refuse(long line, params IReadOnlyList<string> problems)
         {
             refused++;
             if (errors.Count < MaxErrorsKept)
             {
-                errors.Add(new ImportError(line, message));
+                errors.Add(new ImportError(line, string.Join(" ", problems)) { Problems = problems });
             }
         }
 
@@ -96,7 +101,7 @@ public sealed class ApplicationImport(
 
             if (problems.Count > 0 || read.Application is not { } application)
             {
-                Refuse(line.Number, string.Join(" ", problems));
+                Refuse(line.Number, problems);
                 continue;
             }
 
