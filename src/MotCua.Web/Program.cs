@@ -48,6 +48,12 @@ if (args.Contains(IndicatorsModule.RebuildCommand, StringComparer.Ordinal))
     return await IndicatorsModule.RebuildAsync(app);
 }
 
+// `import-applications FILE.jsonl` brings in the former system's applications (the statistics count them once a node's workers run).
+if (args.Contains(ApplicationsModule.ImportCommand, StringComparer.Ordinal))
+{
+    return await ApplicationsModule.ImportAsync(app, args);
+}
+
 app.UseWebPlatform();
 app.MapOutbox();
 app.MapAudit();

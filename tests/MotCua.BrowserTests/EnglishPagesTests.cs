@@ -138,6 +138,7 @@ public sealed class EnglishPagesTests(BrowserApp app)
             ("/quan-tri/hang-doi", "outbox"),
             ("/quan-tri/tin-nhan", "message log"),
             ("/quan-tri/tai-khoan-thu-phi", "units' accounts for fees"),
+            ("/quan-tri/nhap-ho-so", "import of applications"),
         })
         {
             await Visit(path, name);

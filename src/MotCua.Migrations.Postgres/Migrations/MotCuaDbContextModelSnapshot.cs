@@ -390,6 +390,15 @@ namespace MotCua.Migrations.Postgres.Migrations
                         .IsRequired()
                         .HasColumnType("text");
 
+                    b.Property<DateTime?>("ImportedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<bool>("ImportedInputsDigitized")
+                        .HasColumnType("boolean");
+
+                    b.Property<bool>("ImportedPaidOnline")
+                        .HasColumnType("boolean");
+
                     b.Property<string>("LegalBasis")
                         .HasMaxLength(1000)
                         .HasColumnType("character varying(1000)");

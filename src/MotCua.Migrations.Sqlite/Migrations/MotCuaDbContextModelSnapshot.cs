@@ -372,6 +372,15 @@ namespace MotCua.Migrations.Sqlite.Migrations
                         .IsRequired()
                         .HasColumnType("TEXT");
 
+                    b.Property<DateTime?>("ImportedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("ImportedInputsDigitized")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("ImportedPaidOnline")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("LegalBasis")
                         .HasMaxLength(1000)
                         .HasColumnType("TEXT");

@@ -116,6 +116,15 @@ public sealed class Application
     public Instant? ApologyNewDueAt { get; private set; }
     public string? ApologyReason { get; private set; }
 
+    /// <summary>When it was imported from the system the province used before MotCua; null for an application filed here.</summary>
+    public Instant? ImportedAt { get; private set; }
+
+    /// <summary>Imported: the other system says the fee was paid online (its payments are not in MotCua's payment module).</summary>
+    public bool ImportedPaidOnline { get; private set; }
+
+    /// <summary>Imported: the other system says every input document was digitized (its files are not in MotCua).</summary>
+    public bool ImportedInputsDigitized { get; private set; }
+
     /// <summary>Optimistic concurrency: two officers acting at once cannot both win.</summary>
     public int Version { get; private set; }
 
@@ -167,6 +176,95 @@ public sealed class Application
             FeesDueAtSubmission = procedure.PaymentDue == PaymentTiming.AtSubmission,
             CreatedAt = now,
         };
+    }
+
+    /// <summary>
+    /// An application handled in the province's former system, as it stands there: its dates, status, fee and history
+    /// are taken as they are (no transition runs, nobody is told). It keeps a copy of the procedure's workflow; one still
+    /// open waits at the first processing step, so officers carry it on here. Timeliness is judged as MotCua judges its
+    /// own (<see cref="IWorkingTime.Classify"/> of the finished moment against the due date). MotCua has no resting
+    /// "Received" status (reception hands the file to the first step at once): such a line is in progress here.
+    /// </summary>
+    public static Application Import(
+        ImportedApplication line,
+        ProcedureTerms procedure,
+        UnitCard unit,
+        IReadOnlyDictionary<string, UnitCard> stepUnits,
+        Guid? importedById,
+        IWorkingTime time,
+        Instant now)
+    {
+        ArgumentNullException.ThrowIfNull(line);
+        ArgumentNullException.ThrowIfNull(procedure);
+        ArgumentNullException.ThrowIfNull(unit);
+        ArgumentNullException.ThrowIfNull(stepUnits);
+        ArgumentNullException.ThrowIfNull(time);
+        var status = line.Status == ApplicationStatus.Received ? ApplicationStatus.InProgress : line.Status;
+        var application = new Application
+        {
+            Code = line.Code,
+            ProcedureId = procedure.Id,
+            ProcedureCode = procedure.Code,
+            ProcedureName = procedure.Name,
+            ProcedureVersion = procedure.Version,
+            UnitId = unit.Id,
+            UnitPath = unit.Path,
+            ApplicantName = line.ApplicantName ?? ImportLines.PlaceholderApplicant,
+            CreatedById = importedById,
+            Channel = line.Channel,
+            Status = status,
+            FormJson = "{}",
+            TimeLimit = procedure.TimeLimitFor(line.Channel.IsOnline()),
+            Steps = StepsOf(procedure, unit, stepUnits),
+            FeesDueAtSubmission = procedure.PaymentDue == PaymentTiming.AtSubmission,
+            CreatedAt = line.SubmittedAt,
+            SubmittedAt = line.SubmittedAt,
+            ReceivedAt = line.ReceivedAt,
+            DueAt = line.DueAt,
+            FinishedAt = line.FinishedAt,
+            ReturnedAt = line.ReturnedAt,
+            Timeliness = line.FinishedAt is Instant finished && line.DueAt is Instant due ? time.Classify(finished, due) : null,
+            ReturnMethod = line.ReturnChannel switch
+            {
+                ReturnChannel.Online => Domain.ReturnMethod.Online,
+                ReturnChannel.Counter => Domain.ReturnMethod.Desk,
+                ReturnChannel.Postal => Domain.ReturnMethod.Post,
+                _ => null,
+            },
+            AmountDue = line.FeeAmount > 0 ? line.FeeAmount : null,
+            FeePaidAt = line.PaidOnline ? line.ReceivedAt ?? line.SubmittedAt : null,
+            ImportedAt = now,
+            ImportedPaidOnline = line.PaidOnline,
+            ImportedInputsDigitized = line.InputsDigitized,
+        };
+
+        if (!status.IsFinal() && status != ApplicationStatus.Submitted && line.ReceivedAt is not null && line.DueAt is not null)
+        {
+            application.PlanSteps(time, line.ReceivedAt!.Value, line.DueAt!.Value);
+            if (application.Steps.Count > 0 && application.FirstProcessingStep == 1)
+            {
+                application.Steps[0].CompletedAt = line.ReceivedAt;
+            }
+
+            application.EnterStep(application.FirstProcessingStep, line.ReceivedAt!.Value);
+            if (status is ApplicationStatus.SupplementRequested or ApplicationStatus.AwaitingPayment or ApplicationStatus.Suspended)
+            {
+                application.Pause(ApplicationStatus.InProgress, line.Events.Count > 0 ? line.Events.Max(e => e.At) : line.ReceivedAt!.Value);
+            }
+        }
+
+        // The history as the other system kept it, in time order; each line's status carries on from the one before.
+        var previous = ApplicationStatus.Submitted;
+        var ordered = line.Events.OrderBy(e => e.At).ToList();
+        for (var i = 0; i < ordered.Count; i++)
+        {
+            var e = ordered[i];
+            var to = e.Status ?? (i == ordered.Count - 1 ? status : previous);
+            application._events.Add(new ApplicationEvent(i + 1, e.Action, previous, to, e.Actor, unit.Id, e.At, e.Note));
+            previous = to;
+        }
+
+        return application;
     }
 
     /// <summary>

@@ -175,6 +175,20 @@ public sealed class ApplicationEvent
         StepIndex = stepIndex;
     }
 
+    /// <summary>A line of history brought over from another system: its own words for the action, and the person it names.</summary>
+    internal ApplicationEvent(int sequence, string action, ApplicationStatus from, ApplicationStatus to, string actorName, int? unitId, Instant at, string? note)
+    {
+        Sequence = sequence;
+        Action = action;
+        FromStatus = from;
+        ToStatus = to;
+        ActorName = actorName;
+        ActorRole = "System";
+        UnitId = unitId;
+        At = at;
+        Note = note;
+    }
+
     public long Id { get; private set; }
     public long ApplicationId { get; private set; }
     public int Sequence { get; private set; }

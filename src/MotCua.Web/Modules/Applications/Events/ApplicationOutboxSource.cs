@@ -22,6 +22,14 @@ internal sealed class ApplicationOutboxSource : IOutboxSource
         foreach (var entry in changes.Entries<Application>())
         {
             var application = entry.Entity;
+
+            // An application brought over from the former system tells nobody about its past: its batch has one
+            // message for the statistics instead (ImportOutboxSource).
+            if (entry.State == EntityState.Added && application.ImportedAt is not null)
+            {
+                continue;
+            }
+
             foreach (var e in application.Events)
             {
                 if (changes.Context.Entry(e).State != EntityState.Added)
@@ -54,5 +62,21 @@ internal sealed class ApplicationOutboxSource : IOutboxSource
         }
 
         return envelopes;
+    }
+}
+
+/// <summary>
+/// The applications imported in a save (one batch of an import file) become one <see cref="ApplicationsImportedMessage"/>,
+/// in that save's transaction: the statistics count them, and no channel that writes to applicants subscribes to it.
+/// </summary>
+internal sealed class ImportOutboxSource : IOutboxSource
+{
+    public IEnumerable<OutboxEnvelope> Collect(ChangeTracker changes)
+    {
+        ArgumentNullException.ThrowIfNull(changes);
+        var codes = changes.Entries<Application>()
+            .Where(e => e.State == EntityState.Added && e.Entity.ImportedAt is not null)
+            .Select(e => e.Entity.Code).ToList();
+        return codes.Count == 0 ? [] : [new OutboxEnvelope(ApplicationsImportedMessage.Type, JsonSerializer.Serialize(new ApplicationsImportedMessage(1, codes), OutboxJson.Options))];
     }
 }

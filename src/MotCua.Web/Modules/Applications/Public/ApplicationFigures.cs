@@ -19,6 +19,8 @@ public enum ReturnChannel
 /// finished (and how timely) and returned, whether it carries a fee and whether its inputs are digital; when its result
 /// is due, and when it left processing for good (<paramref name="ClosedAt"/>: finished, or withdrawn, not accepted or
 /// rejected; null while it is still open).
+/// <paramref name="PaidOnlineBeforeImport"/>: imported, and paid online in the former system (whose payments MotCua's
+/// payment module does not hold).
 /// </summary>
 public sealed record ApplicationFigure(
     long Id,
@@ -36,7 +38,8 @@ public sealed record ApplicationFigure(
     bool InputsDigitized,
     Instant? DueAt = null,
     Instant? ClosedAt = null,
-    bool HasElectronicResult = false)
+    bool HasElectronicResult = false,
+    bool PaidOnlineBeforeImport = false)
 {
     public bool IsOnline => Channel is Channel.OnlineRemote or Channel.OnlineAssisted;
 }
@@ -53,6 +56,14 @@ public sealed class ApplicationFigures(MotCuaDbContext db)
 
     public async Task<ApplicationFigure?> OfAsync(string code, CancellationToken cancellationToken) =>
         (await ReadAsync(db.Set<Application>().AsNoTracking().Where(a => a.Code == code), cancellationToken)).SingleOrDefault();
+
+    /// <summary>The applications of these codes that exist (codes not found are left out).</summary>
+    public async Task<IReadOnlyList<ApplicationFigure>> OfAsync(IReadOnlyCollection<string> codes, CancellationToken cancellationToken) =>
+        codes.Count == 0 ? [] : await ReadAsync(db.Set<Application>().AsNoTracking().Where(a => codes.Contains(a.Code)), cancellationToken);
+
+    /// <summary>The ids of the applications of these codes that exist.</summary>
+    public async Task<IReadOnlyList<long>> IdsAsync(IReadOnlyCollection<string> codes, CancellationToken cancellationToken) =>
+        codes.Count == 0 ? [] : await db.Set<Application>().AsNoTracking().Where(a => codes.Contains(a.Code)).Select(a => a.Id).ToListAsync(cancellationToken);
 
     /// <summary>The next <paramref name="take"/> applications after id <paramref name="afterId"/>, by id.</summary>
     public async Task<IReadOnlyList<ApplicationFigure>> PageAsync(long afterId, int take, CancellationToken cancellationToken) =>
@@ -79,14 +90,15 @@ public sealed class ApplicationFigures(MotCuaDbContext db)
         var rows = await query.Select(a => new
         {
             a.Id, a.Code, a.UnitId, a.ProcedureCode, a.Channel, a.Status, a.ReceivedAt, a.FinishedAt, a.Timeliness, a.ReturnedAt, a.ReturnMethod, a.AmountDue, a.DueAt,
+            a.ImportedPaidOnline, a.ImportedInputsDigitized,
         }).ToListAsync(cancellationToken);
         if (rows.Count == 0)
         {
             return [];
         }
 
-        // Inputs of a desk or postal application count as digitized when every one was scanned into the file; an online
-        // application's inputs are electronic from the start.
+        // Inputs of a desk or postal application count as digitized when every one was scanned into the file (or, imported,
+        // when the former system says so); an online application's inputs are electronic from the start.
         var ids = rows.Where(r => r.Channel is Channel.Counter or Channel.Postal).Select(r => r.Id).ToList();
         var inputs = ids.Count == 0 ? [] : await db.Set<ApplicationDocument>().AsNoTracking()
             .Where(d => ids.Contains(d.ApplicationId) && d.Kind == DocumentKind.Input)
@@ -115,9 +127,10 @@ public sealed class ApplicationFigures(MotCuaDbContext db)
                 _ => null,
             },
             r.AmountDue > 0,
-            r.Channel is Channel.OnlineRemote or Channel.OnlineAssisted || inputs.GetValueOrDefault(r.Id),
+            r.Channel is Channel.OnlineRemote or Channel.OnlineAssisted || r.ImportedInputsDigitized || inputs.GetValueOrDefault(r.Id),
             r.DueAt,
             r.FinishedAt ?? (r.Status.IsFinal() && closings.TryGetValue(r.Id, out var closed) ? closed : null),
-            electronic.Contains(r.Id))).ToList();
+            electronic.Contains(r.Id),
+            r.ImportedPaidOnline)).ToList();
     }
 }

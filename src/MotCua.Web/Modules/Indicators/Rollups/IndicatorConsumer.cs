@@ -15,7 +15,7 @@ internal sealed class IndicatorConsumer : IOutboxBatchConsumer
 
     public string Name => ConsumerName;
 
-    public bool Accepts(string messageType) => messageType is ApplicationEventMessage.Type or PaymentEventMessage.Type;
+    public bool Accepts(string messageType) => messageType is ApplicationEventMessage.Type or PaymentEventMessage.Type or ApplicationsImportedMessage.Type;
 
     public Task DeliverAsync(OutboxWork work, IServiceProvider services, CancellationToken cancellationToken) =>
         OutboxBatch.DeliverOneAsync(this, work, services, cancellationToken);
@@ -26,8 +26,15 @@ internal sealed class IndicatorConsumer : IOutboxBatchConsumer
         ArgumentNullException.ThrowIfNull(services);
         var failures = new Dictionary<long, string>();
         var byCode = new Dictionary<string, List<long>>(StringComparer.Ordinal);
+        var rollup = services.GetRequiredService<IndicatorRollup>();
         foreach (var work in works)
         {
+            if (work.Type == ApplicationsImportedMessage.Type)
+            {
+                await CountImportedAsync(rollup, work, failures, cancellationToken);
+                continue;
+            }
+
             try
             {
                 var code = work.Type == PaymentEventMessage.Type ? PaymentEventMessage.Read(work.Payload).Code : ApplicationEventMessage.Read(work.Payload).Code;
@@ -39,7 +46,6 @@ internal sealed class IndicatorConsumer : IOutboxBatchConsumer
             }
         }
 
-        var rollup = services.GetRequiredService<IndicatorRollup>();
         foreach (var (code, deliveries) in byCode)
         {
             try
@@ -56,5 +62,22 @@ internal sealed class IndicatorConsumer : IOutboxBatchConsumer
         }
 
         return failures;
+    }
+
+    /// <summary>A batch of imported applications, counted together.</summary>
+    private static async Task CountImportedAsync(IndicatorRollup rollup, OutboxWork work, Dictionary<long, string> failures, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await rollup.CountManyAsync(ApplicationsImportedMessage.Read(work.Payload).Codes, cancellationToken);
+        }
+        catch (JsonException e)
+        {
+            failures[work.DeliveryId] = "Unreadable message: " + e.Message;
+        }
+        catch (Exception e) when (e is Microsoft.EntityFrameworkCore.DbUpdateException or InvalidOperationException)
+        {
+            failures[work.DeliveryId] = e.Message;
+        }
     }
 }

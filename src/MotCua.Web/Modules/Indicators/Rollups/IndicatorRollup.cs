@@ -57,7 +57,7 @@ public sealed class IndicatorRollup(MotCuaDbContext db, ApplicationFigures appli
                 return;
             }
 
-            var paidOnline = figure.HasFee && (await payments.PaidOnlineAsync([figure.Id], cancellationToken)).Contains(figure.Id);
+            var paidOnline = figure.HasFee && (figure.PaidOnlineBeforeImport || (await payments.PaidOnlineAsync([figure.Id], cancellationToken)).Contains(figure.Id));
             var after = Measures.Of(figure, paidOnline);
             var changes = Measures.Changes(Measures.Read(counted?.Keys), after);
             if (changes.Count == 0)
@@ -78,6 +78,79 @@ public sealed class IndicatorRollup(MotCuaDbContext db, ApplicationFigures appli
             {
                 counted.Keys = Measures.Write(after);
                 counted.Version = Guid.NewGuid();
+            }
+
+            await db.SaveChangesAsync(cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
+        });
+    }
+
+    /// <summary>
+    /// Brings the counters up to date with many applications at once (a batch of an import): one read of what they
+    /// added before, one of the applications, the summed differences written in key order, in one transaction. When
+    /// another worker counted one of them meanwhile, each is counted again on its own.
+    /// </summary>
+    public async Task CountManyAsync(IReadOnlyCollection<string> codes, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(codes);
+        try
+        {
+            await CountManyOnceAsync(codes, cancellationToken);
+        }
+        catch (DbUpdateException)
+        {
+            db.ChangeTracker.Clear();
+            foreach (var code in codes)
+            {
+                await CountAsync(code, cancellationToken);
+            }
+        }
+    }
+
+    private async Task CountManyOnceAsync(IReadOnlyCollection<string> codes, CancellationToken cancellationToken)
+    {
+        var strategy = db.Database.CreateExecutionStrategy();
+        await strategy.ExecuteAsync(async () =>
+        {
+            db.ChangeTracker.Clear();
+            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+
+            // As for one application: what they added before first, the applications after.
+            var ids = await applications.IdsAsync(codes, cancellationToken);
+            var counted = ids.Count == 0 ? [] : await db.Set<CountedApplication>().Where(c => ids.Contains(c.ApplicationId)).ToDictionaryAsync(c => c.ApplicationId, cancellationToken);
+            var figures = await applications.OfAsync(codes, cancellationToken);
+            var paid = await payments.PaidOnlineAsync(figures.Where(f => f.HasFee && !f.PaidOnlineBeforeImport).Select(f => f.Id).ToList(), cancellationToken);
+            var totals = new Dictionary<CountKey, long>();
+            foreach (var figure in figures)
+            {
+                var before = counted.GetValueOrDefault(figure.Id);
+                var after = Measures.Of(figure, figure.HasFee && (figure.PaidOnlineBeforeImport || paid.Contains(figure.Id)));
+                var changes = Measures.Changes(Measures.Read(before?.Keys), after);
+                if (changes.Count == 0)
+                {
+                    continue;
+                }
+
+                foreach (var (key, delta) in changes)
+                {
+                    totals[key] = totals.GetValueOrDefault(key) + delta;
+                }
+
+                if (before is null)
+                {
+                    db.Add(new CountedApplication { ApplicationId = figure.Id, Keys = Measures.Write(after), Version = Guid.NewGuid() });
+                }
+                else
+                {
+                    before.Keys = Measures.Write(after);
+                    before.Version = Guid.NewGuid();
+                }
+            }
+
+            // In the same order as single counts take them, so concurrent writers never deadlock.
+            foreach (var (key, delta) in totals.Where(t => t.Value != 0).OrderBy(t => t.Key.ToString(), StringComparer.Ordinal))
+            {
+                await AddAsync(key, delta, cancellationToken);
             }
 
             await db.SaveChangesAsync(cancellationToken);
@@ -134,7 +207,7 @@ public sealed class IndicatorRollup(MotCuaDbContext db, ApplicationFigures appli
             }
 
             var paid = await payments.PaidOnlineAsync(page.Where(a => a.HasFee).Select(a => a.Id).ToList(), cancellationToken);
-            var counted = page.Select(a => (a.Id, Measures.Of(a, paid.Contains(a.Id)))).ToList();
+            var counted = page.Select(a => (a.Id, Measures.Of(a, a.PaidOnlineBeforeImport || paid.Contains(a.Id)))).ToList();
             foreach (var key in counted.SelectMany(c => c.Item2))
             {
                 totals[key] = totals.GetValueOrDefault(key) + 1;
