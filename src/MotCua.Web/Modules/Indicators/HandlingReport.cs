@@ -43,7 +43,7 @@ public sealed class HandlingReport(MotCuaDbContext db, IndicatorReport indicator
     public async Task<HandlingSheet> ComputeAsync(ReportChoice choice, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(choice);
-        var units = (await catalog.SubtreeAsync(choice.Unit.Path, cancellationToken)).Select(u => u.Id).ToList();
+        var units = (await catalog.TreeOnAsync(choice.To, cancellationToken)).Subtree(choice.Unit.Id);
         var (first, last) = (Measures.Day(choice.From), Measures.Day(choice.To));
         var counts = db.Set<IndicatorCount>().AsNoTracking().Where(c => units.Contains(c.UnitId));
         var before = await counts.Where(c => c.Day < first && HandlingFigures.Running.Contains(c.Measure))

@@ -48,7 +48,8 @@ public sealed class Index766Report(IndicatorReport report, CatalogDirectory cata
     {
         ArgumentNullException.ThrowIfNull(unit);
         var below = new List<Index766Sheet>();
-        foreach (var child in (await catalog.SubtreeAsync(unit.Path, cancellationToken)).Where(u => u.ParentId == unit.Id))
+        var tree = await catalog.TreeOnAsync(to, cancellationToken);
+        foreach (var child in (await catalog.UnitsAsync(tree.Children(unit.Id), cancellationToken)).Values.Where(u => !IndicatorReport.EndedBefore(u, from)))
         {
             below.Add(await ComputeAsync(child, from, to, cancellationToken));
         }
@@ -59,7 +60,7 @@ public sealed class Index766Report(IndicatorReport report, CatalogDirectory cata
     public async Task<Index766Sheet> ComputeAsync(UnitCard unit, LocalDate from, LocalDate to, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(unit);
-        var units = (await catalog.SubtreeAsync(unit.Path, cancellationToken)).Select(u => u.Id).ToList();
+        var units = (await catalog.TreeOnAsync(to, cancellationToken)).Subtree(unit.Id);
         var sets = await report.SetsAsync(units, from, to, cancellationToken);
         var groups = Index766.Groups.Select(group =>
         {

@@ -48,7 +48,7 @@ public sealed class IndicatorDrillDown(IndicatorReport report, CatalogDirectory 
         }
 
         var (unit, first, last) = asked.Value!;
-        var units = (await catalog.SubtreeAsync(unit.Path, cancellationToken)).Select(u => u.Id).ToList();
+        var units = (await catalog.TreeOnAsync(last, cancellationToken)).Subtree(unit.Id);
         var filter = Describe(set)!(new CountedFilter(CountedOn.Received, Start(first), Start(last.PlusDays(1)), units));
         if (set.StartsWith("applications.full-online-eligible", StringComparison.Ordinal))
         {

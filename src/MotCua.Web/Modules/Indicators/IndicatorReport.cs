@@ -136,7 +136,9 @@ public sealed class IndicatorReport(
     {
         ArgumentNullException.ThrowIfNull(unit);
         var below = new List<(UnitCard Unit, IReadOnlyList<IndicatorValue> Values)>();
-        foreach (var child in (await catalog.SubtreeAsync(unit.Path, cancellationToken)).Where(u => u.ParentId == unit.Id).OrderBy(u => u.Name, StringComparer.Ordinal))
+        var tree = await catalog.TreeOnAsync(to, cancellationToken);
+        var children = await catalog.UnitsAsync(tree.Children(unit.Id), cancellationToken);
+        foreach (var child in children.Values.Where(u => !EndedBefore(u, from)).OrderBy(u => u.Name, StringComparer.Ordinal))
         {
             below.Add((child, await ComputeAsync(child, from, to, cancellationToken)));
         }
@@ -145,6 +147,13 @@ public sealed class IndicatorReport(
             (IReadOnlyList<(TargetKind, decimal, long, decimal?)>)b.Values.Where(v => v.Target is not null && v.Level is not null)
                 .Select(v => (v.TargetKind!.Value, v.Target!.Value, v.Numerator, v.Value)).ToList())), options.Value.MissedTargetDeduction);
         return (below, ranking);
+    }
+
+    /// <summary>A unit that had ended (merged or dissolved) before the period began: nothing of the period is its own.</summary>
+    public static bool EndedBefore(UnitCard unit, LocalDate from)
+    {
+        ArgumentNullException.ThrowIfNull(unit);
+        return unit.EndedOn is DateOnly ended && ended <= from.ToDateOnly();
     }
 
     /// <summary>The workbook of the unit's indicators, each unit below it and their ranking (GET /api/v1/indicators/report, the dashboard's download).</summary>
@@ -254,7 +263,7 @@ public sealed class IndicatorReport(
     public async Task<IReadOnlyList<IndicatorValue>> ComputeAsync(UnitCard unit, LocalDate from, LocalDate to, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(unit);
-        var units = (await catalog.SubtreeAsync(unit.Path, cancellationToken)).Select(u => u.Id).ToList();
+        var units = (await catalog.TreeOnAsync(to, cancellationToken)).Subtree(unit.Id);
         var sets = await SetsAsync(units, from, to, cancellationToken);
         return Values(sets, await targets.ApplyingAsync(unit, to, cancellationToken));
     }
@@ -266,13 +275,13 @@ public sealed class IndicatorReport(
     public async Task<IReadOnlyList<TrendPoint>> TrendAsync(UnitCard unit, LocalDate to, int months, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(unit);
-        var units = (await catalog.SubtreeAsync(unit.Path, cancellationToken)).Select(u => u.Id).ToList();
         var last = LocalDatePattern.CreateWithInvariantCulture("yyyy'-'MM'-'dd").Parse(ReportPeriods.MonthOf(to, options.Value.CutOffDay) + "-01").Value;
         var points = new List<TrendPoint>();
         for (var i = months - 1; i >= 0; i--)
         {
             var month = last.PlusMonths(-i);
             var (first, end) = ReportPeriods.Span(month.Year, month.Month, month.Month, options.Value.CutOffDay);
+            var units = (await catalog.TreeOnAsync(end, cancellationToken)).Subtree(unit.Id);
             var values = Values(await SetsAsync(units, first, end, cancellationToken), await targets.ApplyingAsync(unit, end, cancellationToken));
             points.Add(new TrendPoint(month.Year, month.Month, IsoDate.Format(first), IsoDate.Format(end), values));
         }

@@ -84,7 +84,7 @@ public sealed class TargetGaps(IndicatorReport report, CatalogDirectory catalog,
             return [];
         }
 
-        var units = (await catalog.SubtreeAsync(unit.Path, cancellationToken)).Select(u => u.Id).ToList();
+        var units = (await catalog.TreeOnAsync(LocalDatePattern.Iso.Parse(s.To).Value, cancellationToken)).Subtree(unit.Id);
         var (first, last) = (Measures.Day(LocalDatePattern.Iso.Parse(s.From).Value), Measures.Day(LocalDatePattern.Iso.Parse(s.To).Value));
         var counts = await db.Set<IndicatorCount>().AsNoTracking()
             .Where(c => units.Contains(c.UnitId) && c.Day >= first && c.Day <= last && otherWays.Contains(c.Measure))

@@ -523,6 +523,64 @@ public abstract class IndicatorTests(MotCuaApp app)
     }
 
     [Fact]
+    public async Task A_dissolved_district_keeps_summing_its_communes_for_the_months_before_the_reorganisation()
+    {
+        var admin = await app.ApiClientFor("admin");
+        var root = (await admin.GetJsonAsync("/api/v1/admin/units")).EnumerateArray().Single(u => u.GetProperty("code").GetString() == "000.00.00.H99").GetProperty("id").GetInt32();
+        async Task<int> CreateAsync(string code, string name, string kind, string level, int parent)
+        {
+            using var created = await admin.PostAsJsonAsync("/api/v1/admin/units", new { code, name, shortName = name, kind, level, parentId = parent });
+            var body = await created.ReadJsonAsync();
+            Assert.True(created.StatusCode == HttpStatusCode.Created, body.ToString());
+            return body.GetProperty("id").GetInt32();
+        }
+
+        var district = await CreateAsync("000.00.47.H99", "UBND huyện Đồng Xuân", "District", "district", root);
+        var commune = await CreateAsync("000.27.47.H99", "UBND xã Xuân Lãnh", "Commune", "commune", district);
+
+        // Two applications the commune handled in March 2025, brought over from the former system.
+        var lines = new[] { "XL-2503-0001", "XL-2503-0002" }.Select(code => JsonSerializer.Serialize(new
+        {
+            code, procedureCode = Birth, unitCode = "000.27.47.H99", channel = "OnlineRemote", status = "Returned",
+            submittedAt = "2025-03-10T08:00:00+07:00", receivedAt = "2025-03-10T09:00:00+07:00", dueAt = "2025-03-14T17:00:00+07:00",
+            finishedAt = "2025-03-12T10:00:00+07:00", returnedAt = "2025-03-13T09:00:00+07:00", returnChannel = "Online",
+            inputsDigitized = true, feeAmount = 0, paidOnline = false,
+            events = new[] { new { at = "2025-03-10T09:00:00+07:00", action = "receive", actor = "Cán bộ cũ" } },
+        }));
+        using (var file = new StringContent(string.Join('\n', lines), System.Text.Encoding.UTF8, "application/x-ndjson"))
+        using (var imported = await admin.PostAsync(new Uri("/api/v1/imports/applications", UriKind.Relative), file))
+        {
+            var body = await imported.ReadJsonAsync();
+            Assert.True(body.GetProperty("imported").GetInt32() == 2, body.ToString());
+        }
+
+        await DrainedAsync();
+        async Task<long> ReceivedAsync(int unit, string from, string to) =>
+            (await admin.GetJsonAsync($"/api/v1/indicators?unitId={unit}&from={from}&to={to}")).EnumerateArray()
+                .Single(i => i.GetProperty("id").GetString() == "online-application-rate").GetProperty("denominator").GetInt64();
+        Assert.Equal(2, await ReceivedAsync(district, "2025-03-01", "2025-03-31"));
+
+        // The district ends on 01/07/2025 (recorded today, dated back), its commune moving under the province.
+        using (var dissolved = await admin.PostAsJsonAsync($"/api/v1/admin/units/{district}/dissolve",
+            new { successorId = root, effectiveOn = "2025-07-01", reason = "Kết thúc hoạt động của đơn vị hành chính cấp huyện" }))
+        {
+            Assert.Equal(HttpStatusCode.OK, dissolved.StatusCode);
+        }
+
+        // March 2025 is counted on the tree of March 2025: the district still sums its commune, and the province lists it.
+        Assert.Equal(2, await ReceivedAsync(district, "2025-03-01", "2025-03-31"));
+        Assert.Equal(2, await ReceivedAsync(commune, "2025-03-01", "2025-03-31"));
+        var march = await admin.GetJsonAsync($"/api/v1/indicators/ranking?unitId={root}&from=2025-03-01&to=2025-03-31");
+        Assert.Contains(march.EnumerateArray(), r => r.GetProperty("unitId").GetInt32() == district);
+        Assert.DoesNotContain(march.EnumerateArray(), r => r.GetProperty("unitId").GetInt32() == commune);
+
+        // Since the reorganisation the commune stands directly under the province.
+        var now = await admin.GetJsonAsync($"/api/v1/indicators/ranking?unitId={root}&from=2025-08-01&to=2025-08-31");
+        Assert.Contains(now.EnumerateArray(), r => r.GetProperty("unitId").GetInt32() == commune);
+        Assert.DoesNotContain(now.EnumerateArray(), r => r.GetProperty("unitId").GetInt32() == district);
+    }
+
+    [Fact]
     public async Task Bad_periods_are_explained_and_only_officers_of_the_unit_see_its_indicators()
     {
         var ward = await WardIdAsync(app);

@@ -101,6 +101,19 @@ public sealed class CatalogDirectory(IServiceScopeFactory scopes, IMemoryCache c
     public async Task<IReadOnlyList<UnitCard>> SubtreeAsync(string path, CancellationToken cancellationToken) =>
         (await TreeAsync(cancellationToken)).InOrder.Where(u => u.IsWithin(path)).ToList();
 
+    /// <summary>
+    /// The unit tree as it stood on <paramref name="day"/>, read back from the history of changes (see <see cref="TreeOnDay"/>):
+    /// the figures of a past period are summed over it.
+    /// </summary>
+    public async Task<TreeOnDay> TreeOnAsync(NodaTime.LocalDate day, CancellationToken cancellationToken)
+    {
+        var tree = await TreeAsync(cancellationToken);
+        var changes = await GetOrLoadAsync("catalog:unit-changes", async db => await db.Set<UnitChange>().AsNoTracking()
+            .Where(c => c.Kind != UnitChangeKind.Edit)
+            .Select(c => new PlaceChange(c.UnitId, c.EffectiveOn, c.Id, c.OldPath, c.NewPath, c.Kind == UnitChangeKind.Create)).ToListAsync(cancellationToken));
+        return new TreeOnDay(tree.InOrder.Select(u => (u.Id, u.Code, u.ParentId)), changes!, day.ToDateOnly());
+    }
+
     /// <summary>Every unit in tree order.</summary>
     public async Task<IReadOnlyList<UnitCard>> AllUnitsAsync(CancellationToken cancellationToken) =>
         (await TreeAsync(cancellationToken)).InOrder;
