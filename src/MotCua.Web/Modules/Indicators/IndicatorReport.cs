@@ -170,6 +170,22 @@ public sealed class IndicatorReport(
         return (IndicatorExcel.Render(sheet.Value, below, ranking), IndicatorExcel.FileName(sheet.Value));
     }
 
+    /// <summary>The same report as an A4 landscape PDF (GET /api/v1/indicators/report.pdf, the dashboard's download).</summary>
+    public async Task<Result<(byte[] Pdf, string FileName)>> PdfAsync(ClaimsPrincipal user, int? unitId, string? from, string? to, CancellationToken cancellationToken, string? period = null)
+    {
+        var sheet = await SheetAsync(user, unitId, from, to, cancellationToken, period);
+        if (sheet.Failure is { } failure)
+        {
+            return failure;
+        }
+
+        var unit = (await catalog.UnitAsync(sheet.Value!.UnitId, cancellationToken))!;
+        var parent = unit.ParentId is int p && await catalog.UnitAsync(p, cancellationToken) is { } above ? above.Name : string.Empty;
+        var (below, ranking) = await BelowAsync(unit, IsoDate.Parse(sheet.Value.From).Value, IsoDate.Parse(sheet.Value.To).Value, cancellationToken);
+        var today = clock.GetCurrentInstant().InZone(VietnameseDates.Zone).Date;
+        return (IndicatorPdf.Render(sheet.Value, below, ranking, parent, today), IndicatorPdf.FileName(sheet.Value));
+    }
+
     /// <summary>The ranking for GET /api/v1/indicators/ranking: the units below the chosen one (the caller's own by default).</summary>
     public async Task<Result<IReadOnlyList<RankedUnit>>> RankingAsync(ClaimsPrincipal user, int? unitId, string? from, string? to, CancellationToken cancellationToken, string? period = null)
     {

@@ -509,6 +509,19 @@ public abstract class IndicatorTests(MotCuaApp app)
             await stranger.AssertProblemAsync(HttpStatusCode.Forbidden);
         }
 
+        // The report as a PDF: the layout sent upward, the Vietnamese exact.
+        using (var pdf = await reception.GetAsync(new Uri($"/api/v1/indicators/report.pdf?unitId={ward}&from={Today}&to={Today}", UriKind.Relative)))
+        {
+            Assert.Equal(HttpStatusCode.OK, pdf.StatusCode);
+            Assert.Equal("application/pdf", pdf.Content.Headers.ContentType?.MediaType);
+            var bytes = await pdf.Content.ReadAsByteArrayAsync();
+            using var document = UglyToad.PdfPig.PdfDocument.Open(bytes);
+            var text = string.Join("\n", document.GetPages().Select(p => string.Join(" ", p.GetWords().Select(w => w.Text))));
+            Assert.Contains("KẾT QUẢ THỰC HIỆN CÁC CHỈ SỐ", text, StringComparison.Ordinal);
+            Assert.Contains("Tỷ lệ hồ sơ số hóa", text, StringComparison.Ordinal);
+            Assert.Contains("UBND phường An Phú", text, StringComparison.Ordinal);
+        }
+
         // The pages: the index with its links down, and the list they open.
         var pages = app.Pages();
         await pages.SignInAsync("reception1");

@@ -22,6 +22,8 @@ internal static class IndicatorEndpoints
             .WithSummary("Xếp hạng các đơn vị trực thuộc đơn vị (unitId) theo mục tiêu trong kỳ: mỗi chỉ số có mục tiêu tối đa 10 điểm theo tỷ lệ đạt, mỗi mục tiêu không đạt bị trừ điểm (Indicators:MissedTargetDeduction)");
         group.MapGet("/indicators/report", Workbook).WithName("GetIndicatorReport")
             .WithSummary("Các chỉ số của đơn vị và từng đơn vị trực thuộc trong kỳ, cùng xếp hạng, dạng Excel (đơn vị, chỉ số, giá trị, mục tiêu, mức)");
+        group.MapGet("/indicators/report.pdf", Pdf).WithName("GetIndicatorReportPdf")
+            .WithSummary("Báo cáo kết quả thực hiện các chỉ số của đơn vị và từng đơn vị trực thuộc trong kỳ, cùng xếp hạng, dạng PDF (A4 ngang)");
         group.MapGet("/index766", Index766Of).WithName("GetIndex766")
             .WithSummary("Bộ chỉ số phục vụ người dân, doanh nghiệp theo Quyết định 766/QĐ-TTg của đơn vị trong kỳ: nhóm, chỉ số, tử số, mẫu số, điểm và xếp loại; chỉ số chưa có số liệu không tính vào điểm có thể đạt (measurable), score là điểm quy về thang 100");
         group.MapGet("/indicators/trend", TrendOf).WithName("GetIndicatorTrend")
@@ -54,6 +56,13 @@ internal static class IndicatorEndpoints
     {
         var sheet = await report.SheetAsync(user, unitId, from, to, cancellationToken, period);
         return sheet.Failure is { } failure ? failure.ToProblem() : TypedResults.Ok(sheet.Value!.Indicators);
+    }
+
+    private static async Task<Results<FileContentHttpResult, ProblemHttpResult>> Pdf(
+        int? unitId, string? from, string? to, string? period, ClaimsPrincipal user, IndicatorReport report, CancellationToken cancellationToken)
+    {
+        var pdf = await report.PdfAsync(user, unitId, from, to, cancellationToken, period);
+        return pdf.Failure is { } failure ? failure.ToProblem() : TypedResults.File(pdf.Value.Pdf, IndicatorPdf.ContentType, pdf.Value.FileName);
     }
 
     private static async Task<Results<Ok<Index766Sheet>, ProblemHttpResult>> Index766Of(

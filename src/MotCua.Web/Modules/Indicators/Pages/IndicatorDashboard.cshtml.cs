@@ -99,6 +99,17 @@ public sealed class IndicatorDashboardModel(IndicatorReport report, TargetGaps g
         return File(workbook.Value.Workbook, IndicatorExcel.ContentType, workbook.Value.FileName);
     }
 
+    public async Task<IActionResult> OnGetPdfAsync(CancellationToken cancellationToken)
+    {
+        var pdf = await report.PdfAsync(User, UnitId, From, To, cancellationToken);
+        if (pdf.Failure is not null)
+        {
+            return await OnGetAsync(cancellationToken);
+        }
+
+        return File(pdf.Value.Pdf, IndicatorPdf.ContentType, pdf.Value.FileName);
+    }
+
     /// <summary>Where the numerator (or denominator) of a figure opens to its applications; null when it counts procedures.</summary>
     public string? Opens(IndicatorValue value, bool numerator)
     {
