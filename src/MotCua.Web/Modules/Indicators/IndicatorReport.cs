@@ -157,33 +157,45 @@ public sealed class IndicatorReport(
     }
 
     /// <summary>The workbook of the unit's indicators, each unit below it and their ranking (GET /api/v1/indicators/report, the dashboard's download).</summary>
-    public async Task<Result<(byte[] Workbook, string FileName)>> WorkbookAsync(ClaimsPrincipal user, int? unitId, string? from, string? to, CancellationToken cancellationToken, string? period = null)
-    {
-        var sheet = await SheetAsync(user, unitId, from, to, cancellationToken, period);
-        if (sheet.Failure is { } failure)
-        {
-            return failure;
-        }
-
-        var unit = (await catalog.UnitAsync(sheet.Value!.UnitId, cancellationToken))!;
-        var (below, ranking) = await BelowAsync(unit, IsoDate.Parse(sheet.Value.From).Value, IsoDate.Parse(sheet.Value.To).Value, cancellationToken);
-        return (IndicatorExcel.Render(sheet.Value, below, ranking), IndicatorExcel.FileName(sheet.Value));
-    }
+    public Task<Result<(byte[] Content, string ContentType, string FileName)>> WorkbookAsync(
+        ClaimsPrincipal user, int? unitId, string? from, string? to, CancellationToken cancellationToken, string? period = null) =>
+        DocumentAsync(user, unitId, from, to, period, Xlsx, cancellationToken);
 
     /// <summary>The same report as an A4 landscape PDF (GET /api/v1/indicators/report.pdf, the dashboard's download).</summary>
-    public async Task<Result<(byte[] Pdf, string FileName)>> PdfAsync(ClaimsPrincipal user, int? unitId, string? from, string? to, CancellationToken cancellationToken, string? period = null)
+    public Task<Result<(byte[] Content, string ContentType, string FileName)>> PdfAsync(
+        ClaimsPrincipal user, int? unitId, string? from, string? to, CancellationToken cancellationToken, string? period = null) =>
+        DocumentAsync(user, unitId, from, to, period, Pdf, cancellationToken);
+
+    public const string Xlsx = "xlsx";
+    public const string Pdf = "pdf";
+
+    private async Task<Result<(byte[] Content, string ContentType, string FileName)>> DocumentAsync(
+        ClaimsPrincipal user, int? unitId, string? from, string? to, string? period, string format, CancellationToken cancellationToken)
     {
-        var sheet = await SheetAsync(user, unitId, from, to, cancellationToken, period);
-        if (sheet.Failure is { } failure)
+        var chosen = await ChooseAsync(user, unitId, from, to, cancellationToken, period);
+        if (chosen.Failure is { } failure)
         {
             return failure;
         }
 
-        var unit = (await catalog.UnitAsync(sheet.Value!.UnitId, cancellationToken))!;
+        return await RenderAsync(chosen.Value!, format, cancellationToken);
+    }
+
+    /// <summary>The report of the unit, each unit below it and their ranking as a file: xlsx, or pdf (A4 landscape); also made in the background.</summary>
+    public async Task<(byte[] Content, string ContentType, string FileName)> RenderAsync(ReportChoice choice, string format, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(choice);
+        var (unit, first, last) = choice;
+        var sheet = new IndicatorSheet(unit.Id, unit.Name, IsoDate.Format(first), IsoDate.Format(last), await ComputeAsync(unit, first, last, cancellationToken));
+        var (below, ranking) = await BelowAsync(unit, first, last, cancellationToken);
+        if (format != Pdf)
+        {
+            return (IndicatorExcel.Render(sheet, below, ranking), IndicatorExcel.ContentType, IndicatorExcel.FileName(sheet));
+        }
+
         var parent = unit.ParentId is int p && await catalog.UnitAsync(p, cancellationToken) is { } above ? above.Name : string.Empty;
-        var (below, ranking) = await BelowAsync(unit, IsoDate.Parse(sheet.Value.From).Value, IsoDate.Parse(sheet.Value.To).Value, cancellationToken);
         var today = clock.GetCurrentInstant().InZone(VietnameseDates.Zone).Date;
-        return (IndicatorPdf.Render(sheet.Value, below, ranking, parent, today), IndicatorPdf.FileName(sheet.Value));
+        return (IndicatorPdf.Render(sheet, below, ranking, parent, today), IndicatorPdf.ContentType, IndicatorPdf.FileName(sheet));
     }
 
     /// <summary>The ranking for GET /api/v1/indicators/ranking: the units below the chosen one (the caller's own by default).</summary>

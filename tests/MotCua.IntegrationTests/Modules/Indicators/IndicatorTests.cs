@@ -24,6 +24,12 @@ namespace MotCua.IntegrationTests.Modules.Indicators;
 /// </summary>
 public abstract class IndicatorTests(MotCuaApp app)
 {
+    /// <summary>
+    /// The days after today an application sent now may count on: after working hours it is received the next working
+    /// day, so figures asked of "today" look up to two weeks ahead (beyond any holiday).
+    /// </summary>
+    private static string Until => DateTime.ParseExact(Today, "yyyy-MM-dd", CultureInfo.InvariantCulture).AddDays(15).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+
     private static string Today => SystemClock.Instance.GetCurrentInstant().InZone(DateTimeZoneProviders.Tzdb["Asia/Ho_Chi_Minh"]).Date
         .ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
@@ -39,7 +45,7 @@ public abstract class IndicatorTests(MotCuaApp app)
     private async Task<Dictionary<string, (long N, long D, decimal? Value)>> IndicatorsAsync(string user = "reception1", string? from = null, string? to = null)
     {
         var ward = await WardIdAsync(app);
-        var list = await (await app.ApiClientFor(user)).GetJsonAsync($"/api/v1/indicators?unitId={ward}&from={from ?? Today}&to={to ?? Today}");
+        var list = await (await app.ApiClientFor(user)).GetJsonAsync($"/api/v1/indicators?unitId={ward}&from={from ?? Today}&to={to ?? Until}");
         return list.EnumerateArray().ToDictionary(
             i => i.GetProperty("id").GetString()!,
             i => (i.GetProperty("numerator").GetInt64(), i.GetProperty("denominator").GetInt64(),
@@ -140,7 +146,7 @@ public abstract class IndicatorTests(MotCuaApp app)
         Assert.True(after["service-uptake-rate"].N >= 1);
 
         // The workbook holds the same numbers as the API.
-        using (var excel = await reception.GetAsync(new Uri($"/api/v1/indicators/report?unitId={await WardIdAsync(app)}&from={Today}&to={Today}", UriKind.Relative)))
+        using (var excel = await reception.GetAsync(new Uri($"/api/v1/indicators/report?unitId={await WardIdAsync(app)}&from={Today}&to={Until}", UriKind.Relative)))
         {
             Assert.Equal(HttpStatusCode.OK, excel.StatusCode);
             using var stream = new MemoryStream(await excel.Content.ReadAsByteArrayAsync());
@@ -165,8 +171,8 @@ public abstract class IndicatorTests(MotCuaApp app)
         Assert.Equal(counters, await CountersAsync());
 
         // Another period holds none of it.
-        var tomorrow = DateTime.ParseExact(Today, "yyyy-MM-dd", CultureInfo.InvariantCulture).AddDays(1).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
-        var empty = await IndicatorsAsync(from: tomorrow, to: tomorrow);
+        var yesterday = DateTime.ParseExact(Today, "yyyy-MM-dd", CultureInfo.InvariantCulture).AddDays(-1).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+        var empty = await IndicatorsAsync(from: yesterday, to: yesterday);
         Assert.Equal((0, 0, null), empty["online-application-rate"]);
     }
 
@@ -272,7 +278,7 @@ public abstract class IndicatorTests(MotCuaApp app)
         var own = await SetAsync(new { unitId = ward, indicator = "on-time-rate", from = $"{year}-01-01", to = $"{year}-12-31", kind = "Rate", value = 0 });
         Assert.Equal(0, own.GetProperty("value").GetDecimal());
 
-        var list = (await reception.GetJsonAsync($"/api/v1/indicators?unitId={ward}&from={year}-01-01&to={Today}")).EnumerateArray().ToDictionary(i => i.GetProperty("id").GetString()!);
+        var list = (await reception.GetJsonAsync($"/api/v1/indicators?unitId={ward}&from={year}-01-01&to={year}-12-31")).EnumerateArray().ToDictionary(i => i.GetProperty("id").GetString()!);
         var online = list["online-application-rate"];
         Assert.Equal(80, online.GetProperty("target").GetDecimal());
         var value = online.GetProperty("value").GetDecimal();
@@ -282,12 +288,12 @@ public abstract class IndicatorTests(MotCuaApp app)
         Assert.Equal(JsonValueKind.Null, list["postal-rate"].GetProperty("level").ValueKind);
 
         // At the province, its own count target applies, and nothing there comes near a million.
-        var top = (await admin.GetJsonAsync($"/api/v1/indicators?unitId={province}&from={year}-01-01&to={Today}")).EnumerateArray().ToDictionary(i => i.GetProperty("id").GetString()!);
+        var top = (await admin.GetJsonAsync($"/api/v1/indicators?unitId={province}&from={year}-01-01&to={year}-12-31")).EnumerateArray().ToDictionary(i => i.GetProperty("id").GetString()!);
         Assert.Equal("red", top["on-time-rate"].GetProperty("level").GetString());
         Assert.Equal(1_000_000, top["on-time-rate"].GetProperty("target").GetDecimal());
 
         // The gap to the province's 80 %: new online applications add to both sides, (N + n) / (D + n) ≥ 80 %.
-        var gap = await reception.GetJsonAsync($"/api/v1/targets/gap?unitId={ward}&indicator=online-application-rate&from={year}-01-01&to={Today}");
+        var gap = await reception.GetJsonAsync($"/api/v1/targets/gap?unitId={ward}&indicator=online-application-rate&from={year}-01-01&to={year}-12-31");
         var (n, d) = (gap.GetProperty("numerator").GetInt64(), gap.GetProperty("denominator").GetInt64());
         var expected = n * 100 >= 80 * d ? 0 : Math.Max(1, (long)Math.Ceiling((0.8m * d - n) / 0.2m));
         Assert.Equal(expected, gap.GetProperty("needed").GetInt64());
@@ -305,7 +311,7 @@ public abstract class IndicatorTests(MotCuaApp app)
 
         // Ranked among the province's units: the ward meets its own target on time, the others are judged on the
         // province's million and miss it (nothing else of theirs has a value to judge).
-        var ranking = (await admin.GetJsonAsync($"/api/v1/indicators/ranking?unitId={province}&from={year}-01-01&to={Today}")).EnumerateArray().ToList();
+        var ranking = (await admin.GetJsonAsync($"/api/v1/indicators/ranking?unitId={province}&from={year}-01-01&to={year}-12-31")).EnumerateArray().ToList();
         var first = ranking[0];
         Assert.Equal(ward, first.GetProperty("unitId").GetInt32());
         Assert.Equal(1, first.GetProperty("rank").GetInt32());
@@ -348,7 +354,7 @@ public abstract class IndicatorTests(MotCuaApp app)
             Assert.Equal(HttpStatusCode.NoContent, removed.StatusCode);
         }
 
-        var fallen = (await reception.GetJsonAsync($"/api/v1/indicators?unitId={ward}&from={year}-01-01&to={Today}")).EnumerateArray().Single(i => i.GetProperty("id").GetString() == "on-time-rate");
+        var fallen = (await reception.GetJsonAsync($"/api/v1/indicators?unitId={ward}&from={year}-01-01&to={year}-12-31")).EnumerateArray().Single(i => i.GetProperty("id").GetString() == "on-time-rate");
         Assert.Equal("red", fallen.GetProperty("level").GetString());
     }
 
@@ -421,7 +427,7 @@ public abstract class IndicatorTests(MotCuaApp app)
 
     private async Task<Dictionary<string, JsonElement>> Index766Async(int unit)
     {
-        var sheet = await (await app.ApiClientFor("reception1")).GetJsonAsync($"/api/v1/index766?unitId={unit}&from={Today}&to={Today}");
+        var sheet = await (await app.ApiClientFor("reception1")).GetJsonAsync($"/api/v1/index766?unitId={unit}&from={Today}&to={Until}");
         return sheet.GetProperty("groups").EnumerateArray().SelectMany(g => g.GetProperty("indicators").EnumerateArray())
             .ToDictionary(i => i.GetProperty("id").GetString()!, i => i.Clone());
     }
@@ -459,10 +465,13 @@ public abstract class IndicatorTests(MotCuaApp app)
         Assert.Equal((1, 2), Gain("inputs-digitized"));            // A online; D's papers not scanned
         Assert.Equal((1, 1), Gain("online-electronic-results"));   // A came online and got an electronic result
         Assert.Equal((1, 1), Gain("processing-satisfaction"));     // A finished early
-        Assert.Equal((2, 2), Gain("timely-or-within-time"));       // A finished early; D still within its time at the end of the day
+        // A finished early; D still being processed at the end of the period, within its time or not by its due day.
+        var dueDay = DateTimeOffset.Parse((await reception.GetJsonAsync($"/api/v1/applications/{d}")).GetProperty("dueAt").GetString()!, CultureInfo.InvariantCulture)
+            .ToOffset(TimeSpan.FromHours(7)).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+        Assert.Equal(string.CompareOrdinal(dueDay, Until) < 0 ? (1, 2) : (2, 2), Gain("timely-or-within-time"));
 
         // The points rule of legal.md on every measured line; the unmeasured ones say why and weigh nothing.
-        var sheet = await reception.GetJsonAsync($"/api/v1/index766?unitId={ward}&from={Today}&to={Today}");
+        var sheet = await reception.GetJsonAsync($"/api/v1/index766?unitId={ward}&from={Today}&to={Until}");
         foreach (var line in after.Values)
         {
             if (!line.GetProperty("measured").GetBoolean())
@@ -490,15 +499,15 @@ public abstract class IndicatorTests(MotCuaApp app)
         Assert.Contains(sheet.GetProperty("grade").GetString(), new[] { "Xuất sắc", "Tốt", "Khá", "Trung bình", "Yếu" });
 
         // Each figure opens to its applications: by procedure, then the applications themselves.
-        var electronic = await reception.GetJsonAsync($"/api/v1/indicators/applications?unitId={ward}&from={Today}&to={Today}&set=applications.returned.electronic");
+        var electronic = await reception.GetJsonAsync($"/api/v1/indicators/applications?unitId={ward}&from={Today}&to={Until}&set=applications.returned.electronic");
         Assert.Contains(electronic.GetProperty("applications").EnumerateArray(), x => x.GetProperty("code").GetString() == a);
         Assert.Contains(electronic.GetProperty("procedures").EnumerateArray(), x => x.GetProperty("code").GetString() == Birth && x.GetProperty("count").GetInt32() >= 1);
-        var postal = await reception.GetJsonAsync($"/api/v1/indicators/applications?unitId={ward}&from={Today}&to={Today}&set=applications.received.postal&procedure={Birth}");
+        var postal = await reception.GetJsonAsync($"/api/v1/indicators/applications?unitId={ward}&from={Today}&to={Until}&set=applications.received.postal&procedure={Birth}");
         var postalCodes = postal.GetProperty("applications").EnumerateArray().Select(x => x.GetProperty("code").GetString()).ToList();
         Assert.Contains(d, postalCodes);
         Assert.DoesNotContain(a, postalCodes);
         Assert.Equal(after["inputs-digitized"].GetProperty("denominator").GetInt64(),
-            (await reception.GetJsonAsync($"/api/v1/indicators/applications?unitId={ward}&from={Today}&to={Today}&set=applications.received")).GetProperty("total").GetInt64());
+            (await reception.GetJsonAsync($"/api/v1/indicators/applications?unitId={ward}&from={Today}&to={Until}&set=applications.received")).GetProperty("total").GetInt64());
         using (var bad = await reception.GetAsync(new Uri($"/api/v1/indicators/applications?unitId={ward}&set=procedures.handled", UriKind.Relative)))
         {
             Assert.True((await bad.AssertProblemAsync(HttpStatusCode.BadRequest)).GetProperty("errors").TryGetProperty("set", out _));
@@ -510,7 +519,7 @@ public abstract class IndicatorTests(MotCuaApp app)
         }
 
         // The report as a PDF: the layout sent upward, the Vietnamese exact.
-        using (var pdf = await reception.GetAsync(new Uri($"/api/v1/indicators/report.pdf?unitId={ward}&from={Today}&to={Today}", UriKind.Relative)))
+        using (var pdf = await reception.GetAsync(new Uri($"/api/v1/indicators/report.pdf?unitId={ward}&from={Today}&to={Until}", UriKind.Relative)))
         {
             Assert.Equal(HttpStatusCode.OK, pdf.StatusCode);
             Assert.Equal("application/pdf", pdf.Content.Headers.ContentType?.MediaType);
@@ -522,15 +531,31 @@ public abstract class IndicatorTests(MotCuaApp app)
             Assert.Contains("UBND phường An Phú", text, StringComparison.Ordinal);
         }
 
+        // The same report for a whole province is long: made in the background, then downloaded.
+        using (var queued = await reception.PostAsJsonAsync("/api/v1/exports", new { kind = "indicators", format = "pdf", unitId = ward, from = Today, to = Until }))
+        {
+            Assert.Equal(HttpStatusCode.Accepted, queued.StatusCode);
+            var location = queued.Headers.Location!.ToString();
+            var done = await OutboxTests.EventuallyAsync<JsonElement>(async () =>
+            {
+                var job = await reception.GetJsonAsync(location);
+                Assert.NotEqual("Failed", job.GetProperty("state").GetString());
+                return job.GetProperty("state").GetString() == "Done" ? job : default;
+            }, seconds: 30);
+            using var file = await reception.GetAsync(new Uri(done.GetProperty("downloadUrl").GetString()!, UriKind.Relative));
+            using var document = UglyToad.PdfPig.PdfDocument.Open(await file.Content.ReadAsByteArrayAsync());
+            Assert.Contains("KẾT QUẢ THỰC HIỆN CÁC CHỈ SỐ", string.Join(" ", document.GetPages().SelectMany(p => p.GetWords()).Select(w => w.Text)), StringComparison.Ordinal);
+        }
+
         // The pages: the index with its links down, and the list they open.
         var pages = app.Pages();
         await pages.SignInAsync("reception1");
-        var (status, html) = await pages.GetAsync($"/can-bo/chi-so-766?unit={ward}&from={Today}&to={Today}");
+        var (status, html) = await pages.GetAsync($"/can-bo/chi-so-766?unit={ward}&from={Today}&to={Until}");
         Assert.Equal(HttpStatusCode.OK, status);
         html = WebUtility.HtmlDecode(html);
         Assert.Contains("Số hóa hồ sơ, kết quả", html, StringComparison.Ordinal);
         Assert.Contains("set=applications.returned.electronic", html, StringComparison.Ordinal);
-        var (listed, list) = await pages.GetAsync($"/can-bo/chi-so/ho-so?unit={ward}&from={Today}&to={Today}&set=applications.returned.electronic");
+        var (listed, list) = await pages.GetAsync($"/can-bo/chi-so/ho-so?unit={ward}&from={Today}&to={Until}&set=applications.returned.electronic");
         Assert.Equal(HttpStatusCode.OK, listed);
         Assert.Contains(a, list, StringComparison.Ordinal);
     }

@@ -62,7 +62,7 @@ internal static class IndicatorEndpoints
         int? unitId, string? from, string? to, string? period, ClaimsPrincipal user, IndicatorReport report, CancellationToken cancellationToken)
     {
         var pdf = await report.PdfAsync(user, unitId, from, to, cancellationToken, period);
-        return pdf.Failure is { } failure ? failure.ToProblem() : TypedResults.File(pdf.Value.Pdf, IndicatorPdf.ContentType, pdf.Value.FileName);
+        return pdf.Failure is { } failure ? failure.ToProblem() : TypedResults.File(pdf.Value.Content, pdf.Value.ContentType, pdf.Value.FileName);
     }
 
     private static async Task<Results<Ok<Index766Sheet>, ProblemHttpResult>> Index766Of(
@@ -127,7 +127,7 @@ internal static class IndicatorEndpoints
         int? unitId, string? from, string? to, string? period, ClaimsPrincipal user, IndicatorReport report, CancellationToken cancellationToken)
     {
         var workbook = await report.WorkbookAsync(user, unitId, from, to, cancellationToken, period);
-        return workbook.Failure is { } failure ? failure.ToProblem() : TypedResults.File(workbook.Value.Workbook, IndicatorExcel.ContentType, workbook.Value.FileName);
+        return workbook.Failure is { } failure ? failure.ToProblem() : TypedResults.File(workbook.Value.Content, workbook.Value.ContentType, workbook.Value.FileName);
     }
 
     private static async Task<Results<Ok<TargetGap>, ProblemHttpResult>> GapOf(

@@ -10,7 +10,7 @@ internal static class ExportEndpoints
     {
         var group = app.MapGroup("/api/v1/exports").WithTags("Chỉ số").RequireAuthorization(Identity.IdentityModule.ApiPolicy);
         group.MapPost("", Create).WithName("CreateExport")
-            .WithSummary("Xuất báo cáo chạy nền: {kind: \"handling\", format: \"xlsx\" | \"pdf\", unitId, from, to} (hoặc period); trả về việc xuất (202) để hỏi tiến độ ở Location");
+            .WithSummary("Xuất báo cáo chạy nền: {kind: \"handling\" | \"indicators\", format: \"xlsx\" | \"pdf\", unitId, from, to} (hoặc period); trả về việc xuất (202) để hỏi tiến độ ở Location");
         group.MapGet("/{id:guid}", Get).WithName("GetExport")
             .WithSummary("Tiến độ một việc xuất báo cáo: state Queued | Running | Done | Failed, progress 0–100, downloadUrl khi xong; chỉ người yêu cầu (và quản trị cấp tỉnh) xem được");
         group.MapGet("/{id:guid}/file", Download).WithName("DownloadExport").WithSummary("Tệp báo cáo đã xuất xong");

@@ -72,6 +72,9 @@ public sealed class ExportJobs(
 {
     public const string HandlingKind = "handling";
 
+    /// <summary>The indicators of a unit and of every unit below it, with the ranking: the long one for a whole province.</summary>
+    public const string IndicatorsKind = "indicators";
+
     private sealed record HandlingParameters(int UnitId, string From, string To);
 
     public static string DownloadUrl(Guid id) => $"/api/v1/exports/{id}/file";
@@ -84,7 +87,8 @@ public sealed class ExportJobs(
         ArgumentNullException.ThrowIfNull(request);
         var kind = request.Kind?.Trim();
         var format = request.Format?.Trim().ToLowerInvariant();
-        var kindError = kind == HandlingKind ? null : "Loại báo cáo (kind) là handling: báo cáo tình hình giải quyết hồ sơ.";
+        var kindError = kind is HandlingKind or IndicatorsKind ? null
+            : "Loại báo cáo (kind) là handling (báo cáo tình hình giải quyết hồ sơ) hoặc indicators (các chỉ số của đơn vị và các đơn vị trực thuộc).";
         var formatError = format is HandlingDocuments.Xlsx or HandlingDocuments.Pdf ? null : "Định dạng (format) là xlsx hoặc pdf.";
         if (kindError is not null || formatError is not null)
         {
@@ -106,7 +110,7 @@ public sealed class ExportJobs(
         var job = new ExportJob
         {
             Id = Guid.NewGuid(),
-            Kind = HandlingKind,
+            Kind = kind!,
             Format = format!,
             Parameters = JsonSerializer.Serialize(new HandlingParameters(unit.Id, LocalDatePattern.Iso.Format(from), LocalDatePattern.Iso.Format(to)), ParametersJson),
             RequestedBy = requester,
@@ -206,9 +210,19 @@ public sealed class ExportJobs(
             }
 
             var choice = new ReportChoice(unit, LocalDatePattern.Iso.Parse(parameters.From).Value, LocalDatePattern.Iso.Parse(parameters.To).Value);
-            var sheet = await handling.ComputeAsync(choice, cancellationToken);
-            await ProgressAsync(id, 60, cancellationToken);
-            var (content, contentType, fileName) = await handling.RenderAsync(sheet, job.Format, clock.GetCurrentInstant(), cancellationToken);
+            byte[] content;
+            string contentType, fileName;
+            if (job.Kind == IndicatorsKind)
+            {
+                (content, contentType, fileName) = await indicators.RenderAsync(choice, job.Format, cancellationToken);
+            }
+            else
+            {
+                var sheet = await handling.ComputeAsync(choice, cancellationToken);
+                await ProgressAsync(id, 60, cancellationToken);
+                (content, contentType, fileName) = await handling.RenderAsync(sheet, job.Format, clock.GetCurrentInstant(), cancellationToken);
+            }
+
             await ProgressAsync(id, 90, cancellationToken);
             string key;
             using (var stream = new MemoryStream(content, writable: false))

@@ -16,7 +16,7 @@ public sealed record UnitIndicators(UnitCard Unit, IReadOnlyDictionary<string, I
 /// further down.
 /// </summary>
 [Authorize]
-public sealed class IndicatorDashboardModel(IndicatorReport report, TargetGaps gaps, CatalogDirectory catalog, Microsoft.Extensions.Options.IOptions<IndicatorOptions> options, NodaTime.IClock clock) : PageModel
+public sealed class IndicatorDashboardModel(IndicatorReport report, Exports.ExportJobs exports, TargetGaps gaps, CatalogDirectory catalog, Microsoft.Extensions.Options.IOptions<IndicatorOptions> options, NodaTime.IClock clock) : PageModel
 {
     /// <summary>The indicators the table of units below compares (the directives' four, and digitization).</summary>
     public static readonly string[] Compared = ["online-application-rate", "on-time-rate", "online-payment-rate", "postal-rate", "digitization-rate"];
@@ -96,7 +96,19 @@ public sealed class IndicatorDashboardModel(IndicatorReport report, TargetGaps g
             return await OnGetAsync(cancellationToken);
         }
 
-        return File(workbook.Value.Workbook, IndicatorExcel.ContentType, workbook.Value.FileName);
+        return File(workbook.Value.Content, workbook.Value.ContentType, workbook.Value.FileName);
+    }
+
+    /// <summary>The report of the unit and every unit below it made in the background (long for a whole province).</summary>
+    public async Task<IActionResult> OnPostExportAsync(string? format, CancellationToken cancellationToken)
+    {
+        var created = await exports.CreateAsync(User, new Exports.ExportRequest(Exports.ExportJobs.IndicatorsKind, format, UnitId, From, To, Period), cancellationToken);
+        if (created.Failure is not null)
+        {
+            return await OnGetAsync(cancellationToken);
+        }
+
+        return Redirect(Exports.ExportJobs.PageUrl(created.Value!.Id));
     }
 
     public async Task<IActionResult> OnGetPdfAsync(CancellationToken cancellationToken)
@@ -107,7 +119,7 @@ public sealed class IndicatorDashboardModel(IndicatorReport report, TargetGaps g
             return await OnGetAsync(cancellationToken);
         }
 
-        return File(pdf.Value.Pdf, IndicatorPdf.ContentType, pdf.Value.FileName);
+        return File(pdf.Value.Content, pdf.Value.ContentType, pdf.Value.FileName);
     }
 
     /// <summary>Where the numerator (or denominator) of a figure opens to its applications; null when it counts procedures.</summary>
