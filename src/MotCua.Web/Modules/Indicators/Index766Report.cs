@@ -47,12 +47,9 @@ public sealed class Index766Report(IndicatorReport report, CatalogDirectory cata
     public async Task<IReadOnlyList<Index766Sheet>> BelowAsync(UnitCard unit, LocalDate from, LocalDate to, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(unit);
-        var below = new List<Index766Sheet>();
-        foreach (var child in (await catalog.SubtreeAsync(unit.Path, cancellationToken)).Where(u => u.ParentId == unit.Id))
-        {
-            below.Add(await ComputeAsync(child, from, to, cancellationToken));
-        }
-
+        var children = (await catalog.SubtreeAsync(unit.Path, cancellationToken)).Where(u => u.ParentId == unit.Id).ToList();
+        var sets = await report.SetsBelowAsync(unit, children, from, to, cancellationToken);
+        var below = children.Select((child, i) => Sheet(child, from, to, sets[i]));
         return [.. below.OrderByDescending(s => s.Score).ThenBy(s => s.UnitName, StringComparer.Ordinal)];
     }
 
@@ -60,7 +57,11 @@ public sealed class Index766Report(IndicatorReport report, CatalogDirectory cata
     {
         ArgumentNullException.ThrowIfNull(unit);
         var units = (await catalog.SubtreeAsync(unit.Path, cancellationToken)).Select(u => u.Id).ToList();
-        var sets = await report.SetsAsync(units, from, to, cancellationToken);
+        return Sheet(unit, from, to, await report.SetsAsync(units, from, to, cancellationToken));
+    }
+
+    private Index766Sheet Sheet(UnitCard unit, LocalDate from, LocalDate to, IReadOnlyDictionary<string, long> sets)
+    {
         var groups = Index766.Groups.Select(group =>
         {
             var lines = group.Indicators.Select(i =>
