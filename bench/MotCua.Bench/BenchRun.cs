@@ -37,6 +37,7 @@ internal sealed class BenchRun(BenchOptions options) : IAsyncDisposable
     private SeededData _data = null!;
     private TimeSpan _seedTime;
     private long? _peakMemory;
+    private string _rollups = string.Empty;
 
     public bool AllBarsPassed { get; private set; }
 
@@ -89,6 +90,7 @@ internal sealed class BenchRun(BenchOptions options) : IAsyncDisposable
         var seed = Stopwatch.StartNew();
         _data = await new Seeder(_db, options.Applications).RunAsync(ct);
         _seedTime = seed.Elapsed;
+        await FillRollupsAsync(web, ct);
 
         // The load just wrote gigabytes: write them out now, so the scenarios' commits do not queue behind that write-back.
         Log.Step("Checkpoint and sync before measuring");
@@ -101,13 +103,25 @@ internal sealed class BenchRun(BenchOptions options) : IAsyncDisposable
         await Task.Delay(TimeSpan.FromSeconds(5), ct);
 
         var loadBefore = LoadAverage();
-        await RunScenariosAsync(ct);
-        await RunIpnAsync(ct);
+        if (!options.IndicatorsOnly)
+        {
+            await RunScenariosAsync(ct);
+        }
+
+        await RunIndicatorsAsync(ct);
+        if (!options.IndicatorsOnly)
+        {
+            await RunIpnAsync(ct);
+        }
+
         _peakMemory = _app.PeakResidentBytes();
-        await RunCeilingsAsync(ct);
+        if (!options.IndicatorsOnly)
+        {
+            await RunCeilingsAsync(ct);
+        }
         var load = $"1-minute load average {loadAtStart} when the bench started (anything above ~0.5 there is someone else's work), {loadBefore} before the scenarios, {LoadAverage()} after the ceilings";
 
-        var table = Report.Render(_scenarios, _ceilings, _cpu, _peakMemory, options, _data, _seedTime, Machine(), load, _notify, _drainAfterSubmit, _ipn, out var allPassed);
+        var table = Report.Render(_scenarios, _ceilings, _cpu, _peakMemory, options, _data, _seedTime, Machine(), load, _notify, _drainAfterSubmit, _ipn, _rollups, out var allPassed);
         AllBarsPassed = allPassed;
         Console.WriteLine();
         Console.WriteLine(table);
@@ -210,6 +224,89 @@ internal sealed class BenchRun(BenchOptions options) : IAsyncDisposable
         var received = await CodesAsync($"""SELECT "Code" FROM applications TABLESAMPLE SYSTEM ({Math.Min(100, sample * 3).ToString(CultureInfo.InvariantCulture)}) WHERE "UnitPath" = @path AND "ReceivedAt" IS NOT NULL""", 20_000, ct);
         Log.Step("Scenario slip (receipt, form 01, PDF)");
         await Measure("slip", 8, (w, n) => Authorized(HttpMethod.Get, $"/api/v1/applications/{Pick(received, w, n)}/slips/receipt", reception), ct);
+    }
+
+    // ------------------------------------------------------------------ indicators
+
+    /// <summary>
+    /// The rollups as production has them after a bulk load and <c>indicators-rebuild</c>: filled by one set-based
+    /// statement (see <see cref="IndicatorScenario"/>); with --check-rollups, MotCua's own rebuild is then run, timed,
+    /// and its counters and per-application keys compared with the statement's.
+    /// </summary>
+    private async Task FillRollupsAsync(string web, CancellationToken ct)
+    {
+        Log.Step("Fill the indicator rollups (one INSERT … SELECT … GROUP BY over the applications)");
+        var clock = Stopwatch.StartNew();
+        var (counters, counted) = await IndicatorScenario.FillRollupsAsync(_db!, ct);
+        var took = clock.Elapsed;
+        _rollups = $"Indicator rollups filled by one set-based statement in {took.TotalSeconds:0} s: {counters:N0} counters, {counted:N0} applications' keys.";
+        Log.Step($"  {counters:N0} counters, {counted:N0} applications' keys in {took.TotalSeconds:0.0} s");
+        if (!options.CheckRollups)
+        {
+            return;
+        }
+
+        await using (var snapshot = _db!.CreateCommand("""
+            DROP TABLE IF EXISTS bench_counts_sql, bench_counted_sql;
+            CREATE TABLE bench_counts_sql AS SELECT "UnitId", "Day", "ProcedureCode", "Measure", "Count" FROM indicator_counts;
+            CREATE TABLE bench_counted_sql AS SELECT "ApplicationId", "Keys" FROM indicator_counted_applications;
+            """))
+        {
+            await snapshot.ExecuteNonQueryAsync(ct);
+        }
+
+        Log.Step("  --check-rollups: dotnet MotCua.Web.dll indicators-rebuild on the same database");
+        var rebuild = await IndicatorScenario.RebuildWithAppAsync(Path.Combine(web, "bin", "Release", "net10.0", "MotCua.Web.dll"), _cluster!.ConnectionString, Path.Combine(_work, "rebuild.log"), ct);
+        Log.Step($"  indicators-rebuild: {rebuild.TotalSeconds:0.0} s");
+        var differ = await CountAsync("""
+            SELECT (SELECT count(*) FROM (SELECT "UnitId", "Day", "ProcedureCode", "Measure", "Count" FROM indicator_counts EXCEPT SELECT * FROM bench_counts_sql) a)
+                 + (SELECT count(*) FROM (SELECT * FROM bench_counts_sql EXCEPT SELECT "UnitId", "Day", "ProcedureCode", "Measure", "Count" FROM indicator_counts) b)
+                 + (SELECT count(*) FROM (SELECT "ApplicationId", "Keys" FROM indicator_counted_applications EXCEPT SELECT * FROM bench_counted_sql) c)
+                 + (SELECT count(*) FROM (SELECT * FROM bench_counted_sql EXCEPT SELECT "ApplicationId", "Keys" FROM indicator_counted_applications) d)
+            """, ct);
+        foreach (var sql in new[] { "DROP TABLE bench_counts_sql, bench_counted_sql", "VACUUM (ANALYZE) indicator_counts, indicator_counted_applications" })
+        {
+            await using var drop = _db!.CreateCommand(sql);
+            await drop.ExecuteNonQueryAsync(ct);
+        }
+
+        _rollups += $" MotCua's indicators-rebuild on the same data took {rebuild.TotalSeconds:0} s and gave {(differ == 0 ? "exactly the same rows" : $"{differ:N0} different rows")}.";
+        Log.Step($"  rows that differ from the statement's: {differ:N0}");
+        if (differ != 0)
+        {
+            throw new BenchException($"the set-based rollups differ from indicators-rebuild in {differ:N0} rows; see {_work}/rebuild.log");
+        }
+    }
+
+    /// <summary>
+    /// indicators, index766 and the officers' dashboard (HTML, cookie) for the demo province's admin on the root, and
+    /// the dashboard for reception1 on its ward; each answer must be 200 and carry its marker.
+    /// </summary>
+    private async Task RunIndicatorsAsync(CancellationToken ct)
+    {
+        using var signIn = Driver.Client(2);
+        var admin = await TokenAsync(signIn, IndicatorScenario.Admin, ct);
+        var root = await IndicatorScenario.ScopeRootAsync(_db!, signIn, _base, admin, ct);
+        Log.Step($"  the admin's province: unit {root}");
+        var adminCookie = await IndicatorScenario.PageCookieAsync(_base, IndicatorScenario.Admin, Password, ct);
+        var receptionCookie = await IndicatorScenario.PageCookieAsync(_base, "reception1", Password, ct);
+        var year = DateTime.UtcNow.AddHours(7).Year;
+        static Func<string, string?> Carries(string marker) => body => body.Contains(marker, StringComparison.Ordinal) ? null : $"no {marker} in the answer";
+        HttpRequestMessage Page(string url, string cookie)
+        {
+            var request = new HttpRequestMessage(HttpMethod.Get, url);
+            request.Headers.Add("Cookie", cookie);
+            return request;
+        }
+
+        Log.Step($"Scenario indicators (admin, unit {root}, period {year})");
+        await Measure("indicators", 32, (_, _) => Authorized(HttpMethod.Get, $"/api/v1/indicators?unitId={root}&period={year}", admin), ct, Carries("\"online-service-rate\""));
+        Log.Step("Scenario index766");
+        await Measure("index766", 32, (_, _) => Authorized(HttpMethod.Get, $"/api/v1/index766?unitId={root}&period={year}", admin), ct, Carries("\"grade\""));
+        Log.Step("Scenario dashboard (admin, /can-bo/chi-so on the province: every unit below and a 12-month trend)");
+        await Measure("dashboard", 8, (_, _) => Page($"/can-bo/chi-so?unit={root}&period={year}", adminCookie), ct, Carries("indicator-units"));
+        Log.Step("Scenario dashboard-ward (reception1, /can-bo/chi-so on its ward)");
+        await Measure("dashboard-ward", 8, (_, _) => Page($"/can-bo/chi-so?unit={_data.AnPhuUnitId}&period={year}", receptionCookie), ct, Carries("trend-table"));
     }
 
     /// <summary>How many submissions the notification burst sends, as fast as 32 clients can.</summary>

@@ -90,7 +90,12 @@ internal static class Driver
                     int got;
                     while ((got = await body.ReadAsync(buffer, cancellationToken)) > 0)
                     {
-                        if ((check is not null || !response.IsSuccessStatusCode) && read < 600)
+                        // A check reads the whole body (a page's marker may come late); an error keeps its first 600 bytes.
+                        if (check is not null)
+                        {
+                            head.Append(System.Text.Encoding.UTF8.GetString(buffer, 0, got));
+                        }
+                        else if (!response.IsSuccessStatusCode && read < 600)
                         {
                             head.Append(System.Text.Encoding.UTF8.GetString(buffer, 0, Math.Min(got, 600)));
                         }

@@ -109,6 +109,16 @@ internal sealed class ChildProcess : IDisposable
         return new ChildProcess(process, logPath);
     }
 
+    /// <summary>Waits for a command run to its end; fails with the end of the log unless it exited 0.</summary>
+    public async Task WaitForExitAsync(CancellationToken cancellationToken)
+    {
+        await _process.WaitForExitAsync(cancellationToken);
+        if (_process.ExitCode != 0)
+        {
+            throw new BenchException($"{Path.GetFileName(_process.StartInfo.FileName)} exited ({_process.ExitCode}); end of {LogPath}:{Environment.NewLine}{ReadLogTail()}");
+        }
+    }
+
     /// <summary>Waits until GET url answers 200, or fails with the end of the log.</summary>
     public async Task WaitHealthyAsync(string url, TimeSpan timeout, CancellationToken cancellationToken)
     {

@@ -6,13 +6,16 @@ using System.Text;
 
 namespace MotCua.Bench;
 
-internal sealed record BenchOptions(long Applications, int DurationSeconds, int WarmupSeconds, bool Keep, bool Help)
+internal sealed record BenchOptions(long Applications, int DurationSeconds, int WarmupSeconds, bool Keep, bool Help, bool IndicatorsOnly = false, bool CheckRollups = false)
 {
     public const string Usage = """
         usage: dotnet run -c Release --project bench/MotCua.Bench [-- options]
           --applications N      historical applications to seed (default 1000000; 10000000 for the large run)
           --duration-seconds N  measured seconds per scenario (default 12; a 3 s warm-up comes first)
           --keep                leave the cluster and MotCua running at the end, and print where they are
+          --indicators-only     only the indicator scenarios (indicators, index766, dashboard), no ceilings
+          --check-rollups       after filling the rollups by SQL, run MotCua's indicators-rebuild (timed) and
+                                check that it gives the same counters and per-application keys
         """;
 
     public static BenchOptions Parse(string[] args)
@@ -27,6 +30,8 @@ internal sealed record BenchOptions(long Applications, int DurationSeconds, int 
                 "--duration-seconds" => o with { DurationSeconds = (int)ParseCount(Next()) },
                 "--warmup-seconds" => o with { WarmupSeconds = (int)ParseCount(Next()) },
                 "--keep" => o with { Keep = true },
+                "--indicators-only" => o with { IndicatorsOnly = true },
+                "--check-rollups" => o with { CheckRollups = true },
                 "-h" or "--help" => o with { Help = true },
                 _ => throw new ArgumentException($"Unknown option {args[i]}."),
             };

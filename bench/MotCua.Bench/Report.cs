@@ -30,6 +30,10 @@ internal static class Report
         ["history"] = new("pgbench-lookup", "no errors", (_, _) => true),
         ["slip"] = new("kestrel-plaintext", "no errors", (_, _) => true),
         ["ipn"] = new("kestrel-ipn", "no errors", (_, _) => true),
+        ["indicators"] = new("kestrel-json", "p95 < 200 ms", (m, _) => m.Percentile(95) < 200),
+        ["index766"] = new("kestrel-json", "p95 < 200 ms", (m, _) => m.Percentile(95) < 200),
+        ["dashboard"] = new("kestrel-plaintext", "p95 < 200 ms", (m, _) => m.Percentile(95) < 200),
+        ["dashboard-ward"] = new("kestrel-plaintext", "p95 < 200 ms", (m, _) => m.Percentile(95) < 200),
     };
 
     public const long MemoryBar = 1L << 30;
@@ -37,7 +41,7 @@ internal static class Report
     public static string Render(IReadOnlyList<Measurement> scenarios, IReadOnlyDictionary<string, Measurement> ceilings,
         IReadOnlyDictionary<string, (double App, double Bench, double Others)> cpu, long? peakMemory,
         BenchOptions options, SeededData data, TimeSpan seedTime, string machine, string load,
-        NotifyBurst? notify, (long Backlog, TimeSpan Elapsed) drainAfterSubmit, IpnResult? ipn, out bool allPassed)
+        NotifyBurst? notify, (long Backlog, TimeSpan Elapsed) drainAfterSubmit, IpnResult? ipn, string rollups, out bool allPassed)
     {
         allPassed = true;
         var rows = new List<string[]>();
@@ -90,6 +94,10 @@ internal static class Report
         sb.AppendLine(CultureInfo.InvariantCulture, $"MotCua benchmark, {DateTime.Now:yyyy-MM-dd HH:mm} — {machine}");
         sb.AppendLine(CultureInfo.InvariantCulture, $"Data: {data.Applications:N0} applications with {data.Events:N0} events, {data.Procedures:N0} synthetic procedures, {data.CitizenCount:N0} citizens; seeded in {seedTime.TotalSeconds:0} s. Each scenario: {options.WarmupSeconds} s warm-up, {options.DurationSeconds} s measured, closed loop over HTTP/1.1 on 127.0.0.1.");
         sb.AppendLine(CultureInfo.InvariantCulture, $"Machine: {load}.");
+        if (rollups.Length > 0)
+        {
+            sb.AppendLine(rollups);
+        }
         sb.AppendLine();
         sb.AppendLine("| " + string.Join(" | ", header) + " |");
         sb.AppendLine("|" + string.Join("|", header.Select((_, i) => i is >= 1 and <= 6 or 8 or 9 ? "---:" : "---")) + "|");
@@ -110,7 +118,11 @@ internal static class Report
         }
 
         sb.AppendLine();
-        sb.AppendLine(CultureInfo.InvariantCulture, $"Notifications: every submission tells its applicant on four channels (portal inbox, e-mail to the pickup folder, SMS and Zalo to the message log). At the end of the submit scenario {drainAfterSubmit.Backlog:N0} deliveries were waiting; the outbox was empty {drainAfterSubmit.Elapsed.TotalSeconds:0.0} s later.");
+        if (notify is not null)
+        {
+            sb.AppendLine(CultureInfo.InvariantCulture, $"Notifications: every submission tells its applicant on four channels (portal inbox, e-mail to the pickup folder, SMS and Zalo to the message log). At the end of the submit scenario {drainAfterSubmit.Backlog:N0} deliveries were waiting; the outbox was empty {drainAfterSubmit.Elapsed.TotalSeconds:0.0} s later.");
+        }
+
         if (ipn is not null)
         {
             sb.AppendLine();

@@ -1377,6 +1377,9 @@ namespace MotCua.Migrations.Postgres.Migrations
 
                     b.HasIndex("Day", "Measure");
 
+                    b.HasIndex("UnitId", "Measure", "Day", "ProcedureCode", "Count")
+                        .HasDatabaseName("IX_indicator_counts_report");
+
                     b.ToTable("indicator_counts", (string)null);
                 });
 

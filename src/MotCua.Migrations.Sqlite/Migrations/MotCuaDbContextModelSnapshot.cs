@@ -1335,6 +1335,9 @@ namespace MotCua.Migrations.Sqlite.Migrations
 
                     b.HasIndex("Day", "Measure");
 
+                    b.HasIndex("UnitId", "Measure", "Day", "ProcedureCode", "Count")
+                        .HasDatabaseName("IX_indicator_counts_report");
+
                     b.ToTable("indicator_counts", (string)null);
                 });
 

@@ -47,13 +47,9 @@ public sealed class Index766Report(IndicatorReport report, CatalogDirectory cata
     public async Task<IReadOnlyList<Index766Sheet>> BelowAsync(UnitCard unit, LocalDate from, LocalDate to, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(unit);
-        var below = new List<Index766Sheet>();
-        var tree = await catalog.TreeOnAsync(to, cancellationToken);
-        foreach (var child in (await catalog.UnitsAsync(tree.Children(unit.Id), cancellationToken)).Values.Where(u => !IndicatorReport.EndedBefore(u, from)))
-        {
-            below.Add(await ComputeAsync(child, from, to, cancellationToken));
-        }
-
+        var children = await report.ChildrenAsync(unit, from, to, cancellationToken);
+        var sets = await report.SetsBelowAsync(children, from, to, cancellationToken);
+        var below = children.Select((child, i) => Sheet(child, from, to, sets[i]));
         return [.. below.OrderByDescending(s => s.Score).ThenBy(s => s.UnitName, StringComparer.Ordinal)];
     }
 
@@ -61,7 +57,11 @@ public sealed class Index766Report(IndicatorReport report, CatalogDirectory cata
     {
         ArgumentNullException.ThrowIfNull(unit);
         var units = (await catalog.TreeOnAsync(to, cancellationToken)).Subtree(unit.Id);
-        var sets = await report.SetsAsync(units, from, to, cancellationToken);
+        return Sheet(unit, from, to, await report.SetsAsync(units, from, to, cancellationToken));
+    }
+
+    private Index766Sheet Sheet(UnitCard unit, LocalDate from, LocalDate to, IReadOnlyDictionary<string, long> sets)
+    {
         var groups = Index766.Groups.Select(group =>
         {
             var lines = group.Indicators.Select(i =>

@@ -52,7 +52,7 @@ public sealed class IndicatorDrillDown(IndicatorReport report, CatalogDirectory 
         var filter = Describe(set)!(new CountedFilter(CountedOn.Received, Start(first), Start(last.PlusDays(1)), units));
         if (set.StartsWith("applications.full-online-eligible", StringComparison.Ordinal))
         {
-            var handled = await catalog.ProceduresHandledByAsync(units, cancellationToken);
+            var handled = await catalog.ProcedureFactsAsync(units, cancellationToken);
             filter = filter with { ProcedureCodes = [.. handled.Where(p => p.OnlineLevel == OnlineLevel.Full).Select(p => p.Code)] };
         }
 

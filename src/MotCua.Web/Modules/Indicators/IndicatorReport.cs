@@ -41,10 +41,6 @@ public sealed class IndicatorReport(
 
     private static readonly string[] OpenMeasures = [Measures.Received, Measures.Closed, Measures.OverdueFrom, Measures.OverdueFromClosed];
 
-    /// <summary>Published with every part a citizen needs: field, who may apply, time limit, documents, steps and result.</summary>
-    private static bool IsComplete(ProcedureTerms p) =>
-        !string.IsNullOrWhiteSpace(p.Field) && p.ApplicantTypes.Count > 0 && p.Documents.Count > 0 && p.Workflow.Count > 0 && !string.IsNullOrWhiteSpace(p.ResultType);
-
     private static readonly string[] ByProcedure =
         [Measures.Received, Measures.ReceivedRemote, Measures.ReceivedAssisted, Measures.ReceivedPaidOnline, Measures.ReceivedPostal, Measures.ReturnedPostal];
 
@@ -135,18 +131,86 @@ public sealed class IndicatorReport(
         UnitCard unit, LocalDate from, LocalDate to, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(unit);
+        var children = await ChildrenAsync(unit, from, to, cancellationToken);
+        var sets = await SetsBelowAsync(children, from, to, cancellationToken);
         var below = new List<(UnitCard Unit, IReadOnlyList<IndicatorValue> Values)>();
-        var tree = await catalog.TreeOnAsync(to, cancellationToken);
-        var children = await catalog.UnitsAsync(tree.Children(unit.Id), cancellationToken);
-        foreach (var child in children.Values.Where(u => !EndedBefore(u, from)).OrderBy(u => u.Name, StringComparer.Ordinal))
+        for (var i = 0; i < children.Count; i++)
         {
-            below.Add((child, await ComputeAsync(child, from, to, cancellationToken)));
+            below.Add((children[i], Values(sets[i], await targets.ApplyingAsync(children[i], to, cancellationToken))));
         }
 
         var ranking = Ranking.Of(below.Select(b => (b.Unit.Id, b.Unit.Name,
             (IReadOnlyList<(TargetKind, decimal, long, decimal?)>)b.Values.Where(v => v.Target is not null && v.Level is not null)
                 .Select(v => (v.TargetKind!.Value, v.Target!.Value, v.Numerator, v.Value)).ToList())), options.Value.MissedTargetDeduction);
         return (below, ranking);
+    }
+
+    /// <summary>
+    /// The countable sets of each of <paramref name="children"/>, each over its own sub-tree as it stood on the period's
+    /// last day: the same figures as <see cref="SetsAsync"/> per child, read for all of them at once (the counters
+    /// grouped by unit, then added up per child's sub-tree).
+    /// </summary>
+    public async Task<IReadOnlyList<IReadOnlyDictionary<string, long>>> SetsBelowAsync(
+        IReadOnlyList<UnitCard> children, LocalDate from, LocalDate to, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(children);
+        if (children.Count == 0)
+        {
+            return [];
+        }
+
+        var tree = await catalog.TreeOnAsync(to, cancellationToken);
+        var childOf = new Dictionary<int, int>();
+        var unitsOf = new List<int>[children.Count];
+        for (var i = 0; i < children.Count; i++)
+        {
+            unitsOf[i] = [.. tree.Subtree(children[i].Id)];
+            foreach (var id in unitsOf[i])
+            {
+                childOf[id] = i;
+            }
+        }
+
+        var units = childOf.Keys.ToList();
+        var (first, last) = (Measures.Day(from), Measures.Day(to));
+        var counts = db.Set<IndicatorCount>().AsNoTracking().Where(c => units.Contains(c.UnitId) && c.Day >= first && c.Day <= last);
+        var sums = await counts.GroupBy(c => new { c.UnitId, c.Measure }).Select(g => new { g.Key.UnitId, g.Key.Measure, Sum = g.Sum(c => c.Count) }).ToListAsync(cancellationToken);
+        var perProcedure = await counts.Where(c => ByProcedure.Contains(c.Measure)).GroupBy(c => new { c.UnitId, c.ProcedureCode, c.Measure })
+            .Select(g => new { g.Key.UnitId, g.Key.ProcedureCode, g.Key.Measure, Sum = g.Sum(c => c.Count) }).ToListAsync(cancellationToken);
+        var open = await db.Set<IndicatorCount>().AsNoTracking().Where(c => units.Contains(c.UnitId) && c.Day <= last && OpenMeasures.Contains(c.Measure))
+            .GroupBy(c => new { c.UnitId, c.Measure }).Select(g => new { g.Key.UnitId, g.Key.Measure, Sum = g.Sum(c => c.Count) }).ToListAsync(cancellationToken);
+        var handled = await catalog.ProcedureFactsAsync(units, cancellationToken);
+        var collecting = await payments.CollectingOnlineAsync(units, cancellationToken);
+
+        var counted = Enumerable.Range(0, children.Count).Select(_ => new Counted()).ToArray();
+        foreach (var s in sums)
+        {
+            counted[childOf[s.UnitId]].Add(s.Measure, s.Sum);
+        }
+
+        foreach (var o in open)
+        {
+            counted[childOf[o.UnitId]].AddOpen(o.Measure, o.Sum);
+        }
+
+        foreach (var p in perProcedure)
+        {
+            counted[childOf[p.UnitId]].AddProcedure(p.ProcedureCode, p.Measure, p.Sum);
+        }
+
+        return [.. Enumerable.Range(0, children.Count).Select(i =>
+        {
+            var mine = unitsOf[i].ToHashSet();
+            return Sets(counted[i], [.. handled.Where(p => p.UnitIds.Any(mine.Contains))], collecting.Where(mine.Contains).ToHashSet());
+        })];
+    }
+
+    /// <summary>The units directly below <paramref name="unit"/> as the tree stood on the period's last day, but those ended before it began; by name.</summary>
+    public async Task<IReadOnlyList<UnitCard>> ChildrenAsync(UnitCard unit, LocalDate from, LocalDate to, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(unit);
+        var tree = await catalog.TreeOnAsync(to, cancellationToken);
+        return [.. (await catalog.UnitsAsync(tree.Children(unit.Id), cancellationToken)).Values.Where(u => !EndedBefore(u, from)).OrderBy(u => u.Name, StringComparer.Ordinal)];
     }
 
     /// <summary>A unit that had ended (merged or dissolved) before the period began: nothing of the period is its own.</summary>
@@ -220,17 +284,59 @@ public sealed class IndicatorReport(
     public async Task<IReadOnlyDictionary<string, long>> SetsAsync(IReadOnlyList<int> units, LocalDate from, LocalDate to, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(units);
+        return Sets(await CountAsync(units, from, to, cancellationToken), await catalog.ProcedureFactsAsync(units, cancellationToken),
+            await payments.CollectingOnlineAsync(units, cancellationToken));
+    }
+
+    private async Task<Counted> CountAsync(IReadOnlyList<int> units, LocalDate from, LocalDate to, CancellationToken cancellationToken)
+    {
         var (first, last) = (Measures.Day(from), Measures.Day(to));
         var counts = db.Set<IndicatorCount>().AsNoTracking().Where(c => units.Contains(c.UnitId) && c.Day >= first && c.Day <= last);
-        var sums = await counts.GroupBy(c => c.Measure).Select(g => new { g.Key, Sum = g.Sum(c => c.Count) }).ToDictionaryAsync(g => g.Key, g => g.Sum, cancellationToken);
-        var perProcedure = await counts.Where(c => ByProcedure.Contains(c.Measure)).GroupBy(c => new { c.ProcedureCode, c.Measure })
-            .Select(g => new { g.Key.ProcedureCode, g.Key.Measure, Sum = g.Sum(c => c.Count) }).Where(g => g.Sum > 0).ToListAsync(cancellationToken);
+        var counted = new Counted();
+        foreach (var s in await counts.GroupBy(c => c.Measure).Select(g => new { g.Key, Sum = g.Sum(c => c.Count) }).ToListAsync(cancellationToken))
+        {
+            counted.Add(s.Key, s.Sum);
+        }
+
+        foreach (var p in await counts.Where(c => ByProcedure.Contains(c.Measure)).GroupBy(c => new { c.ProcedureCode, c.Measure })
+            .Select(g => new { g.Key.ProcedureCode, g.Key.Measure, Sum = g.Sum(c => c.Count) }).ToListAsync(cancellationToken))
+        {
+            counted.AddProcedure(p.ProcedureCode, p.Measure, p.Sum);
+        }
+
+        // Still being processed on the last day: counters from the beginning, not only the period's.
+        foreach (var o in await db.Set<IndicatorCount>().AsNoTracking().Where(c => units.Contains(c.UnitId) && c.Day <= last && OpenMeasures.Contains(c.Measure))
+            .GroupBy(c => c.Measure).Select(g => new { g.Key, Sum = g.Sum(c => c.Count) }).ToListAsync(cancellationToken))
+        {
+            counted.AddOpen(o.Key, o.Sum);
+        }
+
+        return counted;
+    }
+
+    /// <summary>What the counters of some units and days add up to: by measure, by procedure and measure (<see cref="ByProcedure"/>), and the open measures from the beginning.</summary>
+    private sealed class Counted
+    {
+        public Dictionary<string, long> Sums { get; } = new(StringComparer.Ordinal);
+        public Dictionary<(string ProcedureCode, string Measure), long> PerProcedure { get; } = [];
+        public Dictionary<string, long> Open { get; } = new(StringComparer.Ordinal);
+
+        public void Add(string measure, long sum) => Sums[measure] = Sums.GetValueOrDefault(measure) + sum;
+
+        public void AddProcedure(string procedure, string measure, long sum) => PerProcedure[(procedure, measure)] = PerProcedure.GetValueOrDefault((procedure, measure)) + sum;
+
+        public void AddOpen(string measure, long sum) => Open[measure] = Open.GetValueOrDefault(measure) + sum;
+    }
+
+    /// <summary>The countable sets from the counters' sums and the catalog's procedures of the units (and which of the units collect online).</summary>
+    private static Dictionary<string, long> Sets(Counted counted, IReadOnlyList<ProcedureFacts> handled, IReadOnlySet<int> collecting)
+    {
+        var sums = counted.Sums;
+        var perProcedure = counted.PerProcedure.Where(p => p.Value > 0).Select(p => new { p.Key.ProcedureCode, p.Key.Measure, Sum = p.Value }).ToList();
         HashSet<string> ProceduresWith(params string[] measures) => perProcedure.Where(p => measures.Contains(p.Measure)).Select(p => p.ProcedureCode).ToHashSet(StringComparer.Ordinal);
 
-        var handled = await catalog.ProceduresHandledByAsync(units, cancellationToken);
         var online = handled.Where(p => p.OnlineLevel is OnlineLevel.Partial or OnlineLevel.Full).ToList();
         var withFee = handled.Where(p => !p.IsFree).ToList();
-        var collecting = await payments.CollectingOnlineAsync(units, cancellationToken);
         var withOnlineApplication = ProceduresWith(Measures.ReceivedRemote, Measures.ReceivedAssisted);
         var withApplication = ProceduresWith(Measures.Received);
         var withOnlinePayment = ProceduresWith(Measures.ReceivedPaidOnline);
@@ -263,7 +369,7 @@ public sealed class IndicatorReport(
             ["procedures.with-fee.payable-online"] = withFee.Count(p => p.UnitIds.Any(collecting.Contains)),
             ["procedures.with-online-payment"] = withFee.Count(p => withOnlinePayment.Contains(p.Code)),
             ["procedures.with-postal"] = handled.Count(p => withPostal.Contains(p.Code)),
-            ["procedures.complete"] = handled.Count(IsComplete),
+            ["procedures.complete"] = handled.Count(p => p.IsComplete),
             ["applications.returned.electronic"] = Sum(Measures.ReturnedElectronic),
             ["applications.returned.online-submitted"] = Sum(Measures.ReturnedFromOnline),
             ["applications.returned.electronic.online"] = Sum(Measures.ReturnedElectronicFromOnline),
@@ -275,9 +381,7 @@ public sealed class IndicatorReport(
         sets["applications.full-online-eligible"] = OfFullOnline(Measures.Received);
         sets["applications.full-online-eligible.online"] = OfFullOnline(Measures.ReceivedRemote, Measures.ReceivedAssisted);
 
-        // Still being processed on the last day: counters from the beginning, not only the period's.
-        var open = await db.Set<IndicatorCount>().AsNoTracking().Where(c => units.Contains(c.UnitId) && c.Day <= last && OpenMeasures.Contains(c.Measure))
-            .GroupBy(c => c.Measure).Select(g => new { g.Key, Sum = g.Sum(c => c.Count) }).ToDictionaryAsync(g => g.Key, g => g.Sum, cancellationToken);
+        var open = counted.Open;
         var pending = Math.Max(0, open.GetValueOrDefault(Measures.Received) - open.GetValueOrDefault(Measures.Closed));
         var overdue = Math.Clamp(open.GetValueOrDefault(Measures.OverdueFrom) - open.GetValueOrDefault(Measures.OverdueFromClosed), 0, pending);
         sets["applications.pending"] = pending;
@@ -304,17 +408,118 @@ public sealed class IndicatorReport(
     {
         ArgumentNullException.ThrowIfNull(unit);
         var last = LocalDatePattern.CreateWithInvariantCulture("yyyy'-'MM'-'dd").Parse(ReportPeriods.MonthOf(to, options.Value.CutOffDay) + "-01").Value;
-        var points = new List<TrendPoint>();
-        for (var i = months - 1; i >= 0; i--)
+        var spans = Enumerable.Range(0, Math.Max(0, months)).Reverse().Select(i =>
         {
             var month = last.PlusMonths(-i);
             var (first, end) = ReportPeriods.Span(month.Year, month.Month, month.Month, options.Value.CutOffDay);
-            var units = (await catalog.TreeOnAsync(end, cancellationToken)).Subtree(unit.Id);
-            var values = Values(await SetsAsync(units, first, end, cancellationToken), await targets.ApplyingAsync(unit, end, cancellationToken));
+            return (Month: month, First: first, End: end);
+        }).ToList();
+        if (spans.Count == 0)
+        {
+            return [];
+        }
+
+        // Each month on the tree as it stood at its end; when a reorganisation falls inside the trend, month by month.
+        var trees = new List<IReadOnlyList<int>>();
+        foreach (var span in spans)
+        {
+            trees.Add([.. (await catalog.TreeOnAsync(span.End, cancellationToken)).Subtree(unit.Id).Order()]);
+        }
+
+        if (trees.Any(t => !t.SequenceEqual(trees[^1])))
+        {
+            var each = new List<TrendPoint>();
+            for (var i = 0; i < spans.Count; i++)
+            {
+                var (month, first, end) = spans[i];
+                var values = Values(await SetsAsync(trees[i], first, end, cancellationToken), await targets.ApplyingAsync(unit, end, cancellationToken));
+                each.Add(new TrendPoint(month.Year, month.Month, IsoDate.Format(first), IsoDate.Format(end), values));
+            }
+
+            return each;
+        }
+
+        var units = trees[^1];
+        var handled = await catalog.ProcedureFactsAsync(units, cancellationToken);
+        var collecting = await payments.CollectingOnlineAsync(units, cancellationToken);
+        var counted = new List<Counted>();
+        foreach (var chunk in spans.Chunk(TrendChunk))
+        {
+            counted.AddRange(await CountMonthsAsync(units, [.. chunk.Select(s => (s.First, s.End))], cancellationToken));
+        }
+
+        var points = new List<TrendPoint>();
+        for (var i = 0; i < spans.Count; i++)
+        {
+            var (month, first, end) = spans[i];
+            var values = Values(Sets(counted[i], handled, collecting), await targets.ApplyingAsync(unit, end, cancellationToken));
             points.Add(new TrendPoint(month.Year, month.Month, IsoDate.Format(first), IsoDate.Format(end), values));
         }
 
         return points;
+    }
+
+    /// <summary>How many consecutive months one trend query buckets (the CASE below has this many arms).</summary>
+    private const int TrendChunk = 12;
+
+    /// <summary>
+    /// The counters of consecutive months (each starting the day after the one before ends), read in three grouped queries
+    /// for all of them: each counter falls in the last month that starts on or before its day; the open measures are
+    /// summed from the beginning, so each month's are those of every bucket up to its own.
+    /// </summary>
+    private async Task<IReadOnlyList<Counted>> CountMonthsAsync(IReadOnlyList<int> units, IReadOnlyList<(LocalDate First, LocalDate End)> spans, CancellationToken cancellationToken)
+    {
+        var contiguous = spans.Zip(spans.Skip(1)).All(p => p.First.End.PlusDays(1) == p.Second.First);
+        if (!contiguous || spans.Count > TrendChunk)
+        {
+            // Not one run of days: each month on its own.
+            var each = new List<Counted>();
+            foreach (var (first, end) in spans)
+            {
+                each.Add(await CountAsync(units, first, end, cancellationToken));
+            }
+
+            return each;
+        }
+
+        // s[i]: the first day of month i; months not asked for start never.
+        var s = Enumerable.Range(0, TrendChunk).Select(i => i < spans.Count ? Measures.Day(spans[i].First) : int.MaxValue).ToArray();
+        var (from, to) = (Measures.Day(spans[0].First), Measures.Day(spans[^1].End));
+        var counts = db.Set<IndicatorCount>().AsNoTracking().Where(c => units.Contains(c.UnitId) && c.Day <= to);
+        var bucketed = counts.Select(c => new
+        {
+            Bucket = c.Day >= s[11] ? 11 : c.Day >= s[10] ? 10 : c.Day >= s[9] ? 9 : c.Day >= s[8] ? 8 : c.Day >= s[7] ? 7 : c.Day >= s[6] ? 6
+                : c.Day >= s[5] ? 5 : c.Day >= s[4] ? 4 : c.Day >= s[3] ? 3 : c.Day >= s[2] ? 2 : c.Day >= s[1] ? 1 : 0,
+            c.Day, c.ProcedureCode, c.Measure, c.Count,
+        });
+        var inPeriod = bucketed.Where(c => c.Day >= from);
+        var sums = await inPeriod.GroupBy(c => new { c.Bucket, c.Measure }).Select(g => new { g.Key.Bucket, g.Key.Measure, Sum = g.Sum(c => c.Count) }).ToListAsync(cancellationToken);
+        var perProcedure = await inPeriod.Where(c => ByProcedure.Contains(c.Measure)).GroupBy(c => new { c.Bucket, c.ProcedureCode, c.Measure })
+            .Select(g => new { g.Key.Bucket, g.Key.ProcedureCode, g.Key.Measure, Sum = g.Sum(c => c.Count) }).ToListAsync(cancellationToken);
+        var open = await bucketed.Where(c => OpenMeasures.Contains(c.Measure)).GroupBy(c => new { c.Bucket, c.Measure })
+            .Select(g => new { g.Key.Bucket, g.Key.Measure, Sum = g.Sum(c => c.Count) }).ToListAsync(cancellationToken);
+
+        var counted = spans.Select(_ => new Counted()).ToArray();
+        foreach (var x in sums)
+        {
+            counted[x.Bucket].Add(x.Measure, x.Sum);
+        }
+
+        foreach (var x in perProcedure)
+        {
+            counted[x.Bucket].AddProcedure(x.ProcedureCode, x.Measure, x.Sum);
+        }
+
+        // Before the first month counts as the first month's beginning; each month then carries all before it.
+        foreach (var x in open)
+        {
+            for (var i = x.Bucket; i < counted.Length; i++)
+            {
+                counted[i].AddOpen(x.Measure, x.Sum);
+            }
+        }
+
+        return counted;
     }
 
     private IReadOnlyList<IndicatorValue> Values(IReadOnlyDictionary<string, long> sets, IReadOnlyDictionary<string, IndicatorTarget> applying) =>

@@ -90,7 +90,7 @@ public sealed class TargetGaps(IndicatorReport report, CatalogDirectory catalog,
             .Where(c => units.Contains(c.UnitId) && c.Day >= first && c.Day <= last && otherWays.Contains(c.Measure))
             .GroupBy(c => c.ProcedureCode).Select(g => new { Code = g.Key, Sum = g.Sum(c => c.Count) })
             .ToDictionaryAsync(g => g.Code, g => g.Sum, StringComparer.Ordinal, cancellationToken);
-        var handled = await catalog.ProceduresHandledByAsync(units, cancellationToken);
+        var handled = await catalog.ProcedureFactsAsync(units, cancellationToken);
         return [.. handled
             .Where(p => counts.GetValueOrDefault(p.Code) > 0 && (indicator == "postal-rate" ? p.PostalAllowed : p.OnlineLevel == OnlineLevel.Full))
             .OrderByDescending(p => counts[p.Code]).ThenBy(p => p.Code, StringComparer.Ordinal).Take(Suggested)

@@ -62,6 +62,26 @@ public sealed class CatalogDirectory(IServiceScopeFactory scopes, IMemoryCache c
         return rows.Where(p => p.Workflow.Count > 0).Select(Terms).ToList();
     }
 
+    /// <summary>
+    /// What the statistics need of each procedure the units handle (online level, fee, postal intake, whether it is
+    /// published whole, which units handle it), from one copy of the whole catalog kept in memory: the figures of a
+    /// province ask for thousands of procedures many times a minute, and loading their full terms each time does not scale.
+    /// </summary>
+    public async Task<IReadOnlyList<ProcedureFacts>> ProcedureFactsAsync(IReadOnlyCollection<int> unitIds, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(unitIds);
+        var all = (await GetOrLoadAsync("catalog:procedure-facts", async db =>
+        {
+            var rows = await db.Set<Procedure>().AsNoTracking().Include(p => p.Units).ToListAsync(cancellationToken);
+            return (IReadOnlyList<ProcedureFacts>)[.. rows.Where(p => p.Workflow.Count > 0).Select(Terms).Select(t => new ProcedureFacts(
+                t.Id, t.Code, t.Name, t.Field, t.OnlineLevel, t.IsFree, t.PostalAllowed,
+                !string.IsNullOrWhiteSpace(t.Field) && t.ApplicantTypes.Count > 0 && t.Documents.Count > 0 && t.Workflow.Count > 0 && !string.IsNullOrWhiteSpace(t.ResultType),
+                t.UnitIds))];
+        }))!;
+        var wanted = unitIds as IReadOnlySet<int> ?? unitIds.ToHashSet();
+        return [.. all.Where(p => p.UnitIds.Any(wanted.Contains))];
+    }
+
     /// <summary>The field (lĩnh vực) of each procedure of these codes the catalog holds, by code; an empty one when it names none.</summary>
     public async Task<IReadOnlyDictionary<string, string>> FieldsOfAsync(IReadOnlyCollection<string> codes, CancellationToken cancellationToken)
     {

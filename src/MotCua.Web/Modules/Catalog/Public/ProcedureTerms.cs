@@ -290,3 +290,11 @@ public sealed record UnitCard(
 
     public bool IsWithin(string ancestorPath) => Path.StartsWith(ancestorPath, StringComparison.Ordinal);
 }
+
+/// <summary>
+/// What the statistics count of a procedure: its online level, whether it is free, whether it takes applications by
+/// post, whether it is published with every part a citizen needs (field, who may apply, documents, steps and result),
+/// and the units that handle it.
+/// </summary>
+public sealed record ProcedureFacts(
+    int Id, string Code, string Name, string Field, OnlineLevel OnlineLevel, bool IsFree, bool PostalAllowed, bool IsComplete, IReadOnlyList<int> UnitIds);
