@@ -198,11 +198,18 @@ public sealed class IndicatorReport(
             counted[childOf[p.UnitId]].AddProcedure(p.ProcedureCode, p.Measure, p.Sum);
         }
 
-        return [.. Enumerable.Range(0, children.Count).Select(i =>
+        // Each procedure goes to the children whose sub-tree handles it: one pass over the procedures' units.
+        var proceduresOf = Enumerable.Range(0, children.Count).Select(_ => new List<ProcedureFacts>()).ToArray();
+        foreach (var p in handled)
         {
-            var mine = unitsOf[i].ToHashSet();
-            return Sets(counted[i], [.. handled.Where(p => p.UnitIds.Any(mine.Contains))], collecting.Where(mine.Contains).ToHashSet());
-        })];
+            foreach (var child in p.UnitIds.Where(childOf.ContainsKey).Select(u => childOf[u]).Distinct())
+            {
+                proceduresOf[child].Add(p);
+            }
+        }
+
+        return [.. Enumerable.Range(0, children.Count).Select(i =>
+            Sets(counted[i], proceduresOf[i], collecting.Where(u => childOf.TryGetValue(u, out var c) && c == i).ToHashSet()))];
     }
 
     /// <summary>The units directly below <paramref name="unit"/> as the tree stood on the period's last day, but those ended before it began; by name.</summary>
