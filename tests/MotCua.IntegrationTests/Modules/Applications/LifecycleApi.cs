@@ -53,6 +53,29 @@ internal static class LifecycleApi
         return (await response.ReadJsonAsync()).GetProperty("code").GetString()!;
     }
 
+    /// <summary>An application taken at the ward's desk by reception1 (channel Counter or Postal), received at once.</summary>
+    public static async Task<string> SubmitAtDeskAsync(MotCuaApp app, string channel, string child)
+    {
+        var reception = await app.ApiClientFor("reception1");
+        using var response = await SubmitAsync(reception, new
+        {
+            procedureCode = Birth,
+            unitId = await WardIdAsync(app),
+            channel,
+            form = BirthForm(child),
+            applicant = new { name = "Trần Văn Bình", identityNumber = "001080000123", phone = "0988000123", address = "Số 3 đường Lê Lợi, phường An Phú" },
+        });
+        var body = await response.ReadJsonAsync();
+        Assert.True(response.StatusCode == HttpStatusCode.Created, body.ToString());
+        var code = body.GetProperty("code").GetString()!;
+        if (body.GetProperty("status").GetString() == "Submitted")
+        {
+            await ActOkAsync(reception, code, new { action = "receive" });
+        }
+
+        return code;
+    }
+
     public static async Task<HttpResponseMessage> AttachAsync(HttpClient client, string code, string name, byte[] content, string fileName = "giay-to.pdf", string kind = "Input")
     {
         using var form = new MultipartFormDataContent();

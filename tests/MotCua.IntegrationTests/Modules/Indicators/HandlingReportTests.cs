@@ -40,26 +40,7 @@ public abstract class HandlingReportTests(MotCuaApp app)
             return await db.Set<OutboxDelivery>().AnyAsync(d => d.Consumer == IndicatorConsumer.ConsumerName && d.State != DeliveryState.Delivered) ? null : (bool?)true;
         }, seconds: 30);
 
-    private async Task<string> DeskAsync()
-    {
-        using var response = await SubmitAsync(await app.ApiClientFor("reception1"), new
-        {
-            procedureCode = Birth,
-            unitId = await WardIdAsync(app),
-            channel = "Counter",
-            form = BirthForm("Báo Cáo Quầy"),
-            applicant = new { name = "Trần Văn Bình", identityNumber = "001080000123", phone = "0988000123", address = "Số 3 đường Lê Lợi, phường An Phú" },
-        });
-        var body = await response.ReadJsonAsync();
-        Assert.True(response.StatusCode == HttpStatusCode.Created, body.ToString());
-        var code = body.GetProperty("code").GetString()!;
-        if (body.GetProperty("status").GetString() == "Submitted")
-        {
-            await ActOkAsync(await app.ApiClientFor("reception1"), code, new { action = "receive" });
-        }
-
-        return code;
-    }
+    private Task<string> DeskAsync() => SubmitAtDeskAsync(app, "Counter", "Báo Cáo Quầy");
 
     /// <summary>The application's moments as if it had been received, due and closed on those days; then counted again.</summary>
     private async Task MoveAsync(string code, Instant received, Instant due, Instant? finished = null, (ApplicationStatus Status, Instant At)? closed = null)

@@ -52,26 +52,7 @@ public abstract class IndicatorTests(MotCuaApp app)
                 i.GetProperty("value").ValueKind == JsonValueKind.Null ? (decimal?)null : i.GetProperty("value").GetDecimal()));
     }
 
-    private async Task<string> DeskAsync(string channel)
-    {
-        using var response = await SubmitAsync(await app.ApiClientFor("reception1"), new
-        {
-            procedureCode = Birth,
-            unitId = await WardIdAsync(app),
-            channel,
-            form = BirthForm("Trần Bảo Ngọc"),
-            applicant = new { name = "Trần Văn Bình", identityNumber = "001080000123", phone = "0988000123", address = "Số 3 đường Lê Lợi, phường An Phú" },
-        });
-        var body = await response.ReadJsonAsync();
-        Assert.True(response.StatusCode == HttpStatusCode.Created, body.ToString());
-        var code = body.GetProperty("code").GetString()!;
-        if (body.GetProperty("status").GetString() == "Submitted")
-        {
-            await ActOkAsync(await app.ApiClientFor("reception1"), code, new { action = "receive" });
-        }
-
-        return code;
-    }
+    private Task<string> DeskAsync(string channel) => SubmitAtDeskAsync(app, channel, "Trần Bảo Ngọc");
 
     /// <summary>Every counter in the table, as the rollups hold them (zeros left out).</summary>
     private async Task<Dictionary<CountKey, long>> CountersAsync()
