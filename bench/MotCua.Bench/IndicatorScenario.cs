@@ -71,8 +71,8 @@ internal static partial class IndicatorScenario
     public static async Task<(long Counters, long Applications)> FillRollupsAsync(NpgsqlDataSource db, CancellationToken ct)
     {
         await using var c = await db.OpenConnectionAsync(ct);
-        foreach (var sql in new[]
-        {
+        string[] statements =
+        [
             "DELETE FROM indicator_counts",
             "DELETE FROM indicator_counted_applications",
             "SET work_mem = '256MB'",
@@ -88,9 +88,12 @@ internal static partial class IndicatorScenario
             FROM (SELECT id, unit || '|' || day || '|' || proc || '|' || measure AS line FROM bench_indicator_keys) l GROUP BY id
             """,
             "DROP TABLE bench_indicator_keys",
+            // The month and year rows beside the days, as MotCua makes them (it runs with calendar months here).
+            .. MotCua.Web.Modules.Indicators.Domain.Grains.RebuildSql(cutOffDay: null),
             "RESET work_mem",
             "VACUUM (ANALYZE) indicator_counts, indicator_counted_applications",
-        })
+        ];
+        foreach (var sql in statements)
         {
             await using var cmd = new NpgsqlCommand(sql, c) { CommandTimeout = 0 };
             await cmd.ExecuteNonQueryAsync(ct);

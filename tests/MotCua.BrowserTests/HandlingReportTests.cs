@@ -36,6 +36,7 @@ public sealed class HandlingReportTests(BrowserApp app)
             Count(20261104, "9.999999", Measures.ReceivedPostal, 1);
             Count(20261110, "9.999999", Measures.OverdueFrom, 1);
             await db.SaveChangesAsync();
+            await scope.ServiceProvider.GetRequiredService<MotCua.Web.Modules.Indicators.Rollups.IndicatorRollup>().RebuildGrainsAsync(CancellationToken.None);
         }
 
         var axe = new AxeCheck();

@@ -1354,6 +1354,19 @@ namespace MotCua.Migrations.Postgres.Migrations
                     b.ToTable("indicator_counted_applications", (string)null);
                 });
 
+            modelBuilder.Entity("MotCua.Web.Modules.Indicators.Data.CounterGrains", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("CutOffDay")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("indicator_counter_grains", (string)null);
+                });
+
             modelBuilder.Entity("MotCua.Web.Modules.Indicators.Data.IndicatorCount", b =>
                 {
                     b.Property<int>("UnitId")
@@ -1377,7 +1390,7 @@ namespace MotCua.Migrations.Postgres.Migrations
 
                     b.HasIndex("Day", "Measure");
 
-                    b.HasIndex("UnitId", "Measure", "Day", "ProcedureCode", "Count")
+                    b.HasIndex("UnitId", "Day", "Measure", "ProcedureCode", "Count")
                         .HasDatabaseName("IX_indicator_counts_report");
 
                     b.ToTable("indicator_counts", (string)null);

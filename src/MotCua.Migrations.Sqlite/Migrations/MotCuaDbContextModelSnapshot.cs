@@ -1312,6 +1312,19 @@ namespace MotCua.Migrations.Sqlite.Migrations
                     b.ToTable("indicator_counted_applications", (string)null);
                 });
 
+            modelBuilder.Entity("MotCua.Web.Modules.Indicators.Data.CounterGrains", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("CutOffDay")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("indicator_counter_grains", (string)null);
+                });
+
             modelBuilder.Entity("MotCua.Web.Modules.Indicators.Data.IndicatorCount", b =>
                 {
                     b.Property<int>("UnitId")
@@ -1335,7 +1348,7 @@ namespace MotCua.Migrations.Sqlite.Migrations
 
                     b.HasIndex("Day", "Measure");
 
-                    b.HasIndex("UnitId", "Measure", "Day", "ProcedureCode", "Count")
+                    b.HasIndex("UnitId", "Day", "Measure", "ProcedureCode", "Count")
                         .HasDatabaseName("IX_indicator_counts_report");
 
                     b.ToTable("indicator_counts", (string)null);

@@ -19,7 +19,7 @@ public sealed record HandlingSheet(int UnitId, string UnitName, string From, str
 /// (carried over and new, by channel), resolved by timeliness, pending at the end within time or overdue. Computed from
 /// the rollups (<see cref="HandlingFigures"/>), never from the applications: two grouped sums over the counters.
 /// </summary>
-public sealed class HandlingReport(MotCuaDbContext db, IndicatorReport indicators, CatalogDirectory catalog)
+public sealed class HandlingReport(MotCuaDbContext db, IndicatorReport indicators, CatalogDirectory catalog, Microsoft.Extensions.Options.IOptions<IndicatorOptions> options)
 {
     /// <summary>Where procedures without a field of their own are counted.</summary>
     public const string OtherField = "Khác";
@@ -44,12 +44,11 @@ public sealed class HandlingReport(MotCuaDbContext db, IndicatorReport indicator
     {
         ArgumentNullException.ThrowIfNull(choice);
         var units = (await catalog.TreeOnAsync(choice.To, cancellationToken)).Subtree(choice.Unit.Id);
-        var (first, last) = (Measures.Day(choice.From), Measures.Day(choice.To));
-        var counts = db.Set<IndicatorCount>().AsNoTracking().Where(c => units.Contains(c.UnitId));
-        var before = await counts.Where(c => c.Day < first && HandlingFigures.Running.Contains(c.Measure))
+        var cutOff = options.Value.CutOffDay;
+        var before = await db.CounterRows(units, Grains.Cover(null, choice.From.PlusDays(-1), cutOff, byProcedure: true)).Where(c => HandlingFigures.Running.Contains(c.Measure))
             .GroupBy(c => new { c.ProcedureCode, c.Measure }).Select(g => new { g.Key.ProcedureCode, g.Key.Measure, Sum = g.Sum(c => c.Count) })
             .ToListAsync(cancellationToken);
-        var within = await counts.Where(c => c.Day >= first && c.Day <= last && HandlingFigures.InPeriod.Contains(c.Measure))
+        var within = await db.CounterRows(units, Grains.Cover(choice.From, choice.To, cutOff, byProcedure: true)).Where(c => HandlingFigures.InPeriod.Contains(c.Measure))
             .GroupBy(c => new { c.ProcedureCode, c.Measure }).Select(g => new { g.Key.ProcedureCode, g.Key.Measure, Sum = g.Sum(c => c.Count) })
             .ToListAsync(cancellationToken);
 

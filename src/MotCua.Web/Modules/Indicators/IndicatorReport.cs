@@ -172,12 +172,13 @@ public sealed class IndicatorReport(
         }
 
         var units = childOf.Keys.ToList();
-        var (first, last) = (Measures.Day(from), Measures.Day(to));
-        var counts = db.Set<IndicatorCount>().AsNoTracking().Where(c => units.Contains(c.UnitId) && c.Day >= first && c.Day <= last);
-        var sums = await counts.GroupBy(c => new { c.UnitId, c.Measure }).Select(g => new { g.Key.UnitId, g.Key.Measure, Sum = g.Sum(c => c.Count) }).ToListAsync(cancellationToken);
-        var perProcedure = await counts.Where(c => ByProcedure.Contains(c.Measure)).GroupBy(c => new { c.UnitId, c.ProcedureCode, c.Measure })
+        var cutOff = options.Value.CutOffDay;
+        var sums = await db.CounterRows(units, Grains.Cover(from, to, cutOff, byProcedure: false))
+            .GroupBy(c => new { c.UnitId, c.Measure }).Select(g => new { g.Key.UnitId, g.Key.Measure, Sum = g.Sum(c => c.Count) }).ToListAsync(cancellationToken);
+        var perProcedure = await db.CounterRows(units, Grains.Cover(from, to, cutOff, byProcedure: true)).Where(c => ByProcedure.Contains(c.Measure))
+            .GroupBy(c => new { c.UnitId, c.ProcedureCode, c.Measure })
             .Select(g => new { g.Key.UnitId, g.Key.ProcedureCode, g.Key.Measure, Sum = g.Sum(c => c.Count) }).ToListAsync(cancellationToken);
-        var open = await db.Set<IndicatorCount>().AsNoTracking().Where(c => units.Contains(c.UnitId) && c.Day <= last && OpenMeasures.Contains(c.Measure))
+        var open = await db.CounterRows(units, Grains.Cover(null, to, cutOff, byProcedure: false)).Where(c => OpenMeasures.Contains(c.Measure))
             .GroupBy(c => new { c.UnitId, c.Measure }).Select(g => new { g.Key.UnitId, g.Key.Measure, Sum = g.Sum(c => c.Count) }).ToListAsync(cancellationToken);
         var handled = await catalog.ProcedureFactsAsync(units, cancellationToken);
         var collecting = await payments.CollectingOnlineAsync(units, cancellationToken);
@@ -297,22 +298,22 @@ public sealed class IndicatorReport(
 
     private async Task<Counted> CountAsync(IReadOnlyList<int> units, LocalDate from, LocalDate to, CancellationToken cancellationToken)
     {
-        var (first, last) = (Measures.Day(from), Measures.Day(to));
-        var counts = db.Set<IndicatorCount>().AsNoTracking().Where(c => units.Contains(c.UnitId) && c.Day >= first && c.Day <= last);
+        var cutOff = options.Value.CutOffDay;
         var counted = new Counted();
-        foreach (var s in await counts.GroupBy(c => c.Measure).Select(g => new { g.Key, Sum = g.Sum(c => c.Count) }).ToListAsync(cancellationToken))
+        foreach (var s in await db.CounterRows(units, Grains.Cover(from, to, cutOff, byProcedure: false))
+            .GroupBy(c => c.Measure).Select(g => new { g.Key, Sum = g.Sum(c => c.Count) }).ToListAsync(cancellationToken))
         {
             counted.Add(s.Key, s.Sum);
         }
 
-        foreach (var p in await counts.Where(c => ByProcedure.Contains(c.Measure)).GroupBy(c => new { c.ProcedureCode, c.Measure })
-            .Select(g => new { g.Key.ProcedureCode, g.Key.Measure, Sum = g.Sum(c => c.Count) }).ToListAsync(cancellationToken))
+        foreach (var p in await db.CounterRows(units, Grains.Cover(from, to, cutOff, byProcedure: true)).Where(c => ByProcedure.Contains(c.Measure))
+            .GroupBy(c => new { c.ProcedureCode, c.Measure }).Select(g => new { g.Key.ProcedureCode, g.Key.Measure, Sum = g.Sum(c => c.Count) }).ToListAsync(cancellationToken))
         {
             counted.AddProcedure(p.ProcedureCode, p.Measure, p.Sum);
         }
 
         // Still being processed on the last day: counters from the beginning, not only the period's.
-        foreach (var o in await db.Set<IndicatorCount>().AsNoTracking().Where(c => units.Contains(c.UnitId) && c.Day <= last && OpenMeasures.Contains(c.Measure))
+        foreach (var o in await db.CounterRows(units, Grains.Cover(null, to, cutOff, byProcedure: false)).Where(c => OpenMeasures.Contains(c.Measure))
             .GroupBy(c => c.Measure).Select(g => new { g.Key, Sum = g.Sum(c => c.Count) }).ToListAsync(cancellationToken))
         {
             counted.AddOpen(o.Key, o.Sum);
@@ -489,22 +490,24 @@ public sealed class IndicatorReport(
             return each;
         }
 
-        // s[i]: the first day of month i; months not asked for start never.
+        // s[i]: the first day of month i; months not asked for start never. The months are reporting months, so each
+        // month row of the counters falls in one of them (years are read only before the first).
         var s = Enumerable.Range(0, TrendChunk).Select(i => i < spans.Count ? Measures.Day(spans[i].First) : int.MaxValue).ToArray();
-        var (from, to) = (Measures.Day(spans[0].First), Measures.Day(spans[^1].End));
-        var counts = db.Set<IndicatorCount>().AsNoTracking().Where(c => units.Contains(c.UnitId) && c.Day <= to);
-        var bucketed = counts.Select(c => new
+        var (firstDay, lastDay, cutOff) = (spans[0].First, spans[^1].End, options.Value.CutOffDay);
+        IQueryable<BucketRow> Bucketed(IQueryable<CounterRow> rows) => rows.Select(c => new BucketRow
         {
             Bucket = c.Day >= s[11] ? 11 : c.Day >= s[10] ? 10 : c.Day >= s[9] ? 9 : c.Day >= s[8] ? 8 : c.Day >= s[7] ? 7 : c.Day >= s[6] ? 6
                 : c.Day >= s[5] ? 5 : c.Day >= s[4] ? 4 : c.Day >= s[3] ? 3 : c.Day >= s[2] ? 2 : c.Day >= s[1] ? 1 : 0,
-            c.Day, c.ProcedureCode, c.Measure, c.Count,
+            ProcedureCode = c.ProcedureCode, Measure = c.Measure, Count = c.Count,
         });
-        var inPeriod = bucketed.Where(c => c.Day >= from);
-        var sums = await inPeriod.GroupBy(c => new { c.Bucket, c.Measure }).Select(g => new { g.Key.Bucket, g.Key.Measure, Sum = g.Sum(c => c.Count) }).ToListAsync(cancellationToken);
-        var perProcedure = await inPeriod.Where(c => ByProcedure.Contains(c.Measure)).GroupBy(c => new { c.Bucket, c.ProcedureCode, c.Measure })
+        var sums = await Bucketed(db.CounterRows(units, Grains.Cover(firstDay, lastDay, cutOff, byProcedure: false, years: false)))
+            .GroupBy(c => new { c.Bucket, c.Measure }).Select(g => new { g.Key.Bucket, g.Key.Measure, Sum = g.Sum(c => c.Count) }).ToListAsync(cancellationToken);
+        var perProcedure = await Bucketed(db.CounterRows(units, Grains.Cover(firstDay, lastDay, cutOff, byProcedure: true, years: false)).Where(c => ByProcedure.Contains(c.Measure)))
+            .GroupBy(c => new { c.Bucket, c.ProcedureCode, c.Measure })
             .Select(g => new { g.Key.Bucket, g.Key.ProcedureCode, g.Key.Measure, Sum = g.Sum(c => c.Count) }).ToListAsync(cancellationToken);
-        var open = await bucketed.Where(c => OpenMeasures.Contains(c.Measure)).GroupBy(c => new { c.Bucket, c.Measure })
-            .Select(g => new { g.Key.Bucket, g.Key.Measure, Sum = g.Sum(c => c.Count) }).ToListAsync(cancellationToken);
+        Piece[] fromTheBeginning = [.. Grains.Cover(null, firstDay.PlusDays(-1), cutOff, byProcedure: false), .. Grains.Cover(firstDay, lastDay, cutOff, byProcedure: false, years: false)];
+        var open = await Bucketed(db.CounterRows(units, fromTheBeginning).Where(c => OpenMeasures.Contains(c.Measure)))
+            .GroupBy(c => new { c.Bucket, c.Measure }).Select(g => new { g.Key.Bucket, g.Key.Measure, Sum = g.Sum(c => c.Count) }).ToListAsync(cancellationToken);
 
         var counted = spans.Select(_ => new Counted()).ToArray();
         foreach (var x in sums)
@@ -527,6 +530,15 @@ public sealed class IndicatorReport(
         }
 
         return counted;
+    }
+
+    /// <summary>A counter row placed in a month of a trend.</summary>
+    private sealed class BucketRow
+    {
+        public int Bucket { get; init; }
+        public string ProcedureCode { get; init; } = string.Empty;
+        public string Measure { get; init; } = string.Empty;
+        public long Count { get; init; }
     }
 
     private IReadOnlyList<IndicatorValue> Values(IReadOnlyDictionary<string, long> sets, IReadOnlyDictionary<string, IndicatorTarget> applying) =>

@@ -11,6 +11,7 @@ public static class IndicatorsModule
         ArgumentNullException.ThrowIfNull(builder);
         builder.Services.AddOptions<IndicatorOptions>().BindConfiguration(IndicatorOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddScoped<Rollups.IndicatorRollup>();
+        builder.Services.AddScoped<Common.Persistence.IDatabaseSeeder, Rollups.CounterGrainsCheck>();
         builder.Services.AddScoped<IndicatorReport>();
         builder.Services.AddScoped<HandlingReport>();
         builder.Services.AddOptions<Exports.ExportOptions>().BindConfiguration(Exports.ExportOptions.Section).ValidateDataAnnotations().ValidateOnStart();

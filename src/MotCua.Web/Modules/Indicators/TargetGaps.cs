@@ -26,7 +26,9 @@ public sealed record TargetGap(
 /// applications"), the procedures that would bring them, and the applications due within a working day that are not
 /// yet at their last step.
 /// </summary>
-public sealed class TargetGaps(IndicatorReport report, CatalogDirectory catalog, ApplicationFigures applications, WorkingCalendarProvider calendars, MotCuaDbContext db, IClock clock)
+public sealed class TargetGaps(
+    IndicatorReport report, CatalogDirectory catalog, ApplicationFigures applications, WorkingCalendarProvider calendars, MotCuaDbContext db,
+    Microsoft.Extensions.Options.IOptions<IndicatorOptions> options, IClock clock)
 {
     private const int Suggested = 5;
 
@@ -85,9 +87,8 @@ public sealed class TargetGaps(IndicatorReport report, CatalogDirectory catalog,
         }
 
         var units = (await catalog.TreeOnAsync(LocalDatePattern.Iso.Parse(s.To).Value, cancellationToken)).Subtree(unit.Id);
-        var (first, last) = (Measures.Day(LocalDatePattern.Iso.Parse(s.From).Value), Measures.Day(LocalDatePattern.Iso.Parse(s.To).Value));
-        var counts = await db.Set<IndicatorCount>().AsNoTracking()
-            .Where(c => units.Contains(c.UnitId) && c.Day >= first && c.Day <= last && otherWays.Contains(c.Measure))
+        var cover = Grains.Cover(LocalDatePattern.Iso.Parse(s.From).Value, LocalDatePattern.Iso.Parse(s.To).Value, options.Value.CutOffDay, byProcedure: true);
+        var counts = await db.CounterRows(units, cover).Where(c => otherWays.Contains(c.Measure))
             .GroupBy(c => c.ProcedureCode).Select(g => new { Code = g.Key, Sum = g.Sum(c => c.Count) })
             .ToDictionaryAsync(g => g.Code, g => g.Sum, StringComparer.Ordinal, cancellationToken);
         var handled = await catalog.ProcedureFactsAsync(units, cancellationToken);

@@ -28,6 +28,26 @@ public sealed class CountedApplication
     public Guid Version { get; set; }
 }
 
+/// <summary>
+/// Which cut-off day the month and year rows of the counters follow (one row; none before they were first made): when
+/// the province changes its cut-off day, start-up makes them again from the day rows.
+/// </summary>
+public sealed class CounterGrains
+{
+    public int Id { get; set; } = 1;
+    public int? CutOffDay { get; set; }
+}
+
+internal sealed class CounterGrainsMapping : IEntityTypeConfiguration<CounterGrains>
+{
+    public void Configure(EntityTypeBuilder<CounterGrains> b)
+    {
+        b.ToTable("indicator_counter_grains");
+        b.HasKey(g => g.Id);
+        b.Property(g => g.Id).ValueGeneratedNever();
+    }
+}
+
 internal sealed class IndicatorCountMapping : IEntityTypeConfiguration<IndicatorCount>
 {
     public const string Table = "indicator_counts";
@@ -40,9 +60,9 @@ internal sealed class IndicatorCountMapping : IEntityTypeConfiguration<Indicator
         b.Property(c => c.Measure).HasMaxLength(40);
         b.HasIndex(c => new { c.Day, c.Measure });
 
-        // The reports' reads (a sub-tree's units, a run of days, some measures; by procedure or not) answered from this
-        // index alone, without visiting the table: the figures are sums of these rows.
-        b.HasIndex(c => new { c.UnitId, c.Measure, c.Day, c.ProcedureCode, c.Count }).HasDatabaseName("IX_indicator_counts_report");
+        // The reports' reads (a sub-tree's units, a run of rows of one grain, some measures; by procedure or not)
+        // answered from this index alone, without visiting the table: the figures are sums of these rows.
+        b.HasIndex(c => new { c.UnitId, c.Day, c.Measure, c.ProcedureCode, c.Count }).HasDatabaseName("IX_indicator_counts_report");
     }
 }
 

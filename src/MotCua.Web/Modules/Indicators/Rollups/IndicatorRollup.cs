@@ -1,9 +1,11 @@
+using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using MotCua.Web.Common.Persistence;
 using MotCua.Web.Modules.Applications.Public;
 using MotCua.Web.Modules.Indicators.Data;
 using MotCua.Web.Modules.Indicators.Domain;
 using MotCua.Web.Modules.Payments.Public;
+using Microsoft.Extensions.Options;
 
 namespace MotCua.Web.Modules.Indicators.Rollups;
 
@@ -12,7 +14,8 @@ namespace MotCua.Web.Modules.Indicators.Rollups;
 /// added before (only the difference is written), so a repeated or late message changes nothing; and recounts them all
 /// from the applications when asked.
 /// </summary>
-public sealed class IndicatorRollup(MotCuaDbContext db, ApplicationFigures applications, PaymentFigures payments, ILogger<IndicatorRollup> logger)
+public sealed class IndicatorRollup(
+    MotCuaDbContext db, ApplicationFigures applications, PaymentFigures payments, IOptions<IndicatorOptions> options, ILogger<IndicatorRollup> logger)
 {
     private const int Attempts = 6;
 
@@ -65,11 +68,7 @@ public sealed class IndicatorRollup(MotCuaDbContext db, ApplicationFigures appli
                 return;
             }
 
-            foreach (var (key, delta) in changes)
-            {
-                await AddAsync(key, delta, cancellationToken);
-            }
-
+            await AddAsync(changes.Select(c => (c.Key, (long)c.Delta)), cancellationToken);
             if (counted is null)
             {
                 db.Add(new CountedApplication { ApplicationId = figure.Id, Keys = Measures.Write(after), Version = Guid.NewGuid() });
@@ -147,11 +146,7 @@ public sealed class IndicatorRollup(MotCuaDbContext db, ApplicationFigures appli
                 }
             }
 
-            // In the same order as single counts take them, so concurrent writers never deadlock.
-            foreach (var (key, delta) in totals.Where(t => t.Value != 0).OrderBy(t => t.Key.ToString(), StringComparer.Ordinal))
-            {
-                await AddAsync(key, delta, cancellationToken);
-            }
+            await AddAsync([.. totals.Select(t => (t.Key, t.Value))], cancellationToken);
 
             await db.SaveChangesAsync(cancellationToken);
             await transaction.CommitAsync(cancellationToken);
@@ -171,11 +166,7 @@ public sealed class IndicatorRollup(MotCuaDbContext db, ApplicationFigures appli
             db.ChangeTracker.Clear();
             await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
             var counted = await db.Set<CountedApplication>().Where(c => applicationIds.Contains(c.ApplicationId)).ToListAsync(cancellationToken);
-            var changes = Measures.Changes([.. counted.SelectMany(c => Measures.Read(c.Keys))], []);
-            foreach (var (key, delta) in changes)
-            {
-                await AddAsync(key, delta, cancellationToken);
-            }
+            await AddAsync(Measures.Changes([.. counted.SelectMany(c => Measures.Read(c.Keys))], []).Select(c => (c.Key, (long)c.Delta)), cancellationToken);
 
             db.RemoveRange(counted);
             await db.SaveChangesAsync(cancellationToken);
@@ -183,12 +174,26 @@ public sealed class IndicatorRollup(MotCuaDbContext db, ApplicationFigures appli
         });
     }
 
-    /// <summary>One counter raised or lowered in place: the same SQL on PostgreSQL and SQLite, safe beside other writers.</summary>
-    private Task<int> AddAsync(CountKey key, long delta, CancellationToken cancellationToken) =>
-        db.Database.ExecuteSqlAsync($"""
-            INSERT INTO indicator_counts ("UnitId", "Day", "ProcedureCode", "Measure", "Count") VALUES ({key.UnitId}, {key.Day}, {key.ProcedureCode}, {key.Measure}, {delta})
-            ON CONFLICT ("UnitId", "Day", "ProcedureCode", "Measure") DO UPDATE SET "Count" = indicator_counts."Count" + excluded."Count"
-            """, cancellationToken);
+    /// <summary>How many counters one statement raises or lowers (five parameters each).</summary>
+    private const int RowsPerStatement = 200;
+
+    /// <summary>
+    /// Counters raised or lowered in place, with the month and year rows each day adds to (<see cref="Grains"/>): the
+    /// same SQL on PostgreSQL and SQLite, safe beside other writers, always in key order so that two of them never
+    /// deadlock.
+    /// </summary>
+    private async Task AddAsync(IEnumerable<(CountKey Key, long Delta)> changes, CancellationToken cancellationToken)
+    {
+        foreach (var chunk in Grains.Expand(changes, options.Value.CutOffDay).Chunk(RowsPerStatement))
+        {
+            // Only placeholders are written into the text ({0}, {1}, …); every value goes as a parameter.
+            var values = string.Join(", ", chunk.Select((_, i) => string.Create(CultureInfo.InvariantCulture, $"({{{5 * i}}}, {{{(5 * i) + 1}}}, {{{(5 * i) + 2}}}, {{{(5 * i) + 3}}}, {{{(5 * i) + 4}}})")));
+            var parameters = chunk.SelectMany(c => new object[] { c.Key.UnitId, c.Key.Day, c.Key.ProcedureCode, c.Key.Measure, c.Delta }).ToArray();
+            var sql = """INSERT INTO indicator_counts ("UnitId", "Day", "ProcedureCode", "Measure", "Count") VALUES """ + values
+                + """ ON CONFLICT ("UnitId", "Day", "ProcedureCode", "Measure") DO UPDATE SET "Count" = indicator_counts."Count" + excluded."Count" """;
+            await db.Database.ExecuteSqlRawAsync(sql, parameters, cancellationToken);
+        }
+    }
 
     /// <summary>
     /// Every counter as a direct recount of the applications gives it (read in pages, so memory stays bounded by the
@@ -245,7 +250,51 @@ public sealed class IndicatorRollup(MotCuaDbContext db, ApplicationFigures appli
             db.ChangeTracker.Clear();
         }
 
+        await RebuildGrainsAsync(cancellationToken);
         logger.LogInformation("Indicator counters rebuilt: {Applications} applications, {Counters} counters", applicationsCounted, totals.Count);
         return (applicationsCounted, totals.Count);
     }
+
+    /// <summary>
+    /// Makes the month and year rows again from the day rows with the province's cut-off day, and records which cut-off
+    /// they follow: after <c>indicators-rebuild</c>, or at start-up when the cut-off day changed (or day rows came in by
+    /// other means). On PostgreSQL the counters are locked against writers meanwhile; SQLite has one writer anyway.
+    /// </summary>
+    public async Task RebuildGrainsAsync(CancellationToken cancellationToken)
+    {
+        var cutOff = options.Value.CutOffDay;
+        var strategy = db.Database.CreateExecutionStrategy();
+        await strategy.ExecuteAsync(async () =>
+        {
+            db.ChangeTracker.Clear();
+            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+            if (db.Database.IsNpgsql())
+            {
+                await db.Database.ExecuteSqlRawAsync("LOCK TABLE indicator_counts IN SHARE ROW EXCLUSIVE MODE", cancellationToken);
+            }
+
+            foreach (var sql in Grains.RebuildSql(cutOff))
+            {
+                await db.Database.ExecuteSqlRawAsync(sql, cancellationToken);
+            }
+
+            var built = await db.Set<CounterGrains>().SingleOrDefaultAsync(cancellationToken);
+            if (built is null)
+            {
+                db.Add(new CounterGrains { CutOffDay = cutOff });
+            }
+            else
+            {
+                built.CutOffDay = cutOff;
+            }
+
+            await db.SaveChangesAsync(cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
+        });
+        logger.LogInformation("Indicator month and year counters made again from the days (cut-off day {CutOffDay})", cutOff?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "none");
+    }
+
+    /// <summary>Whether the month and year rows follow the province's cut-off day now (false: never made, or made with another).</summary>
+    public async Task<bool> GrainsFollowCutOffAsync(CancellationToken cancellationToken) =>
+        await db.Set<CounterGrains>().AsNoTracking().SingleOrDefaultAsync(cancellationToken) is { } built && built.CutOffDay == options.Value.CutOffDay;
 }
