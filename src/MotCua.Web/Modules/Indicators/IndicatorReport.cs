@@ -133,10 +133,11 @@ public sealed class IndicatorReport(
         ArgumentNullException.ThrowIfNull(unit);
         var children = await ChildrenAsync(unit, from, to, cancellationToken);
         var sets = await SetsBelowAsync(children, from, to, cancellationToken);
+        var applying = await targets.ApplyingAsync([.. children.Select(c => (c, to))], cancellationToken);
         var below = new List<(UnitCard Unit, IReadOnlyList<IndicatorValue> Values)>();
         for (var i = 0; i < children.Count; i++)
         {
-            below.Add((children[i], Values(sets[i], await targets.ApplyingAsync(children[i], to, cancellationToken))));
+            below.Add((children[i], Values(sets[i], applying[i])));
         }
 
         var ranking = Ranking.Of(below.Select(b => (b.Unit.Id, b.Unit.Name,
@@ -176,8 +177,15 @@ public sealed class IndicatorReport(
         var sums = await db.CounterRows(units, Grains.Cover(from, to, cutOff, byProcedure: false))
             .GroupBy(c => new { c.UnitId, c.Measure }).Select(g => new { g.Key.UnitId, g.Key.Measure, Sum = g.Sum(c => c.Count) }).ToListAsync(cancellationToken);
         var perProcedure = await db.CounterRows(units, Grains.Cover(from, to, cutOff, byProcedure: true)).Where(c => ByProcedure.Contains(c.Measure))
-            .GroupBy(c => new { c.UnitId, c.ProcedureCode, c.Measure })
-            .Select(g => new { g.Key.UnitId, g.Key.ProcedureCode, g.Key.Measure, Sum = g.Sum(c => c.Count) }).ToListAsync(cancellationToken);
+            .GroupBy(c => new { c.UnitId, c.ProcedureCode })
+            .Select(g => new
+            {
+                g.Key.UnitId, g.Key.ProcedureCode,
+                Received = g.Sum(c => c.Measure == Measures.Received ? c.Count : 0),
+                Online = g.Sum(c => c.Measure == Measures.ReceivedRemote || c.Measure == Measures.ReceivedAssisted ? c.Count : 0),
+                PaidOnline = g.Sum(c => c.Measure == Measures.ReceivedPaidOnline ? c.Count : 0),
+                Postal = g.Sum(c => c.Measure == Measures.ReceivedPostal || c.Measure == Measures.ReturnedPostal ? c.Count : 0),
+            }).ToListAsync(cancellationToken);
         var open = await db.CounterRows(units, Grains.Cover(null, to, cutOff, byProcedure: false)).Where(c => OpenMeasures.Contains(c.Measure))
             .GroupBy(c => new { c.UnitId, c.Measure }).Select(g => new { g.Key.UnitId, g.Key.Measure, Sum = g.Sum(c => c.Count) }).ToListAsync(cancellationToken);
         var handled = await catalog.ProcedureFactsAsync(units, cancellationToken);
@@ -196,7 +204,7 @@ public sealed class IndicatorReport(
 
         foreach (var p in perProcedure)
         {
-            counted[childOf[p.UnitId]].AddProcedure(p.ProcedureCode, p.Measure, p.Sum);
+            counted[childOf[p.UnitId]].AddProcedure(p.ProcedureCode, new ProcedureCounts(p.Received, p.Online, p.PaidOnline, p.Postal));
         }
 
         // Each procedure goes to the children whose sub-tree handles it: one pass over the procedures' units.
@@ -209,8 +217,8 @@ public sealed class IndicatorReport(
             }
         }
 
-        return [.. Enumerable.Range(0, children.Count).Select(i =>
-            Sets(counted[i], proceduresOf[i], collecting.Where(u => childOf.TryGetValue(u, out var c) && c == i).ToHashSet()))];
+        var collectingOf = collecting.Where(childOf.ContainsKey).GroupBy(u => childOf[u]).ToDictionary(g => g.Key, g => (IReadOnlySet<int>)g.ToHashSet());
+        return [.. Enumerable.Range(0, children.Count).Select(i => Sets(counted[i], proceduresOf[i], collectingOf.GetValueOrDefault(i) ?? new HashSet<int>()))];
     }
 
     /// <summary>The units directly below <paramref name="unit"/> as the tree stood on the period's last day, but those ended before it began; by name.</summary>
@@ -307,9 +315,17 @@ public sealed class IndicatorReport(
         }
 
         foreach (var p in await db.CounterRows(units, Grains.Cover(from, to, cutOff, byProcedure: true)).Where(c => ByProcedure.Contains(c.Measure))
-            .GroupBy(c => new { c.ProcedureCode, c.Measure }).Select(g => new { g.Key.ProcedureCode, g.Key.Measure, Sum = g.Sum(c => c.Count) }).ToListAsync(cancellationToken))
+            .GroupBy(c => c.ProcedureCode)
+            .Select(g => new
+            {
+                ProcedureCode = g.Key,
+                Received = g.Sum(c => c.Measure == Measures.Received ? c.Count : 0),
+                Online = g.Sum(c => c.Measure == Measures.ReceivedRemote || c.Measure == Measures.ReceivedAssisted ? c.Count : 0),
+                PaidOnline = g.Sum(c => c.Measure == Measures.ReceivedPaidOnline ? c.Count : 0),
+                Postal = g.Sum(c => c.Measure == Measures.ReceivedPostal || c.Measure == Measures.ReturnedPostal ? c.Count : 0),
+            }).ToListAsync(cancellationToken))
         {
-            counted.AddProcedure(p.ProcedureCode, p.Measure, p.Sum);
+            counted.AddProcedure(p.ProcedureCode, new ProcedureCounts(p.Received, p.Online, p.PaidOnline, p.Postal));
         }
 
         // Still being processed on the last day: counters from the beginning, not only the period's.
@@ -326,12 +342,13 @@ public sealed class IndicatorReport(
     private sealed class Counted
     {
         public Dictionary<string, long> Sums { get; } = new(StringComparer.Ordinal);
-        public Dictionary<(string ProcedureCode, string Measure), long> PerProcedure { get; } = [];
+        public Dictionary<string, ProcedureCounts> PerProcedure { get; } = new(StringComparer.Ordinal);
         public Dictionary<string, long> Open { get; } = new(StringComparer.Ordinal);
 
         public void Add(string measure, long sum) => Sums[measure] = Sums.GetValueOrDefault(measure) + sum;
 
-        public void AddProcedure(string procedure, string measure, long sum) => PerProcedure[(procedure, measure)] = PerProcedure.GetValueOrDefault((procedure, measure)) + sum;
+        public void AddProcedure(string procedure, ProcedureCounts counts) =>
+            PerProcedure[procedure] = PerProcedure.TryGetValue(procedure, out var before) ? before + counts : counts;
 
         public void AddOpen(string measure, long sum) => Open[measure] = Open.GetValueOrDefault(measure) + sum;
     }
@@ -340,15 +357,15 @@ public sealed class IndicatorReport(
     private static Dictionary<string, long> Sets(Counted counted, IReadOnlyList<ProcedureFacts> handled, IReadOnlySet<int> collecting)
     {
         var sums = counted.Sums;
-        var perProcedure = counted.PerProcedure.Where(p => p.Value > 0).Select(p => new { p.Key.ProcedureCode, p.Key.Measure, Sum = p.Value }).ToList();
-        HashSet<string> ProceduresWith(params string[] measures) => perProcedure.Where(p => measures.Contains(p.Measure)).Select(p => p.ProcedureCode).ToHashSet(StringComparer.Ordinal);
+        var perProcedure = counted.PerProcedure;
+        HashSet<string> ProceduresWith(Func<ProcedureCounts, long> count) => perProcedure.Where(p => count(p.Value) > 0).Select(p => p.Key).ToHashSet(StringComparer.Ordinal);
 
         var online = handled.Where(p => p.OnlineLevel is OnlineLevel.Partial or OnlineLevel.Full).ToList();
         var withFee = handled.Where(p => !p.IsFree).ToList();
-        var withOnlineApplication = ProceduresWith(Measures.ReceivedRemote, Measures.ReceivedAssisted);
-        var withApplication = ProceduresWith(Measures.Received);
-        var withOnlinePayment = ProceduresWith(Measures.ReceivedPaidOnline);
-        var withPostal = ProceduresWith(Measures.ReceivedPostal, Measures.ReturnedPostal);
+        var withOnlineApplication = ProceduresWith(p => p.Online);
+        var withApplication = ProceduresWith(p => p.Received);
+        var withOnlinePayment = ProceduresWith(p => p.PaidOnline);
+        var withPostal = ProceduresWith(p => p.Postal);
         long Sum(params string[] measures) => measures.Sum(m => sums.GetValueOrDefault(m));
 
         var sets = new Dictionary<string, long>(StringComparer.Ordinal)
@@ -385,9 +402,9 @@ public sealed class IndicatorReport(
 
         // Applications of the procedures offered fully online, and how many of them came in online.
         var fullOnline = handled.Where(p => p.OnlineLevel == OnlineLevel.Full).Select(p => p.Code).ToHashSet(StringComparer.Ordinal);
-        long OfFullOnline(params string[] measures) => perProcedure.Where(p => fullOnline.Contains(p.ProcedureCode) && measures.Contains(p.Measure)).Sum(p => p.Sum);
-        sets["applications.full-online-eligible"] = OfFullOnline(Measures.Received);
-        sets["applications.full-online-eligible.online"] = OfFullOnline(Measures.ReceivedRemote, Measures.ReceivedAssisted);
+        long OfFullOnline(Func<ProcedureCounts, long> count) => perProcedure.Where(p => fullOnline.Contains(p.Key)).Sum(p => count(p.Value));
+        sets["applications.full-online-eligible"] = OfFullOnline(p => p.Received);
+        sets["applications.full-online-eligible.online"] = OfFullOnline(p => p.Online);
 
         var open = counted.Open;
         var pending = Math.Max(0, open.GetValueOrDefault(Measures.Received) - open.GetValueOrDefault(Measures.Closed));
@@ -456,11 +473,12 @@ public sealed class IndicatorReport(
             counted.AddRange(await CountMonthsAsync(units, [.. chunk.Select(s => (s.First, s.End))], cancellationToken));
         }
 
+        var applying = await targets.ApplyingAsync([.. spans.Select(s => (unit, s.End))], cancellationToken);
         var points = new List<TrendPoint>();
         for (var i = 0; i < spans.Count; i++)
         {
             var (month, first, end) = spans[i];
-            var values = Values(Sets(counted[i], handled, collecting), await targets.ApplyingAsync(unit, end, cancellationToken));
+            var values = Values(Sets(counted[i], handled, collecting), applying[i]);
             points.Add(new TrendPoint(month.Year, month.Month, IsoDate.Format(first), IsoDate.Format(end), values));
         }
 
@@ -503,8 +521,15 @@ public sealed class IndicatorReport(
         var sums = await Bucketed(db.CounterRows(units, Grains.Cover(firstDay, lastDay, cutOff, byProcedure: false, years: false)))
             .GroupBy(c => new { c.Bucket, c.Measure }).Select(g => new { g.Key.Bucket, g.Key.Measure, Sum = g.Sum(c => c.Count) }).ToListAsync(cancellationToken);
         var perProcedure = await Bucketed(db.CounterRows(units, Grains.Cover(firstDay, lastDay, cutOff, byProcedure: true, years: false)).Where(c => ByProcedure.Contains(c.Measure)))
-            .GroupBy(c => new { c.Bucket, c.ProcedureCode, c.Measure })
-            .Select(g => new { g.Key.Bucket, g.Key.ProcedureCode, g.Key.Measure, Sum = g.Sum(c => c.Count) }).ToListAsync(cancellationToken);
+            .GroupBy(c => new { c.Bucket, c.ProcedureCode })
+            .Select(g => new
+            {
+                g.Key.Bucket, g.Key.ProcedureCode,
+                Received = g.Sum(c => c.Measure == Measures.Received ? c.Count : 0),
+                Online = g.Sum(c => c.Measure == Measures.ReceivedRemote || c.Measure == Measures.ReceivedAssisted ? c.Count : 0),
+                PaidOnline = g.Sum(c => c.Measure == Measures.ReceivedPaidOnline ? c.Count : 0),
+                Postal = g.Sum(c => c.Measure == Measures.ReceivedPostal || c.Measure == Measures.ReturnedPostal ? c.Count : 0),
+            }).ToListAsync(cancellationToken);
         Piece[] fromTheBeginning = [.. Grains.Cover(null, firstDay.PlusDays(-1), cutOff, byProcedure: false), .. Grains.Cover(firstDay, lastDay, cutOff, byProcedure: false, years: false)];
         var open = await Bucketed(db.CounterRows(units, fromTheBeginning).Where(c => OpenMeasures.Contains(c.Measure)))
             .GroupBy(c => new { c.Bucket, c.Measure }).Select(g => new { g.Key.Bucket, g.Key.Measure, Sum = g.Sum(c => c.Count) }).ToListAsync(cancellationToken);
@@ -517,7 +542,7 @@ public sealed class IndicatorReport(
 
         foreach (var x in perProcedure)
         {
-            counted[x.Bucket].AddProcedure(x.ProcedureCode, x.Measure, x.Sum);
+            counted[x.Bucket].AddProcedure(x.ProcedureCode, new ProcedureCounts(x.Received, x.Online, x.PaidOnline, x.Postal));
         }
 
         // Before the first month counts as the first month's beginning; each month then carries all before it.
@@ -530,6 +555,13 @@ public sealed class IndicatorReport(
         }
 
         return counted;
+    }
+
+    /// <summary>What one procedure's counters add up to: received, received online (remote or assisted), paid online, and by post (received or returned).</summary>
+    private readonly record struct ProcedureCounts(long Received, long Online, long PaidOnline, long Postal)
+    {
+        public static ProcedureCounts operator +(ProcedureCounts a, ProcedureCounts b) =>
+            new(a.Received + b.Received, a.Online + b.Online, a.PaidOnline + b.PaidOnline, a.Postal + b.Postal);
     }
 
     /// <summary>A counter row placed in a month of a trend.</summary>

@@ -128,18 +128,33 @@ public sealed class IndicatorTargets(MotCuaDbContext db, CatalogDirectory catalo
     /// For each indicator, the target that applies to the unit on the period's last day: its own, else the nearest
     /// unit above it that has one; of several, the one with the shortest period.
     /// </summary>
-    public async Task<IReadOnlyDictionary<string, IndicatorTarget>> ApplyingAsync(UnitCard unit, LocalDate to, CancellationToken cancellationToken)
+    public async Task<IReadOnlyDictionary<string, IndicatorTarget>> ApplyingAsync(UnitCard unit, LocalDate to, CancellationToken cancellationToken) =>
+        (await ApplyingAsync([(unit, to)], cancellationToken))[0];
+
+    /// <summary>The same for many units and days at once (the units below on a dashboard, the months of a trend): one query for all.</summary>
+    public async Task<IReadOnlyList<IReadOnlyDictionary<string, IndicatorTarget>>> ApplyingAsync(
+        IReadOnlyList<(UnitCard Unit, LocalDate To)> asked, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(unit);
-        var codes = unit.Path.Split('/', StringSplitOptions.RemoveEmptyEntries);
-        var line = await catalog.UnitsAsync(codes, cancellationToken);
-        var depth = codes.Select((code, i) => (code, i)).Where(c => line.ContainsKey(c.code)).ToDictionary(c => line[c.code].Id, c => c.i);
-        var day = Measures.Day(to);
-        var ids = depth.Keys.ToList();
+        ArgumentNullException.ThrowIfNull(asked);
+        if (asked.Count == 0)
+        {
+            return [];
+        }
+
+        var lines = asked.Select(a => a.Unit.Path.Split('/', StringSplitOptions.RemoveEmptyEntries)).ToList();
+        var units = await catalog.UnitsAsync(lines.SelectMany(l => l).Distinct(StringComparer.Ordinal).ToList(), cancellationToken);
+        var ids = units.Values.Select(u => u.Id).Distinct().ToList();
+        var (first, last) = (asked.Min(a => Measures.Day(a.To)), asked.Max(a => Measures.Day(a.To)));
         var targets = await db.Set<IndicatorTarget>().AsNoTracking()
-            .Where(t => ids.Contains(t.UnitId) && t.FromDay <= day && t.ToDay >= day).ToListAsync(cancellationToken);
-        return targets.GroupBy(t => t.IndicatorId, StringComparer.Ordinal)
-            .ToDictionary(g => g.Key, g => g.OrderByDescending(t => depth[t.UnitId]).ThenBy(t => t.ToDay - t.FromDay).First(), StringComparer.Ordinal);
+            .Where(t => ids.Contains(t.UnitId) && t.FromDay <= last && t.ToDay >= first).ToListAsync(cancellationToken);
+        return [.. asked.Select((a, i) =>
+        {
+            var depth = lines[i].Select((code, d) => (code, d)).Where(c => units.ContainsKey(c.code)).ToDictionary(c => units[c.code].Id, c => c.d);
+            var day = Measures.Day(a.To);
+            return (IReadOnlyDictionary<string, IndicatorTarget>)targets.Where(t => depth.ContainsKey(t.UnitId) && t.FromDay <= day && t.ToDay >= day)
+                .GroupBy(t => t.IndicatorId, StringComparer.Ordinal)
+                .ToDictionary(g => g.Key, g => g.OrderByDescending(t => depth[t.UnitId]).ThenBy(t => t.ToDay - t.FromDay).First(), StringComparer.Ordinal);
+        })];
     }
 
     private static LocalDate? Parse(string? text) =>
