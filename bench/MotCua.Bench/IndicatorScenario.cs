@@ -71,11 +71,32 @@ internal static partial class IndicatorScenario
     public static async Task<(long Counters, long Applications)> FillRollupsAsync(NpgsqlDataSource db, CancellationToken ct)
     {
         await using var c = await db.OpenConnectionAsync(ct);
+
+        // Filled without its indexes (they are built once afterwards, as the seeder does for the applications).
+        var (drop, rebuild) = (new List<string>(), new List<string>());
+        await using (var cmd = new NpgsqlCommand("""
+            SELECT 'ALTER TABLE indicator_counts DROP CONSTRAINT "' || conname || '"', 'ALTER TABLE indicator_counts ADD CONSTRAINT "' || conname || '" ' || pg_get_constraintdef(oid)
+            FROM pg_constraint WHERE conrelid = 'indicator_counts'::regclass AND contype = 'p'
+            UNION ALL
+            SELECT 'DROP INDEX "' || i.indexname || '"', i.indexdef FROM pg_indexes i
+            WHERE i.schemaname = 'public' AND i.tablename = 'indicator_counts' AND NOT EXISTS (SELECT 1 FROM pg_constraint k WHERE k.conname = i.indexname)
+            """, c))
+        await using (var definitions = await cmd.ExecuteReaderAsync(ct))
+        {
+            while (await definitions.ReadAsync(ct))
+            {
+                drop.Add(definitions.GetString(0));
+                rebuild.Add(definitions.GetString(1));
+            }
+        }
+
         string[] statements =
         [
             "DELETE FROM indicator_counts",
             "DELETE FROM indicator_counted_applications",
+            .. drop,
             "SET work_mem = '256MB'",
+            "SET maintenance_work_mem = '1GB'",
             Keys,
             """
             INSERT INTO indicator_counts ("UnitId", "Day", "ProcedureCode", "Measure", "Count")
@@ -90,7 +111,9 @@ internal static partial class IndicatorScenario
             "DROP TABLE bench_indicator_keys",
             // The month and year rows beside the days, as MotCua makes them (it runs with calendar months here).
             .. MotCua.Web.Modules.Indicators.Domain.Grains.RebuildSql(cutOffDay: null),
+            .. rebuild,
             "RESET work_mem",
+            "RESET maintenance_work_mem",
             "VACUUM (ANALYZE) indicator_counts, indicator_counted_applications",
         ];
         foreach (var sql in statements)

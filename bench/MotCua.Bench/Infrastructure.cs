@@ -6,7 +6,7 @@ using System.Text;
 
 namespace MotCua.Bench;
 
-internal sealed record BenchOptions(long Applications, int DurationSeconds, int WarmupSeconds, bool Keep, bool Help, bool IndicatorsOnly = false, bool CheckRollups = false)
+internal sealed record BenchOptions(long Applications, int DurationSeconds, int WarmupSeconds, bool Keep, bool Help, bool IndicatorsOnly = false, bool CheckRollups = false, bool NoFigureCache = false)
 {
     public const string Usage = """
         usage: dotnet run -c Release --project bench/MotCua.Bench [-- options]
@@ -14,6 +14,7 @@ internal sealed record BenchOptions(long Applications, int DurationSeconds, int 
           --duration-seconds N  measured seconds per scenario (default 12; a 3 s warm-up comes first)
           --keep                leave the cluster and MotCua running at the end, and print where they are
           --indicators-only     only the indicator scenarios (indicators, index766, dashboard), no ceilings
+          --no-figure-cache     MotCua sums the counters on every indicator read (Indicators:FiguresCacheSeconds 0)
           --check-rollups       after filling the rollups by SQL, run MotCua's indicators-rebuild (timed) and
                                 check that it gives the same counters and per-application keys
         """;
@@ -32,6 +33,7 @@ internal sealed record BenchOptions(long Applications, int DurationSeconds, int 
                 "--keep" => o with { Keep = true },
                 "--indicators-only" => o with { IndicatorsOnly = true },
                 "--check-rollups" => o with { CheckRollups = true },
+                "--no-figure-cache" => o with { NoFigureCache = true },
                 "-h" or "--help" => o with { Help = true },
                 _ => throw new ArgumentException($"Unknown option {args[i]}."),
             };

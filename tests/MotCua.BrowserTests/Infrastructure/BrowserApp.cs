@@ -33,6 +33,8 @@ public sealed class BrowserApp : IAsyncLifetime
             builder.UseSetting("MOTCUA_POSTGRES", string.Empty);
             builder.UseSetting("ConnectionStrings:Sqlite", $"Data Source={_file}");
             builder.UseSetting("Seed:Demo", "true");
+            // Figures straight from the counters: a test reads them right after the changes it makes.
+            builder.UseSetting("Indicators:FiguresCacheSeconds", "0");
             builder.UseSetting("Security:HttpsRedirect", "false");
             builder.UseUrls(publicBase);
             builder.UseSetting("Portal:PublicBaseUrl", publicBase);

@@ -50,6 +50,8 @@ public abstract class MotCuaApp : WebApplicationFactory<Program>, IAsyncLifetime
         builder.UseSetting("MOTCUA_POSTGRES", PostgresConnection);
         builder.UseSetting("ConnectionStrings:Sqlite", SqliteConnection);
         builder.UseSetting("Seed:Demo", "true");
+        // Figures straight from the counters: a test reads them right after the changes it makes.
+        builder.UseSetting("Indicators:FiguresCacheSeconds", "0");
         builder.UseSetting("RateLimits:SignInPerMinute", "100000");
         builder.UseSetting("RateLimits:TrackingPerMinute", "100000");
         builder.UseSetting("Security:HttpsRedirect", "false");

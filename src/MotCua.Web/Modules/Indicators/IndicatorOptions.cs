@@ -21,6 +21,13 @@ public sealed class IndicatorOptions : IValidatableObject
     [Range(1, 28)]
     public int? CutOffDay { get; set; }
 
+    /// <summary>
+    /// How long (seconds) the sums of the counters behind a figure are kept and shown to everyone who asks for the same
+    /// units and period; 0: summed again on every read. See <see cref="FigureCache"/>.
+    /// </summary>
+    [Range(0, 3600)]
+    public int FiguresCacheSeconds { get; set; } = 60;
+
     /// <summary>Points taken off a unit's ranking score for each target it missed (default 2 of the 10 each target is worth).</summary>
     [Range(0, 10)]
     public decimal MissedTargetDeduction { get; set; } = 2;

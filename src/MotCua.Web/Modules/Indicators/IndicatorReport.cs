@@ -35,8 +35,23 @@ public sealed record IndicatorSheet(int UnitId, string UnitName, string From, st
 /// sub-tree and the period's days, and the catalog's procedures of those units.
 /// </summary>
 public sealed class IndicatorReport(
-    MotCuaDbContext db, ApplicationPayments applications, CatalogDirectory catalog, PaymentFigures payments, IndicatorTargets targets, IOptions<IndicatorOptions> options, IClock clock)
+    MotCuaDbContext db, ApplicationPayments applications, CatalogDirectory catalog, PaymentFigures payments, IndicatorTargets targets, FigureCache figures,
+    IOptions<IndicatorOptions> options, IClock clock)
 {
+    /// <summary>When the oldest sums this request showed were computed (<see cref="FigureCache"/>); null before any.</summary>
+    public Instant? FiguresAt { get; private set; }
+
+    private async Task<T> CachedAsync<T>(string key, Func<Task<T>> compute)
+        where T : class
+    {
+        var (value, at) = await figures.GetAsync(key, compute);
+        FiguresAt = FiguresAt is Instant before && before < at ? before : at;
+        return value;
+    }
+
+    private static string Key(string kind, IEnumerable<int> units, LocalDate from, LocalDate to, string more = "") =>
+        string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{kind}|{Measures.Day(from)}|{Measures.Day(to)}|{more}|{string.Join(',', units)}");
+
     private static readonly LocalDatePattern IsoDate = LocalDatePattern.Iso;
 
     private static readonly string[] OpenMeasures = [Measures.Received, Measures.Closed, Measures.OverdueFrom, Measures.OverdueFromClosed];
@@ -160,6 +175,12 @@ public sealed class IndicatorReport(
             return [];
         }
 
+        return await CachedAsync(Key("below", children.Select(c => c.Id), from, to), () => ComputeBelowAsync(children, from, to, cancellationToken));
+    }
+
+    private async Task<IReadOnlyList<IReadOnlyDictionary<string, long>>> ComputeBelowAsync(
+        IReadOnlyList<UnitCard> children, LocalDate from, LocalDate to, CancellationToken cancellationToken)
+    {
         var tree = await catalog.TreeOnAsync(to, cancellationToken);
         var childOf = new Dictionary<int, int>();
         var unitsOf = new List<int>[children.Count];
@@ -300,11 +321,12 @@ public sealed class IndicatorReport(
     public async Task<IReadOnlyDictionary<string, long>> SetsAsync(IReadOnlyList<int> units, LocalDate from, LocalDate to, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(units);
-        return Sets(await CountAsync(units, from, to, cancellationToken), await catalog.ProcedureFactsAsync(units, cancellationToken),
-            await payments.CollectingOnlineAsync(units, cancellationToken));
+        return await CachedAsync(Key("sets", units, from, to), async () => (IReadOnlyDictionary<string, long>)Sets(
+            await CountAsync(units, from, to, cancellationToken), await catalog.ProcedureFactsAsync(units, cancellationToken),
+            await payments.CollectingOnlineAsync(units, cancellationToken)));
     }
 
-    private async Task<Counted> CountAsync(IReadOnlyList<int> units, LocalDate from, LocalDate to, CancellationToken cancellationToken)
+    private async Task<Counted> CountAsync(IReadOnlyList<int> units, LocalDate from, LocalDate to, CancellationToken cancellationToken, bool perProcedure = true)
     {
         var cutOff = options.Value.CutOffDay;
         var counted = new Counted();
@@ -314,18 +336,21 @@ public sealed class IndicatorReport(
             counted.Add(s.Key, s.Sum);
         }
 
-        foreach (var p in await db.CounterRows(units, Grains.Cover(from, to, cutOff, byProcedure: true)).Where(c => ByProcedure.Contains(c.Measure))
-            .GroupBy(c => c.ProcedureCode)
-            .Select(g => new
-            {
-                ProcedureCode = g.Key,
-                Received = g.Sum(c => c.Measure == Measures.Received ? c.Count : 0),
-                Online = g.Sum(c => c.Measure == Measures.ReceivedRemote || c.Measure == Measures.ReceivedAssisted ? c.Count : 0),
-                PaidOnline = g.Sum(c => c.Measure == Measures.ReceivedPaidOnline ? c.Count : 0),
-                Postal = g.Sum(c => c.Measure == Measures.ReceivedPostal || c.Measure == Measures.ReturnedPostal ? c.Count : 0),
-            }).ToListAsync(cancellationToken))
+        if (perProcedure)
         {
-            counted.AddProcedure(p.ProcedureCode, new ProcedureCounts(p.Received, p.Online, p.PaidOnline, p.Postal));
+            foreach (var p in await db.CounterRows(units, Grains.Cover(from, to, cutOff, byProcedure: true)).Where(c => ByProcedure.Contains(c.Measure))
+                .GroupBy(c => c.ProcedureCode)
+                .Select(g => new
+                {
+                    ProcedureCode = g.Key,
+                    Received = g.Sum(c => c.Measure == Measures.Received ? c.Count : 0),
+                    Online = g.Sum(c => c.Measure == Measures.ReceivedRemote || c.Measure == Measures.ReceivedAssisted ? c.Count : 0),
+                    PaidOnline = g.Sum(c => c.Measure == Measures.ReceivedPaidOnline ? c.Count : 0),
+                    Postal = g.Sum(c => c.Measure == Measures.ReceivedPostal || c.Measure == Measures.ReturnedPostal ? c.Count : 0),
+                }).ToListAsync(cancellationToken))
+            {
+                counted.AddProcedure(p.ProcedureCode, new ProcedureCounts(p.Received, p.Online, p.PaidOnline, p.Postal));
+            }
         }
 
         // Still being processed on the last day: counters from the beginning, not only the period's.
@@ -354,19 +379,61 @@ public sealed class IndicatorReport(
     }
 
     /// <summary>The countable sets from the counters' sums and the catalog's procedures of the units (and which of the units collect online).</summary>
-    private static Dictionary<string, long> Sets(Counted counted, IReadOnlyList<ProcedureFacts> handled, IReadOnlySet<int> collecting)
+    private static Dictionary<string, long> Sets(Counted counted, IReadOnlyList<ProcedureFacts> handled, IReadOnlySet<int> collecting) =>
+        Sets(counted, new ProcedureShape(handled, collecting));
+
+    /// <summary>What the catalog says of the procedures some units handle, worked out once for all the periods it serves (a trend's twelve months).</summary>
+    private sealed class ProcedureShape
+    {
+        public ProcedureShape(IReadOnlyList<ProcedureFacts> handled, IReadOnlySet<int> collecting)
+        {
+            Handled = handled.Count;
+            foreach (var p in handled)
+            {
+                var online = p.OnlineLevel is OnlineLevel.Partial or OnlineLevel.Full;
+                Online += online ? 1 : 0;
+                FullOnline += p.OnlineLevel == OnlineLevel.Full ? 1 : 0;
+                WithFee += p.IsFree ? 0 : 1;
+                PayableOnline += !p.IsFree && p.UnitIds.Any(collecting.Contains) ? 1 : 0;
+                Complete += p.IsComplete ? 1 : 0;
+                Kinds.TryAdd(p.Code, (online, p.OnlineLevel == OnlineLevel.Full, !p.IsFree));
+            }
+        }
+
+        public int Handled { get; }
+        public int Online { get; }
+        public int FullOnline { get; }
+        public int WithFee { get; }
+        public int PayableOnline { get; }
+        public int Complete { get; }
+
+        /// <summary>Each procedure handled, by code: offered online (partly or fully), fully online, with a fee.</summary>
+        public Dictionary<string, (bool Online, bool FullOnline, bool HasFee)> Kinds { get; } = new(StringComparer.Ordinal);
+    }
+
+    private static Dictionary<string, long> Sets(Counted counted, ProcedureShape shape)
     {
         var sums = counted.Sums;
-        var perProcedure = counted.PerProcedure;
-        HashSet<string> ProceduresWith(Func<ProcedureCounts, long> count) => perProcedure.Where(p => count(p.Value) > 0).Select(p => p.Key).ToHashSet(StringComparer.Ordinal);
-
-        var online = handled.Where(p => p.OnlineLevel is OnlineLevel.Partial or OnlineLevel.Full).ToList();
-        var withFee = handled.Where(p => !p.IsFree).ToList();
-        var withOnlineApplication = ProceduresWith(p => p.Online);
-        var withApplication = ProceduresWith(p => p.Received);
-        var withOnlinePayment = ProceduresWith(p => p.PaidOnline);
-        var withPostal = ProceduresWith(p => p.Postal);
         long Sum(params string[] measures) => measures.Sum(m => sums.GetValueOrDefault(m));
+
+        // One pass over the procedures that have counters, each looked up among those the units handle.
+        long withApplication = 0, onlineWithOnlineApplication = 0, onlineWithApplication = 0, withOnlinePayment = 0, withPostal = 0;
+        long fullOnlineReceived = 0, fullOnlineReceivedOnline = 0;
+        foreach (var (code, c) in counted.PerProcedure)
+        {
+            if (!shape.Kinds.TryGetValue(code, out var kind))
+            {
+                continue;
+            }
+
+            withApplication += c.Received > 0 ? 1 : 0;
+            onlineWithOnlineApplication += kind.Online && c.Online > 0 ? 1 : 0;
+            onlineWithApplication += kind.Online && c.Received > 0 ? 1 : 0;
+            withOnlinePayment += kind.HasFee && c.PaidOnline > 0 ? 1 : 0;
+            withPostal += c.Postal > 0 ? 1 : 0;
+            fullOnlineReceived += kind.FullOnline ? c.Received : 0;
+            fullOnlineReceivedOnline += kind.FullOnline ? c.Online : 0;
+        }
 
         var sets = new Dictionary<string, long>(StringComparer.Ordinal)
         {
@@ -384,27 +451,25 @@ public sealed class IndicatorReport(
             ["applications.returned"] = Sum(Measures.Returned),
             ["applications.returned.postal"] = Sum(Measures.ReturnedPostal),
             ["applications.returned.full-online"] = Sum(Measures.ReturnedFullOnline),
-            ["procedures.handled"] = handled.Count,
-            ["procedures.online"] = online.Count,
-            ["procedures.full-online"] = handled.Count(p => p.OnlineLevel == OnlineLevel.Full),
-            ["procedures.online.with-online-application"] = online.Count(p => withOnlineApplication.Contains(p.Code)),
-            ["procedures.with-application"] = handled.Count(p => withApplication.Contains(p.Code)),
-            ["procedures.online.with-application"] = online.Count(p => withApplication.Contains(p.Code)),
-            ["procedures.with-fee"] = withFee.Count,
-            ["procedures.with-fee.payable-online"] = withFee.Count(p => p.UnitIds.Any(collecting.Contains)),
-            ["procedures.with-online-payment"] = withFee.Count(p => withOnlinePayment.Contains(p.Code)),
-            ["procedures.with-postal"] = handled.Count(p => withPostal.Contains(p.Code)),
-            ["procedures.complete"] = handled.Count(p => p.IsComplete),
+            ["procedures.handled"] = shape.Handled,
+            ["procedures.online"] = shape.Online,
+            ["procedures.full-online"] = shape.FullOnline,
+            ["procedures.online.with-online-application"] = onlineWithOnlineApplication,
+            ["procedures.with-application"] = withApplication,
+            ["procedures.online.with-application"] = onlineWithApplication,
+            ["procedures.with-fee"] = shape.WithFee,
+            ["procedures.with-fee.payable-online"] = shape.PayableOnline,
+            ["procedures.with-online-payment"] = withOnlinePayment,
+            ["procedures.with-postal"] = withPostal,
+            ["procedures.complete"] = shape.Complete,
             ["applications.returned.electronic"] = Sum(Measures.ReturnedElectronic),
             ["applications.returned.online-submitted"] = Sum(Measures.ReturnedFromOnline),
             ["applications.returned.electronic.online"] = Sum(Measures.ReturnedElectronicFromOnline),
-        };
 
-        // Applications of the procedures offered fully online, and how many of them came in online.
-        var fullOnline = handled.Where(p => p.OnlineLevel == OnlineLevel.Full).Select(p => p.Code).ToHashSet(StringComparer.Ordinal);
-        long OfFullOnline(Func<ProcedureCounts, long> count) => perProcedure.Where(p => fullOnline.Contains(p.Key)).Sum(p => count(p.Value));
-        sets["applications.full-online-eligible"] = OfFullOnline(p => p.Received);
-        sets["applications.full-online-eligible.online"] = OfFullOnline(p => p.Online);
+            // Applications of the procedures offered fully online, and how many of them came in online.
+            ["applications.full-online-eligible"] = fullOnlineReceived,
+            ["applications.full-online-eligible.online"] = fullOnlineReceivedOnline,
+        };
 
         var open = counted.Open;
         var pending = Math.Max(0, open.GetValueOrDefault(Measures.Received) - open.GetValueOrDefault(Measures.Closed));
@@ -429,8 +494,10 @@ public sealed class IndicatorReport(
     /// The indicators month by month (by the province's cut-off day), the <paramref name="months"/> reporting months up to
     /// the one <paramref name="to"/> falls in, each against the target that applies in it.
     /// </summary>
-    public async Task<IReadOnlyList<TrendPoint>> TrendAsync(UnitCard unit, LocalDate to, int months, CancellationToken cancellationToken)
+    /// <param name="only">The indicators wanted (null: all); when none of them counts procedures, the per-procedure counters are not read at all.</param>
+    public async Task<IReadOnlyList<TrendPoint>> TrendAsync(UnitCard unit, LocalDate to, int months, CancellationToken cancellationToken, IReadOnlyCollection<string>? only = null)
     {
+        var perProcedure = NeedsProcedures(only);
         ArgumentNullException.ThrowIfNull(unit);
         var last = LocalDatePattern.CreateWithInvariantCulture("yyyy'-'MM'-'dd").Parse(ReportPeriods.MonthOf(to, options.Value.CutOffDay) + "-01").Value;
         var spans = Enumerable.Range(0, Math.Max(0, months)).Reverse().Select(i =>
@@ -457,7 +524,9 @@ public sealed class IndicatorReport(
             for (var i = 0; i < spans.Count; i++)
             {
                 var (month, first, end) = spans[i];
-                var values = Values(await SetsAsync(trees[i], first, end, cancellationToken), await targets.ApplyingAsync(unit, end, cancellationToken));
+                var sets = Sets(await CountAsync(trees[i], first, end, cancellationToken, perProcedure), await catalog.ProcedureFactsAsync(trees[i], cancellationToken),
+                    await payments.CollectingOnlineAsync(trees[i], cancellationToken));
+                var values = Values(sets, await targets.ApplyingAsync(unit, end, cancellationToken), only);
                 each.Add(new TrendPoint(month.Year, month.Month, IsoDate.Format(first), IsoDate.Format(end), values));
             }
 
@@ -470,15 +539,18 @@ public sealed class IndicatorReport(
         var counted = new List<Counted>();
         foreach (var chunk in spans.Chunk(TrendChunk))
         {
-            counted.AddRange(await CountMonthsAsync(units, [.. chunk.Select(s => (s.First, s.End))], cancellationToken));
+            IReadOnlyList<(LocalDate First, LocalDate End)> months12 = [.. chunk.Select(s => (s.First, s.End))];
+            counted.AddRange(await CachedAsync(Key("months", units, months12[0].First, months12[^1].End, perProcedure ? "procedures" : string.Empty),
+                () => CountMonthsAsync(units, months12, perProcedure, cancellationToken)));
         }
 
         var applying = await targets.ApplyingAsync([.. spans.Select(s => (unit, s.End))], cancellationToken);
+        var shape = new ProcedureShape(handled, collecting);
         var points = new List<TrendPoint>();
         for (var i = 0; i < spans.Count; i++)
         {
             var (month, first, end) = spans[i];
-            var values = Values(Sets(counted[i], handled, collecting), applying[i]);
+            var values = Values(Sets(counted[i], shape), applying[i], only);
             points.Add(new TrendPoint(month.Year, month.Month, IsoDate.Format(first), IsoDate.Format(end), values));
         }
 
@@ -493,7 +565,8 @@ public sealed class IndicatorReport(
     /// for all of them: each counter falls in the last month that starts on or before its day; the open measures are
     /// summed from the beginning, so each month's are those of every bucket up to its own.
     /// </summary>
-    private async Task<IReadOnlyList<Counted>> CountMonthsAsync(IReadOnlyList<int> units, IReadOnlyList<(LocalDate First, LocalDate End)> spans, CancellationToken cancellationToken)
+    private async Task<IReadOnlyList<Counted>> CountMonthsAsync(
+        IReadOnlyList<int> units, IReadOnlyList<(LocalDate First, LocalDate End)> spans, bool perProcedure, CancellationToken cancellationToken)
     {
         var contiguous = spans.Zip(spans.Skip(1)).All(p => p.First.End.PlusDays(1) == p.Second.First);
         if (!contiguous || spans.Count > TrendChunk)
@@ -502,7 +575,7 @@ public sealed class IndicatorReport(
             var each = new List<Counted>();
             foreach (var (first, end) in spans)
             {
-                each.Add(await CountAsync(units, first, end, cancellationToken));
+                each.Add(await CountAsync(units, first, end, cancellationToken, perProcedure));
             }
 
             return each;
@@ -520,7 +593,7 @@ public sealed class IndicatorReport(
         });
         var sums = await Bucketed(db.CounterRows(units, Grains.Cover(firstDay, lastDay, cutOff, byProcedure: false, years: false)))
             .GroupBy(c => new { c.Bucket, c.Measure }).Select(g => new { g.Key.Bucket, g.Key.Measure, Sum = g.Sum(c => c.Count) }).ToListAsync(cancellationToken);
-        var perProcedure = await Bucketed(db.CounterRows(units, Grains.Cover(firstDay, lastDay, cutOff, byProcedure: true, years: false)).Where(c => ByProcedure.Contains(c.Measure)))
+        var procedures = !perProcedure ? null : await Bucketed(db.CounterRows(units, Grains.Cover(firstDay, lastDay, cutOff, byProcedure: true, years: false)).Where(c => ByProcedure.Contains(c.Measure)))
             .GroupBy(c => new { c.Bucket, c.ProcedureCode })
             .Select(g => new
             {
@@ -540,7 +613,7 @@ public sealed class IndicatorReport(
             counted[x.Bucket].Add(x.Measure, x.Sum);
         }
 
-        foreach (var x in perProcedure)
+        foreach (var x in procedures ?? [])
         {
             counted[x.Bucket].AddProcedure(x.ProcedureCode, new ProcedureCounts(x.Received, x.Online, x.PaidOnline, x.Postal));
         }
@@ -573,8 +646,19 @@ public sealed class IndicatorReport(
         public long Count { get; init; }
     }
 
-    private IReadOnlyList<IndicatorValue> Values(IReadOnlyDictionary<string, long> sets, IReadOnlyDictionary<string, IndicatorTarget> applying) =>
-        IndicatorDefinitions.Ids.Select(id =>
+    /// <summary>The countable sets computed from the per-procedure counters (<see cref="Counted.PerProcedure"/>).</summary>
+    private static readonly HashSet<string> ProcedureSets = new(StringComparer.Ordinal)
+    {
+        "procedures.online.with-online-application", "procedures.with-application", "procedures.online.with-application", "procedures.with-online-payment",
+        "procedures.with-postal", "applications.full-online-eligible", "applications.full-online-eligible.online",
+    };
+
+    /// <summary>Whether any of these indicators (null: all), in the province's variants, needs the per-procedure counters.</summary>
+    private bool NeedsProcedures(IReadOnlyCollection<string>? only) =>
+        only is null || only.Select(id => IndicatorDefinitions.Find(id, options.Value.VariantOf(id))).Any(d => d is null || ProcedureSets.Contains(d.Numerator) || ProcedureSets.Contains(d.Denominator));
+
+    private IReadOnlyList<IndicatorValue> Values(IReadOnlyDictionary<string, long> sets, IReadOnlyDictionary<string, IndicatorTarget> applying, IReadOnlyCollection<string>? only = null) =>
+        IndicatorDefinitions.Ids.Where(id => only is null || only.Contains(id)).Select(id =>
         {
             var definition = IndicatorDefinitions.Find(id, options.Value.VariantOf(id))!;
             var (numerator, denominator) = (sets[definition.Numerator], sets[definition.Denominator]);

@@ -13,6 +13,7 @@ public static class IndicatorsModule
         builder.Services.AddScoped<Rollups.IndicatorRollup>();
         builder.Services.AddScoped<Common.Persistence.IDatabaseSeeder, Rollups.CounterGrainsCheck>();
         builder.Services.AddScoped<IndicatorReport>();
+        builder.Services.AddSingleton<FigureCache>();
         builder.Services.AddScoped<HandlingReport>();
         builder.Services.AddOptions<Exports.ExportOptions>().BindConfiguration(Exports.ExportOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddScoped<Exports.ExportJobs>();

@@ -28,7 +28,7 @@ public sealed record TargetGap(
 /// </summary>
 public sealed class TargetGaps(
     IndicatorReport report, CatalogDirectory catalog, ApplicationFigures applications, WorkingCalendarProvider calendars, MotCuaDbContext db,
-    Microsoft.Extensions.Options.IOptions<IndicatorOptions> options, IClock clock)
+    FigureCache figures, Microsoft.Extensions.Options.IOptions<IndicatorOptions> options, IClock clock)
 {
     private const int Suggested = 5;
 
@@ -88,9 +88,10 @@ public sealed class TargetGaps(
 
         var units = (await catalog.TreeOnAsync(LocalDatePattern.Iso.Parse(s.To).Value, cancellationToken)).Subtree(unit.Id);
         var cover = Grains.Cover(LocalDatePattern.Iso.Parse(s.From).Value, LocalDatePattern.Iso.Parse(s.To).Value, options.Value.CutOffDay, byProcedure: true);
-        var counts = await db.CounterRows(units, cover).Where(c => otherWays.Contains(c.Measure))
+        var key = $"gap|{s.From}|{s.To}|{string.Join(',', otherWays)}|{string.Join(',', units)}";
+        var (counts, _) = await figures.GetAsync(key, async () => await db.CounterRows(units, cover).Where(c => otherWays.Contains(c.Measure))
             .GroupBy(c => c.ProcedureCode).Select(g => new { Code = g.Key, Sum = g.Sum(c => c.Count) })
-            .ToDictionaryAsync(g => g.Code, g => g.Sum, StringComparer.Ordinal, cancellationToken);
+            .ToDictionaryAsync(g => g.Code, g => g.Sum, StringComparer.Ordinal, cancellationToken));
         var handled = await catalog.ProcedureFactsAsync(units, cancellationToken);
         return [.. handled
             .Where(p => counts.GetValueOrDefault(p.Code) > 0 && (indicator == "postal-rate" ? p.PostalAllowed : p.OnlineLevel == OnlineLevel.Full))

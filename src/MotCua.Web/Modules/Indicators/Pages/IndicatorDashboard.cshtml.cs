@@ -32,6 +32,11 @@ public sealed class IndicatorDashboardModel(IndicatorReport report, Exports.Expo
     public IReadOnlyList<Applications.Public.AtRiskApplication> AtRisk { get; private set; } = [];
     public IReadOnlyList<FieldError> Errors { get; private set; } = [];
 
+    /// <summary>When the oldest figures shown were computed, and how often they are computed again; null when every view sums the counters.</summary>
+    public NodaTime.Instant? FiguresAt { get; private set; }
+
+    public int FiguresCacheSeconds { get; private set; }
+
     [BindProperty(SupportsGet = true, Name = "unit")] public int? UnitId { get; set; }
     [BindProperty(SupportsGet = true, Name = "from")] public string? From { get; set; }
     [BindProperty(SupportsGet = true, Name = "to")] public string? To { get; set; }
@@ -80,9 +85,10 @@ public sealed class IndicatorDashboardModel(IndicatorReport report, Exports.Expo
 
         Gaps = found;
         TrendOf = Compared.Contains(TrendOf) ? TrendOf : Compared[0];
-        Trend = await report.TrendAsync(unit, last, 12, cancellationToken);
+        Trend = await report.TrendAsync(unit, last, 12, cancellationToken, Compared);
         var (below, ranking) = await report.BelowAsync(unit, first, last, cancellationToken);
         var places = ranking.ToDictionary(r => r.UnitId);
+        (FiguresAt, FiguresCacheSeconds) = options.Value.FiguresCacheSeconds > 0 ? (report.FiguresAt, options.Value.FiguresCacheSeconds) : (null, 0);
         Below = [.. below.Select(b => new UnitIndicators(b.Unit, b.Values.ToDictionary(v => v.Id, StringComparer.Ordinal), places[b.Unit.Id]))
             .OrderBy(b => b.Place.Rank).ThenBy(b => b.Unit.Name, StringComparer.Ordinal)];
         return Page();
