@@ -9,6 +9,7 @@ using MotCua.Web.Modules.Catalog;
 using MotCua.Web.Modules.EForms;
 using MotCua.Web.Modules.Identity;
 using MotCua.Web.Modules.Indicators;
+using MotCua.Web.Modules.National;
 using MotCua.Web.Modules.Notifications;
 using MotCua.Web.Modules.Payments;
 
@@ -26,6 +27,7 @@ builder.AddApplications();
 builder.AddNotifications();
 builder.AddPayments();
 builder.AddIndicators();
+builder.AddNational();
 
 var app = builder.Build();
 
@@ -64,6 +66,7 @@ app.MapApplications();
 app.MapNotifications();
 app.MapPayments();
 app.MapIndicators();
+app.MapNational();
 await app.RunAsync();
 return 0;
 

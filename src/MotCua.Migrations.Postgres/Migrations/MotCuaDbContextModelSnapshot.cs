@@ -1514,6 +1514,53 @@ namespace MotCua.Migrations.Postgres.Migrations
                     b.ToTable("export_jobs", (string)null);
                 });
 
+            modelBuilder.Entity("MotCua.Web.Modules.National.Data.NationalSync", b =>
+                {
+                    b.Property<long>("ApplicationId")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("Attempts")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<string>("LastError")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)");
+
+                    b.Property<DateTime?>("SyncedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int?>("SyncedSequence")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("UnitId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("WantedSequence")
+                        .HasColumnType("integer");
+
+                    b.HasKey("ApplicationId");
+
+                    b.HasIndex("Code")
+                        .IsUnique();
+
+                    b.HasIndex("State", "UpdatedAt");
+
+                    b.ToTable("national_sync", (string)null);
+                });
+
             modelBuilder.Entity("MotCua.Web.Modules.Notifications.Domain.Notification", b =>
                 {
                     b.Property<long>("Id")

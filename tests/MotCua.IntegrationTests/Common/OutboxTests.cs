@@ -34,8 +34,10 @@ public abstract class OutboxTests(MotCuaApp app)
         var db = scope.ServiceProvider.GetRequiredService<MotCuaDbContext>();
         var deliveries = await db.Set<OutboxDelivery>().Where(d => db.Set<OutboxMessage>().Any(m => m.Id == d.MessageId && m.Payload.Contains(code)))
             .Select(d => d.Consumer).ToListAsync();
-        // Four channels subscribe to application events (the portal inbox, e-mail, SMS and Zalo), and the indicators.
-        Assert.Equal(20, deliveries.Count);
+        // Four channels subscribe to application events (the portal inbox, e-mail, SMS and Zalo), the indicators, and
+        // the national portal (enabled in the test hosts).
+        Assert.Equal(24, deliveries.Count);
+        Assert.Equal(4, deliveries.Count(c => c == "national-portal"));
         Assert.Equal(4, deliveries.Count(c => c == "indicators"));
         Assert.Equal(4, deliveries.Count(c => c == "portal-inbox"));
         Assert.Equal(4, deliveries.Count(c => c == "email"));
@@ -138,7 +140,7 @@ public abstract class OutboxTests(MotCuaApp app)
         {
             var db = scope.ServiceProvider.GetRequiredService<MotCuaDbContext>();
             var submitted = await EventuallyAsync(async () => await db.Set<OutboxDelivery>().AsNoTracking()
-                .Where(d => d.State == DeliveryState.Delivered && db.Set<OutboxMessage>().Any(m => m.Id == d.MessageId && m.Payload.Contains(code)))
+                .Where(d => d.Consumer == "portal-inbox" && d.State == DeliveryState.Delivered && db.Set<OutboxMessage>().Any(m => m.Id == d.MessageId && m.Payload.Contains(code)))
                 .Select(d => (long?)d.Id).FirstOrDefaultAsync());
             deliveryId = submitted!.Value;
 

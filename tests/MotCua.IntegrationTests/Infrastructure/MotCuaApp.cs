@@ -38,7 +38,19 @@ public abstract class MotCuaApp : WebApplicationFactory<Program>, IAsyncLifetime
         return Task.CompletedTask;
     }
 
-    Task IAsyncLifetime.DisposeAsync() => DisposeDatabaseAsync();
+    async Task IAsyncLifetime.DisposeAsync()
+    {
+        await DisposeDatabaseAsync();
+        if (_national.IsValueCreated)
+        {
+            await _national.Value.DisposeAsync();
+        }
+    }
+
+    private readonly Lazy<NationalPortalHost> _national = new(NationalPortalHost.Start);
+
+    /// <summary>The simulated national portal this host pushes its applications to, over HTTP on loopback.</summary>
+    public NationalPortalHost NationalPortal => _national.Value;
 
     protected virtual Task DisposeDatabaseAsync() => Task.CompletedTask;
 
@@ -58,6 +70,10 @@ public abstract class MotCuaApp : WebApplicationFactory<Program>, IAsyncLifetime
         builder.UseSetting("Portal:PublicBaseUrl", PublicBaseUrl);
         builder.UseSetting("Portal:Hotline", Hotline);
         builder.UseSetting("Email:PickupFolder", MailFolder);
+        builder.UseSetting("NationalPortal:Enabled", "true");
+        builder.UseSetting("NationalPortal:BaseUrl", NationalPortal.BaseUrl);
+        builder.UseSetting("NationalPortal:ClientId", NationalPortalHost.ClientId);
+        builder.UseSetting("NationalPortal:Secret", NationalPortalHost.Secret);
         builder.UseSetting("Storage:Folder", Path.Combine(Path.GetTempPath(), "motcua-tests", "files"));
         builder.UseSetting("Systems:Clients:0:Id", "test-payments");
         builder.UseSetting("Systems:Clients:0:Name", "Cổng thanh toán kiểm thử");

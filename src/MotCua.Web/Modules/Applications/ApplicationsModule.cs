@@ -30,6 +30,7 @@ public static class ApplicationsModule
         services.AddScoped<Public.ApplicantContacts>();
         services.AddScoped<Public.ApplicationPayments>();
         services.AddScoped<Public.ApplicationFigures>();
+        services.AddScoped<Public.NationalRecords>();
         services.AddScoped<Public.CountedApplications>();
         services.AddScoped<Catalog.Public.IUnitTreeListener, Reorganisation.ApplicationsFollowTheTree>();
         return builder;

@@ -1,0 +1,46 @@
+using Microsoft.Extensions.Options;
+using MotCua.Simulators.NationalPortal;
+
+namespace MotCua.Web.Modules.National;
+
+/// <summary>National integration: MotCua as the province system of the national public-service portal.</summary>
+public static class NationalModule
+{
+    public static WebApplicationBuilder AddNational(this WebApplicationBuilder builder)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        builder.Services.AddOptions<NationalPortalOptions>().BindConfiguration(NationalPortalOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.AddHttpClient(Sync.NationalPortalClient.HttpClientName, client => client.Timeout = TimeSpan.FromSeconds(20));
+        builder.Services.AddScoped<Sync.NationalPortalClient>();
+        builder.Services.AddScoped<Sync.NationalSyncService>();
+        builder.Services.AddScoped<Sync.NationalSyncReport>();
+        var options = builder.Configuration.GetSection(NationalPortalOptions.Section).Get<NationalPortalOptions>() ?? new NationalPortalOptions();
+        if (options.Enabled)
+        {
+            builder.Services.AddSingleton<Common.Outbox.IOutboxConsumer, Sync.NationalSyncConsumer>();
+        }
+
+        if (options.Simulator)
+        {
+            builder.Services.AddSingleton(services =>
+            {
+                var o = services.GetRequiredService<IOptions<NationalPortalOptions>>().Value;
+                return new NationalPortalSimulator(o.ClientId!, o.Secret!);
+            });
+        }
+
+        return builder;
+    }
+
+    public static WebApplication MapNational(this WebApplication app)
+    {
+        ArgumentNullException.ThrowIfNull(app);
+        Api.NationalEndpoints.Map(app);
+        if (app.Services.GetService<NationalPortalSimulator>() is { } simulator)
+        {
+            simulator.Map(app, NationalPortalOptions.SimulatorPath);
+        }
+
+        return app;
+    }
+}
