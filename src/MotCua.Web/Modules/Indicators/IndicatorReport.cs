@@ -143,16 +143,19 @@ public sealed class IndicatorReport(
 
     /// <summary>The units directly below <paramref name="unit"/>, each with its indicators for the period, and their ranking.</summary>
     public async Task<(IReadOnlyList<(UnitCard Unit, IReadOnlyList<IndicatorValue> Values)> Below, IReadOnlyList<RankedUnit> Ranking)> BelowAsync(
-        UnitCard unit, LocalDate from, LocalDate to, CancellationToken cancellationToken)
+        UnitCard unit, LocalDate from, LocalDate to, CancellationToken cancellationToken, IReadOnlyCollection<string>? only = null)
     {
         ArgumentNullException.ThrowIfNull(unit);
         var children = await ChildrenAsync(unit, from, to, cancellationToken);
-        var sets = await SetsBelowAsync(children, from, to, cancellationToken);
         var applying = await targets.ApplyingAsync([.. children.Select(c => (c, to))], cancellationToken);
+
+        // The indicators asked for and every one a target of a unit below is set on (the ranking weighs those).
+        IReadOnlyCollection<string>? wanted = only is null ? null : [.. only.Union(applying.SelectMany(a => a.Keys), StringComparer.Ordinal)];
+        var sets = await SetsBelowAsync(children, from, to, cancellationToken, NeedsProcedures(wanted));
         var below = new List<(UnitCard Unit, IReadOnlyList<IndicatorValue> Values)>();
         for (var i = 0; i < children.Count; i++)
         {
-            below.Add((children[i], Values(sets[i], applying[i])));
+            below.Add((children[i], Values(sets[i], applying[i], wanted)));
         }
 
         var ranking = Ranking.Of(below.Select(b => (b.Unit.Id, b.Unit.Name,
@@ -166,8 +169,9 @@ public sealed class IndicatorReport(
     /// last day: the same figures as <see cref="SetsAsync"/> per child, read for all of them at once (the counters
     /// grouped by unit, then added up per child's sub-tree).
     /// </summary>
+    /// <param name="perProcedure">False: the per-procedure counters are not read, and the sets of procedures with an application are 0.</param>
     public async Task<IReadOnlyList<IReadOnlyDictionary<string, long>>> SetsBelowAsync(
-        IReadOnlyList<UnitCard> children, LocalDate from, LocalDate to, CancellationToken cancellationToken)
+        IReadOnlyList<UnitCard> children, LocalDate from, LocalDate to, CancellationToken cancellationToken, bool perProcedure = true)
     {
         ArgumentNullException.ThrowIfNull(children);
         if (children.Count == 0)
@@ -175,11 +179,12 @@ public sealed class IndicatorReport(
             return [];
         }
 
-        return await CachedAsync(Key("below", children.Select(c => c.Id), from, to), () => ComputeBelowAsync(children, from, to, cancellationToken));
+        return await CachedAsync(Key("below", children.Select(c => c.Id), from, to, perProcedure ? "procedures" : string.Empty),
+            () => ComputeBelowAsync(children, from, to, perProcedure, cancellationToken));
     }
 
     private async Task<IReadOnlyList<IReadOnlyDictionary<string, long>>> ComputeBelowAsync(
-        IReadOnlyList<UnitCard> children, LocalDate from, LocalDate to, CancellationToken cancellationToken)
+        IReadOnlyList<UnitCard> children, LocalDate from, LocalDate to, bool perProcedure, CancellationToken cancellationToken)
     {
         var tree = await catalog.TreeOnAsync(to, cancellationToken);
         var childOf = new Dictionary<int, int>();
@@ -197,7 +202,7 @@ public sealed class IndicatorReport(
         var cutOff = options.Value.CutOffDay;
         var sums = await db.CounterRows(units, Grains.Cover(from, to, cutOff, byProcedure: false))
             .GroupBy(c => new { c.UnitId, c.Measure }).Select(g => new { g.Key.UnitId, g.Key.Measure, Sum = g.Sum(c => c.Count) }).ToListAsync(cancellationToken);
-        var perProcedure = await db.CounterRows(units, Grains.Cover(from, to, cutOff, byProcedure: true)).Where(c => ByProcedure.Contains(c.Measure))
+        var procedures = !perProcedure ? null : await db.CounterRows(units, Grains.Cover(from, to, cutOff, byProcedure: true)).Where(c => ByProcedure.Contains(c.Measure))
             .GroupBy(c => new { c.UnitId, c.ProcedureCode })
             .Select(g => new
             {
@@ -223,7 +228,7 @@ public sealed class IndicatorReport(
             counted[childOf[o.UnitId]].AddOpen(o.Measure, o.Sum);
         }
 
-        foreach (var p in perProcedure)
+        foreach (var p in procedures ?? [])
         {
             counted[childOf[p.UnitId]].AddProcedure(p.ProcedureCode, new ProcedureCounts(p.Received, p.Online, p.PaidOnline, p.Postal));
         }

@@ -67,8 +67,8 @@ public sealed class GrainsTests
                 var years = random.Next(3) != 0;
                 var pieces = Grains.Cover(from, b, cutOff, byProcedure, years);
                 var expected = days.Where(d => d.Key.UnitId == 1 && (from is null || d.Key.Day >= Measures.Day(from.Value)) && d.Key.Day <= Measures.Day(b)).Sum(d => d.Value);
-                var read = rows.Where(r => r.Key.UnitId == 1 && (r.Key.ProcedureCode == Grains.AllProcedures) != byProcedure
-                    && pieces.Any(p => r.Key.Day >= p.Low && r.Key.Day <= p.High)).Sum(r => r.Delta);
+                var read = rows.Where(r => r.Key.UnitId == 1 && (r.Key.ProcedureCode == Grains.AllProcedures) != byProcedure)
+                    .Sum(r => r.Delta * pieces.Where(p => r.Key.Day >= p.Low && r.Key.Day <= p.High).Sum(p => p.Sign));
                 Assert.True(expected == read, $"cut-off {cutOff}, {from}–{b}, by procedure {byProcedure}, years {years}: days say {expected}, rows {read} ({string.Join(", ", pieces)})");
                 Assert.All(pieces, p => Assert.Equal(p.Grain, p.Low / 100_000_000));
                 if (!years)
@@ -77,6 +77,18 @@ public sealed class GrainsTests
                 }
             }
         }
+    }
+
+    [Fact]
+    public void Most_of_a_year_is_read_as_its_year_row_less_what_lies_outside_the_period()
+    {
+        var pieces = Grains.Cover(new LocalDate(2026, 1, 1), new LocalDate(2026, 11, 20), null, byProcedure: true);
+        Assert.Equal(
+            [new Piece(Grains.YearsByProcedure, 220260101, 220261231), new Piece(Grains.DaysByProcedure, 20261121, 20261130, -1), new Piece(Grains.MonthsByProcedure, 120261201, 120261231, -1)],
+            pieces);
+
+        // Half a year or less is read month by month.
+        Assert.DoesNotContain(Grains.Cover(new LocalDate(2026, 1, 1), new LocalDate(2026, 6, 20), null, byProcedure: true), p => p.Sign < 0);
     }
 
     [Fact]

@@ -2,9 +2,9 @@ using NodaTime;
 
 namespace MotCua.Web.Modules.Indicators.Domain;
 
-/// <summary>One run of counter rows to read: those of <see cref="Grain"/> whose encoded day lies from Low to High.</summary>
+/// <summary>One run of counter rows to read: those of <see cref="Grain"/> whose encoded day lies from Low to High, added (Sign 1) or taken away (-1).</summary>
 /// <param name="Grain">One of the grains of <see cref="Grains"/>.</param>
-public sealed record Piece(int Grain, int Low, int High)
+public sealed record Piece(int Grain, int Low, int High, int Sign = 1)
 {
     /// <summary>What to take off a row's day to get back the first day (yyyyMMdd) it counts.</summary>
     public int Offset => Grains.Base(Grain);
@@ -97,10 +97,46 @@ public static class Grains
     /// </summary>
     public static IReadOnlyList<Piece> Cover(LocalDate? from, LocalDate to, int? cutOffDay, bool byProcedure, bool years = true)
     {
+        var added = Add(from, to, cutOffDay, byProcedure, years);
+
+        // Most of one reporting year (seven whole months or more, as "from 1 January to today" in November): its year
+        // row less what lies outside the period is far fewer rows than the months one by one, once every unit has
+        // counters for every procedure in every month.
+        if (!years || from is not LocalDate first || YearStart(first, cutOffDay) != YearStart(to, cutOffDay))
+        {
+            return added;
+        }
+
+        var (yearFrom, yearTo) = (YearStart(first, cutOffDay), YearEnd(first, cutOffDay));
+        var wholeMonths = WholeMonths(first, to, cutOffDay);
+        if (wholeMonths < 7 || (first == yearFrom && to == yearTo))
+        {
+            return added;
+        }
+
+        var (yearGrain, sign) = (byProcedure ? YearsByProcedure : Years, -1);
+        Piece[] taken = [.. Add(yearFrom, first.PlusDays(-1), cutOffDay, byProcedure, years: false), .. Add(to.PlusDays(1), yearTo, cutOffDay, byProcedure, years: false)];
+        return [new Piece(yearGrain, Base(yearGrain) + Measures.Day(yearFrom), Base(yearGrain) + Measures.Day(yearTo)), .. taken.Select(p => p with { Sign = sign })];
+    }
+
+    /// <summary>How many whole reporting months lie within the days from–to.</summary>
+    private static int WholeMonths(LocalDate from, LocalDate to, int? cutOffDay)
+    {
+        var count = 0;
+        for (var start = MonthStart(from, cutOffDay) == from ? from : MonthEnd(from, cutOffDay).PlusDays(1); MonthEnd(start, cutOffDay) <= to; start = MonthEnd(start, cutOffDay).PlusDays(1))
+        {
+            count++;
+        }
+
+        return count;
+    }
+
+    private static List<Piece> Add(LocalDate? from, LocalDate to, int? cutOffDay, bool byProcedure, bool years)
+    {
         var (dayGrain, monthGrain, yearGrain) = byProcedure ? (DaysByProcedure, MonthsByProcedure, YearsByProcedure) : (Days, Months, Years);
         var first = from ?? YearStart(Beginning, cutOffDay);
         var pieces = new List<Piece>();
-        void Add(int grain, LocalDate a, LocalDate b)
+        void Run(int grain, LocalDate a, LocalDate b)
         {
             if (a <= b)
             {
@@ -117,25 +153,25 @@ public static class Grains
         var m2 = MonthEnd(to, cutOffDay) == to ? to : MonthStart(to, cutOffDay).PlusDays(-1);
         if (m1 > m2)
         {
-            Add(dayGrain, first, to);
+            Run(dayGrain, first, to);
             return pieces;
         }
 
-        Add(dayGrain, first, m1.PlusDays(-1));
+        Run(dayGrain, first, m1.PlusDays(-1));
         var y1 = YearStart(m1, cutOffDay) == m1 ? m1 : YearEnd(m1, cutOffDay).PlusDays(1);
         var y2 = YearEnd(m2, cutOffDay) == m2 ? m2 : YearStart(m2, cutOffDay).PlusDays(-1);
         if (years && y1 <= y2)
         {
-            Add(monthGrain, m1, y1.PlusDays(-1));
-            Add(yearGrain, y1, y2);
-            Add(monthGrain, y2.PlusDays(1), m2);
+            Run(monthGrain, m1, y1.PlusDays(-1));
+            Run(yearGrain, y1, y2);
+            Run(monthGrain, y2.PlusDays(1), m2);
         }
         else
         {
-            Add(monthGrain, m1, m2);
+            Run(monthGrain, m1, m2);
         }
 
-        Add(dayGrain, m2.PlusDays(1), to);
+        Run(dayGrain, m2.PlusDays(1), to);
         return pieces;
     }
 

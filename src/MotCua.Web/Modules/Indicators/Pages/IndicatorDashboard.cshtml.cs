@@ -86,7 +86,7 @@ public sealed class IndicatorDashboardModel(IndicatorReport report, Exports.Expo
         Gaps = found;
         TrendOf = Compared.Contains(TrendOf) ? TrendOf : Compared[0];
         Trend = await report.TrendAsync(unit, last, 12, cancellationToken, Compared);
-        var (below, ranking) = await report.BelowAsync(unit, first, last, cancellationToken);
+        var (below, ranking) = await report.BelowAsync(unit, first, last, cancellationToken, Compared);
         var places = ranking.ToDictionary(r => r.UnitId);
         (FiguresAt, FiguresCacheSeconds) = options.Value.FiguresCacheSeconds > 0 ? (report.FiguresAt, options.Value.FiguresCacheSeconds) : (null, 0);
         Below = [.. below.Select(b => new UnitIndicators(b.Unit, b.Values.ToDictionary(v => v.Id, StringComparer.Ordinal), places[b.Unit.Id]))
