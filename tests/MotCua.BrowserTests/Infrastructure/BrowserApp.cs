@@ -51,6 +51,13 @@ public sealed class BrowserApp : IAsyncLifetime
             builder.UseSetting("Payments:Sandbox:Merchants:0:HashSecret", "BROWSERTESTSECRETFORTHESANDBOX01");
             builder.UseSetting("Payments:Sandbox:Merchants:0:IpnUrl", "/api/v1/payments/vnpay/ipn");
             builder.UseSetting("Email:PickupFolder", MailFolder);
+
+            // As on the embedded default: applications go to the simulated national portal this host serves itself.
+            builder.UseSetting("NationalPortal:Enabled", "true");
+            builder.UseSetting("NationalPortal:Simulator", "true");
+            builder.UseSetting("NationalPortal:BaseUrl", "/sandbox/dvcqg");
+            builder.UseSetting("NationalPortal:ClientId", "motcua-browser");
+            builder.UseSetting("NationalPortal:Secret", "BROWSERTESTSECRETFORTHENATIONALPORTAL");
             builder.UseSetting("Storage:Folder", Path.Combine(Path.GetTempPath(), "motcua-browser-tests", "files"));
         });
         _factory.UseKestrel();
