@@ -16,7 +16,7 @@ internal sealed class CounterGrainsCheck(IndicatorRollup rollup) : IDatabaseSeed
     {
         if (!await rollup.GrainsFollowCutOffAsync(cancellationToken))
         {
-            await rollup.RebuildGrainsAsync(cancellationToken);
+            await rollup.RebuildGrainsAsync(cancellationToken, onlyIfStale: true);
         }
     }
 }

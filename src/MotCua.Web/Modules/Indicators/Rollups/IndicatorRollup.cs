@@ -260,17 +260,23 @@ public sealed class IndicatorRollup(
     /// they follow: after <c>indicators-rebuild</c>, or at start-up when the cut-off day changed (or day rows came in by
     /// other means). On PostgreSQL the counters are locked against writers meanwhile; SQLite has one writer anyway.
     /// </summary>
-    public async Task RebuildGrainsAsync(CancellationToken cancellationToken)
+    /// <param name="onlyIfStale">Start-up: skip it when, once the lock is held, the rows follow the cut-off already (another node made them meanwhile).</param>
+    public async Task RebuildGrainsAsync(CancellationToken cancellationToken, bool onlyIfStale = false)
     {
         var cutOff = options.Value.CutOffDay;
         var strategy = db.Database.CreateExecutionStrategy();
-        await strategy.ExecuteAsync(async () =>
+        var made = await strategy.ExecuteAsync(async () =>
         {
             db.ChangeTracker.Clear();
             await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
             if (db.Database.IsNpgsql())
             {
                 await db.Database.ExecuteSqlRawAsync("LOCK TABLE indicator_counts IN SHARE ROW EXCLUSIVE MODE", cancellationToken);
+            }
+
+            if (onlyIfStale && await GrainsFollowCutOffAsync(cancellationToken))
+            {
+                return false;
             }
 
             foreach (var sql in Grains.RebuildSql(cutOff))
@@ -290,8 +296,12 @@ public sealed class IndicatorRollup(
 
             await db.SaveChangesAsync(cancellationToken);
             await transaction.CommitAsync(cancellationToken);
+            return true;
         });
-        logger.LogInformation("Indicator month and year counters made again from the days (cut-off day {CutOffDay})", cutOff?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "none");
+        if (made)
+        {
+            logger.LogInformation("Indicator month and year counters made again from the days (cut-off day {CutOffDay})", cutOff?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "none");
+        }
     }
 
     /// <summary>Whether the month and year rows follow the province's cut-off day now (false: never made, or made with another).</summary>
