@@ -65,6 +65,15 @@ public sealed class PortalOptions : IValidatableObject
 
     public Uri BaseUri => new(PublicBaseUrl!.TrimEnd('/') + "/", UriKind.Absolute);
 
+    /// <summary>An address from configuration: absolute (http, https), or a path on this portal (a built-in sandbox or simulator).</summary>
+    public static Uri Address(Uri portalBase, string configured)
+    {
+        ArgumentNullException.ThrowIfNull(configured);
+        return Uri.TryCreate(configured, UriKind.Absolute, out var absolute) && absolute.Scheme is "http" or "https"
+            ? absolute
+            : new Uri(portalBase, configured.TrimStart('/'));
+    }
+
     /// <summary>An absolute address on the portal for a path ("/tra-cuu?code=…").</summary>
     public string Url(string pathAndQuery)
     {

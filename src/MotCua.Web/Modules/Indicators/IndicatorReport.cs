@@ -208,9 +208,9 @@ public sealed class IndicatorReport(
             {
                 g.Key.UnitId, g.Key.ProcedureCode,
                 Received = g.Sum(c => c.Measure == Measures.Received ? c.Count : 0),
-                Online = g.Sum(c => c.Measure == Measures.ReceivedRemote || c.Measure == Measures.ReceivedAssisted ? c.Count : 0),
+                Online = g.Sum(c => ProcedureCounts.OnlineMeasures.Contains(c.Measure) ? c.Count : 0),
                 PaidOnline = g.Sum(c => c.Measure == Measures.ReceivedPaidOnline ? c.Count : 0),
-                Postal = g.Sum(c => c.Measure == Measures.ReceivedPostal || c.Measure == Measures.ReturnedPostal ? c.Count : 0),
+                Postal = g.Sum(c => ProcedureCounts.PostalMeasures.Contains(c.Measure) ? c.Count : 0),
             }).ToListAsync(cancellationToken);
         var open = await db.CounterRows(units, Grains.Cover(null, to, cutOff, byProcedure: false)).Where(c => OpenMeasures.Contains(c.Measure))
             .GroupBy(c => new { c.UnitId, c.Measure }).Select(g => new { g.Key.UnitId, g.Key.Measure, Sum = g.Sum(c => c.Count) }).ToListAsync(cancellationToken);
@@ -349,9 +349,9 @@ public sealed class IndicatorReport(
                 {
                     ProcedureCode = g.Key,
                     Received = g.Sum(c => c.Measure == Measures.Received ? c.Count : 0),
-                    Online = g.Sum(c => c.Measure == Measures.ReceivedRemote || c.Measure == Measures.ReceivedAssisted ? c.Count : 0),
+                    Online = g.Sum(c => ProcedureCounts.OnlineMeasures.Contains(c.Measure) ? c.Count : 0),
                     PaidOnline = g.Sum(c => c.Measure == Measures.ReceivedPaidOnline ? c.Count : 0),
-                    Postal = g.Sum(c => c.Measure == Measures.ReceivedPostal || c.Measure == Measures.ReturnedPostal ? c.Count : 0),
+                    Postal = g.Sum(c => ProcedureCounts.PostalMeasures.Contains(c.Measure) ? c.Count : 0),
                 }).ToListAsync(cancellationToken))
             {
                 counted.AddProcedure(p.ProcedureCode, new ProcedureCounts(p.Received, p.Online, p.PaidOnline, p.Postal));
@@ -604,9 +604,9 @@ public sealed class IndicatorReport(
             {
                 g.Key.Bucket, g.Key.ProcedureCode,
                 Received = g.Sum(c => c.Measure == Measures.Received ? c.Count : 0),
-                Online = g.Sum(c => c.Measure == Measures.ReceivedRemote || c.Measure == Measures.ReceivedAssisted ? c.Count : 0),
+                Online = g.Sum(c => ProcedureCounts.OnlineMeasures.Contains(c.Measure) ? c.Count : 0),
                 PaidOnline = g.Sum(c => c.Measure == Measures.ReceivedPaidOnline ? c.Count : 0),
-                Postal = g.Sum(c => c.Measure == Measures.ReceivedPostal || c.Measure == Measures.ReturnedPostal ? c.Count : 0),
+                Postal = g.Sum(c => ProcedureCounts.PostalMeasures.Contains(c.Measure) ? c.Count : 0),
             }).ToListAsync(cancellationToken);
         Piece[] fromTheBeginning = [.. Grains.Cover(null, firstDay.PlusDays(-1), cutOff, byProcedure: false), .. Grains.Cover(firstDay, lastDay, cutOff, byProcedure: false, years: false)];
         var open = await Bucketed(db.CounterRows(units, fromTheBeginning).Where(c => OpenMeasures.Contains(c.Measure)))
@@ -638,6 +638,11 @@ public sealed class IndicatorReport(
     /// <summary>What one procedure's counters add up to: received, received online (remote or assisted), paid online, and by post (received or returned).</summary>
     private readonly record struct ProcedureCounts(long Received, long Online, long PaidOnline, long Postal)
     {
+        /// <summary>What <see cref="Online"/> and <see cref="Postal"/> add up (the queries sum them per procedure in SQL).</summary>
+        public static readonly string[] OnlineMeasures = [Measures.ReceivedRemote, Measures.ReceivedAssisted];
+
+        public static readonly string[] PostalMeasures = [Measures.ReceivedPostal, Measures.ReturnedPostal];
+
         public static ProcedureCounts operator +(ProcedureCounts a, ProcedureCounts b) =>
             new(a.Received + b.Received, a.Online + b.Online, a.PaidOnline + b.PaidOnline, a.Postal + b.Postal);
     }

@@ -67,12 +67,10 @@ public sealed class NationalPortalClient(IHttpClientFactory http, IOptions<Natio
         }
     }
 
-    /// <summary>An absolute address as configured, or a path on this portal (the embedded simulator); always ending in "/".</summary>
+    /// <summary>The portal's address as configured (or the embedded simulator's path on this portal), ending in "/".</summary>
     private Uri Address(string configured)
     {
-        var address = Uri.TryCreate(configured, UriKind.Absolute, out var absolute) && absolute.Scheme is "http" or "https"
-            ? absolute
-            : new Uri(new Uri(portal.Value.PublicBaseUrl!), configured.TrimStart('/'));
+        var address = PortalOptions.Address(portal.Value.BaseUri, configured);
         return address.AbsoluteUri.EndsWith('/') ? address : new Uri(address.AbsoluteUri + "/");
     }
 }

@@ -179,8 +179,5 @@ public sealed class VnPayGateway(string name, VnPayProviderOptions options, Uri 
             .ToList();
     }
 
-    /// <summary>An address from configuration: absolute, or a path on the portal (the built-in sandbox).</summary>
-    private Uri Address(string configured) => Uri.TryCreate(configured, UriKind.Absolute, out var absolute) && absolute.Scheme is "http" or "https"
-        ? absolute
-        : new Uri(publicBase, configured.TrimStart('/'));
+    private Uri Address(string configured) => Common.Web.PortalOptions.Address(publicBase, configured);
 }
