@@ -390,6 +390,9 @@ namespace MotCua.Migrations.Postgres.Migrations
                         .IsRequired()
                         .HasColumnType("text");
 
+                    b.Property<bool>("IdentityVerified")
+                        .HasColumnType("boolean");
+
                     b.Property<DateTime?>("ImportedAt")
                         .HasColumnType("timestamp with time zone");
 
@@ -405,6 +408,10 @@ namespace MotCua.Migrations.Postgres.Migrations
 
                     b.Property<bool>("MissingDocuments")
                         .HasColumnType("boolean");
+
+                    b.Property<string>("NationalCode")
+                        .HasMaxLength(60)
+                        .HasColumnType("character varying(60)");
 
                     b.Property<DateTime?>("PausedAt")
                         .HasColumnType("timestamp with time zone");
@@ -490,6 +497,9 @@ namespace MotCua.Migrations.Postgres.Migrations
                     b.HasKey("Id");
 
                     b.HasIndex("Code")
+                        .IsUnique();
+
+                    b.HasIndex("NationalCode")
                         .IsUnique();
 
                     b.HasIndex("ApplicantId", "CreatedAt");
@@ -1512,6 +1522,22 @@ namespace MotCua.Migrations.Postgres.Migrations
                     b.HasIndex("State", "CreatedAt");
 
                     b.ToTable("export_jobs", (string)null);
+                });
+
+            modelBuilder.Entity("MotCua.Web.Modules.National.Data.InboundNonce", b =>
+                {
+                    b.Property<string>("Nonce")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<DateTime>("SeenAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Nonce");
+
+                    b.HasIndex("SeenAt");
+
+                    b.ToTable("national_inbound_nonces", (string)null);
                 });
 
             modelBuilder.Entity("MotCua.Web.Modules.National.Data.NationalSync", b =>

@@ -372,6 +372,9 @@ namespace MotCua.Migrations.Sqlite.Migrations
                         .IsRequired()
                         .HasColumnType("TEXT");
 
+                    b.Property<bool>("IdentityVerified")
+                        .HasColumnType("INTEGER");
+
                     b.Property<DateTime?>("ImportedAt")
                         .HasColumnType("TEXT");
 
@@ -387,6 +390,10 @@ namespace MotCua.Migrations.Sqlite.Migrations
 
                     b.Property<bool>("MissingDocuments")
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("NationalCode")
+                        .HasMaxLength(60)
+                        .HasColumnType("TEXT");
 
                     b.Property<DateTime?>("PausedAt")
                         .HasColumnType("TEXT");
@@ -471,6 +478,9 @@ namespace MotCua.Migrations.Sqlite.Migrations
                     b.HasKey("Id");
 
                     b.HasIndex("Code")
+                        .IsUnique();
+
+                    b.HasIndex("NationalCode")
                         .IsUnique();
 
                     b.HasIndex("ApplicantId", "CreatedAt");
@@ -1468,6 +1478,22 @@ namespace MotCua.Migrations.Sqlite.Migrations
                     b.HasIndex("State", "CreatedAt");
 
                     b.ToTable("export_jobs", (string)null);
+                });
+
+            modelBuilder.Entity("MotCua.Web.Modules.National.Data.InboundNonce", b =>
+                {
+                    b.Property<string>("Nonce")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("SeenAt")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Nonce");
+
+                    b.HasIndex("SeenAt");
+
+                    b.ToTable("national_inbound_nonces", (string)null);
                 });
 
             modelBuilder.Entity("MotCua.Web.Modules.National.Data.NationalSync", b =>

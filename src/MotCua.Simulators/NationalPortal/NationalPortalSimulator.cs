@@ -33,6 +33,18 @@ public sealed class NationalPortalSimulator(string clientId, string secret, Time
     /// <summary>The next <paramref name="count"/> pushes are answered 503, as when the portal is down (0: it is up again).</summary>
     public void FailNext(int count) => Interlocked.Exchange(ref _failNext, count);
 
+    /// <summary>
+    /// The portal hands something on to the province system (an application filed here, a supplement, a withdrawal):
+    /// <paramref name="path"/> under <see cref="NationalPortalProtocol.InboundPath"/>, signed as the protocol says;
+    /// <paramref name="nonce"/> only to send one again, as a replay would.
+    /// </summary>
+    public async Task<HttpResponseMessage> HandOverAsync(HttpClient province, string path, string body, string? nonce = null, DateTimeOffset? at = null)
+    {
+        ArgumentNullException.ThrowIfNull(province);
+        using var request = NationalPortalProtocol.Signed(HttpMethod.Post, new Uri(NationalPortalProtocol.InboundPath + path, UriKind.Relative), body, clientId, secret, at ?? _time.GetUtcNow(), nonce);
+        return await province.SendAsync(request);
+    }
+
     /// <summary>The portal's routes under <paramref name="prefix"/> ("" on its own host, "/sandbox/dvcqg" inside MotCua's embedded default).</summary>
     public void Map(IEndpointRouteBuilder routes, string prefix = "")
     {
@@ -85,26 +97,15 @@ public sealed class NationalPortalSimulator(string clientId, string secret, Time
     private string? Refusal(HttpRequest request, string body)
     {
         var headers = request.Headers;
-        var (client, timestamp, nonce, signature) = (headers[NationalPortalProtocol.ClientHeader].ToString(), headers[NationalPortalProtocol.TimestampHeader].ToString(),
-            headers[NationalPortalProtocol.NonceHeader].ToString(), headers[NationalPortalProtocol.SignatureHeader].ToString());
-        if (client != clientId)
-        {
-            return "Mã hệ thống không đúng.";
-        }
-
         var now = _time.GetUtcNow();
-        if (!long.TryParse(timestamp, NumberStyles.None, CultureInfo.InvariantCulture, out var seconds)
-            || (now - DateTimeOffset.FromUnixTimeSeconds(seconds)).Duration() > NationalPortalProtocol.Window)
+        var nonce = headers[NationalPortalProtocol.NonceHeader].ToString();
+        if (NationalPortalProtocol.Refusal(clientId, secret, headers[NationalPortalProtocol.ClientHeader], headers[NationalPortalProtocol.TimestampHeader],
+                nonce, headers[NationalPortalProtocol.SignatureHeader], body, now) is { } refused)
         {
-            return "Thời điểm gửi không hợp lệ hoặc đã quá 5 phút.";
+            return refused;
         }
 
-        if (nonce.Length is < 16 or > 64 || !NationalPortalProtocol.SignatureMatches(secret, timestamp, nonce, body, signature))
-        {
-            return "Chữ ký không đúng.";
-        }
-
-        foreach (var old in _nonces.Where(n => now - n.Value > NationalPortalProtocol.Window * 2))
+        foreach (var old in _nonces.Where(n => now - n.Value > NationalPortalProtocol.NonceLifetime))
         {
             _nonces.TryRemove(old.Key, out _);
         }

@@ -31,6 +31,7 @@ public static class ApplicationsModule
         services.AddScoped<Public.ApplicationPayments>();
         services.AddScoped<Public.ApplicationFigures>();
         services.AddScoped<Public.NationalRecords>();
+        services.AddScoped<Public.NationalIntake>();
         services.AddScoped<Public.CountedApplications>();
         services.AddScoped<Catalog.Public.IUnitTreeListener, Reorganisation.ApplicationsFollowTheTree>();
         return builder;

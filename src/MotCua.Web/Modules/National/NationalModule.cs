@@ -14,6 +14,7 @@ public static class NationalModule
         builder.Services.AddScoped<Sync.NationalPortalClient>();
         builder.Services.AddScoped<Sync.NationalSyncService>();
         builder.Services.AddScoped<Sync.NationalSyncReport>();
+        builder.Services.AddScoped<Inbound.SignedInbound>();
         var options = builder.Configuration.GetSection(NationalPortalOptions.Section).Get<NationalPortalOptions>() ?? new NationalPortalOptions();
         if (options.Enabled)
         {
@@ -36,6 +37,12 @@ public static class NationalModule
     {
         ArgumentNullException.ThrowIfNull(app);
         Api.NationalEndpoints.Map(app);
+        if (app.Services.GetRequiredService<IOptions<NationalPortalOptions>>().Value.Enabled)
+        {
+            // Only a province system of the national portal takes its applications.
+            Inbound.InboundEndpoints.Map(app);
+        }
+
         if (app.Services.GetService<NationalPortalSimulator>() is { } simulator)
         {
             simulator.Map(app, NationalPortalOptions.SimulatorPath);

@@ -56,6 +56,28 @@ public sealed class ApplicationLifecycleTests
     }
 
     [Fact]
+    public void The_national_portal_acts_for_the_applicant_only_on_what_was_filed_there()
+    {
+        var portal = Actor.System("Cổng Dịch vụ công quốc gia");
+        var own = In(ApplicationStatus.Submitted);
+        Assert.Equal(RefusalKind.Forbidden, own.Apply(Full(ApplicationAction.Withdraw), portal, Time, Monday)?.Kind);
+
+        var national = Application.Start("000.01.00.H99-261123-0002", CatalogDirectory.Terms(BirthRegistration()), CatalogDirectory.Card(Ward), new Dictionary<string, UnitCard>(),
+            new ApplicantInfo(null, "Nguyễn Văn An", "001090000001", null, null, null), Channel.OnlineRemote, "{}", false, null, null, Monday,
+            nationalCode: "G22.99-000000000001", identityVerified: true);
+        Assert.Equal((ApplicationSource.NationalPortal, true), (national.Source, national.IdentityVerified));
+        national.Do(ApplicationAction.Submit, portal);
+        national.Do(ApplicationAction.Receive, Reception);
+        national.Do(ApplicationAction.RequestSupplement, Specialist);
+        Assert.True(national.AcceptsDocumentsFrom(portal));
+        national.Do(ApplicationAction.Supplement, portal, request: new TransitionRequest(ApplicationAction.Supplement, "Đã gửi bản rõ nét"));
+        Assert.Equal(RefusalKind.Forbidden, national.Apply(Full(ApplicationAction.Forward), portal, Time, Monday)?.Kind);
+        national.Do(ApplicationAction.Withdraw, portal);
+        Assert.Equal(ApplicationStatus.WithdrawalRequested, national.Status);
+        Assert.Equal(ApplicationSource.Portal, own.Source);
+    }
+
+    [Fact]
     public void Only_the_current_steps_role_moves_it_on()
     {
         var a = In(ApplicationStatus.InProgress);

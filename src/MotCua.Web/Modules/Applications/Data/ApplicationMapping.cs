@@ -12,6 +12,10 @@ internal sealed class ApplicationMapping : IEntityTypeConfiguration<Application>
         b.ToTable("applications");
         b.Property(a => a.Code).HasMaxLength(40);
         b.HasIndex(a => a.Code).IsUnique();
+        // One MotCua application per national application, however often the portal hands it over.
+        b.Property(a => a.NationalCode).HasMaxLength(60);
+        b.HasIndex(a => a.NationalCode).IsUnique();
+        b.Ignore(a => a.Source);
         b.Property(a => a.ProcedureCode).HasMaxLength(32);
         b.Property(a => a.ProcedureName).HasMaxLength(600);
         b.Property(a => a.UnitPath).HasMaxLength(400).CompareByBytes();

@@ -160,7 +160,7 @@ public sealed class DocumentUpload(MotCuaDbContext db, ApplicationAccess access,
         procedure.Documents.Any(d => d.MustBeAttached(application.Channel.IsOnline()) && !attached.Contains(d.Name, StringComparer.Ordinal));
 
     /// <summary>Keeps only a plain file name with the extension of its real type.</summary>
-    private static string SafeName(string? uploaded, string contentType)
+    internal static string SafeName(string? uploaded, string contentType)
     {
         var stem = Path.GetFileNameWithoutExtension(uploaded ?? "tep");
         var clean = new string(stem.Where(c => char.IsLetterOrDigit(c) || c is ' ' or '-' or '_' or '.').ToArray()).Trim();

@@ -41,6 +41,12 @@ public sealed class Application
     public string? ApplicantEmail { get; private set; }
     public string? ApplicantAddress { get; private set; }
 
+    /// <summary>
+    /// The applicant's identity was verified with the national identity (VNeID, level 2) when it was filed: signed in
+    /// through it, or filed on the national portal, which signs in only that way.
+    /// </summary>
+    public bool IdentityVerified { get; private set; }
+
     /// <summary>The officer who keyed the application in (counter, post, assisted).</summary>
     public Guid? CreatedById { get; private set; }
 
@@ -119,6 +125,16 @@ public sealed class Application
     /// <summary>When it was imported from the system the province used before MotCua; null for an application filed here.</summary>
     public Instant? ImportedAt { get; private set; }
 
+    /// <summary>
+    /// The application's code at the national public-service portal, for one submitted there and handed to MotCua as the
+    /// province system; null for one filed on MotCua's own portal, at the desk or imported.
+    /// </summary>
+    public string? NationalCode { get; private set; }
+
+    /// <summary>Where it was filed: on MotCua (its portal or the desk), on the national portal, or in the former system.</summary>
+    public ApplicationSource Source => ImportedAt is not null ? ApplicationSource.Imported
+        : NationalCode is not null ? ApplicationSource.NationalPortal : ApplicationSource.Portal;
+
     /// <summary>Imported: the other system says the fee was paid online (its payments are not in MotCua's payment module).</summary>
     public bool ImportedPaidOnline { get; private set; }
 
@@ -142,7 +158,9 @@ public sealed class Application
         bool missingDocuments,
         Guid? createdById,
         string? consent,
-        Instant now)
+        Instant now,
+        string? nationalCode = null,
+        bool identityVerified = false)
     {
         ArgumentNullException.ThrowIfNull(procedure);
         ArgumentNullException.ThrowIfNull(unit);
@@ -171,6 +189,8 @@ public sealed class Application
             FormJson = formJson,
             MissingDocuments = missingDocuments,
             Consent = consent,
+            NationalCode = nationalCode,
+            IdentityVerified = identityVerified,
             TimeLimit = procedure.TimeLimitFor(channel.IsOnline()),
             Steps = StepsOf(procedure, unit, stepUnits),
             FeesDueAtSubmission = procedure.PaymentDue == PaymentTiming.AtSubmission,
@@ -319,7 +339,7 @@ public sealed class Application
     {
         ArgumentNullException.ThrowIfNull(actor);
         var open = Status is ApplicationStatus.Draft or ApplicationStatus.Submitted or ApplicationStatus.SupplementRequested;
-        return open && (IsApplicant(actor) || FiledBy(actor) || (actor.Kind == ActorKind.Officer && actor.Acts(StepRole.Reception, UnitPath)));
+        return open && (IsApplicant(actor) || FiledBy(actor) || FromNationalPortal(actor) || (actor.Kind == ActorKind.Officer && actor.Acts(StepRole.Reception, UnitPath)));
     }
 
     /// <summary>
@@ -430,9 +450,9 @@ public sealed class Application
     {
         ApplicationAction.PaymentConfirmed => actor.Kind == ActorKind.System,
         ApplicationAction.Submit or ApplicationAction.Supplement =>
-            IsApplicant(actor) || FiledBy(actor) || (actor.Kind == ActorKind.Officer && OfficerKeyedIn && actor.Acts(StepRole.Reception, UnitPath)),
+            IsApplicant(actor) || FiledBy(actor) || FromNationalPortal(actor) || (actor.Kind == ActorKind.Officer && OfficerKeyedIn && actor.Acts(StepRole.Reception, UnitPath)),
         ApplicationAction.Withdraw =>
-            IsApplicant(actor) || (actor.Kind == ActorKind.Officer && OfficerKeyedIn && actor.Acts(StepRole.Reception, UnitPath)),
+            IsApplicant(actor) || FromNationalPortal(actor) || (actor.Kind == ActorKind.Officer && OfficerKeyedIn && actor.Acts(StepRole.Reception, UnitPath)),
         _ => actor.Kind == ActorKind.Officer && actor.Roles.Count > 0,
     };
 
@@ -440,6 +460,12 @@ public sealed class Application
 
     /// <summary>The assistant who filed it for the applicant (with their consent) sends it and its supplements; withdrawing stays the applicant's.</summary>
     private bool FiledBy(Actor actor) => actor.Kind == ActorKind.Assistant && Channel == Channel.OnlineAssisted && CreatedById is Guid id && actor.UserId == id;
+
+    /// <summary>
+    /// Filed on the national portal: the applicant sends it, its supplements and a withdrawal there, and the portal hands
+    /// them on as the system (the applicant may also act here when their account is linked).
+    /// </summary>
+    private bool FromNationalPortal(Actor actor) => actor.Kind == ActorKind.System && NationalCode is not null;
 
     /// <summary>The one-stop acts for applicants who came to the desk or wrote by post, or whom it helped online.</summary>
     private bool OfficerKeyedIn => Channel != Channel.OnlineRemote && CreatedById is not null;

@@ -27,6 +27,19 @@ public enum Channel
     Postal,
 }
 
+/// <summary>Where the application was filed.</summary>
+public enum ApplicationSource
+{
+    /// <summary>On MotCua: its portal, or keyed in at the one-stop.</summary>
+    Portal,
+
+    /// <summary>On the national public-service portal, handed to MotCua as the province system.</summary>
+    NationalPortal,
+
+    /// <summary>In the system the province used before MotCua, imported.</summary>
+    Imported,
+}
+
 public static class ApplicationStatusExtensions
 {
     public static bool IsFinal(this ApplicationStatus status) =>

@@ -24,7 +24,7 @@ public sealed record NationalRecord(
     long Id, string Code, string ProcedureCode, string ProcedureName, int UnitId, string UnitPath, int Channel,
     string ApplicantName, string? ApplicantIdentityNumber, DateTimeOffset? SubmittedAt, DateTimeOffset? ReceivedAt, DateTimeOffset? DueAt,
     DateTimeOffset? FinishedAt, DateTimeOffset? ReturnedAt, int Status, ApplicationStatus MotCuaStatus, bool InputsDigitized, long? FeeAmount,
-    bool Imported, int Sequence, IReadOnlyList<NationalDocument> Documents, IReadOnlyList<NationalStep> Steps, IReadOnlyList<NationalHistoryLine> History);
+    bool Imported, string? NationalCode, bool IdentityVerified, int Sequence, IReadOnlyList<NationalDocument> Documents, IReadOnlyList<NationalStep> Steps, IReadOnlyList<NationalHistoryLine> History);
 
 /// <summary>The applications as the national integration reads them (one by code, when it changes).</summary>
 public sealed class NationalRecords(MotCuaDbContext db)
@@ -46,7 +46,7 @@ public sealed class NationalRecords(MotCuaDbContext db)
         return new NationalRecord(
             a.Id, a.Code, a.ProcedureCode, a.ProcedureName, a.UnitId, a.UnitPath, a.Channel.NationalCode(), a.ApplicantName, a.ApplicantIdentityNumber,
             At(a.SubmittedAt), At(a.ReceivedAt), At(a.DueAt), At(a.FinishedAt), At(a.ReturnedAt), a.Status == ApplicationStatus.Draft ? 0 : a.Status.NationalCode(), a.Status,
-            a.Channel.IsOnline() || a.ImportedInputsDigitized || (inputs.Count > 0 && inputs.All(d => d.Digitized)), a.AmountDue, a.ImportedAt is not null,
+            a.Channel.IsOnline() || a.ImportedInputsDigitized || (inputs.Count > 0 && inputs.All(d => d.Digitized)), a.AmountDue, a.ImportedAt is not null, a.NationalCode, a.IdentityVerified,
             history.Count == 0 ? 0 : history[^1].Sequence,
             [.. documents.Select(d => new NationalDocument(d.Name, d.Kind == DocumentKind.Input ? "input" : "result", d.Digitized, Reused: false, FromNationalData: false))],
             [.. a.Steps.Select(s => new NationalStep(s.Name, s.Role.ToString(), s.UnitId, At(s.DueAt), At(s.StartedAt), At(s.CompletedAt), s.CompletedBy))],

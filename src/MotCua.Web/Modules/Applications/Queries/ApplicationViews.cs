@@ -20,6 +20,9 @@ public sealed record ApplicationView(
     int ProcedureVersion,
     int UnitId,
     Channel Channel,
+    ApplicationSource Source,
+    string? NationalCode,
+    bool IdentityVerified,
     ApplicationStatus Status,
     int NationalStatus,
     string StatusText,
@@ -48,7 +51,7 @@ public sealed record ApplicationView(
         ArgumentNullException.ThrowIfNull(a);
         var steps = a.Steps.Select((s, i) => new StepView(i, s.Name, s.Role, s.UnitId, VietnamTime.Offset(s.DueAt), VietnamTime.Offset(s.StartedAt), VietnamTime.Offset(s.CompletedAt), s.CompletedBy)).ToList();
         return new ApplicationView(
-            a.Code, a.ProcedureCode, a.ProcedureName, a.ProcedureVersion, a.UnitId, a.Channel, a.Status, a.Status.NationalCode(), a.Status.Vietnamese(), a.ApplicantName,
+            a.Code, a.ProcedureCode, a.ProcedureName, a.ProcedureVersion, a.UnitId, a.Channel, a.Source, a.NationalCode, a.IdentityVerified, a.Status, a.Status.NationalCode(), a.Status.Vietnamese(), a.ApplicantName,
             VietnamTime.Offset(a.SubmittedAt), VietnamTime.Offset(a.ReceivedAt), VietnamTime.Offset(a.DueAt), VietnamTime.Offset(a.FinishedAt),
             VietnamTime.Offset(a.ReturnedAt), a.Timeliness, VietnamTime.Offset(a.ApologyNewDueAt),
             a.CurrentStep is int i && a.Status is ApplicationStatus.InProgress or ApplicationStatus.SupplementRequested or ApplicationStatus.Suspended or ApplicationStatus.AwaitingPayment ? steps[i] : null,

@@ -59,6 +59,32 @@ public sealed class TransitionHandler(MotCuaDbContext db, ApplicationAccess acce
             return ApplicationFailures.NotFound(code);
         }
 
+        var applied = await ApplyToAsync(application, action, input, caller!.Actor, cancellationToken);
+        return applied.Failure is { } failure ? failure : new Applied(application, caller);
+    }
+
+    /// <summary>
+    /// An action the national portal hands on for an application filed there (a supplement, a withdrawal), made by the
+    /// system actor that stands for the portal; <paramref name="application"/> is loaded tracked, with its history.
+    /// </summary>
+    public async Task<Result<Application>> ApplyForPortalAsync(Application application, Actor portal, TransitionInput input, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        if (!ApplicationActions.TryParse(input.Action, out var action) || action is not (ApplicationAction.Supplement or ApplicationAction.Withdraw))
+        {
+            return Failure.Invalid("Thao tác không hợp lệ.", ("action", "Cổng DVCQG chỉ chuyển bổ sung hồ sơ hoặc rút hồ sơ."));
+        }
+
+        if (InputFailure(input) is { } invalid)
+        {
+            return invalid;
+        }
+
+        return await ApplyToAsync(application, action, input, portal, cancellationToken);
+    }
+
+    private async Task<Result<Application>> ApplyToAsync(Application application, ApplicationAction action, TransitionInput input, Actor actor, CancellationToken cancellationToken)
+    {
         var hasResult = action == ApplicationAction.Approve
             && await db.Set<ApplicationDocument>().AnyAsync(d => d.ApplicationId == application.Id && d.Kind == DocumentKind.Result, cancellationToken);
         // The e-form is read only when the request names its fields (a correction asked for, or made): not on every action.
@@ -116,7 +142,7 @@ public sealed class TransitionHandler(MotCuaDbContext db, ApplicationAccess acce
         }
 
         var now = clock.GetCurrentInstant();
-        if (application.Apply(request, caller!.Actor, await calendars.GetAsync(cancellationToken), now) is { } refusal)
+        if (application.Apply(request, actor, await calendars.GetAsync(cancellationToken), now) is { } refusal)
         {
             return ApplicationFailures.From(refusal);
         }
@@ -130,7 +156,7 @@ public sealed class TransitionHandler(MotCuaDbContext db, ApplicationAccess acce
             return Failure.Conflict("Hồ sơ vừa được người khác xử lý. Tải lại hồ sơ để xem trạng thái mới.");
         }
 
-        return new Applied(application, caller!);
+        return application;
     }
 
     /// <summary>

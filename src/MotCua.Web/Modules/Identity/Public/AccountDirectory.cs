@@ -71,6 +71,12 @@ public sealed class AccountDirectory(UserManager<AppUser> users, Sessions.Accoun
     public async Task<AccountCard?> FindByUserNameAsync(string userName) =>
         string.IsNullOrWhiteSpace(userName) ? null : await users.FindByNameAsync(userName) is { } user ? await CardAsync(user) : null;
 
+    /// <summary>The applicant's account with this identity number (12 digits) or tax code (10 or 13 digits); null when none.</summary>
+    public async Task<AccountCard?> FindByApplicantNumberAsync(string number, CancellationToken cancellationToken) =>
+        string.IsNullOrWhiteSpace(number) ? null
+            : await users.Users.SingleOrDefaultAsync(u => u.AccountType != AccountType.Officer && (u.IdentityNumber == number || u.TaxCode == number), cancellationToken) is { } user
+                ? await CardAsync(user) : null;
+
     /// <summary>Where accounts can be reached, in one read: each address or number with whether its holder confirmed it.</summary>
     public async Task<IReadOnlyDictionary<Guid, AccountContact>> ContactsAsync(IEnumerable<Guid> ids, CancellationToken cancellationToken)
     {

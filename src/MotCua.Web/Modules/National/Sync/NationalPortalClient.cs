@@ -1,6 +1,4 @@
 using System.Globalization;
-using System.Security.Cryptography;
-using System.Text;
 using System.Text.Json;
 using Microsoft.Extensions.Options;
 using MotCua.Simulators.NationalPortal;
@@ -25,16 +23,8 @@ public sealed class NationalPortalClient(IHttpClientFactory http, IOptions<Natio
     public async Task<PushResult> PushAsync(string body, CancellationToken cancellationToken)
     {
         var o = options.Value;
-        var timestamp = time.GetUtcNow().ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture);
-        var nonce = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16));
-        using var request = new HttpRequestMessage(HttpMethod.Post, new Uri(Address(o.BaseUrl!), NationalPortalProtocol.ApplicationsPath.TrimStart('/')))
-        {
-            Content = new StringContent(body, Encoding.UTF8, "application/json"),
-        };
-        request.Headers.Add(NationalPortalProtocol.ClientHeader, o.ClientId);
-        request.Headers.Add(NationalPortalProtocol.TimestampHeader, timestamp);
-        request.Headers.Add(NationalPortalProtocol.NonceHeader, nonce);
-        request.Headers.Add(NationalPortalProtocol.SignatureHeader, NationalPortalProtocol.Sign(o.Secret!, timestamp, nonce, body));
+        using var request = NationalPortalProtocol.Signed(HttpMethod.Post, new Uri(Address(o.BaseUrl!), NationalPortalProtocol.ApplicationsPath.TrimStart('/')),
+            body, o.ClientId!, o.Secret!, time.GetUtcNow());
         try
         {
             using var response = await http.CreateClient(HttpClientName).SendAsync(request, cancellationToken);

@@ -75,12 +75,12 @@ public sealed class NationalSyncService(
 
 /// <summary>The body of a status push (docs/national-integration.md).</summary>
 internal sealed record Push(
-    string Code, int Sequence, string ProcedureCode, string ProcedureName, string UnitPath, int Channel, string ApplicantName, string? ApplicantIdentityNumber,
+    string Code, string? NationalCode, int Sequence, string ProcedureCode, string ProcedureName, string UnitPath, int Channel, string ApplicantName, string? ApplicantIdentityNumber,
     DateTimeOffset? SubmittedAt, DateTimeOffset? ReceivedAt, DateTimeOffset? DueAt, DateTimeOffset? FinishedAt, DateTimeOffset? ReturnedAt, int Status,
     bool InputsDigitized, bool IdentityVerified, bool PaidOnline, long? FeeAmount, IReadOnlyList<NationalDocument> Documents, IReadOnlyList<NationalStep> Steps,
     IReadOnlyList<NationalHistoryLine> History)
 {
     public static Push Of(NationalRecord r, bool paidOnline) => new(
-        r.Code, r.Sequence, r.ProcedureCode, r.ProcedureName, r.UnitPath, r.Channel, r.ApplicantName, r.ApplicantIdentityNumber, r.SubmittedAt, r.ReceivedAt,
-        r.DueAt, r.FinishedAt, r.ReturnedAt, r.Status, r.InputsDigitized, IdentityVerified: false, paidOnline, r.FeeAmount, r.Documents, r.Steps, r.History);
+        r.Code, r.NationalCode, r.Sequence, r.ProcedureCode, r.ProcedureName, r.UnitPath, r.Channel, r.ApplicantName, r.ApplicantIdentityNumber, r.SubmittedAt, r.ReceivedAt,
+        r.DueAt, r.FinishedAt, r.ReturnedAt, r.Status, r.InputsDigitized, r.IdentityVerified, paidOnline, r.FeeAmount, r.Documents, r.Steps, r.History);
 }

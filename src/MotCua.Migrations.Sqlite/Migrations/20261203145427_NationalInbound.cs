@@ -1,0 +1,71 @@
+﻿using System;
+using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace MotCua.Migrations.Sqlite.Migrations
+{
+    /// <inheritdoc />
+    public partial class NationalInbound : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.AddColumn<bool>(
+                name: "IdentityVerified",
+                table: "applications",
+                type: "INTEGER",
+                nullable: false,
+                defaultValue: false);
+
+            migrationBuilder.AddColumn<string>(
+                name: "NationalCode",
+                table: "applications",
+                type: "TEXT",
+                maxLength: 60,
+                nullable: true);
+
+            migrationBuilder.CreateTable(
+                name: "national_inbound_nonces",
+                columns: table => new
+                {
+                    Nonce = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    SeenAt = table.Column<DateTime>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_national_inbound_nonces", x => x.Nonce);
+                });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_applications_NationalCode",
+                table: "applications",
+                column: "NationalCode",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_national_inbound_nonces_SeenAt",
+                table: "national_inbound_nonces",
+                column: "SeenAt");
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropTable(
+                name: "national_inbound_nonces");
+
+            migrationBuilder.DropIndex(
+                name: "IX_applications_NationalCode",
+                table: "applications");
+
+            migrationBuilder.DropColumn(
+                name: "IdentityVerified",
+                table: "applications");
+
+            migrationBuilder.DropColumn(
+                name: "NationalCode",
+                table: "applications");
+        }
+    }
+}
