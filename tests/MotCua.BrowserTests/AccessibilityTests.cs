@@ -81,6 +81,7 @@ public sealed class AccessibilityTests(BrowserApp app)
             ("/quan-tri/can-bo", "cán bộ"),
             ("/quan-tri/lich-lam-viec", "lịch làm việc"),
             ("/quan-tri/tu-dong-nghia", "từ đồng nghĩa"),
+            ("/quan-tri/du-lieu-quoc-gia", "giấy tờ thay bằng dữ liệu quốc gia"),
             ("/quan-tri/chat-luong-danh-muc", "chất lượng danh mục"),
             ("/quan-tri/nhat-ky", "nhật ký"),
             ("/quan-tri/mau-thong-bao", "mẫu thông báo"),

@@ -132,6 +132,7 @@ public sealed class EnglishPagesTests(BrowserApp app)
             ("/quan-tri/can-bo", "officers"),
             ("/quan-tri/lich-lam-viec", "calendar"),
             ("/quan-tri/tu-dong-nghia", "synonyms"),
+            ("/quan-tri/du-lieu-quoc-gia", "documents replaced by national data"),
             ("/quan-tri/chat-luong-danh-muc", "catalog quality"),
             ("/quan-tri/nhat-ky", "audit log"),
             ("/quan-tri/mau-thong-bao", "notification templates"),

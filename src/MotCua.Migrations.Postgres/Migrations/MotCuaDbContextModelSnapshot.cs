@@ -760,6 +760,46 @@ namespace MotCua.Migrations.Postgres.Migrations
                     b.ToTable("levels", (string)null);
                 });
 
+            modelBuilder.Entity("MotCua.Web.Modules.Catalog.Domain.NationalDataReplacement", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("DatabaseOwner")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.Property<string>("DocumentReplaced")
+                        .IsRequired()
+                        .HasMaxLength(600)
+                        .HasColumnType("character varying(600)");
+
+                    b.Property<string>("NationalDatabase")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.Property<string>("ProcedureCode")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<string>("ProcedureName")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ProcedureCode");
+
+                    b.ToTable("national_data_replacements", (string)null);
+                });
+
             modelBuilder.Entity("MotCua.Web.Modules.Catalog.Domain.Procedure", b =>
                 {
                     b.Property<int>("Id")
@@ -2151,6 +2191,45 @@ namespace MotCua.Migrations.Postgres.Migrations
                                 .HasForeignKey("ApplicationId");
                         });
 
+                    b.OwnsMany("MotCua.Web.Modules.Applications.Domain.NationalDataUse", "NationalData", b1 =>
+                        {
+                            b1.Property<long>("ApplicationId");
+
+                            b1.Property<int>("__synthesizedOrdinal")
+                                .ValueGeneratedOnAdd();
+
+                            b1.Property<DateTime>("At");
+
+                            b1.Property<string>("DatabaseOwner")
+                                .IsRequired();
+
+                            b1.Property<string>("DocumentName")
+                                .IsRequired();
+
+                            b1.Property<string>("Kind")
+                                .IsRequired();
+
+                            b1.Property<string>("NationalDatabase")
+                                .IsRequired();
+
+                            b1.Property<string>("Problem");
+
+                            b1.Property<string>("Summary");
+
+                            b1.Property<bool>("Used");
+
+                            b1.HasKey("ApplicationId", "__synthesizedOrdinal");
+
+                            b1.ToTable("applications");
+
+                            b1
+                                .ToJson("NationalData")
+                                .HasColumnType("jsonb");
+
+                            b1.WithOwner()
+                                .HasForeignKey("ApplicationId");
+                        });
+
                     b.OwnsMany("MotCua.Web.Modules.Applications.Domain.SupplementItem", "SupplementItems", b1 =>
                         {
                             b1.Property<long>("ApplicationId");
@@ -2206,6 +2285,8 @@ namespace MotCua.Migrations.Postgres.Migrations
                         });
 
                     b.Navigation("FeeItems");
+
+                    b.Navigation("NationalData");
 
                     b.Navigation("Steps");
 

@@ -733,6 +733,44 @@ namespace MotCua.Migrations.Sqlite.Migrations
                     b.ToTable("levels", (string)null);
                 });
 
+            modelBuilder.Entity("MotCua.Web.Modules.Catalog.Domain.NationalDataReplacement", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("DatabaseOwner")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DocumentReplaced")
+                        .IsRequired()
+                        .HasMaxLength(600)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("NationalDatabase")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ProcedureCode")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ProcedureName")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ProcedureCode");
+
+                    b.ToTable("national_data_replacements", (string)null);
+                });
+
             modelBuilder.Entity("MotCua.Web.Modules.Catalog.Domain.Procedure", b =>
                 {
                     b.Property<int>("Id")
@@ -2099,6 +2137,45 @@ namespace MotCua.Migrations.Sqlite.Migrations
                                 .HasForeignKey("ApplicationId");
                         });
 
+                    b.OwnsMany("MotCua.Web.Modules.Applications.Domain.NationalDataUse", "NationalData", b1 =>
+                        {
+                            b1.Property<long>("ApplicationId");
+
+                            b1.Property<int>("__synthesizedOrdinal")
+                                .ValueGeneratedOnAddOrUpdate();
+
+                            b1.Property<DateTime>("At");
+
+                            b1.Property<string>("DatabaseOwner")
+                                .IsRequired();
+
+                            b1.Property<string>("DocumentName")
+                                .IsRequired();
+
+                            b1.Property<string>("Kind")
+                                .IsRequired();
+
+                            b1.Property<string>("NationalDatabase")
+                                .IsRequired();
+
+                            b1.Property<string>("Problem");
+
+                            b1.Property<string>("Summary");
+
+                            b1.Property<bool>("Used");
+
+                            b1.HasKey("ApplicationId", "__synthesizedOrdinal");
+
+                            b1.ToTable("applications");
+
+                            b1
+                                .ToJson("NationalData")
+                                .HasColumnType("TEXT");
+
+                            b1.WithOwner()
+                                .HasForeignKey("ApplicationId");
+                        });
+
                     b.OwnsMany("MotCua.Web.Modules.Applications.Domain.SupplementItem", "SupplementItems", b1 =>
                         {
                             b1.Property<long>("ApplicationId");
@@ -2154,6 +2231,8 @@ namespace MotCua.Migrations.Sqlite.Migrations
                         });
 
                     b.Navigation("FeeItems");
+
+                    b.Navigation("NationalData");
 
                     b.Navigation("Steps");
 

@@ -74,6 +74,10 @@ public abstract class MotCuaApp : WebApplicationFactory<Program>, IAsyncLifetime
         builder.UseSetting("NationalPortal:BaseUrl", NationalPortal.BaseUrl);
         builder.UseSetting("NationalPortal:ClientId", NationalPortalHost.ClientId);
         builder.UseSetting("NationalPortal:Secret", NationalPortalHost.Secret);
+        builder.UseSetting("NationalData:Enabled", "true");
+        builder.UseSetting("NationalData:BaseUrl", NationalPortal.BaseUrl);
+        builder.UseSetting("NationalData:ClientId", NationalPortalHost.DataClientId);
+        builder.UseSetting("NationalData:Secret", NationalPortalHost.DataSecret);
         builder.UseSetting("Storage:Folder", Path.Combine(Path.GetTempPath(), "motcua-tests", "files"));
         builder.UseSetting("Systems:Clients:0:Id", "test-payments");
         builder.UseSetting("Systems:Clients:0:Name", "Cổng thanh toán kiểm thử");

@@ -3,26 +3,33 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.Logging;
+using MotCua.Simulators.NationalData;
 using MotCua.Simulators.NationalPortal;
 
 namespace MotCua.IntegrationTests.Infrastructure;
 
-/// <summary>The simulated national public-service portal on its own Kestrel on loopback: MotCua's adapter talks to it over real HTTP.</summary>
+/// <summary>The simulated national public-service portal and data-sharing platform on their own Kestrel on loopback: MotCua's adapters talk to them over real HTTP.</summary>
 public sealed class NationalPortalHost : IAsyncDisposable
 {
     public const string ClientId = "motcua-test";
     public const string Secret = "TESTSECRETFORTHENATIONALPORTAL2026XY";
+    public const string DataClientId = "motcua-test-data";
+    public const string DataSecret = "TESTSECRETFORTHENATIONALDATAPLATFORM";
 
     private readonly WebApplication _app;
 
-    private NationalPortalHost(WebApplication app, NationalPortalSimulator simulator, string baseUrl)
+    private NationalPortalHost(WebApplication app, NationalPortalSimulator simulator, NationalDataSimulator data, string baseUrl)
     {
         _app = app;
         Simulator = simulator;
+        Data = data;
         BaseUrl = baseUrl;
     }
 
     public NationalPortalSimulator Simulator { get; }
+
+    /// <summary>The national data-sharing platform, on the same host.</summary>
+    public NationalDataSimulator Data { get; }
 
     /// <summary>http://127.0.0.1:port, no trailing slash.</summary>
     public string BaseUrl { get; }
@@ -35,9 +42,11 @@ public sealed class NationalPortalHost : IAsyncDisposable
         var app = builder.Build();
         var simulator = new NationalPortalSimulator(ClientId, Secret);
         simulator.Map(app);
+        var data = new NationalDataSimulator(DataClientId, DataSecret);
+        data.Map(app);
         app.StartAsync().GetAwaiter().GetResult();
         var address = app.Services.GetService(typeof(IServer)) is IServer server ? server.Features.Get<IServerAddressesFeature>()!.Addresses.First() : throw new InvalidOperationException("No server.");
-        return new NationalPortalHost(app, simulator, address.TrimEnd('/'));
+        return new NationalPortalHost(app, simulator, data, address.TrimEnd('/'));
     }
 
     public async ValueTask DisposeAsync() => await _app.DisposeAsync();

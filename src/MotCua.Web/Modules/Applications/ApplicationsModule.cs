@@ -23,6 +23,7 @@ public static class ApplicationsModule
         services.AddScoped<TransitionHandler>();
         services.AddScoped<DocumentUpload>();
         services.AddScoped<StagedUploads>();
+        services.AddScoped<NationalDataLookup>();
         services.AddScoped<SlipBuilder>();
         services.AddSingleton<Common.Outbox.IOutboxSource, Events.ApplicationOutboxSource>();
         services.AddSingleton<Common.Outbox.IOutboxSource, Events.ImportOutboxSource>();

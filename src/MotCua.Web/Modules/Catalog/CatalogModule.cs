@@ -17,6 +17,7 @@ public static class CatalogModule
         builder.Services.AddScoped<IDatabaseSeeder, DemoProvinceSeed>();
         builder.Services.AddScoped<IDatabaseSeeder, Versions.FirstVersionsSeed>();
         builder.Services.AddScoped<IDatabaseSeeder, Search.SearchTextRefresh>();
+        builder.Services.AddScoped<IDatabaseSeeder, NationalDataReplacementsSeed>();
         builder.Services.AddScoped<Versions.CatalogVersions>();
         builder.Services.AddScoped<Exchange.CatalogImport>();
         builder.Services.AddScoped<Exchange.CatalogExport>();

@@ -15,6 +15,23 @@ public static class NationalModule
         builder.Services.AddScoped<Sync.NationalSyncService>();
         builder.Services.AddScoped<Sync.NationalSyncReport>();
         builder.Services.AddScoped<Inbound.SignedInbound>();
+        builder.Services.AddOptions<DataPlatform.NationalDataOptions>().BindConfiguration(DataPlatform.NationalDataOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.AddHttpClient(DataPlatform.NationalDataClient.HttpClientName, client => client.Timeout = TimeSpan.FromSeconds(10));
+        var data = builder.Configuration.GetSection(DataPlatform.NationalDataOptions.Section).Get<DataPlatform.NationalDataOptions>() ?? new DataPlatform.NationalDataOptions();
+        if (data.Enabled)
+        {
+            builder.Services.AddScoped<Applications.Public.INationalDataPlatform, DataPlatform.NationalDataClient>();
+        }
+
+        if (data.Simulator)
+        {
+            builder.Services.AddSingleton(services =>
+            {
+                var o = services.GetRequiredService<IOptions<DataPlatform.NationalDataOptions>>().Value;
+                return new MotCua.Simulators.NationalData.NationalDataSimulator(o.ClientId!, o.Secret!);
+            });
+        }
+
         var options = builder.Configuration.GetSection(NationalPortalOptions.Section).Get<NationalPortalOptions>() ?? new NationalPortalOptions();
         if (options.Enabled)
         {
@@ -46,6 +63,11 @@ public static class NationalModule
         if (app.Services.GetService<NationalPortalSimulator>() is { } simulator)
         {
             simulator.Map(app, NationalPortalOptions.SimulatorPath);
+        }
+
+        if (app.Services.GetService<MotCua.Simulators.NationalData.NationalDataSimulator>() is { } data)
+        {
+            data.Map(app, DataPlatform.NationalDataOptions.SimulatorPath);
         }
 
         return app;

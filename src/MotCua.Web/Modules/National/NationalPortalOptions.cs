@@ -37,19 +37,28 @@ public sealed class NationalPortalOptions : IValidatableObject
             yield break;
         }
 
-        if (string.IsNullOrWhiteSpace(BaseUrl) || !(BaseUrl.StartsWith('/') || (Uri.TryCreate(BaseUrl, UriKind.Absolute, out var uri) && uri.Scheme is "https" or "http")))
+        foreach (var problem in ConnectionProblems(Section, SimulatorPath, BaseUrl, ClientId, Secret))
         {
-            yield return new ValidationResult("NationalPortal:BaseUrl must be an http(s) address or a path on this portal (e.g. /sandbox/dvcqg).", [nameof(BaseUrl)]);
+            yield return problem;
+        }
+    }
+
+    /// <summary>What is wrong with a signed connection's settings (address, client id, secret), named under <paramref name="section"/>.</summary>
+    internal static IEnumerable<ValidationResult> ConnectionProblems(string section, string simulatorPath, string? baseUrl, string? clientId, string? secret)
+    {
+        if (string.IsNullOrWhiteSpace(baseUrl) || !(baseUrl.StartsWith('/') || (Uri.TryCreate(baseUrl, UriKind.Absolute, out var uri) && uri.Scheme is "https" or "http")))
+        {
+            yield return new ValidationResult($"{section}:BaseUrl must be an http(s) address or a path on this portal (e.g. {simulatorPath}).", ["BaseUrl"]);
         }
 
-        if (string.IsNullOrWhiteSpace(ClientId))
+        if (string.IsNullOrWhiteSpace(clientId))
         {
-            yield return new ValidationResult("NationalPortal:ClientId is required.", [nameof(ClientId)]);
+            yield return new ValidationResult($"{section}:ClientId is required.", ["ClientId"]);
         }
 
-        if (Secret is not { Length: >= 32 })
+        if (secret is not { Length: >= 32 })
         {
-            yield return new ValidationResult("NationalPortal:Secret must be at least 32 characters.", [nameof(Secret)]);
+            yield return new ValidationResult($"{section}:Secret must be at least 32 characters.", ["Secret"]);
         }
     }
 }

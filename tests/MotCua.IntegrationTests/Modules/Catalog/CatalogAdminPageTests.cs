@@ -300,7 +300,7 @@ public abstract class CatalogAdminPageTests(MotCuaApp app)
     {
         using var reception = app.Pages();
         await reception.SignInAsync("reception1");
-        foreach (var path in new[] { "/quan-tri/danh-muc", "/quan-tri/danh-muc/1.001193", "/quan-tri/danh-muc/1.001193/bieu-mau", "/quan-tri/tu-dong-nghia", "/quan-tri/don-vi/1", "/quan-tri/nhat-ky" })
+        foreach (var path in new[] { "/quan-tri/danh-muc", "/quan-tri/danh-muc/1.001193", "/quan-tri/danh-muc/1.001193/bieu-mau", "/quan-tri/tu-dong-nghia", "/quan-tri/du-lieu-quoc-gia", "/quan-tri/don-vi/1", "/quan-tri/nhat-ky" })
         {
             var (status, _) = await reception.GetAsync(path);
             Assert.True(status is HttpStatusCode.Forbidden or HttpStatusCode.Redirect, $"{path}: {status}");

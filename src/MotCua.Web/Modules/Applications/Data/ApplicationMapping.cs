@@ -47,6 +47,12 @@ internal sealed class ApplicationMapping : IEntityTypeConfiguration<Application>
             s.Property(x => x.Role).HasConversion<string>();
         });
         b.OwnsMany(a => a.SupplementItems, s => s.ToJson("SupplementItems"));
+        b.OwnsMany(a => a.NationalData, n =>
+        {
+            n.ToJson("NationalData");
+            n.Property(x => x.Kind).HasConversion<string>();
+        });
+        b.Ignore(a => a.UsedNationalData);
         b.OwnsMany(a => a.FeeItems, f =>
         {
             f.ToJson("FeeItems");

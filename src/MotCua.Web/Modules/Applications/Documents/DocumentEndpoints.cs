@@ -157,7 +157,7 @@ public sealed class DocumentUpload(MotCuaDbContext db, ApplicationAccess access,
 
     /// <summary>Whether a document the procedure requires for this channel is not among <paramref name="attached"/>.</summary>
     private static bool MissingAny(ProcedureTerms procedure, Application application, IReadOnlyCollection<string> attached) =>
-        procedure.Documents.Any(d => d.MustBeAttached(application.Channel.IsOnline()) && !attached.Contains(d.Name, StringComparer.Ordinal));
+        Submit.NationalDataLookup.StillMissing(procedure, application.Channel.IsOnline(), attached, application.NationalData);
 
     /// <summary>Keeps only a plain file name with the extension of its real type.</summary>
     internal static string SafeName(string? uploaded, string contentType)

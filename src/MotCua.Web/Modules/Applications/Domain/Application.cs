@@ -47,6 +47,12 @@ public sealed class Application
     /// </summary>
     public bool IdentityVerified { get; private set; }
 
+    /// <summary>The documents national databases supplied (or were asked for and could not): see <see cref="NationalDataUse"/>.</summary>
+    public List<NationalDataUse> NationalData { get; private set; } = [];
+
+    /// <summary>National data replaced at least one document of the file (a 766 indicator).</summary>
+    public bool UsedNationalData => NationalData.Any(d => d.Used);
+
     /// <summary>The officer who keyed the application in (counter, post, assisted).</summary>
     public Guid? CreatedById { get; private set; }
 
@@ -134,6 +140,17 @@ public sealed class Application
     /// <summary>Where it was filed: on MotCua (its portal or the desk), on the national portal, or in the former system.</summary>
     public ApplicationSource Source => ImportedAt is not null ? ApplicationSource.Imported
         : NationalCode is not null ? ApplicationSource.NationalPortal : ApplicationSource.Portal;
+
+    /// <summary>
+    /// What the national databases answered for the documents they supply, looked up as the application is filed; a
+    /// document used counts as attached (<paramref name="stillMissing"/> says whether a required one is still missing).
+    /// </summary>
+    public void RecordNationalData(IEnumerable<NationalDataUse> uses, bool stillMissing)
+    {
+        ArgumentNullException.ThrowIfNull(uses);
+        NationalData = [.. NationalData, .. uses];
+        MissingDocuments = stillMissing;
+    }
 
     /// <summary>Imported: the other system says the fee was paid online (its payments are not in MotCua's payment module).</summary>
     public bool ImportedPaidOnline { get; private set; }

@@ -94,6 +94,15 @@ public sealed class ApplicationDocument
 /// </summary>
 public sealed record SupplementItem(string Name, string Reason, string? Field = null);
 
+/// <summary>
+/// A document of the file that a national database supplies instead of paper, for an applicant whose identity was
+/// verified: what was looked up and when, and whether it could be used (<paramref name="Used"/>: found, and the person
+/// or business it names is the applicant); when not, <paramref name="Problem"/> says why and the document is asked for
+/// as usual.
+/// </summary>
+public sealed record NationalDataUse(
+    string DocumentName, string NationalDatabase, string DatabaseOwner, NationalDatabaseKind Kind, bool Used, string? Summary, string? Problem, Instant At);
+
 /// <summary>How the applicant agreed that an officer or volunteer files from their account (OnlineAssisted).</summary>
 public enum ConsentMethod
 {

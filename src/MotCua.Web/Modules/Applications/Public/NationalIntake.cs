@@ -52,6 +52,7 @@ public sealed partial class NationalIntake(
     AccountDirectory accounts,
     WorkingCalendarProvider calendars,
     TransitionHandler transitions,
+    NationalDataLookup nationalData,
     IFileStorage storage,
     IClock clock)
 {
@@ -118,11 +119,14 @@ public sealed partial class NationalIntake(
         var now = clock.GetCurrentInstant();
         var stepCodes = procedure.Workflow.Where(s => s.UnitCode is not null).Select(s => s.UnitCode!).Distinct().ToList();
         var stepUnits = stepCodes.Count == 0 ? new Dictionary<string, UnitCard>() : await catalog.UnitsAsync(stepCodes, cancellationToken);
-        var names = files.Select(f => f.Name).ToHashSet(StringComparer.Ordinal);
+        // The portal signs citizens in only through the national identity: what national databases supply is not asked for.
+        var verified = submission.Applicant!.IdentityVerified;
+        var uses = await nationalData.LookUpAsync(procedure, info, verified, cancellationToken);
+        var missing = NationalDataLookup.StillMissing(procedure, online: true, files.Select(f => f.Name), uses);
         var code = await codes.NextAsync(unit.Id, unit.Code, now, cancellationToken);
         var application = Application.Start(code, procedure, unit, stepUnits, info, Channel.OnlineRemote, answers.GetRawText(),
-            missingDocuments: procedure.Documents.Any(d => d.MustBeAttached(online: true) && !names.Contains(d.Name)),
-            createdById: null, consent: null, now, nationalCode, identityVerified: submission.Applicant!.IdentityVerified);
+            missingDocuments: missing, createdById: null, consent: null, now, nationalCode, identityVerified: verified);
+        application.RecordNationalData(uses, missing);
         var note = $"Nộp trên {PortalName}, mã hồ sơ {nationalCode}.";
         var fees = procedure.FeesDueFor(online: true, exemption: null);
         if (application.Apply(new TransitionRequest(ApplicationAction.Submit, note, Fees: fees), Portal, await calendars.GetAsync(cancellationToken), now) is { } refusal)

@@ -48,7 +48,8 @@ public sealed class NationalRecords(MotCuaDbContext db)
             At(a.SubmittedAt), At(a.ReceivedAt), At(a.DueAt), At(a.FinishedAt), At(a.ReturnedAt), a.Status == ApplicationStatus.Draft ? 0 : a.Status.NationalCode(), a.Status,
             a.Channel.IsOnline() || a.ImportedInputsDigitized || (inputs.Count > 0 && inputs.All(d => d.Digitized)), a.AmountDue, a.ImportedAt is not null, a.NationalCode, a.IdentityVerified,
             history.Count == 0 ? 0 : history[^1].Sequence,
-            [.. documents.Select(d => new NationalDocument(d.Name, d.Kind == DocumentKind.Input ? "input" : "result", d.Digitized, Reused: false, FromNationalData: false))],
+            [.. documents.Select(d => new NationalDocument(d.Name, d.Kind == DocumentKind.Input ? "input" : "result", d.Digitized, Reused: false, FromNationalData: false)),
+                .. a.NationalData.Where(d => d.Used).Select(d => new NationalDocument(d.DocumentName, "input", Digitized: false, Reused: true, FromNationalData: true))],
             [.. a.Steps.Select(s => new NationalStep(s.Name, s.Role.ToString(), s.UnitId, At(s.DueAt), At(s.StartedAt), At(s.CompletedAt), s.CompletedBy))],
             history);
     }

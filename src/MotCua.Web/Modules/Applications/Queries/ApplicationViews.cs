@@ -43,7 +43,8 @@ public sealed record ApplicationView(
     string? Consent,
     System.Text.Json.Nodes.JsonNode? Form,
     IReadOnlyList<HistoryView> History,
-    FeeView Fee)
+    FeeView Fee,
+    IReadOnlyList<NationalDataView> NationalData)
 {
     /// <summary>Officers see everything; the applicant sees the history without internal notes.</summary>
     public static ApplicationView From(Application a, IEnumerable<ApplicationDocument> documents, bool forOfficer)
@@ -65,9 +66,13 @@ public sealed record ApplicationView(
             a.Events.OrderBy(e => e.Sequence).Select(e => new HistoryView(e.Sequence, e.Action, e.FromStatus, e.ToStatus, e.ActorName, e.ActorRole, e.UnitId,
                 VietnamTime.Offset(e.At), e.Note, forOfficer ? e.InternalNote : null)).ToList(),
             new FeeView(a.AmountDue, a.FeeItems.Select(f => new FeeItemView(f.Name, f.Kind, f.Amount)).ToList(), a.FeesDueAtSubmission ? PaymentTiming.AtSubmission : PaymentTiming.AfterProcessing,
-                a.AwaitsFeeAtSubmission || a.Status == ApplicationStatus.AwaitingPayment, VietnamTime.Offset(a.FeePaidAt), a.ExemptionCategory, a.ExemptionPercent));
+                a.AwaitsFeeAtSubmission || a.Status == ApplicationStatus.AwaitingPayment, VietnamTime.Offset(a.FeePaidAt), a.ExemptionCategory, a.ExemptionPercent),
+            a.NationalData.Select(d => new NationalDataView(d.DocumentName, d.NationalDatabase, d.DatabaseOwner, d.Kind, d.Used, d.Summary, d.Problem, VietnamTime.Offset(d.At))).ToList());
     }
 }
+
+/// <summary>A document a national database supplied instead of paper (or was asked for and could not, with why).</summary>
+public sealed record NationalDataView(string DocumentName, string NationalDatabase, string DatabaseOwner, NationalDatabaseKind Kind, bool Used, string? Summary, string? Problem, DateTimeOffset At);
 
 /// <summary>One line of the fee due: its name, Duty (lệ phí) or Charge (phí), the amount in đồng.</summary>
 public sealed record FeeItemView(string Name, FeeKind Kind, long Amount);

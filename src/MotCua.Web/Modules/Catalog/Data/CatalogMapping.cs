@@ -154,3 +154,18 @@ internal sealed class SearchSynonymMapping : IEntityTypeConfiguration<SearchSyno
         b.HasIndex(s => s.FoldedTerm).IsUnique();
     }
 }
+
+internal sealed class NationalDataReplacementMapping : IEntityTypeConfiguration<NationalDataReplacement>
+{
+    public void Configure(EntityTypeBuilder<NationalDataReplacement> b)
+    {
+        b.ToTable("national_data_replacements");
+        b.Property(r => r.ProcedureCode).HasMaxLength(NationalDataReplacement.ProcedureCodeLength);
+        b.Property(r => r.ProcedureName).HasMaxLength(NationalDataReplacement.ProcedureNameLength);
+        b.Property(r => r.DocumentReplaced).HasMaxLength(NationalDataReplacement.DocumentLength);
+        b.Property(r => r.NationalDatabase).HasMaxLength(NationalDataReplacement.DatabaseLength);
+        b.Property(r => r.DatabaseOwner).HasMaxLength(NationalDataReplacement.OwnerLength);
+        b.Ignore(r => r.Kind);
+        b.HasIndex(r => r.ProcedureCode);
+    }
+}

@@ -51,6 +51,26 @@ public sealed class CatalogDirectory(IServiceScopeFactory scopes, IMemoryCache c
         }) ?? current;
     }
 
+    /// <summary>
+    /// The lines of the national list (as the province admin keeps it) for this procedure, by its national code, else
+    /// its code: the documents national databases supply instead of paper.
+    /// </summary>
+    public async Task<IReadOnlyList<NationalDataSource>> NationalDataAsync(ProcedureTerms procedure, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(procedure);
+        var code = procedure.NationalCode ?? procedure.Code;
+        return (await GetOrLoadAsync<IReadOnlyList<NationalDataSource>>("catalog:national-data:" + code, async db =>
+            (await db.Set<NationalDataReplacement>().AsNoTracking().Where(r => r.ProcedureCode == code).OrderBy(r => r.Id).ToListAsync(cancellationToken))
+                .Select(r => new NationalDataSource(r.Id, r.ProcedureCode, r.DocumentReplaced, r.NationalDatabase, r.DatabaseOwner, r.Kind)).ToList()))!;
+    }
+
+    /// <summary>Which of the procedure's documents a national database supplies, each with the line that says so.</summary>
+    public async Task<IReadOnlyList<(RequiredDocument Document, NationalDataSource Source)>> SuppliedDocumentsAsync(ProcedureTerms procedure, CancellationToken cancellationToken)
+    {
+        var sources = await NationalDataAsync(procedure, cancellationToken);
+        return [.. procedure.Documents.Select(d => (Document: d, Source: sources.FirstOrDefault(s => s.Supplies(d)))).Where(x => x.Source is not null).Select(x => (x.Document, x.Source!))];
+    }
+
     /// <summary>Procedures that have an internal process and are handled by one of <paramref name="unitIds"/>.</summary>
     public async Task<IReadOnlyList<ProcedureTerms>> ProceduresHandledByAsync(IReadOnlyCollection<int> unitIds, CancellationToken cancellationToken)
     {
