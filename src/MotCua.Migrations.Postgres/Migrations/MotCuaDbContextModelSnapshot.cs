@@ -1188,6 +1188,13 @@ namespace MotCua.Migrations.Postgres.Migrations
                     b.Property<DateTimeOffset?>("LockoutEnd")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<DateTimeOffset?>("NationalIdentityLinkedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("NationalIdentitySubject")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
                     b.Property<string>("NormalizedEmail")
                         .HasMaxLength(256)
                         .HasColumnType("character varying(256)");
@@ -1229,6 +1236,9 @@ namespace MotCua.Migrations.Postgres.Migrations
                     b.HasKey("Id");
 
                     b.HasIndex("IdentityNumber")
+                        .IsUnique();
+
+                    b.HasIndex("NationalIdentitySubject")
                         .IsUnique();
 
                     b.HasIndex("NormalizedEmail")
@@ -1343,6 +1353,9 @@ namespace MotCua.Migrations.Postgres.Migrations
 
                     b.Property<DateTime>("ExpiresAt")
                         .HasColumnType("timestamp with time zone");
+
+                    b.Property<bool>("IdentityVerified")
+                        .HasColumnType("boolean");
 
                     b.Property<string>("Kind")
                         .IsRequired()

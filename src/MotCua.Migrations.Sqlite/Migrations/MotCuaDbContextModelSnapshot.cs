@@ -1148,6 +1148,13 @@ namespace MotCua.Migrations.Sqlite.Migrations
                     b.Property<DateTimeOffset?>("LockoutEnd")
                         .HasColumnType("TEXT");
 
+                    b.Property<DateTimeOffset?>("NationalIdentityLinkedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("NationalIdentitySubject")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("NormalizedEmail")
                         .HasMaxLength(256)
                         .HasColumnType("TEXT");
@@ -1189,6 +1196,9 @@ namespace MotCua.Migrations.Sqlite.Migrations
                     b.HasKey("Id");
 
                     b.HasIndex("IdentityNumber")
+                        .IsUnique();
+
+                    b.HasIndex("NationalIdentitySubject")
                         .IsUnique();
 
                     b.HasIndex("NormalizedEmail")
@@ -1299,6 +1309,9 @@ namespace MotCua.Migrations.Sqlite.Migrations
 
                     b.Property<DateTime>("ExpiresAt")
                         .HasColumnType("TEXT");
+
+                    b.Property<bool>("IdentityVerified")
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("Kind")
                         .IsRequired()

@@ -58,6 +58,16 @@ public sealed class BrowserApp : IAsyncLifetime
             builder.UseSetting("NationalPortal:BaseUrl", "/sandbox/dvcqg");
             builder.UseSetting("NationalPortal:ClientId", "motcua-browser");
             builder.UseSetting("NationalPortal:Secret", "BROWSERTESTSECRETFORTHENATIONALPORTAL");
+            builder.UseSetting("NationalData:Enabled", "true");
+            builder.UseSetting("NationalData:Simulator", "true");
+            builder.UseSetting("NationalData:BaseUrl", "/sandbox/ndxp");
+            builder.UseSetting("NationalData:ClientId", "motcua-browser");
+            builder.UseSetting("NationalData:Secret", "BROWSERTESTSECRETFORTHENATIONALDATA");
+            builder.UseSetting("NationalIdentity:Enabled", "true");
+            builder.UseSetting("NationalIdentity:Simulator", "true");
+            builder.UseSetting("NationalIdentity:Authority", "/sandbox/vneid");
+            builder.UseSetting("NationalIdentity:ClientId", "motcua-browser");
+            builder.UseSetting("NationalIdentity:ClientSecret", "BROWSERTESTSECRETFORVNEID");
             builder.UseSetting("Storage:Folder", Path.Combine(Path.GetTempPath(), "motcua-browser-tests", "files"));
         });
         _factory.UseKestrel();

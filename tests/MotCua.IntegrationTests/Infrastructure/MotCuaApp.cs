@@ -78,6 +78,10 @@ public abstract class MotCuaApp : WebApplicationFactory<Program>, IAsyncLifetime
         builder.UseSetting("NationalData:BaseUrl", NationalPortal.BaseUrl);
         builder.UseSetting("NationalData:ClientId", NationalPortalHost.DataClientId);
         builder.UseSetting("NationalData:Secret", NationalPortalHost.DataSecret);
+        builder.UseSetting("NationalIdentity:Enabled", "true");
+        builder.UseSetting("NationalIdentity:Authority", NationalPortal.BaseUrl + NationalPortalHost.IdentityPath);
+        builder.UseSetting("NationalIdentity:ClientId", NationalPortalHost.IdentityClientId);
+        builder.UseSetting("NationalIdentity:ClientSecret", NationalPortalHost.IdentitySecret);
         builder.UseSetting("Storage:Folder", Path.Combine(Path.GetTempPath(), "motcua-tests", "files"));
         builder.UseSetting("Systems:Clients:0:Id", "test-payments");
         builder.UseSetting("Systems:Clients:0:Name", "Cổng thanh toán kiểm thử");

@@ -56,6 +56,10 @@ public static class IdentityModule
             if (context.CurrentPrincipal?.FindFirst(AccountSessions.SessionClaim) is { } sid && context.NewPrincipal?.Identity is ClaimsIdentity identity)
             {
                 identity.AddClaim(new Claim(sid.Type, sid.Value));
+                if (Public.IdentityLevel.IsVerified(context.CurrentPrincipal))
+                {
+                    identity.AddClaim(new Claim(Public.IdentityLevel.Claim, Public.IdentityLevel.Verified));
+                }
             }
 
             return Task.CompletedTask;
@@ -81,6 +85,7 @@ public static class IdentityModule
                 .AddAuthenticationSchemes(IdentityConstants.BearerScheme)
                 .RequireRole(Public.Roles.ProvinceAdmin));
 
+        AddNationalIdentity(builder);
         builder.Services.AddScoped<IDatabaseSeeder, RoleCatalog>();
         builder.Services.AddScoped<IDatabaseSeeder, DemoAccounts>();
         builder.Services.AddScoped<Registration>();
@@ -105,6 +110,76 @@ public static class IdentityModule
         var api = app.MapGroup("/api/v1").WithTags("Tài khoản");
         TokenEndpoints.Map(api);
         Officers.OfficerEndpoints.Map(api);
+        if (app.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<SingleSignOn.NationalIdentityOptions>>().Value.Enabled)
+        {
+            SingleSignOn.NationalIdentityEndpoints.Map(app);
+        }
+
+        if (app.Services.GetService<MotCua.Simulators.Identity.IdentityProviderSimulator>() is { } provider)
+        {
+            provider.Map(app, SingleSignOn.NationalIdentityOptions.SimulatorPath);
+        }
         return app;
+    }
+
+    /// <summary>
+    /// Sign-in with the national identity (VNeID) by OpenID Connect: authorization code with PKCE, the code answered in
+    /// the query, the ID token checked against the provider's keys, its claims kept as the provider names them. The
+    /// correlation and nonce cookies are Lax, so they come back on the top-level redirect from the provider.
+    /// </summary>
+    private static void AddNationalIdentity(WebApplicationBuilder builder)
+    {
+        builder.Services.AddOptions<SingleSignOn.NationalIdentityOptions>().BindConfiguration(SingleSignOn.NationalIdentityOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.AddScoped<SingleSignOn.NationalSignIn>();
+        var options = builder.Configuration.GetSection(SingleSignOn.NationalIdentityOptions.Section).Get<SingleSignOn.NationalIdentityOptions>() ?? new();
+        if (options.Simulator)
+        {
+            builder.Services.AddSingleton(services =>
+            {
+                var o = services.GetRequiredService<Microsoft.Extensions.Options.IOptions<SingleSignOn.NationalIdentityOptions>>().Value;
+                return new MotCua.Simulators.Identity.IdentityProviderSimulator(o.ClientId!, o.ClientSecret!);
+            });
+        }
+
+        if (!options.Enabled)
+        {
+            return;
+        }
+
+        builder.Services.AddAuthentication().AddOpenIdConnect(SingleSignOn.NationalIdentityOptions.Scheme, "VNeID", _ => { });
+        builder.Services.AddOptions<Microsoft.AspNetCore.Authentication.OpenIdConnect.OpenIdConnectOptions>(SingleSignOn.NationalIdentityOptions.Scheme)
+            .Configure<Microsoft.Extensions.Options.IOptions<SingleSignOn.NationalIdentityOptions>, Microsoft.Extensions.Options.IOptions<Common.Web.PortalOptions>>((o, idp, portal) =>
+            {
+                var authority = Common.Web.PortalOptions.Address(portal.Value.BaseUri, idp.Value.Authority!);
+                o.Authority = authority.AbsoluteUri.TrimEnd('/');
+                o.RequireHttpsMetadata = authority.Scheme == Uri.UriSchemeHttps;
+                o.ClientId = idp.Value.ClientId;
+                o.ClientSecret = idp.Value.ClientSecret;
+                o.ResponseType = Microsoft.IdentityModel.Protocols.OpenIdConnect.OpenIdConnectResponseType.Code;
+                o.ResponseMode = Microsoft.IdentityModel.Protocols.OpenIdConnect.OpenIdConnectResponseMode.Query;
+                o.UsePkce = true;
+                o.Scope.Clear();
+                o.Scope.Add("openid");
+                o.Scope.Add("profile");
+                o.Scope.Add("phone");
+                o.SignInScheme = IdentityConstants.ExternalScheme;
+                o.CallbackPath = SingleSignOn.NationalIdentityEndpoints.Callback;
+                o.MapInboundClaims = false;
+                // The handler drops "acr" by default; it says the sign-in is at level 2, which the session keeps.
+                o.ClaimActions.Remove("acr");
+                o.GetClaimsFromUserInfoEndpoint = false;
+                o.SaveTokens = false;
+                o.TokenValidationParameters.NameClaimType = "name";
+                o.CorrelationCookie.SameSite = SameSiteMode.Lax;
+                o.CorrelationCookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+                o.NonceCookie.SameSite = SameSiteMode.Lax;
+                o.NonceCookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+                o.Events.OnRemoteFailure = context =>
+                {
+                    context.Response.Redirect("/dang-nhap?vneid=that-bai");
+                    context.HandleResponse();
+                    return Task.CompletedTask;
+                };
+            });
     }
 }

@@ -13,6 +13,9 @@ public sealed record Caller(AccountCard User, Actor Actor, IReadOnlyList<string>
 {
     public bool IsOfficer => Actor.Kind == ActorKind.Officer;
 
+    /// <summary>Signed in through the national identity (VNeID, level 2) in this session.</summary>
+    public bool IdentityVerified { get; init; }
+
     public bool IsApplicant => Actor.Kind == ActorKind.Applicant;
 
     /// <summary>Files for citizens with their consent; sees only what they filed; no back office.</summary>
@@ -89,7 +92,7 @@ public sealed class ApplicationAccess(AccountDirectory accounts, CatalogDirector
         var roles = user.Roles;
         if (user.AccountType != AccountType.Officer)
         {
-            return new Caller(user, Actor.Applicant(user.Id, user.FullName), roles);
+            return new Caller(user, Actor.Applicant(user.Id, user.FullName), roles) { IdentityVerified = Identity.Public.IdentityLevel.IsVerified(principal) };
         }
 
         // An assistant holds no officer role: never an officer, whatever unit the account is filed under.

@@ -59,6 +59,11 @@ public sealed class NationalDataLookup(CatalogDirectory catalog, IEnumerable<INa
         return uses;
     }
 
+    /// <summary>What the population database holds for a verified applicant, to fill their e-form; null when not connected, not found or not reached.</summary>
+    public async Task<NationalDataAnswer?> PersonAsync(string identityNumber, CancellationToken cancellationToken) =>
+        _platform is null ? null
+            : await _platform.LookUpAsync(NationalDatabaseKind.Population, identityNumber, cancellationToken) is { Found: true } found ? found : null;
+
     /// <summary>Whether a required document is still missing once these are attached and these national data used.</summary>
     public static bool StillMissing(ProcedureTerms procedure, bool online, IEnumerable<string> attached, IEnumerable<NationalDataUse> uses)
     {

@@ -27,8 +27,17 @@ namespace MotCua.Web.Modules.Applications.Submit;
 [RequestSizeLimit(FileTypes.MaxBytes * 8)]
 public sealed class SubmitModel(
     CatalogDirectory catalog, SubmitHandler submit, DocumentUpload upload, AccountDirectory accounts, FormValidation forms, StagedUploads staging,
-    MotCuaDbContext db, ApplicationAccess access, IAddressPlaces places) : PageModel
+    MotCuaDbContext db, ApplicationAccess access, IAddressPlaces places, NationalDataLookup nationalData) : PageModel
 {
+    /// <summary>Signed in through the national identity: what national databases supply is not asked for.</summary>
+    public bool IdentityVerified => IdentityLevel.IsVerified(User);
+
+    /// <summary>For a verified applicant: the documents (by slot) a national database supplies, with the database.</summary>
+    public Dictionary<int, NationalDataSource> Supplied { get; } = [];
+
+    /// <summary>The e-form was filled from the population database.</summary>
+    public bool PrefilledFromNationalData { get; private set; }
+
     /// <summary>A file attached in an earlier round, by document slot, with the token the page posts back.</summary>
     public sealed record Attached(StagedUploads.Staged File, string Token);
 
@@ -64,7 +73,16 @@ public sealed class SubmitModel(
         }
 
         var user = (await accounts.FindAsync(User))!;
-        Answers = FormFields.Prefill(Fields, user.FullName, user.ApplicantNumber, user.Phone, user.Email, user.Address);
+        var person = IdentityVerified && user.IdentityNumber is { } number ? await nationalData.PersonAsync(number, cancellationToken) : null;
+        var answers = FormFields.Prefill(Fields, person?.Name ?? user.FullName, user.ApplicantNumber, user.Phone, user.Email,
+            person?.Fields.GetValueOrDefault("noiThuongTru") ?? user.Address);
+        if (person is not null)
+        {
+            FormFields.PrefillParent(Fields, answers, mother: person.Fields.GetValueOrDefault("gioiTinh") == "Nữ", person.Name ?? user.FullName, user.IdentityNumber!);
+            PrefilledFromNationalData = true;
+        }
+
+        Answers = answers;
         UnitId = Units.Count == 1 ? Units[0].Id : OfficeFor(Units, user.Address)?.Id;
         SubmissionKey = Guid.NewGuid().ToString("N");
         return Page();
@@ -230,7 +248,7 @@ public sealed class SubmitModel(
                 saved = false;
             }
 
-            if (!saved && !AttachedFiles.ContainsKey(i) && requireAll && document.MustBeAttached(online: true) && !errors.ContainsKey($"doc{i}"))
+            if (!saved && !AttachedFiles.ContainsKey(i) && requireAll && document.MustBeAttached(online: true) && !Supplied.ContainsKey(i) && !errors.ContainsKey($"doc{i}"))
             {
                 errors[$"doc{i}"] = Missing(document.Name);
             }
@@ -303,6 +321,14 @@ public sealed class SubmitModel(
         }
 
         Procedure = procedure;
+        if (IdentityVerified && nationalData.Connected)
+        {
+            foreach (var (document, source) in await catalog.SuppliedDocumentsAsync(procedure, cancellationToken))
+            {
+                Supplied[procedure.Documents.ToList().IndexOf(document)] = source;
+            }
+        }
+
         Units = (await catalog.UnitsAsync(procedure.UnitIds, cancellationToken)).Values.OrderBy(u => u.Path, StringComparer.Ordinal).ToList();
         Fields = procedure.FormFieldsInOrder();
         return null;

@@ -47,6 +47,7 @@ public sealed class SubmitHandler(
     FormValidation forms,
     AccountDirectory accounts,
     WorkingCalendarProvider calendars,
+    NationalDataLookup nationalData,
     IClock clock)
 {
     public const int MaxKeyLength = 100;
@@ -123,9 +124,13 @@ public sealed class SubmitHandler(
         var stepCodes = procedure.Workflow.Where(s => s.UnitCode is not null).Select(s => s.UnitCode!).Distinct().ToList();
         var stepUnits = stepCodes.Count == 0 ? new Dictionary<string, UnitCard>() : await catalog.UnitsAsync(stepCodes, cancellationToken);
         var code = await codes.NextAsync(unit.Id, unit.Code, now, cancellationToken);
+        // Signed in through the national identity and filing for themselves: what national databases supply is not asked for.
+        var verified = caller.IsApplicant && caller.IdentityVerified;
+        var uses = await nationalData.LookUpAsync(procedure, applicant!, verified, cancellationToken);
+        var missing = NationalDataLookup.StillMissing(procedure, channel.IsOnline(), [], uses);
         var application = Application.Start(code, procedure, unit, stepUnits, applicant!, channel, answers.GetRawText(),
-            missingDocuments: procedure.Documents.Any(d => d.MustBeAttached(channel.IsOnline())),
-            createdById: caller.IsOfficer || caller.IsAssistant ? caller.User.Id : null, consent, now);
+            missingDocuments: missing, createdById: caller.IsOfficer || caller.IsAssistant ? caller.User.Id : null, consent, now, identityVerified: verified);
+        application.RecordNationalData(uses, missing);
 
         if (!request.Draft && application.Apply(new TransitionRequest(ApplicationAction.Submit, Fees: procedure.FeesDueFor(channel.IsOnline(), exemption)), caller.Actor, await calendars.GetAsync(cancellationToken), now) is { } refusal)
         {

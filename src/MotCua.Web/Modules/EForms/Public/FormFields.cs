@@ -366,4 +366,29 @@ public static class FormFields
 
         return values;
     }
+
+    /// <summary>
+    /// What the population database says of a verified applicant who is a parent, put where a birth or civil-status
+    /// form asks for the mother or the father ("hoTenMe", "soDinhDanhMe", or "…Cha") and who registers ("quanHeVoiTre"),
+    /// leaving alone what is already filled.
+    /// </summary>
+    public static void PrefillParent(IReadOnlyList<FormField> fields, Dictionary<string, string?> values, bool mother, string fullName, string identityNumber)
+    {
+        ArgumentNullException.ThrowIfNull(fields);
+        ArgumentNullException.ThrowIfNull(values);
+        var parent = mother ? "me" : "cha";
+        var relation = mother ? "Mẹ" : "Cha";
+        foreach (var field in fields.Where(f => !values.ContainsKey(f.Name)))
+        {
+            var key = field.Key.ToLowerInvariant();
+            var value = key == "hoten" + parent ? fullName
+                : key == "sodinhdanh" + parent ? identityNumber
+                : key == "quanhevoitre" && field.Choices.Contains(relation, StringComparer.Ordinal) ? relation
+                : null;
+            if (value is not null)
+            {
+                values[field.Name] = value;
+            }
+        }
+    }
 }

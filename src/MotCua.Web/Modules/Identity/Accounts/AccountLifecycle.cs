@@ -14,12 +14,18 @@ public sealed class AccountLifecycle(
     SignInManager<AppUser> signIn,
     AccountSessions sessions)
 {
-    /// <summary>Signs the browser in with a new page session.</summary>
-    public async Task SignInPageAsync(AppUser user, CancellationToken cancellationToken = default)
+    /// <summary>Signs the browser in with a new page session; <paramref name="identityVerified"/> when it came through the national identity.</summary>
+    public async Task SignInPageAsync(AppUser user, CancellationToken cancellationToken = default, bool identityVerified = false)
     {
         ArgumentNullException.ThrowIfNull(user);
-        var id = await sessions.StartAsync(user.Id, SessionKind.Page, AccountSessions.PageLifetime, cancellationToken);
-        await signIn.SignInWithClaimsAsync(user, isPersistent: false, [new Claim(AccountSessions.SessionClaim, id.ToString())]);
+        var id = await sessions.StartAsync(user.Id, SessionKind.Page, AccountSessions.PageLifetime, cancellationToken, identityVerified);
+        List<Claim> claims = [new Claim(AccountSessions.SessionClaim, id.ToString())];
+        if (identityVerified)
+        {
+            claims.Add(new Claim(Public.IdentityLevel.Claim, Public.IdentityLevel.Verified));
+        }
+
+        await signIn.SignInWithClaimsAsync(user, isPersistent: false, claims);
     }
 
     /// <summary>A principal for a bearer token, naming its new API session.</summary>

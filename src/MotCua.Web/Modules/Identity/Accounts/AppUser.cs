@@ -23,6 +23,12 @@ public sealed class AppUser : IdentityUser<Guid>
     /// <summary>Citizens: the date of birth, as on the identity card.</summary>
     public DateOnly? BirthDate { get; set; }
 
+    /// <summary>Citizens: the person's id at the national identity provider, once they signed in through it (the account is linked).</summary>
+    public string? NationalIdentitySubject { get; set; }
+
+    /// <summary>When the account was first linked to the national identity.</summary>
+    public DateTimeOffset? NationalIdentityLinkedAt { get; set; }
+
     /// <summary>Officers: the unit whose sub-tree their roles cover.</summary>
     public int? UnitId { get; set; }
 }

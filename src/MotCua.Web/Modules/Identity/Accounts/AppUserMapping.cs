@@ -15,6 +15,8 @@ internal sealed class AppUserMapping : IEntityTypeConfiguration<AppUser>
         b.HasIndex(u => u.IdentityNumber).IsUnique();
         b.Property(u => u.TaxCode).HasMaxLength(14);
         b.HasIndex(u => u.TaxCode).IsUnique();
+        b.Property(u => u.NationalIdentitySubject).HasMaxLength(100);
+        b.HasIndex(u => u.NationalIdentitySubject).IsUnique();
         b.Property(u => u.Representative).HasMaxLength(TextLimits.PersonName);
         b.Property(u => u.Address).HasMaxLength(TextLimits.Address);
         b.ReferencesUnit(u => u.UnitId);

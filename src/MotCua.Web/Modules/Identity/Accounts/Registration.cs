@@ -12,8 +12,13 @@ public sealed class Registration(UserManager<AppUser> users, AccountLifecycle ac
 {
     public sealed record Outcome(AppUser? User, IReadOnlyList<(string Field, string Message)> Errors);
 
-    public Task<Outcome> RegisterCitizenAsync(string fullName, string identityNumber, DateOnly? birthDate, string phone, string? email, string password) =>
-        CreateAsync(new AppUser
+    public const string LinkedMessage = "Số định danh cá nhân này đã gắn với tài khoản định danh điện tử (VNeID). Hãy đăng nhập bằng VNeID.";
+
+    public async Task<Outcome> RegisterCitizenAsync(string fullName, string identityNumber, DateOnly? birthDate, string phone, string? email, string password) =>
+        // A number the national identity already vouches for is signed in through it, never given a second, local password.
+        await users.Users.AnyAsync(u => u.IdentityNumber == identityNumber && u.NationalIdentitySubject != null)
+            ? new Outcome(null, [("IdentityNumber", LinkedMessage)])
+            : await CreateAsync(new AppUser
         {
             UserName = identityNumber,
             IdentityNumber = identityNumber,

@@ -28,6 +28,9 @@ public sealed class AccountSession
     /// <summary>The latest moment the session may be used, whatever the cookie or token says.</summary>
     public Instant ExpiresAt { get; set; }
 
+    /// <summary>Signed in through the national identity (VNeID, level 2): who signs in is known for sure.</summary>
+    public bool IdentityVerified { get; set; }
+
     public Instant? EndedAt { get; set; }
 
     /// <summary>Why it ended: signed-out, password-changed, locked, deleted.</summary>

@@ -17,10 +17,10 @@ public sealed class AccountSessions(MotCuaDbContext db, AccountChanges changes, 
     /// <summary>A page session ends after this long whatever the activity (ASVS 3.3.2); the cookie's own idle timeout is shorter.</summary>
     public static readonly Duration PageLifetime = Duration.FromHours(12);
 
-    public async Task<Guid> StartAsync(Guid userId, SessionKind kind, Duration lifetime, CancellationToken cancellationToken = default)
+    public async Task<Guid> StartAsync(Guid userId, SessionKind kind, Duration lifetime, CancellationToken cancellationToken = default, bool identityVerified = false)
     {
         var now = clock.GetCurrentInstant();
-        var session = new AccountSession { Id = Guid.NewGuid(), UserId = userId, Kind = kind, CreatedAt = now, ExpiresAt = now + lifetime };
+        var session = new AccountSession { Id = Guid.NewGuid(), UserId = userId, Kind = kind, CreatedAt = now, ExpiresAt = now + lifetime, IdentityVerified = identityVerified };
         db.Add(session);
         await db.SaveChangesAsync(cancellationToken);
         db.Entry(session).State = EntityState.Detached;

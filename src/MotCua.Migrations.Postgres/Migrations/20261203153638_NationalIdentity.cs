@@ -1,0 +1,61 @@
+﻿using System;
+using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace MotCua.Migrations.Postgres.Migrations
+{
+    /// <inheritdoc />
+    public partial class NationalIdentity : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.AddColumn<DateTimeOffset>(
+                name: "NationalIdentityLinkedAt",
+                table: "AspNetUsers",
+                type: "timestamp with time zone",
+                nullable: true);
+
+            migrationBuilder.AddColumn<string>(
+                name: "NationalIdentitySubject",
+                table: "AspNetUsers",
+                type: "character varying(100)",
+                maxLength: 100,
+                nullable: true);
+
+            migrationBuilder.AddColumn<bool>(
+                name: "IdentityVerified",
+                table: "account_sessions",
+                type: "boolean",
+                nullable: false,
+                defaultValue: false);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_AspNetUsers_NationalIdentitySubject",
+                table: "AspNetUsers",
+                column: "NationalIdentitySubject",
+                unique: true);
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropIndex(
+                name: "IX_AspNetUsers_NationalIdentitySubject",
+                table: "AspNetUsers");
+
+            migrationBuilder.DropColumn(
+                name: "NationalIdentityLinkedAt",
+                table: "AspNetUsers");
+
+            migrationBuilder.DropColumn(
+                name: "NationalIdentitySubject",
+                table: "AspNetUsers");
+
+            migrationBuilder.DropColumn(
+                name: "IdentityVerified",
+                table: "account_sessions");
+        }
+    }
+}
