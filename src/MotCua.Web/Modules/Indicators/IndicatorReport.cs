@@ -448,6 +448,7 @@ public sealed class IndicatorReport(
             ["applications.received.counter"] = Sum(Measures.ReceivedCounter),
             ["applications.received.postal"] = Sum(Measures.ReceivedPostal),
             ["applications.received.digitized"] = Sum(Measures.ReceivedDigitized),
+            ["applications.received.population-data"] = Sum(Measures.ReceivedPopulationData),
             ["applications.received.with-fee"] = Sum(Measures.ReceivedWithFee),
             ["applications.received.paid-online"] = Sum(Measures.ReceivedPaidOnline),
             ["applications.finished"] = Sum(Measures.Finished),

@@ -66,6 +66,35 @@ public abstract class NationalDataTests(MotCuaApp app)
     }
 
     [Fact]
+    public async Task The_766_line_for_the_population_database_counts_received_applications_that_used_it()
+    {
+        var today = NodaTime.SystemClock.Instance.GetCurrentInstant().InZone(NodaTime.DateTimeZoneProviders.Tzdb["Asia/Ho_Chi_Minh"]).Date;
+        var (from, until) = (today.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
+            today.PlusDays(15).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
+        var reception = await app.ApiClientFor("reception1");
+        var ward = (await reception.GetJsonAsync("/api/v1/me")).GetProperty("unitId").GetInt32();
+        async Task<(long N, long D)> LineAsync()
+        {
+            var sheet = await reception.GetJsonAsync($"/api/v1/index766?unitId={ward}&from={from}&to={until}");
+            var line = sheet.GetProperty("groups").EnumerateArray().SelectMany(g => g.GetProperty("indicators").EnumerateArray())
+                .Single(i => i.GetProperty("id").GetString() == "population-database");
+            Assert.True(line.GetProperty("measured").GetBoolean());
+            return (line.GetProperty("numerator").GetInt64(), line.GetProperty("denominator").GetInt64());
+        }
+
+        var before = await LineAsync();
+        var used = await FromPortalAsync("Nguyễn Văn An", "001090000001", verified: true);
+        var plain = await FromPortalAsync("Nguyễn Văn An", "001090000001", verified: false);
+        foreach (var code in new[] { used.GetProperty("code").GetString()!, plain.GetProperty("code").GetString()! })
+        {
+            await ActOkAsync(reception, code, new { action = "receive" });
+        }
+
+        var after = await OutboxTests.EventuallyAsync(async () => await LineAsync() is var now && now.D >= before.D + 2 ? ((long N, long D)?)now : null, 30);
+        Assert.Equal((before.N + 1, before.D + 2), (after!.Value.N, after.Value.D));
+    }
+
+    [Fact]
     public async Task Nothing_is_taken_for_an_unverified_applicant_a_record_of_someone_else_or_a_platform_that_is_down()
     {
         var unverified = await FromPortalAsync("Nguyễn Văn An", "001090000001", verified: false);

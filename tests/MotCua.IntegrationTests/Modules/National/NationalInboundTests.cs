@@ -41,6 +41,26 @@ public abstract class NationalInboundTests(MotCuaApp app)
         return (response.StatusCode, await response.ReadJsonAsync());
     }
 
+    /// <summary>Whether the application is in the caller's inbox, on whichever page its due date puts it.</summary>
+    private static async Task<bool> InInboxAsync(HttpClient officer, string code)
+    {
+        for (var page = 1; page <= 30; page++)
+        {
+            var items = (await officer.GetJsonAsync($"/api/v1/inbox?page={page}&pageSize=100")).GetProperty("items");
+            if (items.Strings("code").Contains(code))
+            {
+                return true;
+            }
+
+            if (items.GetArrayLength() < 100)
+            {
+                return false;
+            }
+        }
+
+        return false;
+    }
+
     [Fact]
     public async Task An_application_from_the_national_portal_arriving_twice_becomes_one_in_the_reception_inbox()
     {
@@ -58,7 +78,7 @@ public abstract class NationalInboundTests(MotCuaApp app)
         Assert.Equal((code, true), (second.GetProperty("code").GetString(), second.GetProperty("duplicate").GetBoolean()));
 
         var reception = await app.ApiClientFor("reception1");
-        Assert.Contains(code, (await reception.GetJsonAsync("/api/v1/inbox")).GetProperty("items").Strings("code"));
+        Assert.True(await InInboxAsync(reception, code));
         var view = await reception.GetJsonAsync($"/api/v1/applications/{code}");
         Assert.Equal(("NationalPortal", "OnlineRemote", nationalCode, true),
             (view.GetProperty("source").GetString(), view.GetProperty("channel").GetString(), view.GetProperty("nationalCode").GetString(), view.GetProperty("identityVerified").GetBoolean()));
@@ -189,7 +209,7 @@ public abstract class NationalInboundTests(MotCuaApp app)
         Assert.Equal(2, view.GetProperty("documents").GetArrayLength());
         var last = view.GetProperty("history").EnumerateArray().Last();
         Assert.Equal(("supplement", "Cổng Dịch vụ công quốc gia"), (last.GetProperty("action").GetString(), last.GetProperty("actorName").GetString()));
-        Assert.Contains(code, (await specialist.GetJsonAsync("/api/v1/inbox")).GetProperty("items").Strings("code"));
+        Assert.True(await InInboxAsync(specialist, code));
 
         // An application the portal never handed over is not found.
         var (missing, _) = await HandOverAsync("/G22.99-KHONGCO0001/withdrawal", """{"reason":"x"}""");

@@ -39,7 +39,8 @@ public sealed record ApplicationFigure(
     Instant? DueAt = null,
     Instant? ClosedAt = null,
     bool HasElectronicResult = false,
-    bool PaidOnlineBeforeImport = false)
+    bool PaidOnlineBeforeImport = false,
+    bool UsedPopulationData = false)
 {
     public bool IsOnline => Channel is Channel.OnlineRemote or Channel.OnlineAssisted;
 }
@@ -90,7 +91,7 @@ public sealed class ApplicationFigures(MotCuaDbContext db)
         var rows = await query.Select(a => new
         {
             a.Id, a.Code, a.UnitId, a.ProcedureCode, a.Channel, a.Status, a.ReceivedAt, a.FinishedAt, a.Timeliness, a.ReturnedAt, a.ReturnMethod, a.AmountDue, a.DueAt,
-            a.ImportedPaidOnline, a.ImportedInputsDigitized,
+            a.ImportedPaidOnline, a.ImportedInputsDigitized, a.NationalData,
         }).ToListAsync(cancellationToken);
         if (rows.Count == 0)
         {
@@ -131,6 +132,7 @@ public sealed class ApplicationFigures(MotCuaDbContext db)
             r.DueAt,
             r.FinishedAt ?? (r.Status.IsFinal() && closings.TryGetValue(r.Id, out var closed) ? closed : null),
             electronic.Contains(r.Id),
-            r.ImportedPaidOnline)).ToList();
+            r.ImportedPaidOnline,
+            r.NationalData.Any(d => d.Used && d.Kind == Catalog.Public.NationalDatabaseKind.Population))).ToList();
     }
 }

@@ -18,6 +18,9 @@ public static class Measures
     public const string ReceivedPostal = "received.postal";
     public const string ReceivedDigitized = "received.digitized";
     public const string ReceivedWithFee = "received.with-fee";
+
+    /// <summary>Received, with a document taken from the national population database instead of paper.</summary>
+    public const string ReceivedPopulationData = "received.population-data";
     public const string ReceivedPaidOnline = "received.paid-online";
     public const string Finished = "finished";
     public const string FinishedEarly = "finished.early";
@@ -95,6 +98,11 @@ public static class Measures
         if (application.InputsDigitized)
         {
             Add(received, ReceivedDigitized);
+        }
+
+        if (application.UsedPopulationData)
+        {
+            Add(received, ReceivedPopulationData);
         }
 
         if (application.ClosedAt is Instant closed)
