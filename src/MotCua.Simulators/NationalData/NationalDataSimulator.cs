@@ -23,7 +23,7 @@ public sealed class NationalDataSimulator
     private readonly string _secret;
     private readonly TimeProvider _time;
     private readonly ConcurrentDictionary<(string Database, string Number), JsonObject> _records = new();
-    private readonly ConcurrentDictionary<string, DateTimeOffset> _nonces = new(StringComparer.Ordinal);
+    private readonly NonceBook _nonces = new();
     private int _failNext;
     private int _lookups;
 
@@ -89,14 +89,9 @@ public sealed class NationalDataSimulator
         var nonce = headers[NationalPortalProtocol.NonceHeader].ToString();
         var refused = NationalPortalProtocol.Refusal(_clientId, _secret, headers[NationalPortalProtocol.ClientHeader], headers[NationalPortalProtocol.TimestampHeader],
             nonce, headers[NationalPortalProtocol.SignatureHeader], NationalDataProtocol.Signed(database, number), now);
-        if (refused is null)
+        if (refused is null && !_nonces.FirstUse(nonce, now))
         {
-            foreach (var old in _nonces.Where(n => now - n.Value > NationalPortalProtocol.NonceLifetime))
-            {
-                _nonces.TryRemove(old.Key, out _);
-            }
-
-            refused = _nonces.TryAdd(nonce, now) ? null : "Yêu cầu này đã được gửi trước đó.";
+            refused = "Yêu cầu này đã được gửi trước đó.";
         }
 
         if (refused is not null)

@@ -74,3 +74,20 @@ public static class NationalPortalProtocol
     public static bool SignatureMatches(string secret, string timestamp, string nonce, string body, string? signature) =>
         signature is not null && CryptographicOperations.FixedTimeEquals(Encoding.ASCII.GetBytes(Sign(secret, timestamp, nonce, body)), Encoding.ASCII.GetBytes(signature.Trim().ToLowerInvariant()));
 }
+
+/// <summary>The nonces a simulated receiver has seen within <see cref="NationalPortalProtocol.NonceLifetime"/>: a second use is a replay.</summary>
+public sealed class NonceBook
+{
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, DateTimeOffset> _seen = new(StringComparer.Ordinal);
+
+    /// <summary>Records the nonce; false when it was seen already (the old ones are forgotten first).</summary>
+    public bool FirstUse(string nonce, DateTimeOffset now)
+    {
+        foreach (var old in _seen.Where(n => now - n.Value > NationalPortalProtocol.NonceLifetime))
+        {
+            _seen.TryRemove(old.Key, out _);
+        }
+
+        return _seen.TryAdd(nonce, now);
+    }
+}

@@ -19,7 +19,7 @@ public sealed class NationalPortalSimulator(string clientId, string secret, Time
 {
     private readonly TimeProvider _time = time ?? TimeProvider.System;
     private readonly ConcurrentDictionary<(string Code, int Sequence), ReceivedPush> _received = new();
-    private readonly ConcurrentDictionary<string, DateTimeOffset> _nonces = new(StringComparer.Ordinal);
+    private readonly NonceBook _nonces = new();
     private int _failNext;
     private int _duplicates;
 
@@ -105,11 +105,6 @@ public sealed class NationalPortalSimulator(string clientId, string secret, Time
             return refused;
         }
 
-        foreach (var old in _nonces.Where(n => now - n.Value > NationalPortalProtocol.NonceLifetime))
-        {
-            _nonces.TryRemove(old.Key, out _);
-        }
-
-        return _nonces.TryAdd(nonce, now) ? null : "Yêu cầu này đã được gửi trước đó.";
+        return _nonces.FirstUse(nonce, now) ? null : "Yêu cầu này đã được gửi trước đó.";
     }
 }
