@@ -1577,6 +1577,36 @@ namespace MotCua.Migrations.Postgres.Migrations
                     b.ToTable("export_jobs", (string)null);
                 });
 
+            modelBuilder.Entity("MotCua.Web.Modules.Indicators.Upward.UpwardReport", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateOnly>("From")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Period")
+                        .IsRequired()
+                        .HasMaxLength(7)
+                        .HasColumnType("character varying(7)");
+
+                    b.Property<DateTime>("QueuedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateOnly>("To")
+                        .HasColumnType("date");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Period")
+                        .IsUnique();
+
+                    b.ToTable("indicator_reports_upward", (string)null);
+                });
+
             modelBuilder.Entity("MotCua.Web.Modules.National.Data.InboundNonce", b =>
                 {
                     b.Property<string>("Nonce")

@@ -1531,6 +1531,34 @@ namespace MotCua.Migrations.Sqlite.Migrations
                     b.ToTable("export_jobs", (string)null);
                 });
 
+            modelBuilder.Entity("MotCua.Web.Modules.Indicators.Upward.UpwardReport", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("From")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Period")
+                        .IsRequired()
+                        .HasMaxLength(7)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("QueuedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("To")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Period")
+                        .IsUnique();
+
+                    b.ToTable("indicator_reports_upward", (string)null);
+                });
+
             modelBuilder.Entity("MotCua.Web.Modules.National.Data.InboundNonce", b =>
                 {
                     b.Property<string>("Nonce")

@@ -82,6 +82,15 @@ public abstract class MotCuaApp : WebApplicationFactory<Program>, IAsyncLifetime
         builder.UseSetting("NationalIdentity:Authority", NationalPortal.BaseUrl + NationalPortalHost.IdentityPath);
         builder.UseSetting("NationalIdentity:ClientId", NationalPortalHost.IdentityClientId);
         builder.UseSetting("NationalIdentity:ClientSecret", NationalPortalHost.IdentitySecret);
+        builder.UseSetting("NationalReporting:Enabled", "true");
+        foreach (var (i, name, path) in new[] { (0, "bao-cao-quoc-gia", "/bao-cao"), (1, "giam-sat-chinh-phu-so", "/giam-sat") })
+        {
+            builder.UseSetting($"NationalReporting:Targets:{i}:Name", name);
+            builder.UseSetting($"NationalReporting:Targets:{i}:BaseUrl", NationalPortal.BaseUrl + path);
+            builder.UseSetting($"NationalReporting:Targets:{i}:ClientId", NationalPortalHost.ReportingClientId);
+            builder.UseSetting($"NationalReporting:Targets:{i}:Secret", NationalPortalHost.ReportingSecret);
+        }
+
         builder.UseSetting("Storage:Folder", Path.Combine(Path.GetTempPath(), "motcua-tests", "files"));
         builder.UseSetting("Systems:Clients:0:Id", "test-payments");
         builder.UseSetting("Systems:Clients:0:Name", "Cổng thanh toán kiểm thử");

@@ -24,6 +24,7 @@ public static class IndicatorsModule
         builder.Services.AddScoped<IndicatorDrillDown>();
         builder.Services.AddScoped<TargetGaps>();
         builder.Services.AddSingleton<Common.Outbox.IOutboxConsumer, Rollups.IndicatorConsumer>();
+        AddUpwardReporting(builder);
         return builder;
     }
 
@@ -32,6 +33,11 @@ public static class IndicatorsModule
         ArgumentNullException.ThrowIfNull(app);
         Api.IndicatorEndpoints.Map(app);
         Exports.ExportEndpoints.Map(app);
+        foreach (var target in app.Services.GetServices<Upward.SimulatedTarget>())
+        {
+            target.Simulator.Map(app, $"{Upward.UpwardReportingOptions.SimulatorPath}/{target.Name}");
+        }
+
         return app;
     }
 
@@ -43,5 +49,33 @@ public static class IndicatorsModule
         var (applications, counters) = await scope.ServiceProvider.GetRequiredService<Rollups.IndicatorRollup>().RebuildAsync(CancellationToken.None);
         Console.WriteLine($"Đã đếm lại chỉ số: {applications} hồ sơ, {counters} bộ đếm.");
         return 0;
+    }
+
+    /// <summary>
+    /// Each month's indicators pushed to the national systems (NationalReporting): the schedule queues the month, the
+    /// outbox delivers it to one consumer per target. On the embedded default each target is a simulator on this portal.
+    /// </summary>
+    private static void AddUpwardReporting(WebApplicationBuilder builder)
+    {
+        builder.Services.AddOptions<Upward.UpwardReportingOptions>().BindConfiguration(Upward.UpwardReportingOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        var options = builder.Configuration.GetSection(Upward.UpwardReportingOptions.Section).Get<Upward.UpwardReportingOptions>() ?? new();
+        if (!options.Enabled)
+        {
+            return;
+        }
+
+        builder.Services.AddScoped<Upward.UpwardReportSchedule>();
+        builder.Services.AddScoped<Upward.UpwardReportBuilder>();
+        builder.Services.AddSingleton<Common.Outbox.IOutboxSource, Upward.UpwardReportOutboxSource>();
+        builder.Services.AddHostedService<Upward.UpwardReportWorker>();
+        builder.Services.AddHttpClient(Upward.UpwardReportConsumer.HttpClientName, client => client.Timeout = TimeSpan.FromSeconds(30));
+        foreach (var target in options.Targets)
+        {
+            builder.Services.AddSingleton<Common.Outbox.IOutboxConsumer>(new Upward.UpwardReportConsumer(target));
+            if (options.Simulator)
+            {
+                builder.Services.AddSingleton(new Upward.SimulatedTarget(target.Name, new MotCua.Simulators.Reporting.ReportingSimulator(target.ClientId, target.Secret)));
+            }
+        }
     }
 }
