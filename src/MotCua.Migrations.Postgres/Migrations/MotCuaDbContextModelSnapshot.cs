@@ -1636,6 +1636,9 @@ namespace MotCua.Migrations.Postgres.Migrations
                         .HasMaxLength(40)
                         .HasColumnType("character varying(40)");
 
+                    b.Property<DateTime?>("FirstWantedAt")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<string>("LastError")
                         .HasMaxLength(500)
                         .HasColumnType("character varying(500)");
@@ -1664,6 +1667,8 @@ namespace MotCua.Migrations.Postgres.Migrations
 
                     b.HasIndex("Code")
                         .IsUnique();
+
+                    b.HasIndex("FirstWantedAt");
 
                     b.HasIndex("State", "UpdatedAt");
 

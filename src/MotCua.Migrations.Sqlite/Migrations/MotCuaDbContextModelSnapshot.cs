@@ -1588,6 +1588,9 @@ namespace MotCua.Migrations.Sqlite.Migrations
                         .HasMaxLength(40)
                         .HasColumnType("TEXT");
 
+                    b.Property<DateTime?>("FirstWantedAt")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("LastError")
                         .HasMaxLength(500)
                         .HasColumnType("TEXT");
@@ -1616,6 +1619,8 @@ namespace MotCua.Migrations.Sqlite.Migrations
 
                     b.HasIndex("Code")
                         .IsUnique();
+
+                    b.HasIndex("FirstWantedAt");
 
                     b.HasIndex("State", "UpdatedAt");
 

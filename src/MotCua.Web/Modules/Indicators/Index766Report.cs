@@ -27,8 +27,11 @@ public sealed record Index766Sheet(
     int UnitId, string UnitName, string From, string To, decimal Earned, decimal Measurable, decimal Score, string Grade, IReadOnlyList<Index766GroupScore> Groups);
 
 /// <summary>The Decision 766/QĐ-TTg index computed from the same counters as the indicators.</summary>
-public sealed class Index766Report(IndicatorReport report, CatalogDirectory catalog, IOptions<IndicatorOptions> options)
+public sealed class Index766Report(IndicatorReport report, CatalogDirectory catalog, IOptions<IndicatorOptions> options, National.Public.NationalSyncFigures sync)
 {
+    private const string Synced = "applications.national-portal.synced";
+    private const string Pushed = "applications.national-portal.pushed";
+
     private static readonly LocalDatePattern IsoDate = LocalDatePattern.Iso;
 
     public async Task<Result<Index766Sheet>> SheetAsync(ClaimsPrincipal user, int? unitId, string? from, string? to, string? period, CancellationToken cancellationToken)
@@ -49,7 +52,9 @@ public sealed class Index766Report(IndicatorReport report, CatalogDirectory cata
         ArgumentNullException.ThrowIfNull(unit);
         var children = await report.ChildrenAsync(unit, from, to, cancellationToken);
         var sets = await report.SetsBelowAsync(children, from, to, cancellationToken);
-        var below = children.Select((child, i) => Sheet(child, from, to, sets[i]));
+        var tree = await catalog.TreeOnAsync(to, cancellationToken);
+        var synced = await SyncCountsAsync(from, to, cancellationToken);
+        var below = children.Select((child, i) => Sheet(child, from, to, WithSync(sets[i], tree.Subtree(child.Id), synced)));
         return [.. below.OrderByDescending(s => s.Score).ThenBy(s => s.UnitName, StringComparer.Ordinal)];
     }
 
@@ -57,7 +62,40 @@ public sealed class Index766Report(IndicatorReport report, CatalogDirectory cata
     {
         ArgumentNullException.ThrowIfNull(unit);
         var units = (await catalog.TreeOnAsync(to, cancellationToken)).Subtree(unit.Id);
-        return Sheet(unit, from, to, await report.SetsAsync(units, from, to, cancellationToken));
+        return Sheet(unit, from, to, WithSync(await report.SetsAsync(units, from, to, cancellationToken), units, await SyncCountsAsync(from, to, cancellationToken)));
+    }
+
+    /// <summary>The national sync per unit over the period (Vietnam days); null when MotCua is not the national portal's province system.</summary>
+    private async Task<IReadOnlyDictionary<int, National.Public.SyncCount>?> SyncCountsAsync(LocalDate from, LocalDate to, CancellationToken cancellationToken)
+    {
+        if (!sync.Connected)
+        {
+            return null;
+        }
+
+        var zone = DateTimeZoneProviders.Tzdb["Asia/Ho_Chi_Minh"];
+        return await sync.ByUnitAsync(from.AtStartOfDayInZone(zone).ToInstant(), to.PlusDays(1).AtStartOfDayInZone(zone).ToInstant(), cancellationToken);
+    }
+
+    /// <summary>The counters' sets with the national sync of these units added; without a connection the line stays unmeasured.</summary>
+    private static IReadOnlyDictionary<string, long> WithSync(IReadOnlyDictionary<string, long> sets, IReadOnlyList<int> units, IReadOnlyDictionary<int, National.Public.SyncCount>? counts)
+    {
+        if (counts is null)
+        {
+            return sets;
+        }
+
+        var all = new Dictionary<string, long>(sets, StringComparer.Ordinal) { [Synced] = 0, [Pushed] = 0 };
+        foreach (var id in units)
+        {
+            if (counts.TryGetValue(id, out var c))
+            {
+                all[Synced] += c.Synced;
+                all[Pushed] += c.Total;
+            }
+        }
+
+        return all;
     }
 
     private Index766Sheet Sheet(UnitCard unit, LocalDate from, LocalDate to, IReadOnlyDictionary<string, long> sets)
@@ -66,7 +104,7 @@ public sealed class Index766Report(IndicatorReport report, CatalogDirectory cata
         {
             var lines = group.Indicators.Select(i =>
             {
-                if (!i.Measured)
+                if (!i.Measured || !sets.ContainsKey(i.Numerator!))
                 {
                     return new Index766Line(i.Id, i.Name, i.Points, i.Target, false, null, null, null, null, null, null, i.Unmeasured);
                 }

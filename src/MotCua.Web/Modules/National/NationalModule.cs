@@ -14,6 +14,7 @@ public static class NationalModule
         builder.Services.AddScoped<Sync.NationalPortalClient>();
         builder.Services.AddScoped<Sync.NationalSyncService>();
         builder.Services.AddScoped<Sync.NationalSyncReport>();
+        builder.Services.AddScoped<Public.NationalSyncFigures>();
         builder.Services.AddScoped<Inbound.SignedInbound>();
         builder.Services.AddOptions<DataPlatform.NationalDataOptions>().BindConfiguration(DataPlatform.NationalDataOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddHttpClient(DataPlatform.NationalDataClient.HttpClientName, client => client.Timeout = TimeSpan.FromSeconds(10));

@@ -74,6 +74,29 @@ public abstract class NationalSyncTests(MotCuaApp app)
     }
 
     [Fact]
+    public async Task The_766_line_counts_the_applications_sent_in_the_period_that_the_portal_has_as_they_stand()
+    {
+        var today = NodaTime.SystemClock.Instance.GetCurrentInstant().InZone(NodaTime.DateTimeZoneProviders.Tzdb["Asia/Ho_Chi_Minh"]).Date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+        var reception = await app.ApiClientFor("reception1");
+        var ward = await WardIdAsync(app);
+        async Task<(long N, long D)> LineAsync()
+        {
+            var sheet = await reception.GetJsonAsync($"/api/v1/index766?unitId={ward}&from={today}&to={today}");
+            var line = sheet.GetProperty("groups").EnumerateArray().SelectMany(g => g.GetProperty("indicators").EnumerateArray())
+                .Single(i => i.GetProperty("id").GetString() == "synced-to-national-portal");
+            Assert.True(line.GetProperty("measured").GetBoolean());
+            return (line.GetProperty("numerator").GetInt64(), line.GetProperty("denominator").GetInt64());
+        }
+
+        var before = await LineAsync();
+        var synced = await SubmitBirthAsync(app, await app.ApiClientFor("citizen1"), "Đồng Bộ Một");
+        await PushesAsync(synced, 1);
+        var after = await OutboxTests.EventuallyAsync(async () => await LineAsync() is var now && now.N > before.N ? ((long N, long D)?)now : null, 30);
+        Assert.True(after!.Value.D > before.D);
+        Assert.True(after.Value.N <= after.Value.D);
+    }
+
+    [Fact]
     public async Task Only_the_province_admin_reads_the_reconciliation_and_a_wrong_state_is_refused()
     {
         var admin = await app.ApiClientFor("admin");

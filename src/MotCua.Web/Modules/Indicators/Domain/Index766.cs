@@ -39,8 +39,9 @@ public static class Index766
                 "Chưa có số liệu: cần kết nối Cơ sở dữ liệu quốc gia về thủ tục hành chính."),
             new("components-published", "Thủ tục được công khai đầy đủ các bộ phận", 2, 100, "procedures.complete", "procedures.handled",
                 Note: "Đủ các bộ phận: lĩnh vực, đối tượng, thời hạn giải quyết, thành phần hồ sơ, quy trình và kết quả."),
-            new("synced-to-national-portal", "Hồ sơ được đồng bộ lên Cổng Dịch vụ công quốc gia", 6, 100, null, null,
-                "Chưa có số liệu: chưa kết nối Cổng Dịch vụ công quốc gia."),
+            new("synced-to-national-portal", "Hồ sơ được đồng bộ lên Cổng Dịch vụ công quốc gia", 6, 100, "applications.national-portal.synced", "applications.national-portal.pushed",
+                "Chưa có số liệu: chưa kết nối Cổng Dịch vụ công quốc gia.",
+                "Hồ sơ gửi trong kỳ mà Cổng Dịch vụ công quốc gia đã có đúng trạng thái hiện tại (đối soát đồng bộ)."),
         ]),
         new("progress", "Tiến độ giải quyết", 20,
         [

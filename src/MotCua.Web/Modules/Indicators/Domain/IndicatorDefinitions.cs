@@ -18,6 +18,8 @@ public static class CountableSets
         ["applications.received.postal"] = "Hồ sơ tiếp nhận trong kỳ qua bưu chính công ích",
         ["applications.received.digitized"] = "Hồ sơ tiếp nhận trong kỳ có thành phần hồ sơ điện tử (nộp trực tuyến hoặc đã số hóa)",
         ["applications.received.population-data"] = "Hồ sơ tiếp nhận trong kỳ có giấy tờ lấy từ Cơ sở dữ liệu quốc gia về dân cư thay cho bản giấy",
+        ["applications.national-portal.pushed"] = "Hồ sơ gửi trong kỳ phải đồng bộ lên Cổng Dịch vụ công quốc gia",
+        ["applications.national-portal.synced"] = "Hồ sơ gửi trong kỳ đã đồng bộ lên Cổng Dịch vụ công quốc gia",
         ["applications.received.with-fee"] = "Hồ sơ tiếp nhận trong kỳ phải nộp phí, lệ phí",
         ["applications.received.paid-online"] = "Hồ sơ tiếp nhận trong kỳ đã thanh toán trực tuyến",
         ["applications.finished"] = "Hồ sơ giải quyết xong trong kỳ",

@@ -35,6 +35,9 @@ public sealed class NationalSync
     public string? LastError { get; set; }
     public Instant UpdatedAt { get; set; }
     public Instant? SyncedAt { get; set; }
+
+    /// <summary>When a push was first asked for (the application was sent): the period the 766 line counts it in.</summary>
+    public Instant? FirstWantedAt { get; set; }
 }
 
 internal sealed class NationalSyncMapping : IEntityTypeConfiguration<NationalSync>
@@ -49,5 +52,6 @@ internal sealed class NationalSyncMapping : IEntityTypeConfiguration<NationalSyn
         b.Property(s => s.LastError).HasMaxLength(500);
         b.HasIndex(s => s.Code).IsUnique();
         b.HasIndex(s => new { s.State, s.UpdatedAt });
+        b.HasIndex(s => s.FirstWantedAt);
     }
 }

@@ -36,7 +36,7 @@ public sealed class NationalSyncService(
 
         if (row is null)
         {
-            row = new NationalSync { ApplicationId = record.Id, Code = record.Code, UnitId = record.UnitId };
+            row = new NationalSync { ApplicationId = record.Id, Code = record.Code, UnitId = record.UnitId, FirstWantedAt = clock.GetCurrentInstant() };
             db.Add(row);
         }
 
