@@ -75,7 +75,9 @@ public sealed class NationalIdentityPathTests(BrowserApp app)
         var taken = await officer.Locator("#giay-to .national-data").InnerTextAsync();
         Assert.Contains("người nộp không phải nộp; đã lấy từ Cơ sở dữ liệu quốc gia về dân cư (Bộ Công an)", taken, StringComparison.Ordinal);
         Assert.Contains("Lê Văn Cường, số định danh 001085000777", taken, StringComparison.Ordinal);
-        Assert.Contains("Đã xác thực bằng tài khoản định danh điện tử (VNeID)", await officer.Locator("main").InnerTextAsync(), StringComparison.Ordinal);
+        var main = await officer.Locator("main").InnerTextAsync();
+        Assert.Contains("Đã xác thực bằng tài khoản định danh điện tử (VNeID)", main, StringComparison.Ordinal);
+        Assert.Contains("Thôn Đông, xã An Lạc, tỉnh An Bình", main, StringComparison.Ordinal);
         await ScreenshotAsync(officer, "vneid-officer-desktop");
         Assert.Empty(axe.Violations);
     }

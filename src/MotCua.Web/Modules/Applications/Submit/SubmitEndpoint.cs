@@ -126,6 +126,13 @@ public sealed class SubmitHandler(
         var code = await codes.NextAsync(unit.Id, unit.Code, now, cancellationToken);
         // Signed in through the national identity and filing for themselves: what national databases supply is not asked for.
         var verified = caller.IsApplicant && caller.IdentityVerified;
+        if (verified && applicant!.Address is null && applicant.IdentityNumber is { } number
+            && (await nationalData.PersonAsync(number, cancellationToken))?.Fields.GetValueOrDefault("noiThuongTru") is { Length: > 0 and <= TextLimits.Address } home)
+        {
+            // The account has no address (VNeID gives none): the population database's permanent residence is the applicant's.
+            applicant = applicant with { Address = home };
+        }
+
         var uses = await nationalData.LookUpAsync(procedure, applicant!, verified, cancellationToken);
         var missing = NationalDataLookup.StillMissing(procedure, channel.IsOnline(), [], uses);
         var application = Application.Start(code, procedure, unit, stepUnits, applicant!, channel, answers.GetRawText(),
