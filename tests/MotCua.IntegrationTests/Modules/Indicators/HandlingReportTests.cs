@@ -51,7 +51,11 @@ public abstract class HandlingReportTests(MotCuaApp app)
         await db.Set<Application>().Where(a => a.Id == id).ExecuteUpdateAsync(s => s.SetProperty(a => a.ReceivedAt, (Instant?)received).SetProperty(a => a.DueAt, (Instant?)due));
         if (finished is Instant f)
         {
-            await db.Set<Application>().Where(a => a.Id == id).ExecuteUpdateAsync(s => s.SetProperty(a => a.FinishedAt, (Instant?)f));
+            // Judged as MotCua judges it on those days (finished before the due day: early), not on the real ones the
+            // approval had: around midnight in Vietnam the real reception and approval fall on the same day.
+            var timeliness = f.InZone(Vietnam).Date < due.InZone(Vietnam).Date ? MotCua.Web.Modules.Calendar.Public.Timeliness.Early : MotCua.Web.Modules.Calendar.Public.Timeliness.OnTime;
+            await db.Set<Application>().Where(a => a.Id == id).ExecuteUpdateAsync(s => s.SetProperty(a => a.FinishedAt, (Instant?)f)
+                .SetProperty(a => a.Timeliness, (MotCua.Web.Modules.Calendar.Public.Timeliness?)timeliness));
         }
 
         if (closed is { } c)
