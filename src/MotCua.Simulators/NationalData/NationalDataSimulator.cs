@@ -19,19 +19,16 @@ public sealed class NationalDataSimulator
     /// <summary>The databases by their path segment: dân cư, hộ tịch, doanh nghiệp, đất đai.</summary>
     public static readonly IReadOnlyList<string> Databases = ["dan-cu", "ho-tich", "doanh-nghiep", "dat-dai"];
 
-    private readonly string _clientId;
-    private readonly string _secret;
     private readonly TimeProvider _time;
     private readonly ConcurrentDictionary<(string Database, string Number), JsonObject> _records = new();
-    private readonly NonceBook _nonces = new();
+    private readonly SignedReceiver _receiver;
     private int _failNext;
     private int _lookups;
 
     public NationalDataSimulator(string clientId, string secret, TimeProvider? time = null)
     {
-        _clientId = clientId;
-        _secret = secret;
         _time = time ?? TimeProvider.System;
+        _receiver = new SignedReceiver(clientId, secret);
         AddPerson("001090000001", "Nguyễn Văn An", "1990-03-15", "Nam", "Số 1 đường Trần Phú, phường An Phú, tỉnh An Bình");
         AddPerson("001190000002", "Trần Thị Bình", "1990-07-02", "Nữ", "Số 8 đường Lê Lợi, phường An Phú, tỉnh An Bình");
         AddPerson("001085000777", "Lê Văn Cường", "1985-11-20", "Nam", "Thôn Đông, xã An Lạc, tỉnh An Bình");
@@ -84,17 +81,7 @@ public sealed class NationalDataSimulator
 
     private IResult Answer(string database, string number, HttpRequest request)
     {
-        var headers = request.Headers;
-        var now = _time.GetUtcNow();
-        var nonce = headers[NationalPortalProtocol.NonceHeader].ToString();
-        var refused = NationalPortalProtocol.Refusal(_clientId, _secret, headers[NationalPortalProtocol.ClientHeader], headers[NationalPortalProtocol.TimestampHeader],
-            nonce, headers[NationalPortalProtocol.SignatureHeader], NationalDataProtocol.Signed(database, number), now);
-        if (refused is null && !_nonces.FirstUse(nonce, now))
-        {
-            refused = "Yêu cầu này đã được gửi trước đó.";
-        }
-
-        if (refused is not null)
+        if (_receiver.Refusal(request.Headers, NationalDataProtocol.Signed(database, number), _time.GetUtcNow()) is { } refused)
         {
             return Results.Json(new { error = refused }, statusCode: StatusCodes.Status401Unauthorized);
         }

@@ -75,19 +75,30 @@ public static class NationalPortalProtocol
         signature is not null && CryptographicOperations.FixedTimeEquals(Encoding.ASCII.GetBytes(Sign(secret, timestamp, nonce, body)), Encoding.ASCII.GetBytes(signature.Trim().ToLowerInvariant()));
 }
 
-/// <summary>The nonces a simulated receiver has seen within <see cref="NationalPortalProtocol.NonceLifetime"/>: a second use is a replay.</summary>
-public sealed class NonceBook
+/// <summary>
+/// How a simulated receiver checks what it is sent: the protocol's <see cref="NationalPortalProtocol.Refusal"/>, then
+/// whether the nonce was seen within <see cref="NationalPortalProtocol.NonceLifetime"/> (a second use is a replay).
+/// </summary>
+public sealed class SignedReceiver(string clientId, string secret)
 {
     private readonly System.Collections.Concurrent.ConcurrentDictionary<string, DateTimeOffset> _seen = new(StringComparer.Ordinal);
 
-    /// <summary>Records the nonce; false when it was seen already (the old ones are forgotten first).</summary>
-    public bool FirstUse(string nonce, DateTimeOffset now)
+    /// <summary>Why the request is refused; null when it is sound (its nonce is then recorded).</summary>
+    public string? Refusal(Microsoft.AspNetCore.Http.IHeaderDictionary headers, string signed, DateTimeOffset now)
     {
+        ArgumentNullException.ThrowIfNull(headers);
+        var nonce = headers[NationalPortalProtocol.NonceHeader].ToString();
+        if (NationalPortalProtocol.Refusal(clientId, secret, headers[NationalPortalProtocol.ClientHeader], headers[NationalPortalProtocol.TimestampHeader],
+                nonce, headers[NationalPortalProtocol.SignatureHeader], signed, now) is { } refused)
+        {
+            return refused;
+        }
+
         foreach (var old in _seen.Where(n => now - n.Value > NationalPortalProtocol.NonceLifetime))
         {
             _seen.TryRemove(old.Key, out _);
         }
 
-        return _seen.TryAdd(nonce, now);
+        return _seen.TryAdd(nonce, now) ? null : "Yêu cầu này đã được gửi trước đó.";
     }
 }

@@ -19,7 +19,7 @@ public sealed class NationalPortalSimulator(string clientId, string secret, Time
 {
     private readonly TimeProvider _time = time ?? TimeProvider.System;
     private readonly ConcurrentDictionary<(string Code, int Sequence), ReceivedPush> _received = new();
-    private readonly NonceBook _nonces = new();
+    private readonly SignedReceiver _receiver = new(clientId, secret);
     private int _failNext;
     private int _duplicates;
 
@@ -94,17 +94,5 @@ public sealed class NationalPortalSimulator(string clientId, string secret, Time
     }
 
     /// <summary>Why the push is refused (wrong client, stale or future time, nonce seen before, bad signature); null when it is sound.</summary>
-    private string? Refusal(HttpRequest request, string body)
-    {
-        var headers = request.Headers;
-        var now = _time.GetUtcNow();
-        var nonce = headers[NationalPortalProtocol.NonceHeader].ToString();
-        if (NationalPortalProtocol.Refusal(clientId, secret, headers[NationalPortalProtocol.ClientHeader], headers[NationalPortalProtocol.TimestampHeader],
-                nonce, headers[NationalPortalProtocol.SignatureHeader], body, now) is { } refused)
-        {
-            return refused;
-        }
-
-        return _nonces.FirstUse(nonce, now) ? null : "Yêu cầu này đã được gửi trước đó.";
-    }
+    private string? Refusal(HttpRequest request, string body) => _receiver.Refusal(request.Headers, body, _time.GetUtcNow());
 }

@@ -23,7 +23,7 @@ public sealed class ReportingSimulator(string clientId, string secret, TimeProvi
 
     private readonly TimeProvider _time = time ?? TimeProvider.System;
     private readonly ConcurrentDictionary<string, ReceivedReport> _reports = new(StringComparer.Ordinal);
-    private readonly NonceBook _nonces = new();
+    private readonly SignedReceiver _receiver = new(clientId, secret);
     private int _failNext;
     private int _received;
 
@@ -45,17 +45,8 @@ public sealed class ReportingSimulator(string clientId, string secret, TimeProvi
     {
         using var reader = new StreamReader(request.Body);
         var body = await reader.ReadToEndAsync(request.HttpContext.RequestAborted);
-        var headers = request.Headers;
         var now = _time.GetUtcNow();
-        var nonce = headers[NationalPortalProtocol.NonceHeader].ToString();
-        var refused = NationalPortalProtocol.Refusal(clientId, secret, headers[NationalPortalProtocol.ClientHeader], headers[NationalPortalProtocol.TimestampHeader],
-            nonce, headers[NationalPortalProtocol.SignatureHeader], body, now);
-        if (refused is null && !_nonces.FirstUse(nonce, now))
-        {
-            refused = "Yêu cầu này đã được gửi trước đó.";
-        }
-
-        if (refused is not null)
+        if (_receiver.Refusal(request.Headers, body, now) is { } refused)
         {
             return Results.Json(new { error = refused }, statusCode: StatusCodes.Status401Unauthorized);
         }
