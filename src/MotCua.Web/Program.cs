@@ -1,6 +1,7 @@
 using MotCua.Web.Common.Outbox;
 using MotCua.Web.Common.Persistence;
 using MotCua.Web.Common.Storage;
+using MotCua.Web.Common.Telemetry;
 using MotCua.Web.Common.Web;
 using MotCua.Web.Modules.Applications;
 using MotCua.Web.Modules.Audit;
@@ -16,6 +17,7 @@ using MotCua.Web.Modules.Payments;
 var builder = WebApplication.CreateBuilder(args);
 builder.AddMotCuaDatabase();
 builder.AddWebPlatform();
+builder.AddTelemetry();
 builder.AddFileStorage();
 builder.AddOutbox();
 builder.AddAudit();

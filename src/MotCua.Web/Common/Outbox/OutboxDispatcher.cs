@@ -25,6 +25,7 @@ public sealed class OutboxDispatcher(
     IEnumerable<IOutboxConsumer> consumers,
     OutboxSignal signal,
     OutboxStatus status,
+    OutboxMetrics metrics,
     IOptionsMonitor<OutboxOptions> options,
     IClock clock,
     ILogger<OutboxDispatcher> logger) : BackgroundService
@@ -35,6 +36,7 @@ public sealed class OutboxDispatcher(
     public string Owner { get; } = LeaseName();
 
     private Instant _nextPrune;
+    private Instant _nextBacklog;
 
     private static string LeaseName()
     {
@@ -87,6 +89,7 @@ public sealed class OutboxDispatcher(
         var db = scope.ServiceProvider.GetRequiredService<MotCuaDbContext>();
         var now = clock.GetCurrentInstant();
         await PruneAsync(db, settings, now, cancellationToken);
+        await SampleBacklogAsync(db, now, cancellationToken);
         var ids = await LeaseAsync(db, settings, now, cancellationToken);
         if (ids.Count == 0)
         {
@@ -95,7 +98,7 @@ public sealed class OutboxDispatcher(
 
         var work = await db.Set<OutboxDelivery>().AsNoTracking()
             .Where(d => ids.Contains(d.Id) && d.LeaseOwner == Owner)
-            .Join(db.Set<OutboxMessage>(), d => d.MessageId, m => m.Id, (d, m) => new { d.Id, d.MessageId, d.Consumer, d.Attempts, m.Type, m.Payload })
+            .Join(db.Set<OutboxMessage>(), d => d.MessageId, m => m.Id, (d, m) => new { d.Id, d.MessageId, d.Consumer, d.Attempts, d.CreatedAt, m.Type, m.Payload })
             .ToListAsync(cancellationToken);
         // Deliveries of a batch run side by side (a consumer that takes batches gets its share in one call); the
         // delivered are marked together, each failure on its own.
@@ -116,6 +119,7 @@ public sealed class OutboxDispatcher(
         }
 
         var consumerOf = work.ToDictionary(w => w.Id, w => w.Consumer);
+        var writtenAt = work.ToDictionary(w => w.Id, w => w.CreatedAt);
 
         // SQLite has one writer at a time: side by side there would only queue on its lock.
         var parallelism = db.Database.IsNpgsql() ? settings.Parallelism : 1;
@@ -129,6 +133,9 @@ public sealed class OutboxDispatcher(
                     throw new InvalidOperationException($"No consumer named {name} runs on this node.");
                 }
 
+                using var activity = OutboxMetrics.Activities.StartActivity("outbox deliver " + name);
+                activity?.SetTag("motcua.outbox.consumer", name);
+                activity?.SetTag("motcua.outbox.deliveries", unit.Count);
                 using var deliveryScope = scopes.CreateScope();
                 IReadOnlyDictionary<long, string> failures = new Dictionary<long, string>();
                 if (consumer is IOutboxBatchConsumer batch)
@@ -174,9 +181,16 @@ public sealed class OutboxDispatcher(
         }
 
         await RecordDeliveredAsync(db, [.. delivered], cancellationToken);
+        var doneAt = clock.GetCurrentInstant();
+        foreach (var (id, _) in delivered)
+        {
+            metrics.Delivered(consumerOf[id], doneAt - writtenAt[id]);
+        }
+
         foreach (var (id, attempt, error) in failed)
         {
             await RecordFailedAsync(db, id, attempt, error, settings, cancellationToken);
+            metrics.Failed(consumerOf[id], dead: attempt >= settings.MaxAttempts);
         }
 
         return ids.Count;
@@ -286,6 +300,18 @@ public sealed class OutboxDispatcher(
     {
         var seconds = firstSeconds * Math.Pow(2, Math.Min(attempt - 1, 20)) * (0.5 + Random.Shared.NextDouble());
         return Duration.FromSeconds(Math.Min(seconds, 3600));
+    }
+
+    /// <summary>The backlog gauges, counted every 10 s while a listener reads them (never when telemetry is off).</summary>
+    private async Task SampleBacklogAsync(MotCuaDbContext db, Instant now, CancellationToken cancellationToken)
+    {
+        if (!metrics.BacklogWanted || now < _nextBacklog)
+        {
+            return;
+        }
+
+        _nextBacklog = now + Duration.FromSeconds(10);
+        metrics.Backlog(await OutboxBacklog.MeasureAsync(db, now, cancellationToken));
     }
 
     private async Task PruneAsync(MotCuaDbContext db, OutboxOptions settings, Instant now, CancellationToken cancellationToken)

@@ -18,6 +18,7 @@ public static class OutboxModule
         services.AddOptions<OutboxOptions>().BindConfiguration(OutboxOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<OutboxSignal>();
         services.AddSingleton<OutboxStatus>();
+        services.AddSingleton<OutboxMetrics>();
         services.AddSingleton<OutboxWriter>();
         services.AddSingleton<OutboxDispatcher>();
         services.AddHostedService<BackgroundService>(sp => sp.GetRequiredService<IOptions<OutboxOptions>>().Value.Workers
@@ -161,12 +162,7 @@ internal sealed class OutboxHealthCheck(IServiceScopeFactory scopes, OutboxStatu
     {
         using var scope = scopes.CreateScope();
         var db = scope.ServiceProvider.GetRequiredService<MotCuaDbContext>();
-        var now = clock.GetCurrentInstant();
-        var waiting = db.Set<OutboxDelivery>().Where(d => d.State != DeliveryState.Delivered && d.State != DeliveryState.Dead);
-        var backlog = await waiting.CountAsync(cancellationToken);
-        var oldest = backlog == 0 ? (Instant?)null : await waiting.OrderBy(d => d.CreatedAt).Select(d => (Instant?)d.CreatedAt).FirstOrDefaultAsync(cancellationToken);
-        var dead = await db.Set<OutboxDelivery>().CountAsync(d => d.State == DeliveryState.Dead, cancellationToken);
-        var age = oldest is { } o ? now - o : Duration.Zero;
+        var (backlog, age, dead) = await OutboxBacklog.MeasureAsync(db, clock.GetCurrentInstant(), cancellationToken);
         var data = new Dictionary<string, object>
         {
             ["backlog"] = backlog,
