@@ -9,8 +9,8 @@ namespace MotCua.Bench;
 
 /// <summary>
 /// The Kestrel ceiling: a bare ASP.NET Core app (no middleware) in its own Release process, as MotCua runs, with a
-/// plaintext endpoint and a 1 KB JSON echo, and, when given a database (MOTCUA_BENCH_IPN_DB), the least a VNPay
-/// notice must do (<see cref="IpnCeiling"/>). Started by the bench as `MotCua.Bench kestrel-ceiling PORT`.
+/// plaintext endpoint and a 1 KB JSON echo; given a database, the least the submit, track and history endpoints must
+/// do (MOTCUA_BENCH_API_DB, <see cref="ApiCeiling"/>) or a VNPay notice (MOTCUA_BENCH_IPN_DB, <see cref="IpnCeiling"/>). Started by the bench as `MotCua.Bench kestrel-ceiling PORT`.
 /// </summary>
 internal static class BareKestrel
 {
@@ -46,6 +46,16 @@ internal static class BareKestrel
         if (ipn is not null)
         {
             app.MapGet("/ipn", ipn.HandleAsync);
+        }
+
+        await using var api = Environment.GetEnvironmentVariable(ApiCeiling.DatabaseVariable) is { Length: > 0 } apiDatabase
+            ? new ApiCeiling(apiDatabase, Environment.GetEnvironmentVariable(ApiCeiling.SubmitVariable) ?? string.Empty)
+            : null;
+        if (api is not null)
+        {
+            app.MapGet("/track/{code}", (HttpContext http, string code) => api.TrackAsync(http, code));
+            app.MapGet("/history/{code}", (HttpContext http, string code) => api.HistoryAsync(http, code));
+            app.MapPost("/submit", api.SubmitAsync);
         }
 
         await app.RunAsync();

@@ -27,6 +27,9 @@ internal sealed class BenchRun(BenchOptions options) : IAsyncDisposable
     private IpnScenario.Pool? _ipnPool;
     private string _ipnOutbox = string.Empty;
     private readonly Dictionary<string, Measurement> _ceilings = [];
+    private readonly Dictionary<string, PairResult> _pairs = [];
+    private ChildProcess? _apiCeiling;
+    private string _ceilingUrl = string.Empty;
     private readonly Dictionary<string, (double App, double Bench, double Others)> _cpu = [];
     private bool _clusterStarted;
     private Cluster? _cluster;
@@ -124,7 +127,7 @@ internal sealed class BenchRun(BenchOptions options) : IAsyncDisposable
         }
         var load = $"1-minute load average {loadAtStart} when the bench started (anything above ~0.5 there is someone else's work), {loadBefore} before the scenarios, {LoadAverage()} after the ceilings";
 
-        var table = Report.Render(_scenarios, _ceilings, _cpu, _peakMemory, options, _data, _seedTime, Machine(), load, _notify, _drainAfterSubmit, _ipn, _rollups, out var allPassed);
+        var table = Report.Render(_scenarios, _ceilings, _pairs, _cpu, _peakMemory, options, _data, _seedTime, Machine(), load, _notify, _drainAfterSubmit, _ipn, _rollups, out var allPassed);
         AllBarsPassed = allPassed;
         Console.WriteLine();
         Console.WriteLine(table);
@@ -175,20 +178,31 @@ internal sealed class BenchRun(BenchOptions options) : IAsyncDisposable
         await Parallel.ForAsync(0, SignedInCitizens, new ParallelOptions { MaxDegreeOfParallelism = 4, CancellationToken = ct },
             async (i, c) => citizens[i] = await TokenAsync(signIn, Seeder.CitizenUserName(i), c));
 
-        // submit: many citizens file the essential service "liên thông khai sinh – thường trú – BHYT" with a 1 KB form.
+        // submit: many citizens file the essential service "liên thông khai sinh – thường trú – BHYT" with a 1 KB form,
+        // in alternating windows with the bare Kestrel + Npgsql app doing the same writes.
         var form = SubmitBody(_data.AnPhuUnitId);
-        Log.Step($"Scenario submit (form {Encoding.UTF8.GetByteCount(form)} bytes)");
-        await Measure("submit", 32, (w, n) =>
+        await StartApiCeilingAsync(citizens[0], form, ct);
+        Log.Step($"Scenario submit (form {Encoding.UTF8.GetByteCount(form)} bytes) against kestrel-submit, {options.Pairs} pairs of {options.WindowSeconds} s");
+        var drained = (Backlog: 0L, Elapsed: TimeSpan.Zero);
+        await MeasurePaired("submit", 32, (w, n) =>
         {
             var request = new HttpRequestMessage(HttpMethod.Post, "/api/v1/applications") { Content = new StringContent(form, Encoding.UTF8, "application/json") };
             request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", citizens[(int)((w + (n * 32)) % SignedInCitizens)]);
             request.Headers.Add("Idempotency-Key", Guid.NewGuid().ToString());
             return request;
-        }, ct);
-
-        // Every submission above told its applicant on four channels (inbox, e-mail, SMS, Zalo): let the workers catch up.
-        var drained = await WaitForEmptyBacklogAsync(TimeSpan.FromMinutes(10), ct);
-        Log.Step($"  outbox after submit: {drained.Backlog:N0} deliveries waiting when it ended, empty {drained.Elapsed.TotalSeconds:0.0} s later");
+        }, "kestrel-submit", (_, _) =>
+        {
+            var request = new HttpRequestMessage(HttpMethod.Post, "/submit") { Content = new StringContent(form, Encoding.UTF8, "application/json") };
+            request.Headers.Add("Idempotency-Key", CeilingKeyPrefix + Guid.NewGuid().ToString("N"));
+            return request;
+        }, ct, between: async () =>
+        {
+            // Every submission told its applicant on four channels (inbox, e-mail, SMS, Zalo): the worker finishes
+            // before the ceiling's window, so the ceiling does not share the machine with MotCua's deliveries.
+            drained = await WaitForEmptyBacklogAsync(TimeSpan.FromMinutes(10), ct);
+        });
+        await RemoveCeilingSubmissionsAsync(ct);
+        Log.Step($"  outbox after the last submit window: {drained.Backlog:N0} deliveries waiting when it ended, empty {drained.Elapsed.TotalSeconds:0.0} s later");
         _drainAfterSubmit = drained;
 
         await NotifyBurstAsync(citizens, form, ct);
@@ -210,19 +224,31 @@ internal sealed class BenchRun(BenchOptions options) : IAsyncDisposable
 
         var sample = Math.Min(100.0, 150_000.0 * 100 / options.Applications);
         var all = await CodesAsync($"""SELECT "Code" FROM applications TABLESAMPLE SYSTEM ({sample.ToString(CultureInfo.InvariantCulture)})""", 100_000, ct);
-        Log.Step($"Scenario track ({all.Count:N0} random codes)");
-        await Measure("track", 32, (w, n) => new HttpRequestMessage(HttpMethod.Get, $"/api/v1/tracking/{Pick(all, w, n)}"), ct);
+        Log.Step($"Scenario track ({all.Count:N0} random codes) against kestrel-track");
+        await MeasurePaired("track", 32, (w, n) => new HttpRequestMessage(HttpMethod.Get, $"/api/v1/tracking/{Pick(all, w, n)}"),
+            "kestrel-track", (w, n) => new HttpRequestMessage(HttpMethod.Get, $"/track/{Pick(all, w, n)}"), ct);
 
         var queries = SearchQueries();
-        Log.Step($"Scenario search ({queries.Count} different queries typed without diacritics)");
-        await Measure("search", 32, (w, n) => new HttpRequestMessage(HttpMethod.Get, $"/api/v1/procedures?q={Uri.EscapeDataString(queries[(int)(SyntheticNames.Hash(((ulong)w << 32) ^ (ulong)n) % (ulong)queries.Count)])}"), ct);
+        Log.Step($"Scenario search ({queries.Count} different queries typed without diacritics) against kestrel-json");
+        var echo = JsonSerializer.Serialize(SubmitForm, Json);
+        await MeasurePaired("search", 32, (w, n) => new HttpRequestMessage(HttpMethod.Get, $"/api/v1/procedures?q={Uri.EscapeDataString(queries[(int)(SyntheticNames.Hash(((ulong)w << 32) ^ (ulong)n) % (ulong)queries.Count)])}"),
+            "kestrel-json", (_, _) => new HttpRequestMessage(HttpMethod.Post, "/json") { Content = new StringContent(echo, Encoding.UTF8, "application/json") }, ct);
 
         Log.Step("Scenario inbox");
         await Measure("inbox", 16, (w, n) => Authorized(HttpMethod.Get, $"/api/v1/inbox?page={1 + ((w + n) % 5)}&pageSize=20", reception), ct);
+        Log.Step("Scenario inbox-page (reception1 signed in by the page, /can-bo/ho-so?page=1..5)");
+        var receptionCookie = await IndicatorScenario.PageCookieAsync(_base, "reception1", Password, ct);
+        await Measure("inbox-page", 16, (w, n) =>
+        {
+            var request = new HttpRequestMessage(HttpMethod.Get, $"/can-bo/ho-so?page={1 + ((w + n) % 5)}");
+            request.Headers.Add("Cookie", receptionCookie);
+            return request;
+        }, ct, body => body.Contains("inbox-table", StringComparison.Ordinal) ? null : "no inbox-table in the page");
 
         var ward = await CodesAsync($"""SELECT "Code" FROM applications TABLESAMPLE SYSTEM ({Math.Min(100, sample * 3).ToString(CultureInfo.InvariantCulture)}) WHERE "UnitPath" = @path""", 50_000, ct);
-        Log.Step($"Scenario history ({ward.Count:N0} codes in the ward)");
-        await Measure("history", 32, (w, n) => Authorized(HttpMethod.Get, $"/api/v1/applications/{Pick(ward, w, n)}", reception), ct);
+        Log.Step($"Scenario history ({ward.Count:N0} codes in the ward) against kestrel-history");
+        await MeasurePaired("history", 32, (w, n) => Authorized(HttpMethod.Get, $"/api/v1/applications/{Pick(ward, w, n)}", reception),
+            "kestrel-history", (w, n) => new HttpRequestMessage(HttpMethod.Get, $"/history/{Pick(ward, w, n)}"), ct);
 
         var received = await CodesAsync($"""SELECT "Code" FROM applications TABLESAMPLE SYSTEM ({Math.Min(100, sample * 3).ToString(CultureInfo.InvariantCulture)}) WHERE "UnitPath" = @path AND "ReceivedAt" IS NOT NULL""", 20_000, ct);
         Log.Step("Scenario slip (receipt, form 01, PDF)");
@@ -413,6 +439,90 @@ internal sealed class BenchRun(BenchOptions options) : IAsyncDisposable
         return request;
     }
 
+    /// <summary>The Idempotency-Key of every ceiling submission, so they can be told apart and removed after the scenario.</summary>
+    private const string CeilingKeyPrefix = "ceiling-";
+
+    /// <summary>A scenario in alternating windows with its ceiling (<see cref="Paired"/>), MotCua's CPU counted over its own windows.</summary>
+    private async Task MeasurePaired(string name, int concurrency, Driver.RequestFactory next, string ceilingName, Driver.RequestFactory ceiling,
+        CancellationToken ct, Func<Task>? between = null, Func<string, string?>? check = null)
+    {
+        using var appClient = Driver.Client(concurrency);
+        appClient.BaseAddress = new Uri(_base);
+        using var ceilingClient = Driver.Client(concurrency);
+        ceilingClient.BaseAddress = new Uri(_ceilingUrl);
+        var from = default(CpuSample);
+        var (app, bench, machine) = (0.0, 0.0, 0.0);
+        var result = await Paired.RunAsync(name, ceilingName, concurrency, appClient, ceilingClient, next, ceiling, Warmup, TimeSpan.FromSeconds(options.WindowSeconds), options.Pairs,
+            start =>
+            {
+                var now = CpuSample.Take(_app!.Id);
+                if (!start)
+                {
+                    (app, bench, machine) = (app + now.App - from.App, bench + now.Bench - from.Bench, machine + now.Machine - from.Machine);
+                }
+
+                from = now;
+                return Task.CompletedTask;
+            }, between, check, ct);
+        _cpu[name] = CpuSample.PerRequest(new CpuSample(0, 0, 0), new CpuSample(app, bench, machine), result.App.Requests);
+        _scenarios.Add(result.App);
+        _pairs[name] = result;
+        _ceilings[ceilingName] = result.CeilingMerged;
+        var m = result.App;
+        Log.Step($"  {name}: {m.Throughput:0} req/s, p50 {m.Percentile(50):0.0} ms, p99 {m.Percentile(99):0.0} ms, {m.Errors} errors{(m.FirstError is null ? string.Empty : $" (first: {Shorten(m.FirstError)})")}; "
+            + $"{ceilingName} {result.CeilingMerged.Throughput:0} req/s{(result.CeilingMerged.FirstError is { } e ? $" (first error: {Shorten(e)})" : string.Empty)}; ratio {result.Spread}");
+    }
+
+    /// <summary>
+    /// The bare Kestrel + Npgsql app for the paired scenarios. One submission through MotCua first tells which
+    /// consumers a submission's message gets (the ceiling writes the same deliveries).
+    /// </summary>
+    private async Task StartApiCeilingAsync(string citizen, string form, CancellationToken ct)
+    {
+        using var probe = Driver.Client(1);
+        using var request = new HttpRequestMessage(HttpMethod.Post, new Uri(_base + "/api/v1/applications")) { Content = new StringContent(form, Encoding.UTF8, "application/json") };
+        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", citizen);
+        using var response = await probe.SendAsync(request, ct);
+        var answer = await response.Content.ReadAsStringAsync(ct);
+        if (!response.IsSuccessStatusCode)
+        {
+            throw new BenchException($"the probe submission failed: {(int)response.StatusCode} {answer}");
+        }
+
+        var code = JsonDocument.Parse(answer).RootElement.GetProperty("code").GetString()!;
+        await using var cmd = _db!.CreateCommand("""
+            SELECT COALESCE(string_agg(d."Consumer", ',' ORDER BY d."Consumer"), '')
+            FROM outbox_messages m JOIN outbox_deliveries d ON d."MessageId" = m."Id"
+            WHERE m."Type" = 'application.event.v1' AND m."Payload" LIKE '%"' || @code || '"%'
+            """);
+        cmd.Parameters.AddWithValue("code", code);
+        var consumers = (string)(await cmd.ExecuteScalarAsync(ct))!;
+        Log.Step($"Start the ceiling app (bare Kestrel + Npgsql); a submission's message goes to: {consumers}");
+        var port = Net.FreePort();
+        _apiCeiling = ChildProcess.Start("dotnet", [typeof(BenchRun).Assembly.Location, BareKestrel.Command, port.ToString(CultureInfo.InvariantCulture)], _work,
+            new Dictionary<string, string>
+            {
+                ["DOTNET_gcServer"] = "1",
+                [ApiCeiling.DatabaseVariable] = _cluster!.ConnectionString,
+                [ApiCeiling.SubmitVariable] = $"{_data.AnPhuUnitId};{consumers}",
+            }, Path.Combine(_work, "kestrel-api.log"));
+        _ceilingUrl = $"http://127.0.0.1:{port}";
+        await _apiCeiling.WaitHealthyAsync(_ceilingUrl + "/health", TimeSpan.FromSeconds(60), ct);
+    }
+
+    /// <summary>The ceiling's submissions leave the ward, so the receive scenario and the rest see MotCua's own data.</summary>
+    private async Task RemoveCeilingSubmissionsAsync(CancellationToken ct)
+    {
+        await using var cmd = _db!.CreateCommand($"""
+            CREATE TEMP TABLE ceiling_applications AS SELECT "ApplicationId" AS id FROM submission_keys WHERE "Key" LIKE '{CeilingKeyPrefix}%';
+            DELETE FROM submission_keys WHERE "Key" LIKE '{CeilingKeyPrefix}%';
+            DELETE FROM application_events WHERE "ApplicationId" IN (SELECT id FROM ceiling_applications);
+            DELETE FROM applications WHERE "Id" IN (SELECT id FROM ceiling_applications);
+            DROP TABLE ceiling_applications;
+            """);
+        await cmd.ExecuteNonQueryAsync(ct);
+    }
+
     private async Task<Measurement> Measure(string name, int concurrency, Driver.RequestFactory next, CancellationToken ct, Func<string, string?>? check = null)
     {
         using var client = Driver.Client(concurrency);
@@ -574,10 +684,23 @@ internal sealed class BenchRun(BenchOptions options) : IAsyncDisposable
         Log.Step("Ceiling: pgbench, point lookup by code (the tracking query)");
         _ceilings["pgbench-lookup"] = await PgbenchAsync("pgbench-lookup", scripts.Lookup, ct);
 
-        Log.Step("Ceiling: bare Kestrel (plaintext, 1 KB JSON echo)");
+        if (_apiCeiling is not null)
+        {
+            Log.Step("Ceiling: bare Kestrel, plaintext");
+            using var plain = Driver.Client(32);
+            plain.BaseAddress = new Uri(_ceilingUrl);
+            var m = await Driver.RunAsync("kestrel-plaintext", plain, 32, Warmup, Duration, (_, _) => new HttpRequestMessage(HttpMethod.Get, "/plaintext"), ct);
+            _ceilings["kestrel-plaintext"] = m;
+            Log.Step($"  kestrel-plaintext: {m.Throughput:0} req/s, p50 {m.Percentile(50):0.00} ms, p99 {m.Percentile(99):0.00} ms, {m.Errors} errors");
+        }
+
+        if (_ipnPool is null)
+        {
+            return;
+        }
+
         var port = Net.FreePort();
-        var bench = typeof(BenchRun).Assembly.Location;
-        _kestrel = ChildProcess.Start("dotnet", [bench, BareKestrel.Command, port.ToString(CultureInfo.InvariantCulture)], _work,
+        _kestrel = ChildProcess.Start("dotnet", [typeof(BenchRun).Assembly.Location, BareKestrel.Command, port.ToString(CultureInfo.InvariantCulture)], _work,
             new Dictionary<string, string>
             {
                 ["DOTNET_gcServer"] = "1",
@@ -586,20 +709,6 @@ internal sealed class BenchRun(BenchOptions options) : IAsyncDisposable
             }, Path.Combine(_work, "kestrel.log"));
         var url = $"http://127.0.0.1:{port}";
         await _kestrel.WaitHealthyAsync(url + "/health", TimeSpan.FromSeconds(60), ct);
-        var echo = JsonSerializer.Serialize(SubmitForm, Json);
-        foreach (var (name, make) in new (string, Driver.RequestFactory)[]
-        {
-            ("kestrel-plaintext", (_, _) => new HttpRequestMessage(HttpMethod.Get, "/plaintext")),
-            ("kestrel-json", (_, _) => new HttpRequestMessage(HttpMethod.Post, "/json") { Content = new StringContent(echo, Encoding.UTF8, "application/json") }),
-        })
-        {
-            using var client = Driver.Client(32);
-            client.BaseAddress = new Uri(url);
-            var m = await Driver.RunAsync(name, client, 32, Warmup, Duration, make, ct);
-            _ceilings[name] = m;
-            Log.Step($"  {name}: {m.Throughput:0} req/s, p50 {m.Percentile(50):0.00} ms, p99 {m.Percentile(99):0.00} ms, {m.Errors} errors");
-        }
-
         await IpnCeilingAsync(url, ct);
         _kestrel.Dispose();
         _kestrel = null;
@@ -678,6 +787,7 @@ internal sealed class BenchRun(BenchOptions options) : IAsyncDisposable
         }
 
         _kestrel?.Dispose();
+        _apiCeiling?.Dispose();
         _app?.Dispose();
         if (_db is not null)
         {

@@ -6,12 +6,15 @@ using System.Text;
 
 namespace MotCua.Bench;
 
-internal sealed record BenchOptions(long Applications, int DurationSeconds, int WarmupSeconds, bool Keep, bool Help, bool IndicatorsOnly = false, bool CheckRollups = false, bool NoFigureCache = false)
+internal sealed record BenchOptions(long Applications, int DurationSeconds, int WarmupSeconds, bool Keep, bool Help, bool IndicatorsOnly = false, bool CheckRollups = false, bool NoFigureCache = false, int Pairs = 4, int WindowSeconds = 3)
 {
     public const string Usage = """
         usage: dotnet run -c Release --project bench/MotCua.Bench [-- options]
           --applications N      historical applications to seed (default 1000000; 10000000 for the large run)
           --duration-seconds N  measured seconds per scenario (default 12; a 3 s warm-up comes first)
+          --pairs N             submit, track, history, search: N windows of MotCua, each followed by one of its
+                                ceiling (default 4); the ratio is the median of the N pairs
+          --window-seconds N    seconds of each such window (default 3)
           --keep                leave the cluster and MotCua running at the end, and print where they are
           --indicators-only     only the indicator scenarios (indicators, index766, dashboard), no ceilings
           --no-figure-cache     MotCua sums the counters on every indicator read (Indicators:FiguresCacheSeconds 0)
@@ -30,6 +33,8 @@ internal sealed record BenchOptions(long Applications, int DurationSeconds, int 
                 "--applications" => o with { Applications = ParseCount(Next()) },
                 "--duration-seconds" => o with { DurationSeconds = (int)ParseCount(Next()) },
                 "--warmup-seconds" => o with { WarmupSeconds = (int)ParseCount(Next()) },
+                "--pairs" => o with { Pairs = (int)ParseCount(Next()) },
+                "--window-seconds" => o with { WindowSeconds = (int)ParseCount(Next()) },
                 "--keep" => o with { Keep = true },
                 "--indicators-only" => o with { IndicatorsOnly = true },
                 "--check-rollups" => o with { CheckRollups = true },
@@ -47,6 +52,11 @@ internal sealed record BenchOptions(long Applications, int DurationSeconds, int 
         if (o.DurationSeconds is < 1 or > 600)
         {
             throw new ArgumentException("--duration-seconds must be between 1 and 600.");
+        }
+
+        if (o.Pairs is < 1 or > 50 || o.WindowSeconds is < 1 or > 120)
+        {
+            throw new ArgumentException("--pairs must be between 1 and 50, --window-seconds between 1 and 120.");
         }
 
         return o;

@@ -34,7 +34,7 @@ internal static class PgbenchScripts
         var relaxed = new JsonSerializerOptions { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
         var form = JsonSerializer.Serialize(BenchRun.SubmitForm, relaxed);
         var path = data.AnPhuPath;
-        var steps = $$"""[{"Name": "Tiếp nhận, kiểm tra hồ sơ", "Role": "Reception", "DueAt": null, "Share": 0.1, "UnitId": {{data.AnPhuUnitId}}, "UnitPath": "{{path}}", "StartedAt": null, "CompletedAt": null, "CompletedBy": null}, {"Name": "Công chức tư pháp – hộ tịch đăng ký khai sinh, chuyển liên thông", "Role": "Specialist", "DueAt": null, "Share": 0.6, "UnitId": {{data.AnPhuUnitId}}, "UnitPath": "{{path}}", "StartedAt": null, "CompletedAt": null, "CompletedBy": null}, {"Name": "Lãnh đạo UBND ký Giấy khai sinh", "Role": "Leader", "DueAt": null, "Share": 0.3, "UnitId": {{data.AnPhuUnitId}}, "UnitPath": "{{path}}", "StartedAt": null, "CompletedAt": null, "CompletedBy": null}]""";
+        var steps = Steps(data.AnPhuUnitId, path);
         var applicant = "'01a20f5c-fa99-7fb8-9f35-9a6e40e0e32f'";
         var submit = new StringBuilder();
         submit.AppendLine("BEGIN;");
@@ -67,6 +67,10 @@ internal static class PgbenchScripts
         await File.WriteAllTextAsync(lookupFile, lookup, ct);
         return new Scripts(submitFile, lookupFile);
     }
+
+    /// <summary>The three steps of 2.000986 at the ward, as a new application carries them (JSON).</summary>
+    public static string Steps(int unitId, string path) =>
+        $$"""[{"Name": "Tiếp nhận, kiểm tra hồ sơ", "Role": "Reception", "DueAt": null, "Share": 0.1, "UnitId": {{unitId}}, "UnitPath": "{{path}}", "StartedAt": null, "CompletedAt": null, "CompletedBy": null}, {"Name": "Công chức tư pháp – hộ tịch đăng ký khai sinh, chuyển liên thông", "Role": "Specialist", "DueAt": null, "Share": 0.6, "UnitId": {{unitId}}, "UnitPath": "{{path}}", "StartedAt": null, "CompletedAt": null, "CompletedBy": null}, {"Name": "Lãnh đạo UBND ký Giấy khai sinh", "Role": "Leader", "DueAt": null, "Share": 0.3, "UnitId": {{unitId}}, "UnitPath": "{{path}}", "StartedAt": null, "CompletedAt": null, "CompletedBy": null}]""";
 
     /// <summary>Removes what the submit ceiling inserted, so the scenarios' data stays as seeded.</summary>
     public static async Task CleanUpAsync(NpgsqlDataSource db, CancellationToken ct)
