@@ -29,6 +29,7 @@ internal sealed class BenchRun(BenchOptions options) : IAsyncDisposable
     private readonly Dictionary<string, Measurement> _ceilings = [];
     private readonly Dictionary<string, PairResult> _pairs = [];
     private ChildProcess? _apiCeiling;
+    private readonly Profiler _profiler = new(options.Profile.Split(',', StringSplitOptions.RemoveEmptyEntries).ToHashSet(StringComparer.Ordinal), Path.Combine(Repo.Root, "results"));
     private string _ceilingUrl = string.Empty;
     private readonly Dictionary<string, (double App, double Bench, double Others)> _cpu = [];
     private bool _clusterStarted;
@@ -455,6 +456,11 @@ internal sealed class BenchRun(BenchOptions options) : IAsyncDisposable
         var result = await Paired.RunAsync(name, ceilingName, concurrency, appClient, ceilingClient, next, ceiling, Warmup, TimeSpan.FromSeconds(options.WindowSeconds), options.Pairs,
             start =>
             {
+                if (start && _profiler.Wants(name))
+                {
+                    _profiler.Start(name, _app!.Id, options.WindowSeconds, ct);
+                }
+
                 var now = CpuSample.Take(_app!.Id);
                 if (!start)
                 {
@@ -465,6 +471,7 @@ internal sealed class BenchRun(BenchOptions options) : IAsyncDisposable
                 return Task.CompletedTask;
             }, between, check, ct);
         _cpu[name] = CpuSample.PerRequest(new CpuSample(0, 0, 0), new CpuSample(app, bench, machine), result.App.Requests);
+        await _profiler.ReportAsync(name, ct);
         _scenarios.Add(result.App);
         _pairs[name] = result;
         _ceilings[ceilingName] = result.CeilingMerged;
@@ -528,7 +535,16 @@ internal sealed class BenchRun(BenchOptions options) : IAsyncDisposable
         using var client = Driver.Client(concurrency);
         client.BaseAddress = new Uri(_base);
         CpuSample? from = null;
-        var m = await Driver.RunAsync(name, client, concurrency, Warmup, Duration, next, ct, () => from = CpuSample.Take(_app!.Id), check);
+        var m = await Driver.RunAsync(name, client, concurrency, Warmup, Duration, next, ct, () =>
+        {
+            if (_profiler.Wants(name))
+            {
+                _profiler.Start(name, _app!.Id, Math.Min(options.DurationSeconds, 10), ct);
+            }
+
+            from = CpuSample.Take(_app!.Id);
+        }, check);
+        await _profiler.ReportAsync(name, ct);
         if (from is CpuSample start)
         {
             _cpu[name] = CpuSample.PerRequest(start, CpuSample.Take(_app!.Id), m.Requests);

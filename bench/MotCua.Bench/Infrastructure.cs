@@ -6,7 +6,7 @@ using System.Text;
 
 namespace MotCua.Bench;
 
-internal sealed record BenchOptions(long Applications, int DurationSeconds, int WarmupSeconds, bool Keep, bool Help, bool IndicatorsOnly = false, bool CheckRollups = false, bool NoFigureCache = false, int Pairs = 4, int WindowSeconds = 3)
+internal sealed record BenchOptions(long Applications, int DurationSeconds, int WarmupSeconds, bool Keep, bool Help, bool IndicatorsOnly = false, bool CheckRollups = false, bool NoFigureCache = false, int Pairs = 4, int WindowSeconds = 3, string Profile = "")
 {
     public const string Usage = """
         usage: dotnet run -c Release --project bench/MotCua.Bench [-- options]
@@ -15,6 +15,8 @@ internal sealed record BenchOptions(long Applications, int DurationSeconds, int 
           --pairs N             submit, track, history, search: N windows of MotCua, each followed by one of its
                                 ceiling (default 4); the ratio is the median of the N pairs
           --window-seconds N    seconds of each such window (default 3)
+          --profile A,B         dotnet-trace MotCua during the first measured window of these scenarios and print
+                                the top methods (needs dotnet tool install -g dotnet-trace)
           --keep                leave the cluster and MotCua running at the end, and print where they are
           --indicators-only     only the indicator scenarios (indicators, index766, dashboard), no ceilings
           --no-figure-cache     MotCua sums the counters on every indicator read (Indicators:FiguresCacheSeconds 0)
@@ -35,6 +37,7 @@ internal sealed record BenchOptions(long Applications, int DurationSeconds, int 
                 "--warmup-seconds" => o with { WarmupSeconds = (int)ParseCount(Next()) },
                 "--pairs" => o with { Pairs = (int)ParseCount(Next()) },
                 "--window-seconds" => o with { WindowSeconds = (int)ParseCount(Next()) },
+                "--profile" => o with { Profile = Next() },
                 "--keep" => o with { Keep = true },
                 "--indicators-only" => o with { IndicatorsOnly = true },
                 "--check-rollups" => o with { CheckRollups = true },

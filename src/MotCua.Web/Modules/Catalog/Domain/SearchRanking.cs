@@ -48,7 +48,7 @@ public sealed class SearchRanking
         {
             score += 500;
         }
-        else if (nameWords.Count == _words.Count && _words.All(w => Has(nameWords, w)))
+        else if (nameWords.Count == _words.Count && HasAll(nameWords, _words))
         {
             // The same words in another order: "khai sinh dang ky" is "Đăng ký khai sinh".
             score += 400;
@@ -106,6 +106,19 @@ public sealed class SearchRanking
 
         // Among equals, the shorter (more specific) name first.
         return score - (foldedName.Length / 1000.0);
+    }
+
+    private static bool HasAll(IReadOnlyList<string> words, IReadOnlyList<string> wanted)
+    {
+        for (var i = 0; i < wanted.Count; i++)
+        {
+            if (!Has(words, wanted[i]))
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     private static bool Has(IReadOnlyList<string> words, string word)

@@ -167,7 +167,12 @@ public sealed class CatalogDirectory(IServiceScopeFactory scopes, IMemoryCache c
         (await TreeAsync(cancellationToken)).LevelNames;
 
     /// <summary>Call after changing procedures or units.</summary>
-    public void Invalidate() => _version.Invalidate();
+    public void Invalidate()
+    {
+        _version.Invalidate();
+        // A load that began before the edit may not answer those who ask after it.
+        _loading.Clear();
+    }
 
     public void Dispose() => _version.Dispose();
 
@@ -199,6 +204,25 @@ public sealed class CatalogDirectory(IServiceScopeFactory scopes, IMemoryCache c
             return cached;
         }
 
+        // One load per key at a time: whoever asks while it runs waits for it. Without this, the copy running out
+        // under load (sixteen officers opening the inbox, thirty-two statistics requests) had each of them read the
+        // whole catalog at once, which took minutes and gigabytes instead of one read.
+        var loading = _loading.GetOrAdd(key, _ => new Lazy<Task<object?>>(() => LoadAsync(key, load)));
+        try
+        {
+            return (T?)await loading.Value;
+        }
+        finally
+        {
+            _loading.TryRemove(new KeyValuePair<string, Lazy<Task<object?>>>(key, loading));
+        }
+    }
+
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, Lazy<Task<object?>>> _loading = new(StringComparer.Ordinal);
+
+    private async Task<object?> LoadAsync<T>(string key, Func<MotCuaDbContext, Task<T?>> load)
+        where T : class
+    {
         // Taken before loading: an edit that lands while loading expires it, so a stale copy never stays cached.
         var version = _version.Token();
 

@@ -7,6 +7,9 @@ using MotCua.Web.Modules.Catalog.Public;
 
 namespace MotCua.Web.Modules.Catalog.Search;
 
+/// <summary>The first <see cref="ProcedureSearch.KeptRanked"/> matches of a search, best first, and how many there are in all.</summary>
+public sealed record RankedMatches(CatalogEntry[] Top, int Total);
+
 /// <summary>What the catalog search and its list need of one procedure, folded once.</summary>
 public sealed record CatalogEntry(
     int Id,
@@ -162,6 +165,13 @@ public sealed class CatalogCache(IServiceScopeFactory scopes, TimeProvider time,
 
             return parts.Count == 0 ? query : string.Join(' ', parts.Prepend(folded.Trim()).Where(p => p.Length > 0));
         }
+
+        /// <summary>
+        /// Ranked matches already worked out on this copy, by query and filters (<see cref="ProcedureSearch"/>): the
+        /// same few hundred searches ("khai sinh", "ket hon" …) make most of a portal's traffic, and ranking thousands of
+        /// procedures again for each costs most of a search. Dropped with the copy, so an edit is seen as before.
+        /// </summary>
+        public ConcurrentDictionary<string, RankedMatches> Ranked { get; } = new(StringComparer.Ordinal);
 
         /// <summary>Ordered by SearchText, then Id (the order of an empty search).</summary>
         public IReadOnlyList<CatalogEntry> Entries { get; }

@@ -54,19 +54,56 @@ public sealed class ProcedureSearch(MotCuaDbContext db, CatalogCache catalog)
             return new CatalogPage(all.Skip(skip).Take(query.PageSize).ToList(), all.Count);
         }
 
+        var key = string.Join('\u001f', query.Text, query.UnitId, query.Field, query.Level, query.OnlineLevel);
+        if (!snapshot.Ranked.TryGetValue(key, out var ranked) || (skip + query.PageSize > ranked.Top.Length && ranked.Top.Length < ranked.Total))
+        {
+            ranked = Rank(snapshot, filtered, ranking, keep: Math.Max(KeptRanked, skip + query.PageSize));
+            if (snapshot.Ranked.Count >= MaxRankedQueries)
+            {
+                snapshot.Ranked.Clear();
+            }
+
+            snapshot.Ranked[key] = ranked;
+        }
+
+        return new CatalogPage(ranked.Top.Skip(skip).Take(query.PageSize).ToList(), ranked.Total);
+    }
+
+    /// <summary>How many matches of a search are kept ranked (ten pages of twenty); a page beyond ranks again.</summary>
+    public const int KeptRanked = 200;
+
+    /// <summary>Different searches kept per catalog copy; past it the memo starts again (a few megabytes at most).</summary>
+    private const int MaxRankedQueries = 5000;
+
+    private static RankedMatches Rank(CatalogCache.Snapshot snapshot, BitArray filtered, SearchRanking ranking, int keep)
+    {
         var candidates = Matching(snapshot, filtered, ranking.Words, all: true);
         if (candidates.Count == 0)
         {
             candidates = Matching(snapshot, filtered, ranking.Words, all: false);
         }
 
-        var ranked = candidates
-            .Select(c => (Entry: c, Score: ranking.Score(c.Ranking)))
-            .Where(c => c.Score > 0)
-            .OrderByDescending(c => c.Score)
-            .ThenBy(c => c.Entry.Id)
-            .ToList();
-        return new CatalogPage(ranked.Skip(skip).Take(query.PageSize).Select(c => c.Entry).ToList(), ranked.Count);
+        var scored = new (double Score, CatalogEntry Entry)[candidates.Count];
+        var count = 0;
+        foreach (var c in candidates)
+        {
+            var score = ranking.Score(c.Ranking);
+            if (score > 0)
+            {
+                scored[count++] = (score, c);
+            }
+        }
+
+        // Best first; equal scores by id, so pages never overlap.
+        Array.Sort(scored, 0, count, Comparer<(double Score, CatalogEntry Entry)>.Create((a, b) =>
+            b.Score != a.Score ? b.Score.CompareTo(a.Score) : a.Entry.Id.CompareTo(b.Entry.Id)));
+        var top = new CatalogEntry[Math.Min(keep, count)];
+        for (var i = 0; i < top.Length; i++)
+        {
+            top[i] = scored[i].Entry;
+        }
+
+        return new RankedMatches(top, count);
     }
 
     /// <summary>One page of matches as full procedures (the pages show more than the list has).</summary>
