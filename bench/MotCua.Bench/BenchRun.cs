@@ -97,7 +97,10 @@ internal sealed class BenchRun(BenchOptions options) : IAsyncDisposable
         var seed = Stopwatch.StartNew();
         _data = await new Seeder(_db, options.Applications).RunAsync(ct);
         _seedTime = seed.Elapsed;
-        await FillRollupsAsync(web, ct);
+        if (IndicatorScenarios.Any(options.Runs))
+        {
+            await FillRollupsAsync(web, ct);
+        }
 
         // The load just wrote gigabytes: write them out now, so the scenarios' commits do not queue behind that write-back.
         Log.Step("Checkpoint and sync before measuring");
@@ -115,14 +118,18 @@ internal sealed class BenchRun(BenchOptions options) : IAsyncDisposable
             await RunScenariosAsync(ct);
         }
 
-        await RunIndicatorsAsync(ct);
-        if (!options.IndicatorsOnly)
+        if (IndicatorScenarios.Any(options.Runs))
+        {
+            await RunIndicatorsAsync(ct);
+        }
+
+        if (!options.IndicatorsOnly && options.Runs("ipn"))
         {
             await RunIpnAsync(ct);
         }
 
         _peakMemory = _app.PeakResidentBytes();
-        if (!options.IndicatorsOnly)
+        if (!options.IndicatorsOnly && (options.Only.Length == 0 || options.Runs("ceilings") || options.Runs("ipn")))
         {
             await RunCeilingsAsync(ct);
         }
@@ -206,7 +213,10 @@ internal sealed class BenchRun(BenchOptions options) : IAsyncDisposable
         Log.Step($"  outbox after the last submit window: {drained.Backlog:N0} deliveries waiting when it ended, empty {drained.Elapsed.TotalSeconds:0.0} s later");
         _drainAfterSubmit = drained;
 
-        await NotifyBurstAsync(citizens, form, ct);
+        if (options.Runs("notify"))
+        {
+            await NotifyBurstAsync(citizens, form, ct);
+        }
 
         // receive: reception1 receives what is waiting in the ward, each application once.
         var waiting = new ConcurrentQueue<string>(await CodesAsync($"""SELECT "Code" FROM applications WHERE "UnitPath" = @path AND "Status" = 'Submitted' ORDER BY "Id" DESC""", 200_000, ct));
@@ -444,9 +454,16 @@ internal sealed class BenchRun(BenchOptions options) : IAsyncDisposable
     private const string CeilingKeyPrefix = "ceiling-";
 
     /// <summary>A scenario in alternating windows with its ceiling (<see cref="Paired"/>), MotCua's CPU counted over its own windows.</summary>
+    private static readonly string[] IndicatorScenarios = ["indicators", "index766", "dashboard", "dashboard-ward"];
+
     private async Task MeasurePaired(string name, int concurrency, Driver.RequestFactory next, string ceilingName, Driver.RequestFactory ceiling,
         CancellationToken ct, Func<Task>? between = null, Func<string, string?>? check = null)
     {
+        if (!options.Runs(name))
+        {
+            return;
+        }
+
         using var appClient = Driver.Client(concurrency);
         appClient.BaseAddress = new Uri(_base);
         using var ceilingClient = Driver.Client(concurrency);
@@ -532,6 +549,11 @@ internal sealed class BenchRun(BenchOptions options) : IAsyncDisposable
 
     private async Task<Measurement> Measure(string name, int concurrency, Driver.RequestFactory next, CancellationToken ct, Func<string, string?>? check = null)
     {
+        if (!options.Runs(name))
+        {
+            return new Measurement(name, concurrency, 0, 0, 0, [], null);
+        }
+
         using var client = Driver.Client(concurrency);
         client.BaseAddress = new Uri(_base);
         CpuSample? from = null;

@@ -6,7 +6,7 @@ using System.Text;
 
 namespace MotCua.Bench;
 
-internal sealed record BenchOptions(long Applications, int DurationSeconds, int WarmupSeconds, bool Keep, bool Help, bool IndicatorsOnly = false, bool CheckRollups = false, bool NoFigureCache = false, int Pairs = 4, int WindowSeconds = 3, string Profile = "")
+internal sealed record BenchOptions(long Applications, int DurationSeconds, int WarmupSeconds, bool Keep, bool Help, bool IndicatorsOnly = false, bool CheckRollups = false, bool NoFigureCache = false, int Pairs = 4, int WindowSeconds = 3, string Profile = "", string Only = "")
 {
     public const string Usage = """
         usage: dotnet run -c Release --project bench/MotCua.Bench [-- options]
@@ -17,6 +17,7 @@ internal sealed record BenchOptions(long Applications, int DurationSeconds, int 
           --window-seconds N    seconds of each such window (default 3)
           --profile A,B         dotnet-trace MotCua during the first measured window of these scenarios and print
                                 the top methods (needs dotnet tool install -g dotnet-trace)
+          --only A,B            run only these scenarios (and, with ipn or ceilings named, those); for profiling
           --keep                leave the cluster and MotCua running at the end, and print where they are
           --indicators-only     only the indicator scenarios (indicators, index766, dashboard), no ceilings
           --no-figure-cache     MotCua sums the counters on every indicator read (Indicators:FiguresCacheSeconds 0)
@@ -38,6 +39,7 @@ internal sealed record BenchOptions(long Applications, int DurationSeconds, int 
                 "--pairs" => o with { Pairs = (int)ParseCount(Next()) },
                 "--window-seconds" => o with { WindowSeconds = (int)ParseCount(Next()) },
                 "--profile" => o with { Profile = Next() },
+                "--only" => o with { Only = Next() },
                 "--keep" => o with { Keep = true },
                 "--indicators-only" => o with { IndicatorsOnly = true },
                 "--check-rollups" => o with { CheckRollups = true },
@@ -64,6 +66,9 @@ internal sealed record BenchOptions(long Applications, int DurationSeconds, int 
 
         return o;
     }
+
+    /// <summary>Whether a scenario runs: all of them unless --only names some.</summary>
+    public bool Runs(string scenario) => Only.Length == 0 || Only.Split(',').Contains(scenario, StringComparer.Ordinal);
 
     private static long ParseCount(string s) =>
         long.TryParse(s.Replace("_", string.Empty, StringComparison.Ordinal), NumberStyles.None, CultureInfo.InvariantCulture, out var n) && n >= 0

@@ -147,7 +147,8 @@ public static class WebPlatform
             Localization.Texts.Remember(context);
             await next();
         });
-        app.UseStaticFiles();
+        // The API has no files: its requests skip the file system lookup.
+        app.UseWhen(context => !IsApi(context), pages => pages.UseStaticFiles());
 
         // Everything past the static files is made for one caller (a page shows who is signed in, the API answers with
         // personal data): no shared cache and no browser back-button cache may keep it.

@@ -117,17 +117,11 @@ public sealed class InboxModel(MotCuaDbContext db, ApplicationAccess access, Cat
 
         // The filter offers the procedures the unit and those below it handle, from the catalog's copy in memory: the
         // distinct procedures of the unit's applications cost a scan of all of them (seconds at millions) on every view.
-        var units = (await catalog.SubtreeAsync(path, cancellationToken)).Select(u => u.Id).ToHashSet();
-        var handled = await catalog.ProcedureFactsAsync(units, cancellationToken);
-        if (Procedure is { Length: > 0 } chosen && handled.All(p => p.Code != chosen))
-        {
+        var handled = await catalog.ProceduresHandledInAsync(path, cancellationToken);
+        Procedures = Procedure is { Length: > 0 } chosen && handled.All(p => p.Code != chosen)
             // A procedure no longer handled here, asked for by its code (a link, an older application): still offered.
-            Procedures = [(chosen, Rows.FirstOrDefault()?.ProcedureName ?? chosen)];
-        }
-
-        Procedures = [.. Procedures, .. handled
-            .OrderBy(p => p.Name, StringComparer.Create(System.Globalization.CultureInfo.GetCultureInfo("vi-VN"), false))
-            .Select(p => (p.Code, p.Name))];
+            ? [(chosen, Rows.FirstOrDefault()?.ProcedureName ?? chosen), .. handled]
+            : handled;
     }
 
     public string PageLink(int page) => Link(Scope, page);

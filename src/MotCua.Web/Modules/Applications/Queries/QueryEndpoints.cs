@@ -201,6 +201,18 @@ internal static class QueryEndpoints
             ? TypedResults.Ok(found)
             : Problems.NotFound($"Không có hồ sơ mã {code}. Kiểm tra lại mã trên giấy tiếp nhận.");
 
+    private sealed record TrackRow(string Code, string ProcedureName, int UnitId, ApplicationStatus Status, NodaTime.Instant? ReceivedAt, NodaTime.Instant? DueAt, NodaTime.Instant? ApologyNewDueAt);
+
+    // Compiled once: the busiest public read skips building and looking up its LINQ tree on every request. One per
+    // provider: a compiled query keeps the first provider's SQL, and the tests run both in one process.
+    private static readonly Func<MotCuaDbContext, string, CancellationToken, Task<TrackRow?>> TrackOnPostgres = CompileTrack();
+    private static readonly Func<MotCuaDbContext, string, CancellationToken, Task<TrackRow?>> TrackOnSqlite = CompileTrack();
+
+    private static Func<MotCuaDbContext, string, CancellationToken, Task<TrackRow?>> CompileTrack() => EF.CompileAsyncQuery(
+        (MotCuaDbContext db, string code, CancellationToken _) => db.Set<Application>().AsNoTracking().Where(a => a.Code == code)
+            .Select(a => new TrackRow(a.Code, a.ProcedureName, a.UnitId, a.Status, a.ReceivedAt, a.DueAt, a.ApologyNewDueAt))
+            .SingleOrDefault());
+
     /// <summary>
     /// Public tracking (API and the /tra-cuu page): procedure, unit, status and dates only, nothing personal.
     /// The due date is the new one when the applicant was sent an apology with a new date. Drafts do not exist here.
@@ -209,9 +221,7 @@ internal static class QueryEndpoints
     {
         ArgumentNullException.ThrowIfNull(db);
         ArgumentNullException.ThrowIfNull(catalog);
-        var found = await db.Set<Application>().AsNoTracking().Where(a => a.Code == code)
-            .Select(a => new { a.Code, a.ProcedureName, a.UnitId, a.Status, a.ReceivedAt, a.DueAt, a.ApologyNewDueAt })
-            .SingleOrDefaultAsync(cancellationToken);
+        var found = await (db.Database.IsNpgsql() ? TrackOnPostgres : TrackOnSqlite)(db, code, cancellationToken);
         return found is null || found.Status == ApplicationStatus.Draft
             ? null
             : new TrackingView(found.Code, found.ProcedureName, (await catalog.UnitAsync(found.UnitId, cancellationToken))?.Name ?? string.Empty, found.Status, found.Status.Vietnamese(),

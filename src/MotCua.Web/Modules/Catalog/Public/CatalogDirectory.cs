@@ -92,14 +92,35 @@ public sealed class CatalogDirectory(IServiceScopeFactory scopes, IMemoryCache c
         ArgumentNullException.ThrowIfNull(unitIds);
         var all = (await GetOrLoadAsync("catalog:procedure-facts", async db =>
         {
-            var rows = await db.Set<Procedure>().AsNoTracking().Include(p => p.Units).ToListAsync(cancellationToken);
+            // The units as (procedure, unit) pairs rather than Include: a commune procedure lists every commune, and
+            // materializing those as entities with the whole catalog took gigabytes.
+            var units = (await db.Set<ProcedureUnit>().AsNoTracking().Select(u => new { u.ProcedureId, u.UnitId }).ToListAsync(cancellationToken))
+                .GroupBy(u => u.ProcedureId)
+                .ToDictionary(g => g.Key, g => (IReadOnlyList<int>)g.Select(u => u.UnitId).ToArray());
+            var rows = await db.Set<Procedure>().AsNoTracking().ToListAsync(cancellationToken);
             return (IReadOnlyList<ProcedureFacts>)[.. rows.Where(p => p.Workflow.Count > 0).Select(Terms).Select(t => new ProcedureFacts(
                 t.Id, t.Code, t.Name, t.Field, t.OnlineLevel, t.IsFree, t.PostalAllowed,
                 !string.IsNullOrWhiteSpace(t.Field) && t.ApplicantTypes.Count > 0 && t.Documents.Count > 0 && t.Workflow.Count > 0 && !string.IsNullOrWhiteSpace(t.ResultType),
-                t.UnitIds))];
+                units.GetValueOrDefault(t.Id) ?? []))];
         }))!;
         var wanted = unitIds as IReadOnlySet<int> ?? unitIds.ToHashSet();
         return [.. all.Where(p => p.UnitIds.Any(wanted.Contains))];
+    }
+
+    /// <summary>
+    /// The procedures the unit at <paramref name="path"/> and the units below it handle, as (code, name) in Vietnamese
+    /// order: the officer's filter list. Kept with the catalog copy, per sub-tree.
+    /// </summary>
+    public async Task<IReadOnlyList<(string Code, string Name)>> ProceduresHandledInAsync(string path, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(path);
+        return (await GetOrLoadAsync("catalog:handled-in:" + path, async _ =>
+        {
+            var units = (await SubtreeAsync(path, cancellationToken)).Select(u => u.Id).ToHashSet();
+            var handled = await ProcedureFactsAsync(units, cancellationToken);
+            var order = StringComparer.Create(System.Globalization.CultureInfo.GetCultureInfo("vi-VN"), false);
+            return (IReadOnlyList<(string Code, string Name)>)[.. handled.OrderBy(p => p.Name, order).Select(p => (p.Code, p.Name))];
+        }))!;
     }
 
     /// <summary>The field (lĩnh vực) of each procedure of these codes the catalog holds, by code; an empty one when it names none.</summary>
