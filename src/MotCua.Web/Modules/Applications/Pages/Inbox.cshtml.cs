@@ -43,6 +43,9 @@ public sealed class InboxModel(MotCuaDbContext db, ApplicationAccess access, Cat
     public bool ShowsAll => Scope == AllScope;
     public IReadOnlyList<Row> Rows { get; private set; } = [];
     public int Total { get; private set; }
+
+    /// <summary>More than <see cref="Total"/> (the count stops at QueryEndpoints.InboxCountLimit).</summary>
+    public bool TotalIsAtLeast { get; private set; }
     public IReadOnlyList<(string Code, string Name)> Procedures { get; private set; } = [];
     public int PageCount => Math.Max(1, (Total + PageSize - 1) / PageSize);
     public bool Filtered => Status is not null || Channel is not null || !string.IsNullOrEmpty(Procedure) || Step is not null || !string.IsNullOrEmpty(Q);
@@ -85,11 +88,11 @@ public sealed class InboxModel(MotCuaDbContext db, ApplicationAccess access, Cat
             : QueryEndpoints.InboxOf(applications, Caller);
         parts = parts.Select(Filter).ToList();
 
-        Total = 0;
-        foreach (var part in parts)
-        {
-            Total += await part.CountAsync(cancellationToken);
-        }
+        // Counted up to a limit, as the API does: a unit with millions of applications is not counted on every view.
+        var counted = await parts.Select(q => q.Select(a => a.Id)).Aggregate((x, y) => x.Concat(y))
+            .Take(QueryEndpoints.InboxCountLimit + 1).CountAsync(cancellationToken);
+        Total = Math.Min(counted, QueryEndpoints.InboxCountLimit);
+        TotalIsAtLeast = counted > QueryEndpoints.InboxCountLimit;
 
         var skip = (PageNumber - 1) * PageSize;
         List<long> ids;
