@@ -84,6 +84,9 @@ internal sealed class BenchRun(BenchOptions options) : IAsyncDisposable
             // With --no-figure-cache every indicator read sums the counters (what the first view after a minute costs).
             ["Indicators__FiguresCacheSeconds"] = options.NoFigureCache ? "0" : "60",
 
+            // --no-workers: a web node; another node (none here) would deliver what it writes.
+            ["Outbox__Workers"] = options.NoWorkers ? "false" : "true",
+
             // One VNPay merchant whose code and secret the ipn scenario signs with; the demo's collecting accounts use it.
             ["Payments__DefaultProvider"] = IpnScenario.Provider,
             [$"Payments__Providers__{IpnScenario.Provider}__DisplayName"] = "VNPay",
@@ -207,13 +210,16 @@ internal sealed class BenchRun(BenchOptions options) : IAsyncDisposable
         {
             // Every submission told its applicant on four channels (inbox, e-mail, SMS, Zalo): the worker finishes
             // before the ceiling's window, so the ceiling does not share the machine with MotCua's deliveries.
-            drained = await WaitForEmptyBacklogAsync(TimeSpan.FromMinutes(10), ct);
+            if (!options.NoWorkers)
+            {
+                drained = await WaitForEmptyBacklogAsync(TimeSpan.FromMinutes(10), ct);
+            }
         });
         await RemoveCeilingSubmissionsAsync(ct);
         Log.Step($"  outbox after the last submit window: {drained.Backlog:N0} deliveries waiting when it ended, empty {drained.Elapsed.TotalSeconds:0.0} s later");
         _drainAfterSubmit = drained;
 
-        if (options.Runs("notify"))
+        if (options.Runs("notify") && !options.NoWorkers)
         {
             await NotifyBurstAsync(citizens, form, ct);
         }

@@ -6,7 +6,7 @@ using System.Text;
 
 namespace MotCua.Bench;
 
-internal sealed record BenchOptions(long Applications, int DurationSeconds, int WarmupSeconds, bool Keep, bool Help, bool IndicatorsOnly = false, bool CheckRollups = false, bool NoFigureCache = false, int Pairs = 4, int WindowSeconds = 3, string Profile = "", string Only = "")
+internal sealed record BenchOptions(long Applications, int DurationSeconds, int WarmupSeconds, bool Keep, bool Help, bool IndicatorsOnly = false, bool CheckRollups = false, bool NoFigureCache = false, int Pairs = 4, int WindowSeconds = 3, string Profile = "", string Only = "", bool NoWorkers = false)
 {
     public const string Usage = """
         usage: dotnet run -c Release --project bench/MotCua.Bench [-- options]
@@ -18,6 +18,8 @@ internal sealed record BenchOptions(long Applications, int DurationSeconds, int 
           --profile A,B         dotnet-trace MotCua during the first measured window of these scenarios and print
                                 the top methods (needs dotnet tool install -g dotnet-trace)
           --only A,B            run only these scenarios (and, with ipn or ceilings named, those); for profiling
+          --no-workers          MotCua as a web node (Outbox:Workers=false): nothing is delivered, so the submit
+                                windows show the web side alone (no notify scenario)
           --keep                leave the cluster and MotCua running at the end, and print where they are
           --indicators-only     only the indicator scenarios (indicators, index766, dashboard), no ceilings
           --no-figure-cache     MotCua sums the counters on every indicator read (Indicators:FiguresCacheSeconds 0)
@@ -40,6 +42,7 @@ internal sealed record BenchOptions(long Applications, int DurationSeconds, int 
                 "--window-seconds" => o with { WindowSeconds = (int)ParseCount(Next()) },
                 "--profile" => o with { Profile = Next() },
                 "--only" => o with { Only = Next() },
+                "--no-workers" => o with { NoWorkers = true },
                 "--keep" => o with { Keep = true },
                 "--indicators-only" => o with { IndicatorsOnly = true },
                 "--check-rollups" => o with { CheckRollups = true },

@@ -127,6 +127,30 @@ public sealed class InboxModel(MotCuaDbContext db, ApplicationAccess access, Cat
             : handled;
     }
 
+    // The options of a sub-tree's procedure list, written once per list (a new list comes with each catalog copy) and
+    // language: a commune handles hundreds of procedures, and an option tag helper each cost most of the page.
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<IReadOnlyList<(string Code, string Name)>, System.Collections.Concurrent.ConcurrentDictionary<string, string>> OptionsHtml = new();
+
+    /// <summary>The procedure filter's options, the chosen one selected.</summary>
+    public Microsoft.AspNetCore.Html.IHtmlContent ProcedureOptions()
+    {
+        var encoder = HttpContext.RequestServices.GetRequiredService<System.Text.Encodings.Web.HtmlEncoder>();
+        var lang = Common.Localization.Texts.ViLang;
+        string Option(string code, string name) =>
+            $"<option value=\"{encoder.Encode(code)}\"{(lang is null ? string.Empty : $" lang=\"{lang}\"")}>{encoder.Encode(name)}</option>";
+
+        var list = Procedures;
+        var html = OptionsHtml.GetOrCreateValue(list).GetOrAdd(lang ?? string.Empty, _ => string.Concat(list.Select(p => Option(p.Code, p.Name))));
+        if (Procedure is { Length: > 0 } chosen)
+        {
+            var start = $"<option value=\"{encoder.Encode(chosen)}\"";
+            var at = html.IndexOf(start + (lang is null ? ">" : " lang="), StringComparison.Ordinal);
+            html = at < 0 ? html : string.Concat(html.AsSpan(0, at + start.Length), " selected", html.AsSpan(at + start.Length));
+        }
+
+        return new Microsoft.AspNetCore.Html.HtmlString(html);
+    }
+
     public string PageLink(int page) => Link(Scope, page);
 
     private IQueryable<Application> Filter(IQueryable<Application> query)

@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using System.Net;
 using System.Text.Json;
 using MotCua.IntegrationTests.Infrastructure;
@@ -332,6 +333,10 @@ public abstract class OfficerPagesTests(MotCuaApp app)
         Assert.DoesNotContain($"href=\"/can-bo/ho-so/{first}\"", counterOnly, StringComparison.Ordinal);
         var (_, online) = await pages.GetAsync($"/can-bo/ho-so?q={first}&channel=OnlineRemote&procedure={Birth}");
         Assert.Contains($"href=\"/can-bo/ho-so/{first}\"", online, StringComparison.Ordinal);
+        // The procedure filter lists what the ward handles, the chosen one selected, each once.
+        Assert.Contains($"<option value=\"{Birth}\" selected>", online, StringComparison.Ordinal);
+        Assert.Single(Regex.Matches(online, $"<option value=\"{Regex.Escape(Birth)}\""));
+        Assert.Contains($"<option value=\"{Birth}\">", counterOnly, StringComparison.Ordinal);
 
         var (status, nonsense) = await pages.GetAsync("/can-bo/ho-so?status=Bay&channel=9&page=-3");
         Assert.Equal(HttpStatusCode.OK, status);
