@@ -35,11 +35,18 @@ public sealed class ProcedureSearch(MotCuaDbContext db, CatalogCache catalog)
     {
         ArgumentNullException.ThrowIfNull(query);
         var snapshot = await catalog.GetAsync(cancellationToken);
+        var skip = (query.Page - 1) * query.PageSize;
+
+        // Worked out already on this copy: nothing to filter, fold or rank again.
+        var key = string.Join('\u001f', query.Text, query.UnitId, query.Field, query.Level, query.OnlineLevel);
+        if (snapshot.Ranked.TryGetValue(key, out var ranked) && (skip + query.PageSize <= ranked.Top.Length || ranked.Top.Length == ranked.Total))
+        {
+            return Page(ranked, skip, query.PageSize);
+        }
+
         var entries = snapshot.Entries;
         var filtered = Filter(snapshot, query);
         var ranking = new SearchRanking(snapshot.Expand(query.Text));
-        var skip = (query.Page - 1) * query.PageSize;
-
         if (ranking.IsEmpty)
         {
             var all = new List<CatalogEntry>();
@@ -54,20 +61,17 @@ public sealed class ProcedureSearch(MotCuaDbContext db, CatalogCache catalog)
             return new CatalogPage(all.Skip(skip).Take(query.PageSize).ToList(), all.Count);
         }
 
-        var key = string.Join('\u001f', query.Text, query.UnitId, query.Field, query.Level, query.OnlineLevel);
-        if (!snapshot.Ranked.TryGetValue(key, out var ranked) || (skip + query.PageSize > ranked.Top.Length && ranked.Top.Length < ranked.Total))
+        ranked = Rank(snapshot, filtered, ranking, keep: Math.Max(KeptRanked, skip + query.PageSize));
+        if (snapshot.Ranked.Count >= MaxRankedQueries)
         {
-            ranked = Rank(snapshot, filtered, ranking, keep: Math.Max(KeptRanked, skip + query.PageSize));
-            if (snapshot.Ranked.Count >= MaxRankedQueries)
-            {
-                snapshot.Ranked.Clear();
-            }
-
-            snapshot.Ranked[key] = ranked;
+            snapshot.Ranked.Clear();
         }
 
-        return new CatalogPage(ranked.Top.Skip(skip).Take(query.PageSize).ToList(), ranked.Total);
+        snapshot.Ranked[key] = ranked;
+        return Page(ranked, skip, query.PageSize);
     }
+
+    private static CatalogPage Page(RankedMatches ranked, int skip, int size) => new(ranked.Top.Skip(skip).Take(size).ToList(), ranked.Total);
 
     /// <summary>How many matches of a search are kept ranked (ten pages of twenty); a page beyond ranks again.</summary>
     public const int KeptRanked = 200;
