@@ -17,7 +17,7 @@ internal static partial class IndicatorScenario
 
     /// <summary>Every key each application adds, as Measures.Of makes them (ApplicationFigures reads the same columns).</summary>
     private const string Keys = """
-        CREATE TEMP TABLE bench_indicator_keys AS
+        CREATE UNLOGGED TABLE bench_indicator_keys AS
         WITH f AS (
           SELECT a."Id", a."UnitId" AS unit, a."ProcedureCode" AS proc, a."Channel" AS channel,
                  a."ReceivedAt" AS received, a."FinishedAt" AS finished, a."Timeliness" AS timeliness,
@@ -90,36 +90,44 @@ internal static partial class IndicatorScenario
             }
         }
 
-        string[] statements =
+        // Each step's statements are independent of one another and run two at a time (the machine's cores): INSERT …
+        // SELECT gets no parallel plan of its own. The keys are an unlogged table, not a temporary one, so that both
+        // connections read them.
+        string[][] steps =
         [
-            "DELETE FROM indicator_counts",
-            "DELETE FROM indicator_counted_applications",
-            .. drop,
-            "SET work_mem = '256MB'",
-            "SET maintenance_work_mem = '1GB'",
-            Keys,
-            """
-            INSERT INTO indicator_counts ("UnitId", "Day", "ProcedureCode", "Measure", "Count")
-            SELECT unit, day, proc, measure, count(*) FROM bench_indicator_keys GROUP BY unit, day, proc, measure
-            """,
-            // Measures.Write: "unit|day|procedure|measure" lines in ordinal order.
-            """
-            INSERT INTO indicator_counted_applications ("ApplicationId", "Keys", "Version")
-            SELECT id, string_agg(line, E'\n' ORDER BY line COLLATE "C"), gen_random_uuid()
-            FROM (SELECT id, unit || '|' || day || '|' || proc || '|' || measure AS line FROM bench_indicator_keys) l GROUP BY id
-            """,
-            "DROP TABLE bench_indicator_keys",
-            // The month and year rows beside the days, as MotCua makes them (it runs with calendar months here).
-            .. MotCua.Web.Modules.Indicators.Domain.Grains.RebuildSql(cutOffDay: null),
-            .. rebuild,
-            "RESET work_mem",
-            "RESET maintenance_work_mem",
-            "VACUUM (ANALYZE) indicator_counts, indicator_counted_applications",
+            ["DELETE FROM indicator_counts", "DELETE FROM indicator_counted_applications"],
+            [.. drop],
+            ["DROP TABLE IF EXISTS bench_indicator_keys"],
+            [Keys],
+            [
+                """
+                INSERT INTO indicator_counts ("UnitId", "Day", "ProcedureCode", "Measure", "Count")
+                SELECT unit, day, proc, measure, count(*) FROM bench_indicator_keys GROUP BY unit, day, proc, measure
+                """,
+                // Measures.Write: "unit|day|procedure|measure" lines in ordinal order.
+                """
+                INSERT INTO indicator_counted_applications ("ApplicationId", "Keys", "Version")
+                SELECT id, string_agg(line, E'\n' ORDER BY line COLLATE "C"), gen_random_uuid()
+                FROM (SELECT id, unit || '|' || day || '|' || proc || '|' || measure AS line FROM bench_indicator_keys) l GROUP BY id
+                """,
+            ],
+            ["DROP TABLE bench_indicator_keys"],
         ];
-        foreach (var sql in statements)
+
+        // The month and year rows beside the days, as MotCua makes them (it runs with calendar months here): the first
+        // statement clears them, the others each read only the day rows.
+        var grains = MotCua.Web.Modules.Indicators.Domain.Grains.RebuildSql(cutOffDay: null);
+        steps = [.. steps, [grains[0]], [.. grains.Skip(1)], [.. rebuild], ["VACUUM (ANALYZE) indicator_counts", "VACUUM (ANALYZE) indicator_counted_applications"]];
+        foreach (var step in steps)
         {
-            await using var cmd = new NpgsqlCommand(sql, c) { CommandTimeout = 0 };
-            await cmd.ExecuteNonQueryAsync(ct);
+            await Parallel.ForEachAsync(step, new ParallelOptions { MaxDegreeOfParallelism = 2, CancellationToken = ct }, async (sql, token) =>
+            {
+                await using var own = await db.OpenConnectionAsync(token);
+                await using var settings = new NpgsqlCommand("SET work_mem = '256MB'; SET maintenance_work_mem = '1GB'", own);
+                await settings.ExecuteNonQueryAsync(token);
+                await using var cmd = new NpgsqlCommand(sql, own) { CommandTimeout = 0 };
+                await cmd.ExecuteNonQueryAsync(token);
+            });
         }
 
         await using var count = new NpgsqlCommand("SELECT (SELECT count(*) FROM indicator_counts), (SELECT count(*) FROM indicator_counted_applications)", c);
