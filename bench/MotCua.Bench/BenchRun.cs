@@ -67,33 +67,7 @@ internal sealed class BenchRun(BenchOptions options) : IAsyncDisposable
         var port = Net.FreePort();
         _base = $"http://127.0.0.1:{port}";
         Log.Step($"Start MotCua (Release) on {_base}");
-        _app = ChildProcess.Start("dotnet", [Path.Combine(web, "bin", "Release", "net10.0", "MotCua.Web.dll")], web, new Dictionary<string, string>
-        {
-            ["ConnectionStrings__Postgres"] = _cluster.ConnectionString,
-            ["Seed__Demo"] = "true",
-            ["RateLimits__SignInPerMinute"] = "0",
-            ["RateLimits__TrackingPerMinute"] = "0",
-            ["Security__HttpsRedirect"] = "false",
-            ["Portal__PublicBaseUrl"] = _base,
-            ["ASPNETCORE_URLS"] = _base,
-            ["ASPNETCORE_ENVIRONMENT"] = "Production",
-            ["Storage__Folder"] = Path.Combine(_work, "files"),
-            ["Email__PickupFolder"] = Path.Combine(_work, "mail"),
-            ["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1",
-
-            // With --no-figure-cache every indicator read sums the counters (what the first view after a minute costs).
-            ["Indicators__FiguresCacheSeconds"] = options.NoFigureCache ? "0" : "60",
-
-            // --no-workers: a web node; another node (none here) would deliver what it writes.
-            ["Outbox__Workers"] = options.NoWorkers ? "false" : "true",
-
-            // One VNPay merchant whose code and secret the ipn scenario signs with; the demo's collecting accounts use it.
-            ["Payments__DefaultProvider"] = IpnScenario.Provider,
-            [$"Payments__Providers__{IpnScenario.Provider}__DisplayName"] = "VNPay",
-            [$"Payments__Providers__{IpnScenario.Provider}__TmnCode"] = IpnScenario.TmnCode,
-            [$"Payments__Providers__{IpnScenario.Provider}__HashSecret"] = IpnScenario.HashSecret,
-            [$"Payments__Providers__{IpnScenario.Provider}__PayUrl"] = "https://sandbox.vnpayment.vn/paymentv2/vpcpay.html",
-        }, Path.Combine(_work, "motcua.log"));
+        _app = StartNode(_base, "motcua.log");
         await _app.WaitHealthyAsync(_base + "/health", TimeSpan.FromMinutes(3), ct);
 
         Log.Step("Seed synthetic data (bulk COPY)");
@@ -131,6 +105,16 @@ internal sealed class BenchRun(BenchOptions options) : IAsyncDisposable
             await RunIpnAsync(ct);
         }
 
+        if (!options.IndicatorsOnly && options.Runs("nodes") && !options.NoWorkers)
+        {
+            await RunTwoNodesAsync(ct);
+        }
+
+        if (!options.IndicatorsOnly && options.Runs("import"))
+        {
+            await RunImportAsync(ct);
+        }
+
         _peakMemory = _app.PeakResidentBytes();
         if (!options.IndicatorsOnly && (options.Only.Length == 0 || options.Runs("ceilings") || options.Runs("ipn")))
         {
@@ -138,7 +122,7 @@ internal sealed class BenchRun(BenchOptions options) : IAsyncDisposable
         }
         var load = $"1-minute load average {loadAtStart} when the bench started (anything above ~0.5 there is someone else's work), {loadBefore} before the scenarios, {LoadAverage()} after the ceilings";
 
-        var table = Report.Render(_scenarios, _ceilings, _pairs, _cpu, _peakMemory, options, _data, _seedTime, Machine(), load, _notify, _drainAfterSubmit, _ipn, _rollups, out var allPassed);
+        var table = Report.Render(_scenarios, _ceilings, _pairs, _cpu, _peakMemory, options, _data, _seedTime, Machine(), load, _notify, _drainAfterSubmit, _ipn, _rollups, _nodes, _import, out var allPassed);
         AllBarsPassed = allPassed;
         Console.WriteLine();
         Console.WriteLine(table);
@@ -178,6 +162,48 @@ internal sealed class BenchRun(BenchOptions options) : IAsyncDisposable
         return $"{Environment.ProcessorCount} cores ({cpu ?? "unknown CPU"}), {gb:0} GB, .NET {Environment.Version}, PostgreSQL 15";
     }
 
+    /// <summary>
+    /// A MotCua node (Release) on <paramref name="url"/>, on the bench's database, files and mail folder; a second node
+    /// gets the same settings, so either answers any request (keys, sessions and tokens live in the database).
+    /// </summary>
+    private ChildProcess StartNode(string url, string logName, IDictionary<string, string>? extra = null)
+    {
+        var web = Path.Combine(Repo.Root, "src", "MotCua.Web");
+        var environment = new Dictionary<string, string>
+        {
+            ["ConnectionStrings__Postgres"] = _cluster!.ConnectionString,
+            ["Seed__Demo"] = "true",
+            ["RateLimits__SignInPerMinute"] = "0",
+            ["RateLimits__TrackingPerMinute"] = "0",
+            ["Security__HttpsRedirect"] = "false",
+            ["Portal__PublicBaseUrl"] = url,
+            ["ASPNETCORE_URLS"] = url,
+            ["ASPNETCORE_ENVIRONMENT"] = "Production",
+            ["Storage__Folder"] = Path.Combine(_work, "files"),
+            ["Email__PickupFolder"] = Path.Combine(_work, "mail"),
+            ["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1",
+
+            // With --no-figure-cache every indicator read sums the counters (what the first view after a minute costs).
+            ["Indicators__FiguresCacheSeconds"] = options.NoFigureCache ? "0" : "60",
+
+            // --no-workers: a web node; another node (none here) would deliver what it writes.
+            ["Outbox__Workers"] = options.NoWorkers ? "false" : "true",
+
+            // One VNPay merchant whose code and secret the ipn scenario signs with; the demo's collecting accounts use it.
+            ["Payments__DefaultProvider"] = IpnScenario.Provider,
+            [$"Payments__Providers__{IpnScenario.Provider}__DisplayName"] = "VNPay",
+            [$"Payments__Providers__{IpnScenario.Provider}__TmnCode"] = IpnScenario.TmnCode,
+            [$"Payments__Providers__{IpnScenario.Provider}__HashSecret"] = IpnScenario.HashSecret,
+            [$"Payments__Providers__{IpnScenario.Provider}__PayUrl"] = "https://sandbox.vnpayment.vn/paymentv2/vpcpay.html",
+        };
+        foreach (var (k, v) in extra ?? new Dictionary<string, string>())
+        {
+            environment[k] = v;
+        }
+
+        return ChildProcess.Start("dotnet", [Path.Combine(web, "bin", "Release", "net10.0", "MotCua.Web.dll")], web, environment, Path.Combine(_work, logName));
+    }
+
     // ------------------------------------------------------------------ scenarios
 
     private async Task RunScenariosAsync(CancellationToken ct)
@@ -185,9 +211,7 @@ internal sealed class BenchRun(BenchOptions options) : IAsyncDisposable
         Log.Step("Sign in: reception1 and the citizens");
         using var signIn = Driver.Client(8);
         var reception = await TokenAsync(signIn, "reception1", ct);
-        var citizens = new string[SignedInCitizens];
-        await Parallel.ForAsync(0, SignedInCitizens, new ParallelOptions { MaxDegreeOfParallelism = 4, CancellationToken = ct },
-            async (i, c) => citizens[i] = await TokenAsync(signIn, Seeder.CitizenUserName(i), c));
+        var citizens = await CitizenTokensAsync(ct);
 
         // submit: many citizens file the essential service "liên thông khai sinh – thường trú – BHYT" with a 1 KB form,
         // in alternating windows with the bare Kestrel + Npgsql app doing the same writes.
@@ -270,6 +294,60 @@ internal sealed class BenchRun(BenchOptions options) : IAsyncDisposable
         var received = await CodesAsync($"""SELECT "Code" FROM applications TABLESAMPLE SYSTEM ({Math.Min(100, sample * 3).ToString(CultureInfo.InvariantCulture)}) WHERE "UnitPath" = @path AND "ReceivedAt" IS NOT NULL""", 20_000, ct);
         Log.Step("Scenario slip (receipt, form 01, PDF)");
         await Measure("slip", 8, (w, n) => Authorized(HttpMethod.Get, $"/api/v1/applications/{Pick(received, w, n)}/slips/receipt", reception), ct);
+    }
+
+    private string[]? _citizens;
+
+    private async Task<string[]> CitizenTokensAsync(CancellationToken ct)
+    {
+        if (_citizens is null)
+        {
+            using var signIn = Driver.Client(8);
+            var citizens = new string[SignedInCitizens];
+            await Parallel.ForAsync(0, SignedInCitizens, new ParallelOptions { MaxDegreeOfParallelism = 4, CancellationToken = ct },
+                async (i, c) => citizens[i] = await TokenAsync(signIn, Seeder.CitizenUserName(i), c));
+            _citizens = citizens;
+        }
+
+        return _citizens;
+    }
+
+    // ------------------------------------------------------------------ two nodes, import
+
+    private ChildProcess? _second;
+    private TwoNodeResult? _nodes;
+    private ImportResult? _import;
+
+    /// <summary>A second node beside the first (see <see cref="TwoNodes"/>), stopped again at the end.</summary>
+    private async Task RunTwoNodesAsync(CancellationToken ct)
+    {
+        var url = $"http://127.0.0.1:{Net.FreePort()}";
+        Log.Step($"Scenario nodes: a second MotCua node on {url} (same database and folders), the load split between the two by a balancer");
+        var starts = 0;
+        ChildProcess Start() => _second = StartNode(url, $"motcua-2-{++starts}.log", new Dictionary<string, string>(TwoNodes.NodeTwoSettings));
+        var second = Start();
+        await second.WaitHealthyAsync(url + "/health", TimeSpan.FromMinutes(3), ct);
+        var sample = Math.Min(100.0, 150_000.0 * 100 / options.Applications);
+        var codes = await CodesAsync($"""SELECT "Code" FROM applications TABLESAMPLE SYSTEM ({sample.ToString(CultureInfo.InvariantCulture)})""", 100_000, ct);
+        var scenario = new TwoNodes(_db!, new Uri(_base), new Uri(url), Start, Path.Combine(_work, "mail"), await CitizenTokensAsync(ct), SubmitBody(_data.AnPhuUnitId),
+            codes, TimeSpan.FromSeconds(4), TimeSpan.FromSeconds(options.WindowSeconds * 2), () => WaitForEmptyBacklogAsync(TimeSpan.FromMinutes(5), ct));
+        _nodes = await scenario.RunAsync(second, ct);
+        Log.Step($"  failover check: {_nodes.Failover}; {(_nodes.Failover.Passed ? "PASS" : "FAIL")}");
+        _second?.Stop(TimeSpan.FromSeconds(10));
+        _second?.Dispose();
+        _second = null;
+    }
+
+    /// <summary>The import of --import-lines lines through the API (see <see cref="ImportScenario"/>).</summary>
+    private async Task RunImportAsync(CancellationToken ct)
+    {
+        using var signIn = Driver.Client(1);
+        var admin = await TokenAsync(signIn, IndicatorScenario.Admin, ct);
+        var pairs = await ImportScenario.PairsAsync(_db!, ct);
+        Log.Step($"Scenario import ({options.ImportLines:N0} lines of JSON Lines to POST /api/v1/imports/applications, {pairs.Count} procedure–unit pairs)");
+        var ceiling = _data.Applications / Math.Max(0.001, _data.ApplicationLoad.TotalSeconds);
+        _import = await ImportScenario.RunAsync(new Uri(_base), admin, _app!, options.ImportLines, pairs, ceiling, () => WaitForEmptyBacklogAsync(TimeSpan.FromSeconds(Math.Max(600, options.ImportLines / 300)), ct), ct);
+        Log.Step($"  import: {_import.PerSecond:0} lines/s ({_import.Took.TotalSeconds:0} s); {_import.BarText}{(_import.FirstProblem is { } p ? $"; first problem: {p}" : string.Empty)}");
     }
 
     // ------------------------------------------------------------------ indicators
@@ -831,6 +909,7 @@ internal sealed class BenchRun(BenchOptions options) : IAsyncDisposable
         }
 
         _kestrel?.Dispose();
+        _second?.Dispose();
         _apiCeiling?.Dispose();
         _app?.Dispose();
         if (_db is not null)

@@ -168,15 +168,20 @@ internal sealed class ChildProcess : IDisposable
     }
 
     /// <summary>Peak resident memory of the process so far (VmHWM), in bytes; null when it cannot be read.</summary>
-    public long? PeakResidentBytes()
+    public long? PeakResidentBytes() => Status("VmHWM:");
+
+    /// <summary>Resident memory of the process now (VmRSS), in bytes; null when it cannot be read.</summary>
+    public long? ResidentBytes() => Status("VmRSS:");
+
+    private long? Status(string field)
     {
         try
         {
             foreach (var line in File.ReadLines($"/proc/{_process.Id}/status"))
             {
-                if (line.StartsWith("VmHWM:", StringComparison.Ordinal))
+                if (line.StartsWith(field, StringComparison.Ordinal))
                 {
-                    var kb = long.Parse(line["VmHWM:".Length..].Replace("kB", string.Empty, StringComparison.Ordinal).Trim(), CultureInfo.InvariantCulture);
+                    var kb = long.Parse(line[field.Length..].Replace("kB", string.Empty, StringComparison.Ordinal).Trim(), CultureInfo.InvariantCulture);
                     return kb * 1024;
                 }
             }
@@ -186,6 +191,16 @@ internal sealed class ChildProcess : IDisposable
         }
 
         return null;
+    }
+
+    /// <summary>A crash: SIGKILL, no shutdown of any kind (open transactions and leases are left as they are).</summary>
+    public void Kill()
+    {
+        if (!_process.HasExited)
+        {
+            _process.Kill(entireProcessTree: true);
+            _process.WaitForExit(TimeSpan.FromSeconds(10));
+        }
     }
 
     /// <summary>Asks it to stop (SIGTERM), then kills the whole tree if it lingers.</summary>

@@ -6,7 +6,7 @@ using System.Text;
 
 namespace MotCua.Bench;
 
-internal sealed record BenchOptions(long Applications, int DurationSeconds, int WarmupSeconds, bool Keep, bool Help, bool IndicatorsOnly = false, bool CheckRollups = false, bool NoFigureCache = false, int Pairs = 4, int WindowSeconds = 3, string Profile = "", string Only = "", bool NoWorkers = false)
+internal sealed record BenchOptions(long Applications, int DurationSeconds, int WarmupSeconds, bool Keep, bool Help, bool IndicatorsOnly = false, bool CheckRollups = false, bool NoFigureCache = false, int Pairs = 4, int WindowSeconds = 3, string Profile = "", string Only = "", bool NoWorkers = false, long ImportLines = 20_000)
 {
     public const string Usage = """
         usage: dotnet run -c Release --project bench/MotCua.Bench [-- options]
@@ -20,6 +20,7 @@ internal sealed record BenchOptions(long Applications, int DurationSeconds, int 
           --only A,B            run only these scenarios (and, with ipn or ceilings named, those); for profiling
           --no-workers          MotCua as a web node (Outbox:Workers=false): nothing is delivered, so the submit
                                 windows show the web side alone (no notify scenario)
+          --import-lines N      lines of the import scenario (default 20000; 1000000 for memory over a whole province's file)
           --keep                leave the cluster and MotCua running at the end, and print where they are
           --indicators-only     only the indicator scenarios (indicators, index766, dashboard), no ceilings
           --no-figure-cache     MotCua sums the counters on every indicator read (Indicators:FiguresCacheSeconds 0)
@@ -43,6 +44,7 @@ internal sealed record BenchOptions(long Applications, int DurationSeconds, int 
                 "--profile" => o with { Profile = Next() },
                 "--only" => o with { Only = Next() },
                 "--no-workers" => o with { NoWorkers = true },
+                "--import-lines" => o with { ImportLines = ParseCount(Next()) },
                 "--keep" => o with { Keep = true },
                 "--indicators-only" => o with { IndicatorsOnly = true },
                 "--check-rollups" => o with { CheckRollups = true },
@@ -55,6 +57,11 @@ internal sealed record BenchOptions(long Applications, int DurationSeconds, int 
         if (o.Applications < 10_000 || o.Applications > 50_000_000)
         {
             throw new ArgumentException("--applications must be between 10000 and 50000000.");
+        }
+
+        if (o.ImportLines is < 1_000 or > 20_000_000)
+        {
+            throw new ArgumentException("--import-lines must be between 1000 and 20000000.");
         }
 
         if (o.DurationSeconds is < 1 or > 600)

@@ -42,7 +42,7 @@ internal static class Report
     public static string Render(IReadOnlyList<Measurement> scenarios, IReadOnlyDictionary<string, Measurement> ceilings, IReadOnlyDictionary<string, PairResult> pairs,
         IReadOnlyDictionary<string, (double App, double Bench, double Others)> cpu, long? peakMemory,
         BenchOptions options, SeededData data, TimeSpan seedTime, string machine, string load,
-        NotifyBurst? notify, (long Backlog, TimeSpan Elapsed) drainAfterSubmit, IpnResult? ipn, string rollups, out bool allPassed)
+        NotifyBurst? notify, (long Backlog, TimeSpan Elapsed) drainAfterSubmit, IpnResult? ipn, string rollups, TwoNodeResult? nodes, ImportResult? import, out bool allPassed)
     {
         allPassed = true;
         var rows = new List<string[]>();
@@ -79,6 +79,33 @@ internal static class Report
 
             rows.Add([m.Name, m.Concurrency.ToString(CultureInfo.InvariantCulture), F0(m.Throughput), Ms(m.Percentile(50)), Ms(m.Percentile(95)), Ms(m.Percentile(99)),
                 m.Errors.ToString(CultureInfo.InvariantCulture), bar.Ceiling, ceiling is null ? "–" : F0(ceiling.Throughput), pair is not null ? pair.Spread : ratio is null ? "–" : $"{ratio:0.00}", barText, pass ? "PASS" : "FAIL"]);
+        }
+
+        if (nodes is { } t)
+        {
+            // On one machine the second node shares the same cores: the point is that the load splits without errors.
+            foreach (var (two, one) in new[] { (t.SubmitTwo, t.SubmitOne), (t.TrackTwo, t.TrackOne) })
+            {
+                var pass = two.Errors == 0 && one.Errors == 0 && two.Requests > 0;
+                allPassed &= pass;
+                rows.Add([two.Name, two.Concurrency.ToString(CultureInfo.InvariantCulture), F0(two.Throughput), Ms(two.Percentile(50)), Ms(two.Percentile(95)), Ms(two.Percentile(99)),
+                    (two.Errors + one.Errors).ToString(CultureInfo.InvariantCulture), one.Name, F0(one.Throughput), one.Throughput > 0 ? $"{two.Throughput / one.Throughput:0.00}" : "–",
+                    "0 errors (2 nodes against 1, same cores)", pass ? "PASS" : "FAIL"]);
+            }
+
+            var f = t.Failover;
+            allPassed &= f.Passed;
+            rows.Add(["failover", TwoNodes.Concurrency.ToString(CultureInfo.InvariantCulture), F0(f.Load.Throughput), Ms(f.Load.Percentile(50)), Ms(f.Load.Percentile(95)), Ms(f.Load.Percentile(99)),
+                f.Load.Errors.ToString(CultureInfo.InvariantCulture), "(2 nodes, one killed)", string.Empty, string.Empty,
+                $"0 errors, 0 lost, 0 saved twice, every notification once: {f.Acknowledged:N0} answered, {f.Saved:N0} saved, {f.Lost} lost, {f.SavedTwice} twice; {f.NotDelivered} deliveries left, {f.DeliveriesTwice + f.MessagesTwice + f.PortalTwice} twice",
+                f.Passed ? "PASS" : "FAIL"]);
+        }
+
+        if (import is { } im)
+        {
+            allPassed &= im.Passed;
+            rows.Add(["import", "1", F0(im.PerSecond) + " lines/s", string.Empty, string.Empty, string.Empty, im.Refused.ToString(CultureInfo.InvariantCulture),
+                "copy-seed", F0(im.CeilingPerSecond), $"{im.PerSecond / Math.Max(1, im.CeilingPerSecond):0.00}", im.BarText, im.Passed ? "PASS" : "FAIL"]);
         }
 
         foreach (var (name, m) in ceilings)
@@ -124,6 +151,18 @@ internal static class Report
         if (notify is not null)
         {
             sb.AppendLine(CultureInfo.InvariantCulture, $"Notifications: every submission tells its applicant on four channels (portal inbox, e-mail to the pickup folder, SMS and Zalo to the message log). At the end of the submit scenario {drainAfterSubmit.Backlog:N0} deliveries were waiting; the outbox was empty {drainAfterSubmit.Elapsed.TotalSeconds:0.0} s later.");
+        }
+
+        if (nodes is not null)
+        {
+            sb.AppendLine();
+            sb.AppendLine(CultureInfo.InvariantCulture, $"Two nodes (both running the outbox workers, node 2 with Outbox:LeaseSeconds 10), the load split by a balancer that sends a request again to the other node when its node refuses or drops the connection: {nodes.Failover}.");
+        }
+
+        if (import is not null)
+        {
+            sb.AppendLine();
+            sb.AppendLine(CultureInfo.InvariantCulture, $"Import: {import.Lines:N0} lines in {import.Took.TotalSeconds:0} s through the API (one request, the file generated as it is sent); its ceiling is the seeder's binary COPY of the applications and their events, indexes rebuilt ({data.Applications:N0} in {data.ApplicationLoad.TotalSeconds:0} s).");
         }
 
         if (ipn is not null)

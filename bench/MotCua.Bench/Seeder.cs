@@ -9,7 +9,8 @@ using NpgsqlTypes;
 namespace MotCua.Bench;
 
 /// <summary>What the scenarios need to know about the seeded data.</summary>
-internal sealed record SeededData(int AnPhuUnitId, string AnPhuPath, int CitizenCount, long Applications, long Events, int Procedures);
+/// <param name="ApplicationLoad">How long the applications and their events took: binary COPY, indexes rebuilt, vacuumed (the import's ceiling).</param>
+internal sealed record SeededData(int AnPhuUnitId, string AnPhuPath, int CitizenCount, long Applications, long Events, int Procedures, TimeSpan ApplicationLoad);
 
 /// <summary>
 /// Synthetic but realistic data, by bulk SQL after MotCua has migrated and seeded the demo province: a 3-level and a
@@ -43,9 +44,11 @@ internal sealed class Seeder(NpgsqlDataSource db, long applications)
         Log.Step($"  {_units.Count} units in a 3-level and a 2-level province, {procedures} procedures ({watch.Elapsed.TotalSeconds:0} s)");
         await InsertCitizensAsync(cancellationToken);
         Log.Step($"  {CitizenCount:N0} citizens ({watch.Elapsed.TotalSeconds:0} s)");
+        var load = Stopwatch.StartNew();
         var events = await InsertApplicationsAsync(cancellationToken);
+        load.Stop();
         Log.Step($"  {applications:N0} applications with {events:N0} events, indexes rebuilt, vacuumed ({watch.Elapsed.TotalSeconds:0} s)");
-        return new SeededData(_anPhu.UnitId, _anPhu.Path, CitizenCount, applications, events, procedures);
+        return new SeededData(_anPhu.UnitId, _anPhu.Path, CitizenCount, applications, events, procedures, load.Elapsed);
     }
 
     // ------------------------------------------------------------------ demo facts
