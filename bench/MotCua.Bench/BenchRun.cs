@@ -43,6 +43,11 @@ internal sealed class BenchRun(BenchOptions options) : IAsyncDisposable
     private long? _peakMemory;
     private string _rollups = string.Empty;
 
+    /// <summary>MotCua's own meters, received over OTLP (see <see cref="MotCuaMeters"/>).</summary>
+    private MotCuaMeters? _meters;
+    private IReadOnlyDictionary<string, MotCuaMeters.Point>? _metersAtStart;
+    private readonly Dictionary<string, (long BenchRequests, List<(string Route, double Requests, double MeanMs, double ServerErrors)> Routes)> _served = [];
+
     public bool AllBarsPassed { get; private set; }
 
     private TimeSpan Warmup => TimeSpan.FromSeconds(options.WarmupSeconds);
@@ -67,7 +72,8 @@ internal sealed class BenchRun(BenchOptions options) : IAsyncDisposable
         var port = Net.FreePort();
         _base = $"http://127.0.0.1:{port}";
         Log.Step($"Start MotCua (Release) on {_base}");
-        _app = StartNode(_base, "motcua.log");
+        _meters = await MotCuaMeters.StartAsync();
+        _app = StartNode(_base, "motcua.log", new Dictionary<string, string>(_meters.NodeSettings));
         await _app.WaitHealthyAsync(_base + "/health", TimeSpan.FromMinutes(3), ct);
 
         Log.Step("Seed synthetic data (bulk COPY)");
@@ -90,6 +96,7 @@ internal sealed class BenchRun(BenchOptions options) : IAsyncDisposable
         await Task.Delay(TimeSpan.FromSeconds(5), ct);
 
         var loadBefore = LoadAverage();
+        _metersAtStart = _meters.Snapshot();
         if (!options.IndicatorsOnly)
         {
             await RunScenariosAsync(ct);
@@ -116,13 +123,15 @@ internal sealed class BenchRun(BenchOptions options) : IAsyncDisposable
         }
 
         _peakMemory = _app.PeakResidentBytes();
+        await Task.Delay(TimeSpan.FromSeconds(1.5), ct); // one more export of the counters
+        var deliveries = MotCuaMeters.Deliveries(_metersAtStart, _meters.Snapshot());
         if (!options.IndicatorsOnly && (options.Only.Length == 0 || options.Runs("ceilings") || options.Runs("ipn")))
         {
             await RunCeilingsAsync(ct);
         }
         var load = $"1-minute load average {loadAtStart} when the bench started (anything above ~0.5 there is someone else's work), {loadBefore} before the scenarios, {LoadAverage()} after the ceilings";
 
-        var table = Report.Render(_scenarios, _ceilings, _pairs, _cpu, _peakMemory, options, _data, _seedTime, Machine(), load, _notify, _drainAfterSubmit, _ipn, _rollups, _nodes, _import, out var allPassed);
+        var table = Report.Render(_scenarios, _ceilings, _pairs, _cpu, _peakMemory, options, _data, _seedTime, Machine(), load, _notify, _drainAfterSubmit, _ipn, _rollups, _nodes, _import, _served, deliveries, out var allPassed);
         AllBarsPassed = allPassed;
         Console.WriteLine();
         Console.WriteLine(table);
@@ -554,6 +563,8 @@ internal sealed class BenchRun(BenchOptions options) : IAsyncDisposable
         ceilingClient.BaseAddress = new Uri(_ceilingUrl);
         var from = default(CpuSample);
         var (app, bench, machine) = (0.0, 0.0, 0.0);
+        var served = new List<(string Route, double Requests, double MeanMs, double ServerErrors)>();
+        IReadOnlyDictionary<string, MotCuaMeters.Point> metersFrom = new Dictionary<string, MotCuaMeters.Point>();
         var result = await Paired.RunAsync(name, ceilingName, concurrency, appClient, ceilingClient, next, ceiling, Warmup, TimeSpan.FromSeconds(options.WindowSeconds), options.Pairs,
             start =>
             {
@@ -563,15 +574,19 @@ internal sealed class BenchRun(BenchOptions options) : IAsyncDisposable
                 }
 
                 var now = CpuSample.Take(_app!.Id);
+                var meters = _meters!.Snapshot();
                 if (!start)
                 {
                     (app, bench, machine) = (app + now.App - from.App, bench + now.Bench - from.Bench, machine + now.Machine - from.Machine);
+                    served.AddRange(MotCuaMeters.Routes(metersFrom, meters));
                 }
 
                 from = now;
+                metersFrom = meters;
                 return Task.CompletedTask;
             }, between, check, ct);
         _cpu[name] = CpuSample.PerRequest(new CpuSample(0, 0, 0), new CpuSample(app, bench, machine), result.App.Requests);
+        _served[name] = (result.App.Requests, [.. served.GroupBy(r => r.Route).Select(g => (g.Key, g.Sum(r => r.Requests), g.Sum(r => r.MeanMs * r.Requests) / Math.Max(1, g.Sum(r => r.Requests)), g.Sum(r => r.ServerErrors)))]);
         await _profiler.ReportAsync(name, ct);
         _scenarios.Add(result.App);
         _pairs[name] = result;
@@ -641,6 +656,7 @@ internal sealed class BenchRun(BenchOptions options) : IAsyncDisposable
         using var client = Driver.Client(concurrency);
         client.BaseAddress = new Uri(_base);
         CpuSample? from = null;
+        IReadOnlyDictionary<string, MotCuaMeters.Point>? metersFrom = null;
         var m = await Driver.RunAsync(name, client, concurrency, Warmup, Duration, next, ct, () =>
         {
             if (_profiler.Wants(name))
@@ -649,7 +665,12 @@ internal sealed class BenchRun(BenchOptions options) : IAsyncDisposable
             }
 
             from = CpuSample.Take(_app!.Id);
+            metersFrom = _meters!.Snapshot();
         }, check);
+        if (metersFrom is not null)
+        {
+            _served[name] = (m.Requests, MotCuaMeters.Routes(metersFrom, _meters!.Snapshot()));
+        }
         await _profiler.ReportAsync(name, ct);
         if (from is CpuSample start)
         {
@@ -912,6 +933,11 @@ internal sealed class BenchRun(BenchOptions options) : IAsyncDisposable
         _second?.Dispose();
         _apiCeiling?.Dispose();
         _app?.Dispose();
+        if (_meters is not null)
+        {
+            await _meters.DisposeAsync();
+        }
+
         if (_db is not null)
         {
             await _db.DisposeAsync();

@@ -42,7 +42,9 @@ internal static class Report
     public static string Render(IReadOnlyList<Measurement> scenarios, IReadOnlyDictionary<string, Measurement> ceilings, IReadOnlyDictionary<string, PairResult> pairs,
         IReadOnlyDictionary<string, (double App, double Bench, double Others)> cpu, long? peakMemory,
         BenchOptions options, SeededData data, TimeSpan seedTime, string machine, string load,
-        NotifyBurst? notify, (long Backlog, TimeSpan Elapsed) drainAfterSubmit, IpnResult? ipn, string rollups, TwoNodeResult? nodes, ImportResult? import, out bool allPassed)
+        NotifyBurst? notify, (long Backlog, TimeSpan Elapsed) drainAfterSubmit, IpnResult? ipn, string rollups, TwoNodeResult? nodes, ImportResult? import,
+        IReadOnlyDictionary<string, (long BenchRequests, List<(string Route, double Requests, double MeanMs, double ServerErrors)> Routes)> served,
+        IReadOnlyList<(string Consumer, string Outcome, double Count)> deliveries, out bool allPassed)
     {
         allPassed = true;
         var rows = new List<string[]>();
@@ -145,6 +147,28 @@ internal static class Report
         {
             var (app, bench, rest) = cpu[m.Name];
             sb.AppendLine(CultureInfo.InvariantCulture, $"| {m.Name} | {app:0.000} | {bench:0.000} | {rest:0.000} | {app + bench + rest:0.000} |");
+        }
+
+        if (served.Count > 0)
+        {
+            sb.AppendLine();
+            sb.AppendLine("What MotCua's own meters said (OTLP to the bench each second, `http.server.request.duration` by route; each end of a window can be off by up to a second of requests):");
+            sb.AppendLine();
+            sb.AppendLine("| scenario | route | requests (MotCua) | requests (bench) | MotCua mean ms | 5xx |");
+            sb.AppendLine("|---|---|---:|---:|---:|---:|");
+            foreach (var (name, (bench, routes)) in served)
+            {
+                foreach (var r in routes.OrderByDescending(r => r.Requests).Take(1))
+                {
+                    sb.AppendLine(CultureInfo.InvariantCulture, $"| {name} | `{r.Route}` | {F0(r.Requests)} | {F0(bench)} | {Ms(r.MeanMs)} | {F0(r.ServerErrors)} |");
+                }
+            }
+        }
+
+        if (deliveries.Count > 0)
+        {
+            sb.AppendLine();
+            sb.AppendLine(CultureInfo.InvariantCulture, $"Outbox deliveries over the scenarios, by MotCua's `motcua.outbox.deliveries` (node 1; consumer, outcome, count): {string.Join("; ", deliveries.Select(d => $"{d.Consumer} {d.Outcome} {F0(d.Count)}"))}.");
         }
 
         sb.AppendLine();
