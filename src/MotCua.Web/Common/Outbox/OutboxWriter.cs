@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
+using MotCua.Web.Common.Persistence;
 using NodaTime;
 
 namespace MotCua.Web.Common.Outbox;
@@ -74,7 +75,7 @@ public sealed class OutboxWriter(IEnumerable<IOutboxSource> sources, IEnumerable
         }
 
         var now = clock.GetCurrentInstant();
-        var envelopes = _sources.SelectMany(s => s.Collect(context.ChangeTracker)).ToList();
+        var envelopes = TrackedChanges.ReadOnce(context, tracker => _sources.SelectMany(s => s.Collect(tracker)).ToList());
         if (envelopes.Count > 0)
         {
             _writing.AddOrUpdate(context, this);

@@ -37,13 +37,18 @@ public sealed class TextColumnGuard : SaveChangesInterceptor
             return;
         }
 
-        foreach (var entry in context.ChangeTracker.Entries())
+        TrackedChanges.ReadOnce(context, tracker =>
         {
-            if (entry.State is EntityState.Added or EntityState.Modified)
+            foreach (var entry in tracker.Entries())
             {
-                Check(entry);
+                if (entry.State is EntityState.Added or EntityState.Modified)
+                {
+                    Check(entry);
+                }
             }
-        }
+
+            return 0;
+        });
     }
 
     private static void Check(EntityEntry entry)

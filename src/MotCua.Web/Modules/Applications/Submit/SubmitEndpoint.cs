@@ -216,10 +216,17 @@ public sealed class SubmitHandler(
         return application;
     }
 
-    private async Task<Application?> ReplayAsync(Guid callerId, string key, CancellationToken cancellationToken) =>
-        await db.Set<SubmissionKey>().Where(k => k.CallerId == callerId && k.Key == key)
+    private Task<Application?> ReplayAsync(Guid callerId, string key, CancellationToken cancellationToken) =>
+        (db.Database.IsNpgsql() ? ReplayOnPostgres : ReplayOnSqlite)(db, callerId, key, cancellationToken);
+
+    // Asked on every submission that carries a key, so compiled once; one per provider (see TrackOnPostgres).
+    private static readonly Func<MotCuaDbContext, Guid, string, CancellationToken, Task<Application?>> ReplayOnPostgres = CompileReplay();
+    private static readonly Func<MotCuaDbContext, Guid, string, CancellationToken, Task<Application?>> ReplayOnSqlite = CompileReplay();
+
+    private static Func<MotCuaDbContext, Guid, string, CancellationToken, Task<Application?>> CompileReplay() => EF.CompileAsyncQuery(
+        (MotCuaDbContext db, Guid callerId, string key, CancellationToken _) => db.Set<SubmissionKey>().Where(k => k.CallerId == callerId && k.Key == key)
             .Join(db.Set<Application>(), k => k.ApplicationId, a => a.Id, (_, a) => a)
-            .AsNoTracking().SingleOrDefaultAsync(cancellationToken);
+            .AsNoTracking().SingleOrDefault());
 
     private static Failure? ChannelFailure(Caller caller, ProcedureTerms procedure, UnitCard unit, Channel channel)
     {

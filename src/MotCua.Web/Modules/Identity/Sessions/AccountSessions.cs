@@ -30,14 +30,24 @@ public sealed class AccountSessions(MotCuaDbContext db, AccountChanges changes, 
     /// <summary>Open, not expired, and its account neither locked nor deleted.</summary>
     public async Task<bool> IsActiveAsync(Guid sessionId, Guid userId, CancellationToken cancellationToken = default)
     {
-        var found = await db.Set<AccountSession>().AsNoTracking()
-            .Where(s => s.Id == sessionId && s.UserId == userId)
-            .Join(db.Users, s => s.UserId, u => u.Id, (s, u) => new { s.ExpiresAt, s.EndedAt, u.LockoutEnabled, u.LockoutEnd })
-            .SingleOrDefaultAsync(cancellationToken);
+        var found = await (db.Database.IsNpgsql() ? SessionOnPostgres : SessionOnSqlite)(db, sessionId, userId, cancellationToken);
         var now = clock.GetCurrentInstant();
         return found is not null && found.EndedAt is null && found.ExpiresAt > now
             && !(found.LockoutEnabled && found.LockoutEnd is { } end && end > now.ToDateTimeOffset());
     }
+
+    private sealed record SessionState(Instant ExpiresAt, Instant? EndedAt, bool LockoutEnabled, DateTimeOffset? LockoutEnd);
+
+    // Every signed-in request asks this, so it is compiled once (one per provider: a compiled query keeps its first
+    // provider's SQL, and the tests run both in one process).
+    private static readonly Func<MotCuaDbContext, Guid, Guid, CancellationToken, Task<SessionState?>> SessionOnPostgres = CompileSession();
+    private static readonly Func<MotCuaDbContext, Guid, Guid, CancellationToken, Task<SessionState?>> SessionOnSqlite = CompileSession();
+
+    private static Func<MotCuaDbContext, Guid, Guid, CancellationToken, Task<SessionState?>> CompileSession() => EF.CompileAsyncQuery(
+        (MotCuaDbContext db, Guid sessionId, Guid userId, CancellationToken _) => db.Set<AccountSession>().AsNoTracking()
+            .Where(s => s.Id == sessionId && s.UserId == userId)
+            .Join(db.Users, s => s.UserId, u => u.Id, (s, u) => new SessionState(s.ExpiresAt, s.EndedAt, u.LockoutEnabled, u.LockoutEnd))
+            .SingleOrDefault());
 
     public async Task EndAsync(ClaimsPrincipal principal, string reason, CancellationToken cancellationToken = default)
     {
