@@ -59,11 +59,17 @@ public static class ApplicationLabels
     public static string? StepName(Application application)
     {
         ArgumentNullException.ThrowIfNull(application);
-        return application.Status switch
+        return StepName(application.Status, application.Steps, application.CurrentStep);
+    }
+
+    public static string? StepName(ApplicationStatus status, IReadOnlyList<ApplicationStep> steps, int? currentStep)
+    {
+        ArgumentNullException.ThrowIfNull(steps);
+        return status switch
         {
-            ApplicationStatus.Submitted => application.Steps.FirstOrDefault(s => s.Role == StepRole.Reception)?.Name ?? "Tiếp nhận hồ sơ",
+            ApplicationStatus.Submitted => steps.FirstOrDefault(s => s.Role == StepRole.Reception)?.Name ?? "Tiếp nhận hồ sơ",
             ApplicationStatus.InProgress or ApplicationStatus.SupplementRequested or ApplicationStatus.AwaitingPayment or ApplicationStatus.Suspended
-                or ApplicationStatus.WithdrawalRequested => application.Step?.Name,
+                or ApplicationStatus.WithdrawalRequested => currentStep is int i && i < steps.Count ? steps[i].Name : null,
             ApplicationStatus.ResultReady => "Trả kết quả",
             _ => null,
         };

@@ -27,6 +27,9 @@ public sealed class InboxModel(MotCuaDbContext db, ApplicationAccess access, Cat
     [BindProperty(SupportsGet = true)] public string? Q { get; set; }
     [BindProperty(Name = "page", SupportsGet = true)] public int PageNumber { get; set; } = 1;
 
+    private sealed record Line(long Id, string Code, string ProcedureName, string ApplicantName, ApplicationStatus Status, Channel Channel,
+        List<ApplicationStep> Steps, int? CurrentStep, Instant? DueAt, Instant? ApologyNewDueAt, Calendar.Public.Timeliness? Timeliness, bool MissingDocuments, bool AwaitsFee);
+
     public sealed record Row(
         string Code,
         string ProcedureName,
@@ -110,13 +113,18 @@ public sealed class InboxModel(MotCuaDbContext db, ApplicationAccess access, Cat
             ids = keys.Select(k => k.Id).ToList();
         }
 
-        var loaded = await applications.Where(a => ids.Contains(a.Id)).ToDictionaryAsync(a => a.Id, cancellationToken);
+        // Only the columns a row shows: the form's answers and the other JSON columns stay in the database.
+        var loaded = await applications.Where(a => ids.Contains(a.Id))
+            .Select(a => new Line(a.Id, a.Code, a.ProcedureName, a.ApplicantName, a.Status, a.Channel, a.Steps, a.CurrentStep,
+                a.DueAt, a.ApologyNewDueAt, a.Timeliness, a.MissingDocuments,
+                a.Status == ApplicationStatus.Submitted && a.FeesDueAtSubmission && a.AmountDue > 0 && a.FeePaidAt == null))
+            .ToDictionaryAsync(a => a.Id, cancellationToken);
         var page = ids.Where(loaded.ContainsKey).Select(id => loaded[id]).ToList();
         var now = clock.GetCurrentInstant();
         var time = await calendars.GetAsync(cancellationToken);
         Rows = page.Select(a => new Row(a.Code, a.ProcedureName, a.ApplicantName, a.Status, a.Channel,
-            ApplicationLabels.StepName(a),
-            a.DueAt, a.ApologyNewDueAt, TimeLeft.Of(a, time, now), a.MissingDocuments, a.AwaitsFeeAtSubmission)).ToList();
+            ApplicationLabels.StepName(a.Status, a.Steps, a.CurrentStep),
+            a.DueAt, a.ApologyNewDueAt, TimeLeft.Of(a.Status, a.DueAt, a.ApologyNewDueAt, a.Timeliness, time, now), a.MissingDocuments, a.AwaitsFee)).ToList();
 
         // The filter offers the procedures the unit and those below it handle, from the catalog's copy in memory: the
         // distinct procedures of the unit's applications cost a scan of all of them (seconds at millions) on every view.

@@ -27,6 +27,7 @@ public abstract class OfficerPagesTests(MotCuaApp app)
         Assert.Contains("Thiếu giấy tờ", inbox, StringComparison.Ordinal);
         Assert.Matches(@"\d{2}:\d{2} \d{2}/\d{2}/\d{4}", inbox);
         Assert.Matches("urgency-tag urgency-(ok|soon)\">còn \\d+ (ngày|giờ)", inbox);
+        Assert.Contains("data-label=\"Bước hiện tại\">Tiếp nhận, kiểm tra hồ sơ</td>", inbox, StringComparison.Ordinal);
 
         var (detailStatus, details) = await reception.GetAsync(page);
         Assert.Equal(HttpStatusCode.OK, detailStatus);
@@ -56,6 +57,8 @@ public abstract class OfficerPagesTests(MotCuaApp app)
         Assert.DoesNotContain("Đã tiếp nhận hồ sơ;", bannerGone, StringComparison.Ordinal);
 
         using var specialist = await SignedIn("specialist1");
+        var (_, specialistInbox) = await specialist.GetAsync($"/can-bo/ho-so?q={code}");
+        Assert.Contains("data-label=\"Bước hiện tại\">Công chức tư pháp – hộ tịch kiểm tra, ghi Sổ đăng ký khai sinh</td>", specialistInbox, StringComparison.Ordinal);
         var (_, atSpecialist) = await specialist.GetAsync(page);
         Assert.Contains("forward", OfferedActions(atSpecialist));
         Assert.DoesNotContain("approve", OfferedActions(atSpecialist));
