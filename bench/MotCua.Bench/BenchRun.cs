@@ -370,7 +370,7 @@ internal sealed class BenchRun(BenchOptions options) : IAsyncDisposable
     {
         Log.Step("Fill the indicator rollups (one INSERT … SELECT … GROUP BY over the applications)");
         var clock = Stopwatch.StartNew();
-        var (counters, counted) = await IndicatorScenario.FillRollupsAsync(_db!, ct);
+        var (counters, counted) = await IndicatorScenario.FillRollupsAsync(_db!, _data.Applications, ct);
         var took = clock.Elapsed;
         _rollups = $"Indicator rollups filled by one set-based statement in {took.TotalSeconds:0} s: {counters:N0} counters, {counted:N0} applications' keys; "
             + (options.NoFigureCache ? "figure cache off (every read sums the counters)." : "figure cache 60 s (Indicators:FiguresCacheSeconds).");
